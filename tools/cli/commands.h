@@ -1,0 +1,33 @@
+// The `lifecycle` CLI: one function per command, grouped in one file per core area.
+// Each receives the arguments after the command name and returns the process exit code.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace lcs::cli {
+
+using Args = std::vector<std::string>;
+
+// cli_data.cpp
+int cmd_validate(const Args& args);    // validate FILE.json
+int cmd_import_csv(const Args& args);  // import-csv FILE.csv [options] -o OUT.json
+int cmd_summary(const Args& args);     // summary FILE.json [--json]
+int cmd_generate(const Args& args);    // generate demo|bench ... (deterministic workspaces)
+int cmd_bench_load(const Args& args);  // bench-load [--customers N] [--transactions N]
+
+// cli_lifecycle.cpp
+int cmd_models(const Args& args);   // models [--json]
+int cmd_stages(const Args& args);   // stages FILE.json [--model ID] [--as-of DATE] [--json]
+int cmd_metrics(const Args& args);  // metrics FILE.json [--as-of DATE] [--period month] [--json]
+
+// cli_clv.cpp
+int cmd_fit(const Args& args);       // fit FILE --model bgnbd|paretonbd|gg|sbg ...
+int cmd_predict(const Args& args);   // predict FILE --model bgnbd|paretonbd --horizon T [--json]
+int cmd_clv(const Args& args);       // clv FILE --model bgnbd+gg|paretonbd+gg ...
+int cmd_simulate(const Args& args);  // simulate --model bgnbd ... (parameter-recovery data)
+int cmd_bench_fit(const Args& args); // bench-fit
+
+// cli_scenario.cpp
+int cmd_project(const Args& args);  // project FILE.json [--scenario NAME] [--months N] [--json]
+
+}  // namespace lcs::cli
