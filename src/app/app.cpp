@@ -1,0 +1,587 @@
+#include "app/app.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "app/automation.h"
+#include "app/dialog_import_csv.h"
+#include "app/panels.h"
+#include "core/workspace_io.h"
+#include "imgui.h"
+#include "misc/cpp/imgui_stdlib.h"
+
+namespace lcs {
+namespace {
+
+constexpr const char* kSettingsKey = "lcs.settings";
+constexpr const char* kIniKey = "lcs.imgui.ini";
+constexpr const char* kAutosaveKey = "autosave";
+
+bool ends_with_ci(const std::string& text, const std::string& suffix) {
+    if (text.size() < suffix.size()) return false;
+    for (std::size_t i = 0; i < suffix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(text[text.size() - suffix.size() + i])) != suffix[i]) return false;
+    return true;
+}
+
+bool shortcut_modifier(const ImGuiIO& io) { return io.ConfigMacOSXBehaviors ? io.KeySuper : io.KeyCtrl; }
+const char* mod_name() { return ImGui::GetIO().ConfigMacOSXBehaviors ? "Cmd" : "Ctrl"; }
+std::string shortcut(const char* keys) { return std::string(mod_name()) + "+" + keys; }
+
+}  // namespace
+
+App::App() : import_dialog_(std::make_unique<CsvImportDialog>()) {}
+App::~App() = default;
+
+void App::start() {
+    auto json = Json::parse(platform::settings_get(kSettingsKey), nullptr, false);
+    if (json.is_object()) {
+        settings_.language = language_from_code(json.value("language", "en"));
+        settings_.ui_scale = std::clamp(json.value("ui_scale", 1.0f), 0.75f, 2.0f);
+        settings_.active_panel = json.value("active_panel", std::string("customers"));
+        if (json.contains("hidden_panels") && json["hidden_panels"].is_array())
+            for (const auto& id : json["hidden_panels"])
+                if (id.is_string()) settings_.hidden_panels.insert(id.get<std::string>());
+    }
+    lcs::set_language(settings_.language);
+    if (find_panel(settings_.active_panel.c_str())) pending_tab_ = settings_.active_panel;
+    std::string ini = platform::settings_get(kIniKey);
+    if (!ini.empty()) ImGui::LoadIniSettingsFromMemory(ini.c_str(), ini.size());
+
+    platform::set_file_drop_handler([this](platform::FileData file) { open_file(std::move(file)); });
+    platform::set_automation_handler([this](const std::string& q, const std::string& a) { return query(q, a); });
+    platform::storage_get(kAutosaveKey, [this](std::optional<std::string> record) { finish_start(std::move(record)); });
+}
+
+void App::finish_start(std::optional<std::string> autosave) {
+    bool restored = false;
+    if (autosave) {
+        startup_autosave_ = autosave;
+        restored = apply_autosave_record(*autosave, true);
+    }
+    if (!restored) open_demo("ecommerce");  // first start (or an unreadable autosave)
+    seen_revision_ = autosaved_revision_ = state_.revision();
+    started_ = true;
+    platform::notify_ready();
+}
+
+// Autosave record: one line of JSON metadata, a newline, then the workspace JSON.
+bool App::apply_autosave_record(const std::string& record, bool at_startup) {
+    std::size_t newline = record.find('\n');
+    if (newline == std::string::npos) return false;
+    auto meta = Json::parse(record.substr(0, newline), nullptr, false);
+    if (!meta.is_object()) return false;
+    LoadResult loaded = load_workspace_json(std::string_view(record).substr(newline + 1));
+    if (!loaded.ok()) {
+        if (!at_startup) {
+            state_.report({tr("Restore autosave"), tr("The current workspace was kept."), loaded.problems});
+        }
+        return false;
+    }
+    state_.load(std::move(*loaded.workspace), meta.value("file_name", std::string()), meta.value("dirty", false));
+    state_.selected_customer = meta.value("selected", std::string());
+    std::string when = platform::local_time_text(meta.value("saved_at", 0.0));
+    state_.notify(std::string(tr("Restored autosave from")) + " " + when);
+    return true;
+}
+
+void App::autosave_tick() {
+    if (!started_) return;
+    double now = platform::now_seconds();
+    if (state_.revision() != seen_revision_) {
+        seen_revision_ = state_.revision();
+        last_change_time_ = now;
+    }
+    if (autosaved_revision_ != state_.revision()) {
+        if (now - last_change_time_ >= kAutosaveDelaySeconds) {
+            Json meta = {{"saved_at", platform::unix_time_seconds()},
+                         {"file_name", state_.file_name()},
+                         {"dirty", state_.dirty()},
+                         {"selected", state_.selected_customer}};
+            platform::storage_set(kAutosaveKey, meta.dump() + "\n" + save_workspace_json(state_.workspace(), -1));
+            autosaved_revision_ = state_.revision();
+        } else {
+            platform::request_redraw();  // keep frames coming until the debounce elapses
+        }
+    }
+    if (state_.dirty() != last_unsaved_sent_) {
+        last_unsaved_sent_ = state_.dirty();
+        platform::set_unsaved_changes(last_unsaved_sent_);
+    }
+}
+
+void App::persist_settings() {
+    Json json = {{"language", language_code(settings_.language)},
+                 {"ui_scale", settings_.ui_scale},
+                 {"active_panel", state_.active_panel},
+                 {"hidden_panels", settings_.hidden_panels}};
+    std::string text = json.dump();
+    if (text != platform::settings_get(kSettingsKey)) platform::settings_set(kSettingsKey, text);
+}
+
+void App::before_frame() {
+    style_.update(settings_.ui_scale, platform::device_pixel_ratio());
+}
+
+void App::frame() {
+    automation::begin_frame();
+    shortcuts();
+    main_menu();
+    panel_tabs();
+    status_bar();
+    import_dialog_->draw(state_);
+    problem_dialog();
+    save_as_dialog();
+    help_dialogs();
+    autosave_tick();
+
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantSaveIniSettings) {
+        io.WantSaveIniSettings = false;
+        platform::settings_set(kIniKey, ImGui::SaveIniSettingsToMemory());
+    }
+    if (settings_.active_panel != state_.active_panel) {
+        settings_.active_panel = state_.active_panel;
+        persist_settings();
+    }
+}
+
+// ---- commands ----
+
+void App::new_workspace() {
+    Workspace ws;
+    ws.meta.name = "Untitled";
+    ws.churn_reasons = default_churn_reasons();
+    state_.load(std::move(ws), "");
+    state_.notify(tr("New workspace"));
+}
+
+void App::show_open_dialog() {
+    platform::open_file_dialog(".json,.csv,.txt", [this](platform::FileData file) { open_file(std::move(file)); });
+}
+
+bool App::open_demo(const std::string& kind) {
+    std::string name = "demo-" + kind + ".json";
+    auto text = platform::read_asset(name);
+    if (!text) {
+        state_.notify(std::string(tr("Demo not available")) + ": " + name, true);
+        return false;
+    }
+    return load_workspace_text(*text, name);
+}
+
+bool App::load_workspace_text(const std::string& text, const std::string& file_name) {
+    LoadResult loaded = load_workspace_json(text);
+    if (!loaded.ok()) {
+        state_.report({std::string(tr("The file was not opened")) + ": " + file_name, tr("The current workspace was kept."),
+                       loaded.problems});
+        state_.notify(std::string(tr("The file was not opened")) + ": " + file_name, true);
+        return false;
+    }
+    state_.load(std::move(*loaded.workspace), file_name);
+    state_.notify(std::string(tr("Opened")) + " " + file_name);
+    return true;
+}
+
+void App::open_file(platform::FileData file) {
+    if (ends_with_ci(file.name, ".json")) {
+        load_workspace_text(file.bytes, file.name);
+    } else if (ends_with_ci(file.name, ".csv") || ends_with_ci(file.name, ".txt") || ends_with_ci(file.name, ".tsv")) {
+        import_dialog_->open(std::move(file));
+    } else {
+        state_.notify(std::string(tr("Unsupported file type")) + ": " + file.name, true);
+    }
+}
+
+void App::show_import_dialog() {
+    platform::open_file_dialog(".csv,.txt,.tsv", [this](platform::FileData file) { import_dialog_->open(std::move(file)); });
+}
+
+std::string App::default_file_name() const {
+    std::string name = state_.workspace().meta.name.empty() ? "workspace" : state_.workspace().meta.name;
+    for (char& c : name)
+        if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|') c = '_';
+    return name + ".json";
+}
+
+void App::save() { save_as(default_file_name()); }
+
+void App::save_as(const std::string& file_name) {
+    std::string name = file_name.empty() ? default_file_name() : file_name;
+    if (!ends_with_ci(name, ".json")) name += ".json";
+    platform::download_file(name, save_workspace_json(state_.workspace()), "application/json");
+    state_.mark_saved(name);
+    state_.notify(std::string(tr("Saved")) + " " + name);
+}
+
+void App::restore_autosave() {
+    if (startup_autosave_) apply_autosave_record(*startup_autosave_, false);
+    else state_.notify(tr("No autosave found"), true);
+}
+
+void App::undo() {
+    std::string label = state_.undo_label();
+    if (state_.undo()) state_.notify(std::string(tr("Undid")) + " " + tr(label.c_str()));
+    else state_.notify(tr("Nothing to undo"));
+}
+
+void App::redo() {
+    std::string label = state_.redo_label();
+    if (state_.redo()) state_.notify(std::string(tr("Redid")) + " " + tr(label.c_str()));
+    else state_.notify(tr("Nothing to redo"));
+}
+
+void App::set_language(Language language) {
+    settings_.language = language;
+    lcs::set_language(language);
+    persist_settings();
+}
+
+void App::select_panel(const std::string& id) {
+    if (!find_panel(id.c_str())) return;
+    settings_.hidden_panels.erase(id);
+    pending_tab_ = id;
+    platform::request_redraw();
+}
+
+// ---- UI ----
+
+void App::shortcuts() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!shortcut_modifier(io) || io.KeyAlt) return;
+    if (ImGui::IsKeyPressed('S', false)) save();
+    if (ImGui::IsKeyPressed('O', false)) show_open_dialog();
+    if (io.WantTextInput) return;  // text fields keep their own undo
+    if (ImGui::IsKeyPressed('Z', false)) {
+        if (io.KeyShift) redo();
+        else undo();
+    }
+    if (ImGui::IsKeyPressed('Y', false)) redo();
+}
+
+void App::main_menu() {
+    if (!ImGui::BeginMainMenuBar()) return;
+    menu_bar_height_ = ImGui::GetWindowSize().y;
+    bool file_open = ImGui::BeginMenu(tr_id("File", "file").c_str());
+    automation::record("menu.file");
+    if (file_open) {
+        if (ImGui::MenuItem(tr("New"))) new_workspace();
+        automation::record("file.new");
+        if (ImGui::MenuItem(tr("Open..."), shortcut("O").c_str())) show_open_dialog();
+        automation::record("file.open");
+        bool demo_open = ImGui::BeginMenu(tr_id("Open demo", "demo").c_str());
+        automation::record("file.demo");
+        if (demo_open) {
+            if (ImGui::MenuItem(tr("E-commerce"))) open_demo("ecommerce");
+            automation::record("file.demo.ecommerce");
+            if (ImGui::MenuItem(tr("SaaS"))) open_demo("saas");
+            automation::record("file.demo.saas");
+            ImGui::EndMenu();
+        }
+        if (ImGui::MenuItem(tr("Import CSV..."))) show_import_dialog();
+        automation::record("file.import");
+        ImGui::Separator();
+        if (ImGui::MenuItem(tr("Save"), shortcut("S").c_str())) save();
+        automation::record("file.save");
+        if (ImGui::MenuItem(tr("Save As..."))) {
+            open_save_as_ = true;
+            save_as_name_ = default_file_name();
+        }
+        automation::record("file.save_as");
+        ImGui::Separator();
+        if (ImGui::MenuItem(tr("Restore autosave"), nullptr, false, startup_autosave_.has_value())) restore_autosave();
+        automation::record("file.restore");
+        ImGui::EndMenu();
+    }
+    bool edit_open = ImGui::BeginMenu(tr_id("Edit", "edit").c_str());
+    automation::record("menu.edit");
+    if (edit_open) {
+        std::string undo_text = std::string(tr("Undo")) + (state_.can_undo() ? std::string(" ") + tr(state_.undo_label().c_str()) : "");
+        if (ImGui::MenuItem((undo_text + "###undo").c_str(), shortcut("Z").c_str(), false, state_.can_undo())) undo();
+        automation::record("edit.undo");
+        std::string redo_text = std::string(tr("Redo")) + (state_.can_redo() ? std::string(" ") + tr(state_.redo_label().c_str()) : "");
+        if (ImGui::MenuItem((redo_text + "###redo").c_str(), shortcut("Y").c_str(), false, state_.can_redo())) redo();
+        automation::record("edit.redo");
+        ImGui::EndMenu();
+    }
+    bool view_open = ImGui::BeginMenu(tr_id("View", "view").c_str());
+    automation::record("menu.view");
+    if (view_open) {
+        ImGui::TextDisabled("%s", tr("Panels"));
+        for (const PanelInfo& panel : panel_registry()) {
+            bool shown = settings_.hidden_panels.count(panel.id) == 0;
+            if (ImGui::MenuItem(tr_id(panel.title, panel.id).c_str(), nullptr, shown)) {
+                if (shown) settings_.hidden_panels.insert(panel.id);
+                else select_panel(panel.id);
+                persist_settings();
+            }
+            automation::record(std::string("view.panel.") + panel.id);
+        }
+        ImGui::Separator();
+        bool lang_open = ImGui::BeginMenu(tr_id("Language", "language").c_str());
+        automation::record("view.language");
+        if (lang_open) {
+            if (ImGui::MenuItem("English", nullptr, settings_.language == Language::english)) set_language(Language::english);
+            automation::record("view.language.en");
+            if (ImGui::MenuItem("简体中文", nullptr, settings_.language == Language::chinese)) set_language(Language::chinese);
+            automation::record("view.language.zh");
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu(tr_id("UI scale", "scale").c_str())) {
+            for (float scale : {0.75f, 1.0f, 1.25f, 1.5f, 2.0f}) {
+                char label[16];
+                std::snprintf(label, sizeof label, "%d%%", static_cast<int>(std::lround(scale * 100)));
+                if (ImGui::MenuItem(label, nullptr, std::fabs(settings_.ui_scale - scale) < 0.01f)) {
+                    settings_.ui_scale = scale;
+                    persist_settings();
+                }
+            }
+            ImGui::EndMenu();
+        }
+        ImGui::EndMenu();
+    }
+    bool help_open = ImGui::BeginMenu(tr_id("Help", "help").c_str());
+    automation::record("menu.help");
+    if (help_open) {
+        if (ImGui::MenuItem(tr("Keyboard shortcuts"))) open_shortcuts_ = true;
+        if (ImGui::MenuItem(tr("About"))) open_about_ = true;
+        ImGui::EndMenu();
+    }
+    ImGui::EndMainMenuBar();
+}
+
+void App::panel_tabs() {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    float status_height = ImGui::GetFrameHeightWithSpacing();
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x, viewport->WorkPos.y));
+    ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, viewport->WorkSize.y - status_height));
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+    ImGui::Begin("##main", nullptr, flags);
+    ImGui::PopStyleVar();
+    if (ImGui::BeginTabBar("panels")) {
+        for (const PanelInfo& panel : panel_registry()) {
+            if (settings_.hidden_panels.count(panel.id)) continue;
+            ImGuiTabItemFlags tab_flags = pending_tab_ == panel.id ? ImGuiTabItemFlags_SetSelected : 0;
+            bool open = ImGui::BeginTabItem(tr_id(panel.title, panel.id).c_str(), nullptr, tab_flags);
+            automation::record(std::string("tab.") + panel.id);
+            if (open) {
+                state_.active_panel = panel.id;
+                ImGui::BeginChild("panel", ImVec2(0, 0), false);
+                panel.draw(state_);
+                ImGui::EndChild();
+                ImGui::EndTabItem();
+            }
+        }
+        pending_tab_.clear();
+        ImGui::EndTabBar();
+    }
+    ImGui::End();
+}
+
+void App::status_bar() {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    float height = ImGui::GetFrameHeightWithSpacing();
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x, viewport->WorkPos.y + viewport->WorkSize.y - height));
+    ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, height));
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetStyle().WindowPadding.x, ImGui::GetStyle().FramePadding.y));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));
+    ImGui::Begin("##status", nullptr, flags);
+    const Notice& notice = state_.notice();
+    if (notice.is_error) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", notice.text.c_str());
+    else ImGui::TextUnformatted(notice.text.empty() ? tr("Ready") : notice.text.c_str());
+    automation::record("status.notice");
+    std::string right = (state_.file_name().empty() ? std::string(tr("Untitled")) : state_.file_name()) +
+                        (state_.dirty() ? std::string(" - ") + tr("unsaved changes") : "") + "   " +
+                        std::to_string(state_.workspace().customers.size()) + " " + tr("customers");
+    float w = ImGui::CalcTextSize(right.c_str()).x;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20, ImGui::GetWindowWidth() - w - ImGui::GetStyle().WindowPadding.x));
+    ImGui::TextDisabled("%s", right.c_str());
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
+}
+
+void App::problem_dialog() {
+    auto& reports = state_.reports();
+    const char* id = "###problems";
+    if (!reports.empty() && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * 0.7f, viewport->WorkSize.y * 0.6f), ImGuiCond_Appearing);
+    std::string title = std::string(tr("Problems")) + id;
+    if (!ImGui::BeginPopupModal(title.c_str())) return;
+    automation::record("errors.dialog");
+    if (reports.empty()) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    const ProblemReport& report = reports.front();
+    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", report.title.c_str());
+    if (!report.detail.empty()) ImGui::TextUnformatted(report.detail.c_str());
+    float button_height = ImGui::GetFrameHeightWithSpacing();
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
+                            ImGuiTableFlags_Resizable;
+    if (ImGui::BeginTable("problems", 3, flags, ImVec2(0, -button_height))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 14);
+        ImGui::TableSetupColumn("Message", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 11);
+        ImGui::TableHeadersRow();
+        for (const Problem& p : report.problems) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(p.where.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", p.message.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", p.kind.c_str());
+        }
+        ImGui::EndTable();
+    }
+    if (ImGui::Button(tr("Close")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        reports.erase(reports.begin());
+        if (reports.empty()) ImGui::CloseCurrentPopup();
+    }
+    automation::record("errors.close");
+    ImGui::EndPopup();
+}
+
+void App::save_as_dialog() {
+    const char* id = "###save_as";
+    if (open_save_as_) {
+        ImGui::OpenPopup(id);
+        open_save_as_ = false;
+    }
+    std::string title = std::string(tr("Save As...")) + id;
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::TextUnformatted(tr("File name"));
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    bool enter = ImGui::InputText("##name", &save_as_name_, ImGuiInputTextFlags_EnterReturnsTrue);
+    automation::record("save_as.name");
+    if (ImGui::Button(tr("Download")) || enter) {
+        save_as(save_as_name_);
+        ImGui::CloseCurrentPopup();
+    }
+    automation::record("save_as.download");
+    ImGui::SameLine();
+    if (ImGui::Button(tr("Cancel"))) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+void App::help_dialogs() {
+    if (open_about_) {
+        ImGui::OpenPopup("###about");
+        open_about_ = false;
+    }
+    if (open_shortcuts_) {
+        ImGui::OpenPopup("###shortcuts");
+        open_shortcuts_ = false;
+    }
+    ImVec2 center = ImGui::GetMainViewport()->GetCenter();
+    ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal(tr_id("About", "about").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("Lifecycle Studio 0.1");
+        ImGui::Separator();
+        ImGui::TextUnformatted(tr("Lifecycle Studio is a workbench for customer lifecycle management and customer lifetime value."));
+        ImGui::TextUnformatted(tr("Everything runs in your browser; no data leaves this computer."));
+        ImGui::TextUnformatted(tr("Drop a .json workspace or a .csv file anywhere on the page to open or import it."));
+        ImGui::TextDisabled("Dear ImGui %s", IMGUI_VERSION);
+        if (ImGui::Button(tr("Close"))) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal(tr_id("Keyboard shortcuts", "shortcuts").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
+            ImGui::TableSetupColumn(tr("Action"));
+            ImGui::TableSetupColumn(tr("Shortcut"));
+            ImGui::TableHeadersRow();
+            const std::pair<const char*, std::string> rows[] = {
+                {"Open a workspace", shortcut("O")},
+                {"Save (download) the workspace", shortcut("S")},
+                {"Undo the last edit", shortcut("Z")},
+                {"Redo", shortcut("Y") + " / " + shortcut("Shift+Z")},
+                {"Copy / paste in text fields", shortcut("C") + " / " + shortcut("V")},
+            };
+            for (const auto& row : rows) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(tr(row.first));
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(row.second.c_str());
+            }
+            ImGui::EndTable();
+        }
+        if (ImGui::Button(tr("Close"))) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
+// ---- automation ----
+
+std::string App::state_json() const {
+    Json errors = Json::array();
+    for (const ProblemReport& report : const_cast<AppState&>(state_).reports()) {
+        Json problems = Json::array();
+        for (const Problem& p : report.problems) problems.push_back(p.to_string());
+        errors.push_back({{"title", report.title}, {"problems", problems}});
+    }
+    Json json = {{"started", started_},
+                 {"customers", state_.workspace().customers.size()},
+                 {"workspace", state_.workspace().meta.name},
+                 {"file", state_.file_name()},
+                 {"dirty", state_.dirty()},
+                 {"undo", state_.undo_depth()},
+                 {"redo", state_.redo_depth()},
+                 {"revision", state_.revision()},
+                 {"panel", state_.active_panel},
+                 {"panels", Json::array()},
+                 {"selected", state_.selected_customer},
+                 {"errors", errors},
+                 {"notice", state_.notice().text},
+                 {"language", language_code(settings_.language)},
+                 {"scale", style_.scale()},
+                 {"autosaved", autosaved_revision_ == state_.revision()},
+                 {"frame", ImGui::GetFrameCount()},
+                 {"wantTextInput", ImGui::GetIO().WantTextInput}};
+    for (const PanelInfo& panel : panel_registry()) json["panels"].push_back(panel.id);
+    // Values panels published for tests (automation::publish), e.g. "scenario".
+    Json published = Json::parse(automation::published_json(), nullptr, false);
+    if (published.is_object())
+        for (auto& [key, value] : published.items())
+            if (!json.contains(key)) json[key] = value;
+    return json.dump();
+}
+
+std::string App::query(const std::string& name, const std::string& arg) {
+    if (name == "itemRect") return automation::rect_json(arg);
+    if (name == "items") return automation::names_json();
+    if (name == "workspaceJson") return save_workspace_json(state_.workspace());
+    if (name == "state") return state_json();
+    if (name == "command") {
+        std::string command = arg.substr(0, arg.find(' '));
+        std::string rest = arg.find(' ') == std::string::npos ? "" : arg.substr(arg.find(' ') + 1);
+        if (command == "undo") undo();
+        else if (command == "redo") redo();
+        else if (command == "demo") open_demo(rest);
+        else if (command == "panel") select_panel(rest);
+        else if (command == "select") state_.selected_customer = rest;
+        else if (command == "language") set_language(language_from_code(rest));
+        else if (command == "new") new_workspace();
+        else return "false";
+        return "true";
+    }
+    return "null";
+}
+
+}  // namespace lcs

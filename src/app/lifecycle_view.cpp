@@ -1,0 +1,257 @@
+#include "app/lifecycle_view.h"
+
+#include <cmath>
+#include <limits>
+
+#include "app/i18n.h"
+#include "misc/cpp/imgui_stdlib.h"
+
+namespace lcs {
+namespace {
+
+// The kept custom model travels inside the lifecycle_model section under this key (core ignores it).
+constexpr const char* kCustomKey = "custom_model";
+constexpr const char* kCustomId = "custom";
+
+void refresh_model(AppState& state, LifecycleView& v) {
+    if (v.model_revision == state.revision()) return;
+    v.model_revision = state.revision();
+    v.model_problems.clear();
+    const Workspace& ws = state.workspace();
+    v.model = workspace_model(ws, v.model_problems);
+    v.stashed_custom.reset();
+    if (ws.lifecycle_model.is_object() && ws.lifecycle_model.contains(kCustomKey)) {
+        Problems ignored;
+        v.stashed_custom = model_from_json(ws.lifecycle_model[kCustomKey], ignored, "lifecycle_model.custom_model");
+    }
+    if (v.selected_stage >= static_cast<int>(v.model.stages.size())) v.selected_stage = 0;
+}
+
+Json section_json(const LifecycleModel& active, const std::optional<LifecycleModel>& custom) {
+    Json json = model_to_json(active);
+    if (custom && is_builtin_model(active)) json[kCustomKey] = model_to_json(*custom);
+    return json;
+}
+
+}  // namespace
+
+LifecycleView& lifecycle_view(AppState& state) {
+    LifecycleView& v = state.panel_data<LifecycleView>();
+    refresh_model(state, v);
+    return v;
+}
+
+const LifecycleModel& lifecycle_model(AppState& state) { return lifecycle_view(state).model; }
+
+const EventIndex& lifecycle_index(AppState& state) {
+    LifecycleView& v = lifecycle_view(state);
+    if (v.index_revision != state.revision()) {
+        v.index_revision = state.revision();
+        v.index = build_event_index(state.workspace());
+    }
+    return v.index;
+}
+
+Date lifecycle_default_as_of(AppState& state) { return resolve_as_of(state.workspace(), AnalysisOptions{}); }
+
+Date lifecycle_as_of(AppState& state) {
+    LifecycleView& v = lifecycle_view(state);
+    return v.as_of ? *v.as_of : lifecycle_default_as_of(state);
+}
+
+const LifecycleAnalysis& lifecycle_analysis(AppState& state) {
+    LifecycleView& v = lifecycle_view(state);
+    AnalysisOptions options;
+    options.as_of = lifecycle_as_of(state);
+    options.period = v.period;
+    options.metrics.active_days = v.active_days;
+    options.cohort_period = v.cohort_period;
+    options.cohort_basis = v.cohort_basis;
+    const AnalysisOptions& o = v.analysis_options;
+    bool same = v.analysis_revision == state.revision() && o.as_of == options.as_of && o.period == options.period &&
+                o.metrics.active_days == options.metrics.active_days && o.cohort_period == options.cohort_period &&
+                o.cohort_basis == options.cohort_basis;
+    if (!same) {
+        v.analysis_revision = state.revision();
+        v.analysis_options = options;
+        v.analysis = analyse_lifecycle(state.workspace(), v.model, options);
+    }
+    return v.analysis;
+}
+
+const SnapshotSeries& lifecycle_full_history(AppState& state) {
+    LifecycleView& v = lifecycle_view(state);
+    if (v.history_revision != state.revision()) {
+        const EventIndex& index = lifecycle_index(state);
+        Date last = lifecycle_default_as_of(state);
+        Date first = first_data_date(state.workspace()).value_or(last);
+        if (first > last) first = last;
+        v.history_revision = state.revision();
+        v.full_history = compute_snapshots(state.workspace(), index, v.model, snapshot_dates(first, last, SnapshotStep::month));
+    }
+    return v.full_history;
+}
+
+bool is_builtin_model(const LifecycleModel& model) {
+    if (!model.based_on.empty()) return false;
+    auto original = find_template(model.id);
+    return original && model_to_json(*original) == model_to_json(model);
+}
+
+bool commit_lifecycle_model(AppState& state, LifecycleModel model, const std::string& label) {
+    LifecycleView& v = lifecycle_view(state);
+    if (auto original = find_template(model.id); original && model.based_on.empty()) {
+        // An edited template becomes the custom model; the template stays pristine.
+        model.based_on = model.id;
+        model.id = kCustomId;
+        if (model.name == original->name) model.name = original->name + " (custom)";
+        if (model.name_zh == original->name_zh) model.name_zh = original->name_zh + "（自定义）";
+    }
+    Problems problems = validate_model(model);
+    if (!problems.empty()) {
+        state.report({tr("The lifecycle model was not changed"), tr("The edit would make the model invalid."), problems});
+        return false;
+    }
+    Json json = section_json(model, v.stashed_custom);
+    state.edit_header(label, [&](Workspace& w) { w.lifecycle_model = json; });
+    return true;
+}
+
+void switch_lifecycle_model(AppState& state, const std::string& template_id) {
+    LifecycleView& v = lifecycle_view(state);
+    std::optional<LifecycleModel> custom = is_builtin_model(v.model) ? v.stashed_custom : std::optional(v.model);
+    Json json;
+    if (template_id.empty()) {
+        if (!custom) return;
+        json = model_to_json(*custom);
+    } else {
+        auto chosen = find_template(template_id);
+        if (!chosen) return;
+        json = section_json(*chosen, custom);
+    }
+    state.edit_header("Switch lifecycle model", [&](Workspace& w) { w.lifecycle_model = json; });
+    v.selected_stage = 0;
+}
+
+void duplicate_lifecycle_model(AppState& state) {
+    LifecycleView& v = lifecycle_view(state);
+    LifecycleModel copy = duplicate_model(v.model, kCustomId, model_name(v.model) + " (custom)");
+    copy.name_zh = (v.model.name_zh.empty() ? v.model.name : v.model.name_zh) + "（自定义）";
+    if (copy.based_on.empty()) copy.based_on = v.model.based_on.empty() ? v.model.id : v.model.based_on;
+    Json json = model_to_json(copy);
+    state.edit_header("Duplicate lifecycle model", [&](Workspace& w) { w.lifecycle_model = json; });
+}
+
+const std::string& stage_name(const Stage& stage) {
+    if (current_language() == Language::chinese && !stage.name_zh.empty()) return stage.name_zh;
+    return stage.name.empty() ? stage.id : stage.name;
+}
+
+const std::string& model_name(const LifecycleModel& model) {
+    if (current_language() == Language::chinese && !model.name_zh.empty()) return model.name_zh;
+    return model.name.empty() ? model.id : model.name;
+}
+
+const std::string& playbook_text(const PlaybookItem& item) {
+    if (current_language() == Language::chinese && !item.text_zh.empty()) return item.text_zh;
+    return item.text;
+}
+
+ImU32 stage_color(const Stage& stage, float alpha) {
+    ImU32 abgr = rgba_to_abgr(stage.color);
+    ImVec4 c = ImGui::ColorConvertU32ToFloat4(abgr);
+    c.w *= alpha;
+    return ImGui::ColorConvertFloat4ToU32(c);
+}
+
+ImU32 stage_text_color(const Stage& stage) {
+    float r = static_cast<float>((stage.color >> 24) & 0xFF) / 255.0f;
+    float g = static_cast<float>((stage.color >> 16) & 0xFF) / 255.0f;
+    float b = static_cast<float>((stage.color >> 8) & 0xFF) / 255.0f;
+    float luminance = 0.299f * r + 0.587f * g + 0.114f * b;
+    return luminance < 0.6f ? IM_COL32(255, 255, 255, 255) : IM_COL32(20, 20, 20, 255);
+}
+
+std::string stage_name_at(const LifecycleModel& model, int index) {
+    if (index < 0 || index >= static_cast<int>(model.stages.size())) return "-";
+    return stage_name(model.stages[static_cast<std::size_t>(index)]);
+}
+
+void set_stage_value_column(AppState& state, StageValueColumn column) {
+    LifecycleView& v = lifecycle_view(state);
+    for (StageValueColumn& c : v.value_columns) {
+        if (c.id == column.id) {
+            c = std::move(column);
+            v.columns_revision = 0;
+            return;
+        }
+    }
+    v.value_columns.push_back(std::move(column));
+    v.columns_revision = 0;
+}
+
+const std::vector<std::vector<double>>& stage_value_columns(AppState& state) {
+    LifecycleView& v = lifecycle_view(state);
+    const LifecycleAnalysis& a = lifecycle_analysis(state);
+    if (v.columns_revision != state.revision() || v.columns_as_of != a.as_of ||
+        v.column_values.size() != v.value_columns.size()) {
+        v.columns_revision = state.revision();
+        v.columns_as_of = a.as_of;
+        v.column_values.clear();
+        for (const StageValueColumn& c : v.value_columns) {
+            std::vector<double> values;
+            if (c.compute) values = c.compute(state.workspace(), v.model, a.stages);
+            values.resize(v.model.stages.size(), std::numeric_limits<double>::quiet_NaN());
+            v.column_values.push_back(std::move(values));
+        }
+    }
+    return v.column_values;
+}
+
+Json lifecycle_automation_state(AppState& state) {
+    LifecycleView& v = lifecycle_view(state);
+    const LifecycleAnalysis& a = lifecycle_analysis(state);
+    Json stages = Json::array();
+    for (const Stage& s : v.model.stages) stages.push_back(s.id);
+    Json rules = Json::array();
+    for (const StageRuleCounts& r : a.rule_counts) rules.push_back({{"all", r.all_matched}, {"any", r.any_matched}, {"matched", r.rules_matched}});
+    return {{"model", v.model.id},
+            {"based_on", v.model.based_on},
+            {"name", v.model.name},
+            {"custom", !is_builtin_model(v.model)},
+            {"has_custom", !is_builtin_model(v.model) || v.stashed_custom.has_value()},
+            {"stages", stages},
+            {"counts", a.stages.counts},
+            {"rules", rules},
+            {"selected_stage", v.selected_stage},
+            {"as_of", to_iso(a.as_of)},
+            {"problems", v.model_problems.size()}};
+}
+
+bool date_input(const char* id, Date& date, float width) {
+    // With EnterReturnsTrue ImGui keeps its own buffer while editing and writes back only on Enter,
+    // so a fresh string per frame is enough.
+    ImGui::PushID(id);
+    std::string text = to_iso(date);
+    ImGui::SetNextItemWidth(width);
+    bool committed = false;
+    if (ImGui::InputText("##date", &text, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll |
+                                              ImGuiInputTextFlags_CharsNoBlank)) {
+        if (auto parsed = parse_iso_date(text)) {
+            date = *parsed;
+            committed = true;
+        }
+    }
+    ImGui::PopID();
+    return committed;
+}
+
+void color_swatch(ImU32 color) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float line = ImGui::GetTextLineHeight();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + line * 0.15f), ImVec2(p.x + line * 0.8f, p.y + line * 0.95f), color, 2.0f);
+    ImGui::Dummy(ImVec2(line * 0.9f, line));
+    ImGui::SameLine();
+}
+
+}  // namespace lcs

@@ -1,0 +1,112 @@
+// Shared state of the lifecycle views (Lifecycle, Stage flow, Stage rules, Playbooks, Health): the
+// workspace's lifecycle model parsed once per revision, the analysis date and period the user chose,
+// and cached core results keyed on (revision, inputs). Also the edit entry point for the model and a
+// hook through which other panels (CLV) add per-stage value columns to the Lifecycle panel.
+//
+// Index: LifecycleView · access · model edits · labels and colours · stage value columns · automation
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app_state.h"
+#include "app/charts.h"
+#include "core/lifecycle/analysis.h"
+#include "core/lifecycle/model.h"
+#include "imgui.h"
+
+namespace lcs {
+
+// A column of per-stage figures drawn in the Lifecycle panel's stage table. `compute` gets the
+// model and the stage assignment at the analysis date and returns one value per model stage
+// (NaN = unknown). Called only when revision, model or date change (results are cached).
+struct StageValueColumn {
+    std::string id;     // stable, e.g. "clv.mean"
+    std::string title;  // shown through tr()
+    charts::ValueFormat format = charts::ValueFormat::money;
+    std::function<std::vector<double>(const Workspace&, const LifecycleModel&, const StageAssignment&)> compute;
+};
+
+struct LifecycleView {
+    // ---- user inputs shared by the lifecycle panels ----
+    std::optional<Date> as_of;  // nullopt: workspace default (meta.as_of, else last transaction)
+    PeriodKind period = PeriodKind::month;
+    int active_days = 365;
+    CohortPeriod cohort_period = CohortPeriod::calendar_month;
+    CohortBasis cohort_basis = CohortBasis::first_purchase;
+    int selected_stage = 0;
+
+    // ---- caches (read through the functions below) ----
+    std::uint64_t model_revision = 0;
+    LifecycleModel model;
+    Problems model_problems;        // from a broken lifecycle_model section (the default is used then)
+    std::optional<LifecycleModel> stashed_custom;  // the custom model kept while a template is active
+    std::uint64_t index_revision = 0;
+    EventIndex index;
+    std::uint64_t analysis_revision = 0;
+    AnalysisOptions analysis_options;
+    LifecycleAnalysis analysis;
+    std::uint64_t history_revision = 0;
+    SnapshotSeries full_history;   // monthly, first data date .. workspace default as-of
+    std::vector<StageValueColumn> value_columns;
+    std::uint64_t columns_revision = 0;
+    Date columns_as_of;
+    std::vector<std::vector<double>> column_values;  // [column][stage]
+};
+
+// ---- access (each refreshes its cache when the workspace revision or an input changed) ----
+LifecycleView& lifecycle_view(AppState& state);
+const LifecycleModel& lifecycle_model(AppState& state);
+const EventIndex& lifecycle_index(AppState& state);
+// The full analysis at the chosen as-of date (staging, rule counts, history, metrics, cohorts,
+// churn, health, warnings).
+const LifecycleAnalysis& lifecycle_analysis(AppState& state);
+// Monthly snapshots over the whole data range (for charts that let the user move the date).
+const SnapshotSeries& lifecycle_full_history(AppState& state);
+// The date the analysis uses.
+Date lifecycle_as_of(AppState& state);
+Date lifecycle_default_as_of(AppState& state);
+
+// ---- model edits ----
+// Writes `model` to Workspace::lifecycle_model as one undoable edit named `label` (validated first;
+// problems are reported and nothing changes). Editing an unchanged built-in template turns it into a
+// custom model based on it, so templates themselves never change.
+bool commit_lifecycle_model(AppState& state, LifecycleModel model, const std::string& label);
+// Activates a built-in template (keeping the current custom model aside) or, with template_id "",
+// the kept custom model.
+void switch_lifecycle_model(AppState& state, const std::string& template_id);
+// Copies the active model into the custom slot and activates it.
+void duplicate_lifecycle_model(AppState& state);
+// True when the active model is one of the built-in templates, unchanged.
+bool is_builtin_model(const LifecycleModel& model);
+
+// ---- labels and colours in the UI language ----
+const std::string& stage_name(const Stage& stage);
+const std::string& model_name(const LifecycleModel& model);
+const std::string& playbook_text(const PlaybookItem& item);
+ImU32 stage_color(const Stage& stage, float alpha = 1.0f);
+// Black or white, whichever reads better on the stage colour.
+ImU32 stage_text_color(const Stage& stage);
+// Stage name for index i, "-" for -1.
+std::string stage_name_at(const LifecycleModel& model, int index);
+
+// ---- stage value columns (other panels add theirs; the Lifecycle panel draws them) ----
+// Replaces a column with the same id.
+void set_stage_value_column(AppState& state, StageValueColumn column);
+// Values per [column][stage] at the analysis date.
+const std::vector<std::vector<double>>& stage_value_columns(AppState& state);
+
+// ---- automation (published as state().lifecycle while a lifecycle panel is drawn) ----
+// {"model": id, "name": ..., "custom": bool, "stages": [ids], "counts": [...], "as_of": "YYYY-MM-DD"}
+Json lifecycle_automation_state(AppState& state);
+
+// ---- small shared widgets ----
+// A "YYYY-MM-DD" text field; returns true when the user committed a valid date into `date`.
+bool date_input(const char* id, Date& date, float width);
+// A small filled square in `color` at the cursor, followed by SameLine.
+void color_swatch(ImU32 color);
+// Model picker (when with_picker) and the analysis-date control, shown on top of every lifecycle panel.
+void draw_lifecycle_header(AppState& state, bool with_picker);  // panel_lifecycle.cpp
+
+}  // namespace lcs

@@ -1,0 +1,446 @@
+// CLV panel: model settings (model, period unit, holdout, horizon, discount, margin), a fit that runs
+// a slice per frame with a progress bar, the fitted parameters with standard errors, value per
+// lifecycle stage (CLV, customer equity, Markov migration value) and a virtualized per-customer table.
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include "app/automation.h"
+#include "app/charts.h"
+#include "app/clv_session.h"
+#include "app/i18n.h"
+#include "app/lifecycle_view.h"
+#include "app/panels.h"
+#include "imgui.h"
+#include "misc/cpp/imgui_stdlib.h"
+#include "platform/platform.h"
+
+namespace lcs {
+namespace {
+
+using charts::ValueFormat;
+using charts::format_value;
+
+enum Column { kId, kClv, kAlive, kPurchases, kSpend, kX, kTx, kT, kHoldout, kColumnCount };
+
+struct ClvPanelState {
+    std::string filter;
+    std::uint64_t order_generation = 0;
+    std::string order_filter;
+    int sort_column = kClv;
+    bool sort_ascending = false;
+    std::vector<int> order;  // indexes into result rows
+    std::uint64_t published_generation = 0;
+};
+
+const char* unit_plural(clv::PeriodUnit unit) {
+    switch (unit) {
+        case clv::PeriodUnit::day: return "days";
+        case clv::PeriodUnit::week: return "weeks";
+        case clv::PeriodUnit::month: return "months";
+    }
+    return "";
+}
+
+std::string number_or_dash(double v, ValueFormat f) { return std::isfinite(v) ? format_value(v, f) : "-"; }
+
+std::string fixed(double v, int decimals) {
+    if (!std::isfinite(v)) return "-";
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f", decimals, v);
+    return text;
+}
+
+// Slider over a fraction shown as a percentage.
+bool percent_slider(const char* label, const char* name, double& value, float max_percent, const char* format) {
+    float percent = static_cast<float>(value * 100);
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    bool changed = ImGui::SliderFloat(label, &percent, 0, max_percent, format, ImGuiSliderFlags_AlwaysClamp);
+    automation::record(name);
+    if (changed) value = percent / 100.0;
+    return changed;
+}
+
+void draw_settings(AppState& state, ClvSession& session) {
+    ClvSettingsInput& s = session.settings;
+    const Workspace& ws = state.workspace();
+    const float label_w = ImGui::GetFontSize() * 9;
+
+    ImGui::TextUnformatted(tr("Model"));
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##model", tr(clv_model_label(s.model)))) {
+        for (int k = 0; k <= static_cast<int>(ClvModelKind::simple); ++k) {
+            ClvModelKind kind = static_cast<ClvModelKind>(k);
+            if (ImGui::Selectable(tr(clv_model_label(kind)), kind == s.model)) s.model = kind;
+            automation::record(std::string("clv.model.") + clv_model_id(kind));
+        }
+        ImGui::EndCombo();
+    }
+    automation::record("clv.model");
+
+    ImGui::TextUnformatted(tr("Period unit"));
+    const clv::PeriodUnit units[] = {clv::PeriodUnit::day, clv::PeriodUnit::week, clv::PeriodUnit::month};
+    const char* unit_labels[] = {"Day", "Week", "Month"};
+    for (int k = 0; k < 3; ++k) {
+        if (k) ImGui::SameLine();
+        if (ImGui::RadioButton(tr(unit_labels[k]), s.unit == units[k]) && s.unit != units[k]) {
+            // Keep the same calendar span for holdout and horizon in the new unit.
+            double ratio = clv::period_length_days(s.unit) / clv::period_length_days(units[k]);
+            s.holdout_periods = std::max(0, static_cast<int>(std::lround(s.holdout_periods * ratio)));
+            s.horizon = std::max(1, static_cast<int>(std::lround(s.horizon * ratio)));
+            s.discount = std::pow(1 + s.discount, 1 / ratio) - 1;
+            s.cohort_periods = std::max(1, static_cast<int>(std::lround(s.cohort_periods * ratio)));
+            s.unit = units[k];
+        }
+        automation::record(std::string("clv.unit.") + clv::period_unit_name(units[k]));
+    }
+    const char* unit = tr(unit_plural(s.unit));
+
+    const Date as_of = ClvSession::data_as_of(ws);
+    const std::optional<Date> first = ClvSession::data_first_day(ws);
+    const double unit_days = clv::period_length_days(s.unit);
+    const int span = first ? static_cast<int>((as_of.days - first->days) / unit_days) : 0;
+    std::string label = std::string(tr("Holdout")) + " (" + unit + ")";
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::SliderInt("##holdout", &s.holdout_periods, 0, std::max(1, span * 2 / 3), "%d", ImGuiSliderFlags_AlwaysClamp);
+    automation::record("clv.holdout");
+    const Date calibration_end = ClvSession::calibration_end_for(ws, s);
+    ImGui::TextDisabled("%s %s · %s %s", tr("Calibration ends"), to_iso(calibration_end).c_str(), tr("data end"),
+                        to_iso(as_of).c_str());
+
+    const int max_horizon = s.unit == clv::PeriodUnit::day ? 1825 : s.unit == clv::PeriodUnit::week ? 260 : 60;
+    label = std::string(tr("Horizon")) + " (" + unit + ")";
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::SliderInt("##horizon", &s.horizon, 1, max_horizon, "%d", ImGuiSliderFlags_AlwaysClamp);
+    automation::record("clv.horizon");
+
+    label = std::string(tr("Discount rate per")) + " " + tr(clv::period_unit_name(s.unit));
+    ImGui::TextUnformatted(label.c_str());
+    percent_slider("##discount", "clv.discount", s.discount, s.unit == clv::PeriodUnit::month ? 5.0f : 1.0f, "%.3f%%");
+    const double yearly = std::pow(1 + s.discount, 365.25 / unit_days) - 1;
+    ImGui::TextDisabled("= %s %s", format_value(yearly, ValueFormat::percent).c_str(), tr("per year"));
+
+    ImGui::TextUnformatted(tr("Margin (share of spend)"));
+    percent_slider("##margin", "clv.margin", s.margin, 100, "%.0f%%");
+
+    if (s.model == ClvModelKind::simple) {
+        label = std::string(tr("Retention per")) + " " + tr(clv::period_unit_name(s.unit));
+        ImGui::TextUnformatted(label.c_str());
+        percent_slider("##retention", "clv.retention", s.retention, 99, "%.1f%%");
+    }
+    if (s.model == ClvModelKind::sbg) {
+        label = std::string(tr("Cohort length")) + " (" + unit + ")";
+        ImGui::TextUnformatted(label.c_str());
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        ImGui::SliderInt("##cohort", &s.cohort_periods, 2, std::max(3, span), "%d", ImGuiSliderFlags_AlwaysClamp);
+        automation::record("clv.cohort");
+    }
+    (void)label_w;
+
+    ImGui::Spacing();
+    bool running = session.running();
+    if (ImGui::Button(running ? tr("Restart fit") : tr("Fit"), ImVec2(-FLT_MIN, 0))) session.start(state);
+    automation::record("clv.fit");
+    if (session.running()) {
+        std::string overlay = std::string(tr(session.phase_label())) + "  " + session.progress_text();
+        ImGui::ProgressBar(session.progress(), ImVec2(-FLT_MIN, 0), overlay.c_str());
+        automation::record("clv.progress");
+        automation::record_rect("clv.status.running", 0, 0, 0, 0);
+    }
+}
+
+void param_table(const char* id, const clv::FitResult& fit) {
+    if (!ImGui::BeginTable(id, 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchSame))
+        return;
+    ImGui::TableSetupColumn(tr("Parameter"));
+    ImGui::TableSetupColumn(tr("Estimate"));
+    ImGui::TableSetupColumn(tr("Std. error"));
+    ImGui::TableHeadersRow();
+    for (size_t i = 0; i < fit.params.size(); ++i) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(fit.names[i].c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(fixed(fit.params[i], 4).c_str());
+        automation::record("clv.param." + fit.model + "." + fit.names[i]);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(i < fit.std_errors.size() ? fixed(fit.std_errors[i], 4).c_str() : "-");
+    }
+    ImGui::EndTable();
+    ImGui::TextDisabled("%s %s · %s %d · %s", tr("log-likelihood"), fixed(fit.log_likelihood, 2).c_str(), tr("iterations"),
+                        fit.iterations, tr(fit.message.c_str()));
+    if (!fit.converged) ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("The fit did not converge."));
+}
+
+void draw_fit(const ClvResult& r) {
+    if (r.problem) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.15f, 0.15f, 1));
+        ImGui::TextWrapped("%s", tr("No fit:"));
+        ImGui::TextWrapped("%s", r.problem->message.c_str());
+        ImGui::PopStyleColor();
+        ImGui::TextDisabled("[%s]", r.problem->kind.c_str());
+        automation::record("clv.status.failed");
+        return;
+    }
+    automation::record_rect("clv.status.done", 0, 0, 0, 0);
+    const char* model = clv_model_label(r.settings.model);
+    ImGui::Text("%s", tr(model));
+    if (r.count_fit) param_table("count_params", *r.count_fit);
+    if (r.spend_fit) {
+        ImGui::TextUnformatted(tr("Spend per purchase (Gamma-Gamma)"));
+        param_table("spend_params", *r.spend_fit);
+    }
+    if (r.settings.model == ClvModelKind::sbg)
+        ImGui::TextDisabled("%s: %d %s, %zu %s", tr("Cohort"), r.cohort.cohort, tr("customers"),
+                            r.cohort.alive.size() - 1, tr(unit_plural(r.settings.unit)));
+    if (r.settings.model == ClvModelKind::simple)
+        ImGui::TextDisabled("%s %s; %s %s", tr("Retention used"), format_value(r.settings.retention, ValueFormat::percent).c_str(),
+                            tr("observed in the last period"),
+                            r.observed_retention ? format_value(*r.observed_retention, ValueFormat::percent).c_str() : "-");
+    if (r.settings.model == ClvModelKind::markov) ImGui::TextDisabled("%s", tr("Markov steps are calendar months."));
+    if (r.markov_problem && r.settings.model != ClvModelKind::markov)
+        ImGui::TextDisabled("%s: %s", tr("Markov"), r.markov_problem->message.c_str());
+}
+
+void draw_summary(const ClvResult& r) {
+    double total = 0;
+    int valued = 0;
+    for (const ClvRow& row : r.rows)
+        if (std::isfinite(row.value.clv)) {
+            total += row.value.clv;
+            ++valued;
+        }
+    ImGui::Text("%s %s · %s %s · %s %s", tr("Customers valued"), format_value(valued, ValueFormat::integer).c_str(),
+                tr("Customer equity"), format_value(total, ValueFormat::money).c_str(), tr("Mean CLV"),
+                format_value(valued ? total / valued : 0, ValueFormat::money).c_str());
+    ImGui::TextDisabled("%s %s, %s %d %s, %s %s %s", tr("Valued at"), to_iso(r.calibration_end).c_str(), tr("horizon"),
+                        r.settings.horizon, tr(unit_plural(r.settings.unit)), tr("discount"),
+                        format_value(r.settings.discount, ValueFormat::percent).c_str(), tr(("per " + std::string(clv::period_unit_name(r.settings.unit))).c_str()));
+}
+
+void draw_stage_table(const ClvResult& r) {
+    if (r.stages.empty()) return;
+    if (!ImGui::CollapsingHeader(tr("Value per lifecycle stage"), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("stage_value", 6, flags)) return;
+    ImGui::TableSetupColumn(tr("Stage"), 0, 1.5f);
+    ImGui::TableSetupColumn(tr("Customers"));
+    ImGui::TableSetupColumn(tr("Mean CLV"));
+    ImGui::TableSetupColumn(tr("Customer equity"));
+    ImGui::TableSetupColumn(tr("Share"));
+    ImGui::TableSetupColumn(tr("Markov value"));
+    ImGui::TableHeadersRow();
+    const bool zh = current_language() == Language::chinese;
+    for (size_t i = 0; i < r.stages.size(); ++i) {
+        const ClvStageRow& s = r.stages[i];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        const std::vector<std::string>& names = zh ? r.stage_names_zh : r.stage_names;
+        ImGui::TextUnformatted(i < names.size() ? names[i].c_str() : "-");
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(format_value(s.customers, ValueFormat::integer).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(s.value.valued ? format_value(s.value.mean, ValueFormat::money).c_str() : "-");
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(format_value(s.value.equity, ValueFormat::money).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(format_value(s.value.share, ValueFormat::percent).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(number_or_dash(s.markov, ValueFormat::money).c_str());
+        if (ImGui::IsItemHovered() && std::isfinite(s.margin))
+            ImGui::SetTooltip("%s %s", tr("Margin per month in this stage:"), format_value(s.margin, ValueFormat::money).c_str());
+    }
+    ImGui::EndTable();
+    ImGui::TextDisabled("%s", tr("Markov value: expected discounted margin of a customer starting in the stage, from the monthly stage transitions."));
+}
+
+double sort_key(const ClvRow& row, int column) {
+    switch (column) {
+        case kClv: return row.value.clv;
+        case kAlive: return row.value.p_alive;
+        case kPurchases: return row.value.expected_purchases;
+        case kSpend: return row.value.expected_spend;
+        case kX: return row.x;
+        case kTx: return row.t_x;
+        case kT: return row.T;
+        case kHoldout: return row.holdout_x;
+        default: return 0;
+    }
+}
+
+void refresh_order(ClvPanelState& p, const ClvResult& r, const Workspace& ws, const ImGuiTableSortSpecs* specs) {
+    int column = p.sort_column;
+    bool ascending = p.sort_ascending;
+    if (specs && specs->SpecsCount > 0) {
+        column = specs->Specs[0].ColumnUserID;
+        ascending = specs->Specs[0].SortDirection != ImGuiSortDirection_Descending;
+    }
+    if (p.order_generation == r.generation && p.order_filter == p.filter && column == p.sort_column &&
+        ascending == p.sort_ascending)
+        return;
+    p.order_generation = r.generation;
+    p.order_filter = p.filter;
+    p.sort_column = column;
+    p.sort_ascending = ascending;
+    p.order.clear();
+    std::string needle = p.filter;
+    std::transform(needle.begin(), needle.end(), needle.begin(), [](unsigned char c) { return std::tolower(c); });
+    auto lower_contains = [&](const std::string& text) {
+        std::string t = text;
+        std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return std::tolower(c); });
+        return t.find(needle) != std::string::npos;
+    };
+    for (size_t i = 0; i < r.rows.size(); ++i) {
+        const ClvRow& row = r.rows[i];
+        if (!needle.empty()) {
+            bool hit = lower_contains(row.value.id);
+            if (!hit && row.customer >= 0 && row.customer < static_cast<int>(ws.customers.size()))
+                hit = lower_contains(ws.customers[static_cast<size_t>(row.customer)].name);
+            if (!hit) continue;
+        }
+        p.order.push_back(static_cast<int>(i));
+    }
+    auto less = [&](int a, int b) {
+        const ClvRow& ra = r.rows[static_cast<size_t>(a)];
+        const ClvRow& rb = r.rows[static_cast<size_t>(b)];
+        if (column == kId) return ra.value.id < rb.value.id;
+        double ka = sort_key(ra, column), kb = sort_key(rb, column);
+        if (std::isnan(ka)) ka = -INFINITY;  // n/a sorts as the lowest
+        if (std::isnan(kb)) kb = -INFINITY;
+        return ka < kb;
+    };
+    if (ascending) std::stable_sort(p.order.begin(), p.order.end(), less);
+    else std::stable_sort(p.order.begin(), p.order.end(), [&](int a, int b) { return less(b, a); });
+}
+
+void draw_customer_table(AppState& state, ClvPanelState& p, const ClvResult& r) {
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextWithHint("##filter", tr("Filter by id or name"), &p.filter);
+    automation::record("clv.filter");
+    ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                            ImGuiTableFlags_BordersV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+                            ImGuiTableFlags_Hideable | ImGuiTableFlags_SizingStretchProp;
+    float footer = ImGui::GetTextLineHeightWithSpacing();
+    float height = std::max(ImGui::GetContentRegionAvail().y - footer, ImGui::GetTextLineHeightWithSpacing() * 8);
+    if (!ImGui::BeginTable("clv_customers", kColumnCount, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    const std::string unit = std::string(" (") + tr(unit_plural(r.settings.unit)) + ")";
+    ImGui::TableSetupColumn(tr("ID"), 0, 1.2f, kId);
+    ImGui::TableSetupColumn("CLV", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 1, kClv);
+    ImGui::TableSetupColumn(tr("P(alive)"), ImGuiTableColumnFlags_PreferSortDescending, 1, kAlive);
+    ImGui::TableSetupColumn(tr("Exp. purchases"), ImGuiTableColumnFlags_PreferSortDescending, 1, kPurchases);
+    ImGui::TableSetupColumn(tr("Exp. spend"), ImGuiTableColumnFlags_PreferSortDescending, 1, kSpend);
+    ImGui::TableSetupColumn("x", ImGuiTableColumnFlags_PreferSortDescending, 0.6f, kX);
+    ImGui::TableSetupColumn(("t_x" + unit).c_str(), ImGuiTableColumnFlags_PreferSortDescending, 1, kTx);
+    ImGui::TableSetupColumn(("T" + unit).c_str(), ImGuiTableColumnFlags_PreferSortDescending, 1, kT);
+    ImGui::TableSetupColumn(tr("Holdout x"), ImGuiTableColumnFlags_PreferSortDescending, 0.8f, kHoldout);
+    ImGui::TableHeadersRow();
+    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+    refresh_order(p, r, state.workspace(), specs);
+    if (specs) specs->SpecsDirty = false;
+
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(p.order.size()));
+    while (clipper.Step()) {
+        for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+            const ClvRow& row = r.rows[static_cast<size_t>(p.order[static_cast<size_t>(k)])];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushID(k);
+            if (ImGui::Selectable(row.value.id.c_str(), state.selected_customer == row.value.id,
+                                  ImGuiSelectableFlags_SpanAllColumns))
+                state.selected_customer = row.value.id;
+            ImGui::PopID();
+            automation::record("clv.row." + row.value.id);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(number_or_dash(row.value.clv, ValueFormat::money).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(number_or_dash(row.value.p_alive, ValueFormat::percent).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(fixed(row.value.expected_purchases, 2).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(number_or_dash(row.value.expected_spend, ValueFormat::money).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row.x >= 0 ? std::to_string(row.x).c_str() : "-");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(fixed(row.t_x, 1).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(fixed(row.T, 1).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row.holdout_x >= 0 ? std::to_string(row.holdout_x).c_str() : "-");
+        }
+    }
+    ImGui::EndTable();
+    ImGui::TextDisabled("%zu %s %zu", p.order.size(), tr("of"), r.rows.size());
+}
+
+// Offers the finished result to the Lifecycle panel as per-stage columns.
+void publish_stage_columns(AppState& state, const ClvResult& r) {
+    auto values = std::make_shared<std::vector<double>>(state.workspace().customers.size(), NAN);
+    for (const ClvRow& row : r.rows)
+        if (row.customer >= 0 && static_cast<size_t>(row.customer) < values->size())
+            (*values)[static_cast<size_t>(row.customer)] = row.value.clv;
+    auto summary = [values](const StageAssignment& a, int stages) {
+        std::vector<double> v = *values;
+        v.resize(a.stage.size(), NAN);
+        return stage_value_summary(a.stage, v, stages);
+    };
+    StageValueColumn mean{"clv.mean", "Mean CLV", ValueFormat::money,
+                          [summary](const Workspace&, const LifecycleModel& m, const StageAssignment& a) {
+                              std::vector<double> out;
+                              for (const StageValue& s : summary(a, static_cast<int>(m.stages.size())))
+                                  out.push_back(s.valued ? s.mean : NAN);
+                              return out;
+                          }};
+    StageValueColumn equity{"clv.equity", "Customer equity", ValueFormat::money,
+                            [summary](const Workspace&, const LifecycleModel& m, const StageAssignment& a) {
+                                std::vector<double> out;
+                                for (const StageValue& s : summary(a, static_cast<int>(m.stages.size())))
+                                    out.push_back(s.equity);
+                                return out;
+                            }};
+    set_stage_value_column(state, std::move(mean));
+    set_stage_value_column(state, std::move(equity));
+}
+
+}  // namespace
+
+void draw_panel_clv(AppState& state) {
+    ClvSession& session = clv_session(state);
+    ClvPanelState& p = state.panel_data<ClvPanelState>();
+    session.tick(state);
+    if (state.workspace().customers.empty()) {
+        ImGui::TextDisabled("%s", tr("No customers yet. Open a workspace, a demo, or import a CSV file."));
+        return;
+    }
+    const float settings_w = ImGui::GetFontSize() * 17;
+    ImGui::BeginChild("clv_settings", ImVec2(settings_w, 0), true);
+    draw_settings(state, session);
+    if (session.result()) {
+        ImGui::Separator();
+        draw_fit(*session.result());
+    }
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("clv_results", ImVec2(0, 0));
+    const auto& result = session.result();
+    if (!result) {
+        ImGui::TextWrapped("%s", tr("Choose a model and press Fit. The fit runs in small steps, so the page stays responsive."));
+    } else if (result->ok()) {
+        if (p.published_generation != result->generation) {
+            p.published_generation = result->generation;
+            publish_stage_columns(state, *result);
+        }
+        if (result->revision != state.revision())
+            ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("The data changed since this fit. Press Fit again."));
+        draw_summary(*result);
+        draw_stage_table(*result);
+        draw_customer_table(state, p, *result);
+    }
+    ImGui::EndChild();
+    if (session.running()) platform::request_redraw();  // the app idles without input: keep the fit going
+}
+
+}  // namespace lcs

@@ -1,0 +1,205 @@
+// CLV diagnostics: how well the fitted model describes the data. Calibration vs holdout purchases
+// by calibration frequency (grouped bars), cumulative repeat purchases actual vs model with the
+// calibration end marked, frequency-recency heatmaps of P(alive) and expected purchases, and the
+// CLV distribution. Reads the CLV panel's last result (clv_session.h); all numbers from core.
+#include <algorithm>
+#include <cmath>
+
+#include "app/automation.h"
+#include "app/charts.h"
+#include "app/clv_session.h"
+#include "app/i18n.h"
+#include "app/panels.h"
+#include "core/clv/clv_diagnostics.h"
+#include "imgui.h"
+#include "platform/platform.h"
+
+namespace lcs {
+namespace {
+
+using charts::ValueFormat;
+using charts::format_value;
+
+struct DiagnosticsState {
+    std::uint64_t generation = 0;
+    bool count_model = false;
+    double holdout_length = 0;
+    std::vector<clv::HoldoutGroup> holdout;
+    clv::PurchaseTracking tracking;
+    clv::FrequencyRecencyGrid grid;
+    clv::Histogram clv_histogram;
+    int not_shown = 0;
+};
+
+const char* unit_plural(clv::PeriodUnit unit) {
+    switch (unit) {
+        case clv::PeriodUnit::day: return "days";
+        case clv::PeriodUnit::week: return "weeks";
+        case clv::PeriodUnit::month: return "months";
+    }
+    return "";
+}
+
+void refresh(DiagnosticsState& d, AppState& state, const ClvResult& r) {
+    if (d.generation == r.generation) return;
+    d = DiagnosticsState{};
+    d.generation = r.generation;
+    std::vector<double> values;
+    values.reserve(r.rows.size());
+    for (const ClvRow& row : r.rows) values.push_back(row.value.clv);
+    d.clv_histogram = clv::histogram(values, 24, 0.99);
+    d.not_shown = d.clv_histogram.above;
+
+    d.count_model = r.settings.model == ClvModelKind::bgnbd_gg || r.settings.model == ClvModelKind::pareto_gg;
+    if (!d.count_model) return;
+    const double unit_days = clv::period_length_days(r.settings.unit);
+    d.holdout_length = (r.as_of.days - r.calibration_end.days) / unit_days;
+    if (d.holdout_length > 0) d.holdout = clv::calibration_vs_holdout(r.counts, r.rfm, d.holdout_length, 7);
+    d.tracking = clv::purchase_tracking(r.counts, clv::events_from_workspace(state.workspace()), r.calibration_end,
+                                        r.as_of, r.settings.unit);
+    // Grid over the observed range: x up to the 95th percentile (at least 5), the longest T.
+    std::vector<int> xs;
+    double max_T = 0;
+    for (const clv::CustomerRfm& c : r.rfm) {
+        xs.push_back(c.x);
+        max_T = std::max(max_T, c.T);
+    }
+    std::sort(xs.begin(), xs.end());
+    int max_x = xs.empty() ? 5 : std::max(5, xs[xs.size() * 95 / 100]);
+    max_x = std::min(max_x, 30);
+    if (max_T > 0) d.grid = clv::frequency_recency_grid(r.counts, max_x, max_T, 13, std::max(1, r.settings.horizon));
+}
+
+void draw_holdout(const DiagnosticsState& d, const ClvResult& r) {
+    if (d.holdout.empty()) {
+        ImGui::TextDisabled("%s", tr("No holdout period: set a holdout in the CLV panel to compare predictions with what happened."));
+        return;
+    }
+    std::vector<std::string> categories;
+    charts::Series actual{tr("Actual"), {}, {}};
+    charts::Series predicted{tr("Model"), {}, {}};
+    for (const clv::HoldoutGroup& g : d.holdout) {
+        categories.push_back(std::to_string(g.x) + (g.open_ended ? "+" : ""));
+        actual.y.push_back(g.actual);
+        predicted.y.push_back(g.predicted);
+    }
+    charts::Options o;
+    o.height_lines = 12;
+    char title[160];
+    std::snprintf(title, sizeof title, "%s (%.1f %s)", tr("Holdout purchases per customer by calibration purchases"),
+                  d.holdout_length, tr(unit_plural(r.settings.unit)));
+    o.title = title;
+    charts::bar_chart("holdout", categories, {actual, predicted}, {tr("Mean holdout purchases"), ValueFormat::number}, charts::BarMode::grouped, o);
+    automation::record("clv.diag.holdout");
+    ImGui::TextDisabled("%s", tr("x axis: repeat purchases in the calibration period (the last group is that many or more)."));
+}
+
+void draw_tracking(const DiagnosticsState& d, const ClvResult& r) {
+    if (d.tracking.dates.empty()) return;
+    charts::Series actual{tr("Actual"), {}, d.tracking.actual};
+    charts::Series model{tr("Model"), {}, d.tracking.predicted};
+    double top = 0;
+    for (size_t k = 0; k < d.tracking.dates.size(); ++k) {
+        actual.x.push_back(d.tracking.dates[k].days);
+        model.x.push_back(d.tracking.dates[k].days);
+        top = std::max({top, d.tracking.actual[k], std::isfinite(d.tracking.predicted[k]) ? d.tracking.predicted[k] : 0});
+    }
+    charts::Series split{tr("Calibration end"), {static_cast<double>(r.calibration_end.days)}, {top},
+                         IM_COL32(200, 60, 60, 255), charts::SeriesKind::stems};
+    charts::Options o;
+    o.height_lines = 12;
+    o.title = tr("Cumulative repeat purchases: actual vs model");
+    charts::line_chart("tracking", {actual, model, split}, {"", ValueFormat::date},
+                       {tr("Repeat purchases"), ValueFormat::integer}, o);
+    automation::record("clv.diag.tracking");
+}
+
+void draw_grids(const DiagnosticsState& d, const ClvResult& r) {
+    if (d.grid.x.empty()) return;
+    std::vector<std::string> rows, columns;
+    for (auto it = d.grid.x.rbegin(); it != d.grid.x.rend(); ++it) rows.push_back("x=" + std::to_string(*it));
+    for (double t : d.grid.t_x) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.0f", t);
+        columns.push_back(text);
+    }
+    // Most frequent buyers on top, as in the usual frequency-recency plots.
+    std::vector<std::vector<double>> alive(d.grid.p_alive.rbegin(), d.grid.p_alive.rend());
+    std::vector<std::vector<double>> expected(d.grid.expected.rbegin(), d.grid.expected.rend());
+    const std::string unit = tr(unit_plural(r.settings.unit));
+    charts::Options o;
+    o.height_lines = 16;
+    o.legend = false;
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+    ImGui::BeginChild("grid_alive", ImVec2(half, ImGui::GetTextLineHeightWithSpacing() * 20));
+    o.title = std::string(tr("P(alive) by frequency and recency"));
+    charts::heatmap("alive", rows, columns, alive, ValueFormat::percent, IM_COL32(40, 120, 200, 255), o);
+    automation::record("clv.diag.alive");
+    ImGui::TextDisabled("%s t_x (%s), T = %.1f", tr("columns: recency"), unit.c_str(), d.grid.T);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("grid_expected", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 20));
+    char title[160];
+    std::snprintf(title, sizeof title, "%s (%d %s)", tr("Expected purchases by frequency and recency"),
+                  r.settings.horizon, unit.c_str());
+    o.title = title;
+    charts::heatmap("expected", rows, columns, expected, ValueFormat::number, IM_COL32(40, 160, 90, 255), o);
+    automation::record("clv.diag.expected");
+    ImGui::TextDisabled("%s t_x (%s), T = %.1f", tr("columns: recency"), unit.c_str(), d.grid.T);
+    ImGui::EndChild();
+}
+
+void draw_histogram(const DiagnosticsState& d) {
+    const clv::Histogram& h = d.clv_histogram;
+    if (h.edges.size() < 2) return;
+    std::vector<std::string> categories;
+    charts::Series counts{tr("Customers"), {}, {}};
+    for (size_t i = 0; i + 1 < h.edges.size(); ++i) {
+        categories.push_back(format_value(h.edges[i], ValueFormat::money, true) + "-" +
+                             format_value(h.edges[i + 1], ValueFormat::money, true));
+        counts.y.push_back(h.counts[i]);
+    }
+    charts::Options o;
+    o.height_lines = 11;
+    o.legend = false;
+    o.title = tr("CLV distribution");
+    charts::bar_chart("clv_hist", categories, {counts}, {tr("Customers"), ValueFormat::integer}, charts::BarMode::grouped, o);
+    automation::record("clv.diag.histogram");
+    if (d.not_shown > 0)
+        ImGui::TextDisabled("%d %s %s", d.not_shown, tr("customers above"), format_value(h.edges.back(), ValueFormat::money).c_str());
+}
+
+}  // namespace
+
+void draw_panel_clv_diagnostics(AppState& state) {
+    ClvSession& session = clv_session(state);
+    session.tick(state);
+    if (session.running()) {
+        ImGui::ProgressBar(session.progress(), ImVec2(-FLT_MIN, 0), tr(session.phase_label()));
+        platform::request_redraw();
+    }
+    const auto& result = session.result();
+    if (!result || !result->ok()) {
+        ImGui::TextWrapped("%s", tr("Fit a model in the CLV panel first; its diagnostics appear here."));
+        return;
+    }
+    auto& d = state.panel_data<DiagnosticsState>();
+    refresh(d, state, *result);
+    ImGui::BeginChild("diagnostics", ImVec2(0, 0));
+    ImGui::Text("%s · %s %s", tr(clv_model_label(result->settings.model)), tr("calibration ends"),
+                to_iso(result->calibration_end).c_str());
+    if (d.count_model) {
+        draw_holdout(d, *result);
+        ImGui::Separator();
+        draw_tracking(d, *result);
+        ImGui::Separator();
+        draw_grids(d, *result);
+        ImGui::Separator();
+    } else {
+        ImGui::TextDisabled("%s", tr("Holdout and frequency-recency charts need BG/NBD or Pareto/NBD."));
+    }
+    draw_histogram(d);
+    ImGui::EndChild();
+}
+
+}  // namespace lcs

@@ -1,0 +1,359 @@
+// Customers panel: a virtualized, sortable, filterable table of every customer, and the selected
+// customer's details (editable name, segment and tags; timeline; transactions; interactions; facts).
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <numeric>
+
+#include "app/automation.h"
+#include "app/charts.h"
+#include "app/i18n.h"
+#include "app/panels.h"
+#include "imgui.h"
+#include "misc/cpp/imgui_stdlib.h"
+
+#if __has_include("core/customer_facts.h")
+#include "core/customer_facts.h"
+#define LCS_HAVE_CUSTOMER_FACTS 1
+#endif
+
+namespace lcs {
+namespace {
+
+enum Column { kId, kName, kSegment, kTags, kAcquired, kPurchases, kRevenue, kLastPurchase, kColumnCount };
+
+// Per-row figures for the table, recomputed when the workspace revision changes.
+struct RowSummary {
+    int purchases = 0;
+    double revenue = 0;
+    int32_t last_purchase = INT32_MIN;  // INT32_MIN = none
+    int32_t acquired = INT32_MIN;
+    std::string tags;  // joined for display and sorting
+};
+
+struct CustomersPanelState {
+    std::string filter;
+    std::uint64_t summary_revision = 0;
+    std::vector<RowSummary> rows;
+    // The visible order: indexes into customers, filtered and sorted.
+    std::uint64_t order_revision = 0;
+    std::string order_filter;
+    int sort_column = kId;
+    bool sort_ascending = true;
+    bool order_valid = false;
+    std::vector<std::size_t> order;
+    // Detail edit buffers, reloaded when the selection or the revision changes.
+    std::string detail_id;
+    std::uint64_t detail_revision = 0;
+    std::string name, segment, tags;
+};
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string join_tags(const std::vector<std::string>& tags) {
+    std::string out;
+    for (const std::string& t : tags) out += (out.empty() ? "" : ", ") + t;
+    return out;
+}
+
+std::vector<std::string> split_tags(const std::string& text) {
+    std::vector<std::string> tags;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t comma = text.find(',', start);
+        if (comma == std::string::npos) comma = text.size();
+        std::string tag = text.substr(start, comma - start);
+        auto not_space = [](unsigned char c) { return !std::isspace(c); };
+        tag.erase(tag.begin(), std::find_if(tag.begin(), tag.end(), not_space));
+        tag.erase(std::find_if(tag.rbegin(), tag.rend(), not_space).base(), tag.end());
+        if (!tag.empty() && std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
+        start = comma + 1;
+    }
+    return tags;
+}
+
+std::string day_text(int32_t day) { return day == INT32_MIN ? std::string("-") : to_iso(Date{day}); }
+
+void refresh_summaries(CustomersPanelState& s, const Workspace& ws, std::uint64_t revision) {
+    if (s.summary_revision == revision) return;
+    s.summary_revision = revision;
+    s.rows.assign(ws.customers.size(), {});
+    for (std::size_t i = 0; i < ws.customers.size(); ++i) {
+        const Customer& c = ws.customers[i];
+        RowSummary& r = s.rows[i];
+        r.purchases = static_cast<int>(c.transactions.size());
+        for (const Transaction& t : c.transactions) r.revenue += t.amount;
+        if (!c.transactions.empty()) r.last_purchase = c.transactions.back().date.days;
+        if (c.acquired) r.acquired = c.acquired->days;
+        r.tags = join_tags(c.tags);
+    }
+}
+
+void refresh_order(CustomersPanelState& s, const Workspace& ws, std::uint64_t revision, const ImGuiTableSortSpecs* specs) {
+    int column = s.sort_column;
+    bool ascending = s.sort_ascending;
+    if (specs && specs->SpecsCount > 0) {
+        column = specs->Specs[0].ColumnUserID;
+        ascending = specs->Specs[0].SortDirection != ImGuiSortDirection_Descending;
+    }
+    if (s.order_valid && s.order_revision == revision && s.order_filter == s.filter && column == s.sort_column &&
+        ascending == s.sort_ascending)
+        return;
+    s.order_valid = true;
+    s.order_revision = revision;
+    s.order_filter = s.filter;
+    s.sort_column = column;
+    s.sort_ascending = ascending;
+
+    s.order.clear();
+    std::string needle = lower(s.filter);
+    for (std::size_t i = 0; i < ws.customers.size(); ++i) {
+        const Customer& c = ws.customers[i];
+        if (!needle.empty() && lower(c.id).find(needle) == std::string::npos &&
+            lower(c.name).find(needle) == std::string::npos && lower(c.segment).find(needle) == std::string::npos)
+            continue;
+        s.order.push_back(i);
+    }
+    const auto& rows = s.rows;
+    auto less = [&](std::size_t a, std::size_t b) -> bool {
+        const Customer& ca = ws.customers[a];
+        const Customer& cb = ws.customers[b];
+        switch (column) {
+            case kName: return ca.name < cb.name;
+            case kSegment: return ca.segment < cb.segment;
+            case kTags: return rows[a].tags < rows[b].tags;
+            case kAcquired: return rows[a].acquired < rows[b].acquired;
+            case kPurchases: return rows[a].purchases < rows[b].purchases;
+            case kRevenue: return rows[a].revenue < rows[b].revenue;
+            case kLastPurchase: return rows[a].last_purchase < rows[b].last_purchase;
+            case kId:
+            default: return ca.id < cb.id;
+        }
+    };
+    if (ascending) std::stable_sort(s.order.begin(), s.order.end(), less);
+    else std::stable_sort(s.order.begin(), s.order.end(), [&](std::size_t a, std::size_t b) { return less(b, a); });
+}
+
+void draw_table(AppState& state, CustomersPanelState& s) {
+    const Workspace& ws = state.workspace();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextWithHint("##filter", tr("Filter by id, name or segment"), &s.filter);
+    automation::record("customers.filter");
+
+    ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                            ImGuiTableFlags_BordersV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+                            ImGuiTableFlags_Reorderable | ImGuiTableFlags_Hideable | ImGuiTableFlags_SizingFixedFit;
+    float footer = ImGui::GetTextLineHeightWithSpacing();
+    if (!ImGui::BeginTable("customers", kColumnCount, flags, ImVec2(0, -footer))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr("ID"), ImGuiTableColumnFlags_DefaultSort, 0, kId);
+    ImGui::TableSetupColumn(tr("Name"), ImGuiTableColumnFlags_WidthStretch, 2, kName);
+    ImGui::TableSetupColumn(tr("Segment"), ImGuiTableColumnFlags_WidthStretch, 1, kSegment);
+    ImGui::TableSetupColumn(tr("Tags"), ImGuiTableColumnFlags_WidthStretch, 1, kTags);
+    ImGui::TableSetupColumn(tr("Acquired"), 0, 0, kAcquired);
+    ImGui::TableSetupColumn(tr("Purchases"), ImGuiTableColumnFlags_PreferSortDescending, 0, kPurchases);
+    ImGui::TableSetupColumn(tr("Revenue"), ImGuiTableColumnFlags_PreferSortDescending, 0, kRevenue);
+    ImGui::TableSetupColumn(tr("Last purchase"), ImGuiTableColumnFlags_PreferSortDescending, 0, kLastPurchase);
+    ImGui::TableHeadersRow();
+
+    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+    refresh_order(s, ws, state.revision(), specs);
+    if (specs) specs->SpecsDirty = false;
+
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(s.order.size()));
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            std::size_t index = s.order[static_cast<std::size_t>(row)];
+            const Customer& c = ws.customers[index];
+            const RowSummary& r = s.rows[index];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            bool selected = state.selected_customer == c.id;
+            ImGui::PushID(static_cast<int>(index));
+            if (ImGui::Selectable(c.id.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
+                state.selected_customer = c.id;
+            ImGui::PopID();
+            automation::record("customers.row." + c.id);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(c.name.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(c.segment.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.tags.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(day_text(r.acquired).c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", r.purchases);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(charts::format_value(r.revenue, charts::ValueFormat::money).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(day_text(r.last_purchase).c_str());
+        }
+    }
+    ImGui::EndTable();
+    ImGui::TextDisabled("%zu %s %zu %s", s.order.size(), tr("of"), ws.customers.size(), tr("customers"));
+}
+
+// Single-line text field that commits one undoable edit when the user finishes typing.
+bool edit_field(const char* label, const char* automation_name, std::string& buffer) {
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine(ImGui::GetFontSize() * 6);
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::PushID(automation_name);
+    ImGui::InputText("##value", &buffer);
+    ImGui::PopID();
+    automation::record(automation_name);
+    return ImGui::IsItemDeactivatedAfterEdit();
+}
+
+void draw_facts(const Workspace& ws, const Customer& c) {
+#ifdef LCS_HAVE_CUSTOMER_FACTS
+    (void)ws;
+    (void)c;
+#else
+    (void)ws;
+    (void)c;
+#endif
+}
+
+void draw_details(AppState& state, CustomersPanelState& s) {
+    auto index = state.find_customer(state.selected_customer);
+    if (!index) {
+        ImGui::TextDisabled("%s", tr("Select a customer to see the details."));
+        return;
+    }
+    const Customer& c = state.workspace().customers[*index];
+    if (s.detail_id != c.id || s.detail_revision != state.revision()) {
+        s.detail_id = c.id;
+        s.detail_revision = state.revision();
+        s.name = c.name;
+        s.segment = c.segment;
+        s.tags = join_tags(c.tags);
+    }
+    ImGui::Text("%s  %s", c.id.c_str(), c.name.c_str());
+    ImGui::Separator();
+    std::size_t i = *index;
+    if (edit_field(tr("Name"), "customer.name", s.name) && s.name != c.name) {
+        std::string value = s.name;
+        state.edit_customer(i, "Rename customer", [&](Customer& x) { x.name = value; });
+    }
+    if (edit_field(tr("Segment"), "customer.segment", s.segment) && s.segment != c.segment) {
+        std::string value = s.segment;
+        state.edit_customer(i, "Change segment", [&](Customer& x) { x.segment = value; });
+    }
+    if (edit_field(tr("Tags"), "customer.tags", s.tags)) {
+        std::vector<std::string> tags = split_tags(s.tags);
+        if (tags != state.workspace().customers[i].tags)
+            state.edit_customer(i, "Change tags", [&](Customer& x) { x.tags = tags; });
+    }
+    const Customer& cur = state.workspace().customers[i];
+    ImGui::TextDisabled("%s: %s   %s: %s   %s: %s", tr("Acquired"), cur.acquired ? to_iso(*cur.acquired).c_str() : "-",
+                        tr("Channel"), cur.channel.empty() ? "-" : cur.channel.c_str(), tr("Acquisition cost"),
+                        charts::format_value(cur.acquisition_cost, charts::ValueFormat::money).c_str());
+
+    draw_facts(state.workspace(), cur);
+
+    if (ImGui::CollapsingHeader(tr("Timeline"), ImGuiTreeNodeFlags_DefaultOpen)) {
+        charts::Series purchases{tr("Transactions"), {}, {}, 0, charts::SeriesKind::stems};
+        for (const Transaction& t : cur.transactions) {
+            purchases.x.push_back(t.date.days);
+            purchases.y.push_back(t.amount);
+        }
+        charts::Series touches{tr("Interactions"), {}, {}, charts::palette_color(1), charts::SeriesKind::points};
+        for (const Interaction& x : cur.interactions) {
+            touches.x.push_back(x.date.days);
+            touches.y.push_back(0);
+        }
+        charts::Options options;
+        options.height_lines = 9;
+        charts::line_chart("timeline", {purchases, touches}, {"", charts::ValueFormat::date},
+                           {tr("Amount"), charts::ValueFormat::money}, options);
+    }
+    if (ImGui::CollapsingHeader(tr("Transactions"), ImGuiTreeNodeFlags_DefaultOpen)) {
+        ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY;
+        float height = ImGui::GetTextLineHeightWithSpacing() * std::min<float>(10, 1.5f + cur.transactions.size());
+        if (ImGui::BeginTable("transactions", 4, flags, ImVec2(0, height))) {
+            ImGui::TableSetupScrollFreeze(0, 1);
+            ImGui::TableSetupColumn(tr("Date"));
+            ImGui::TableSetupColumn(tr("Amount"));
+            ImGui::TableSetupColumn(tr("Cost"));
+            ImGui::TableSetupColumn(tr("Product"));
+            ImGui::TableHeadersRow();
+            ImGuiListClipper clipper;
+            clipper.Begin(static_cast<int>(cur.transactions.size()));
+            while (clipper.Step()) {
+                for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+                    const Transaction& t = cur.transactions[static_cast<std::size_t>(k)];
+                    ImGui::TableNextRow();
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(to_iso(t.date).c_str());
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(charts::format_value(t.amount, charts::ValueFormat::money).c_str());
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(t.cost ? charts::format_value(*t.cost, charts::ValueFormat::money).c_str() : "-");
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(t.product.c_str());
+                }
+            }
+            ImGui::EndTable();
+        }
+    }
+    if (ImGui::CollapsingHeader(tr("Interactions"), ImGuiTreeNodeFlags_DefaultOpen)) {
+        ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY;
+        float height = ImGui::GetTextLineHeightWithSpacing() * std::min<float>(10, 1.5f + cur.interactions.size());
+        if (ImGui::BeginTable("interactions", 4, flags, ImVec2(0, height))) {
+            ImGui::TableSetupScrollFreeze(0, 1);
+            ImGui::TableSetupColumn(tr("Date"));
+            ImGui::TableSetupColumn(tr("Type"));
+            ImGui::TableSetupColumn(tr("Sentiment"));
+            ImGui::TableSetupColumn(tr("Note"), ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableHeadersRow();
+            ImGuiListClipper clipper;
+            clipper.Begin(static_cast<int>(cur.interactions.size()));
+            while (clipper.Step()) {
+                for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+                    const Interaction& x = cur.interactions[static_cast<std::size_t>(k)];
+                    ImGui::TableNextRow();
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(to_iso(x.date).c_str());
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(x.type.c_str());
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(x.sentiment ? charts::format_value(*x.sentiment, charts::ValueFormat::number).c_str() : "-");
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(x.note.c_str());
+                }
+            }
+            ImGui::EndTable();
+        }
+    }
+}
+
+}  // namespace
+
+void draw_panel_customers(AppState& state) {
+    auto& s = state.panel_data<CustomersPanelState>();
+    refresh_summaries(s, state.workspace(), state.revision());
+    if (state.workspace().customers.empty()) {
+        ImGui::TextDisabled("%s", tr("No customers yet. Open a workspace, a demo, or import a CSV file."));
+        return;
+    }
+    float width = ImGui::GetContentRegionAvail().x;
+    float table_width = std::max(width * 0.56f, std::min(width, ImGui::GetFontSize() * 30));
+    ImGui::BeginChild("table", ImVec2(table_width, 0));
+    draw_table(state, s);
+    ImGui::EndChild();
+    if (table_width < width - ImGui::GetFontSize() * 10) {
+        ImGui::SameLine();
+        ImGui::BeginChild("details", ImVec2(0, 0), true);
+        draw_details(state, s);
+        ImGui::EndChild();
+    }
+}
+
+}  // namespace lcs

@@ -1,0 +1,262 @@
+// Health panel: the health scorecard (measure weights, overall or per stage; red/yellow/green bands;
+// measure parameters), the distribution of scores, and the early-warning list (who, why, what to do;
+// click a row to select the customer). Settings live in the lifecycle model (undoable edits).
+#include <algorithm>
+#include <cmath>
+
+#include "app/automation.h"
+#include "app/charts.h"
+#include "app/i18n.h"
+#include "app/lifecycle_view.h"
+#include "app/panels.h"
+#include "imgui.h"
+
+namespace lcs {
+namespace {
+
+using charts::ValueFormat;
+using charts::format_value;
+
+struct HealthPanelState {
+    std::uint64_t draft_revision = 0;
+    LifecycleModel draft;
+    int scorecard = -1;  // -1: the default weights; else a stage index
+};
+
+const char* measure_label(int m) {
+    switch (static_cast<HealthMeasure>(m)) {
+        case HealthMeasure::recency: return tr("Recency");
+        case HealthMeasure::frequency_trend: return tr("Purchase frequency trend");
+        case HealthMeasure::spend_trend: return tr("Spend trend");
+        case HealthMeasure::nps: return tr("NPS answer");
+        case HealthMeasure::complaints: return tr("Complaints");
+        case HealthMeasure::engagement: return tr("Engagement");
+    }
+    return "?";
+}
+
+const char* measure_help(int m) {
+    switch (static_cast<HealthMeasure>(m)) {
+        case HealthMeasure::recency: return tr("100 when the last purchase is recent, 0 after the 'bad' number of days, linear between");
+        case HealthMeasure::frequency_trend: return tr("purchases in the last window vs the window before: 80 points for the same pace");
+        case HealthMeasure::spend_trend: return tr("spend in the last window vs the window before: 80 points for the same amount");
+        case HealthMeasure::nps: return tr("the last NPS answer x 10");
+        case HealthMeasure::complaints: return tr("100 minus 50 per complaint in the complaint window");
+        case HealthMeasure::engagement: return tr("interactions (not complaints) in the engagement window, full marks at the target count");
+    }
+    return "";
+}
+
+ImU32 band_color(HealthBand band) {
+    switch (band) {
+        case HealthBand::red: return IM_COL32(215, 60, 45, 255);
+        case HealthBand::yellow: return IM_COL32(235, 170, 20, 255);
+        case HealthBand::green: return IM_COL32(40, 160, 80, 255);
+        default: return IM_COL32(150, 150, 150, 255);
+    }
+}
+
+bool int_setting(const char* label, const char* name, int& value) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    ImGui::InputInt(label, &value, 0, 0);
+    automation::record(name);
+    return ImGui::IsItemDeactivatedAfterEdit();
+}
+
+bool double_setting(const char* label, const char* name, double& value) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    ImGui::InputDouble(label, &value, 0, 0, "%g");
+    automation::record(name);
+    return ImGui::IsItemDeactivatedAfterEdit();
+}
+
+void draw_scorecard(AppState& state, HealthPanelState& p) {
+    LifecycleModel& d = p.draft;
+    HealthConfig& h = d.health;
+    bool commit = false;
+    std::string label = "Edit health scorecard";
+
+    ImGui::TextUnformatted(tr("Scorecard"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    std::string preview = p.scorecard < 0 ? tr("Default (all stages)") : stage_name_at(d, p.scorecard);
+    if (ImGui::BeginCombo("##scorecard", preview.c_str())) {
+        if (ImGui::Selectable(tr("Default (all stages)"), p.scorecard < 0)) p.scorecard = -1;
+        for (std::size_t i = 0; i < d.stages.size(); ++i) {
+            bool own = std::any_of(h.stage_weights.begin(), h.stage_weights.end(), [&](const StageHealthWeights& w) { return w.stage_id == d.stages[i].id; });
+            std::string item = stage_name(d.stages[i]) + (own ? std::string("  *") : std::string());
+            if (ImGui::Selectable(item.c_str(), p.scorecard == static_cast<int>(i))) p.scorecard = static_cast<int>(i);
+        }
+        ImGui::EndCombo();
+    }
+    automation::record("health.scorecard");
+    if (p.scorecard >= static_cast<int>(d.stages.size())) p.scorecard = -1;
+
+    HealthWeights* weights = &h.weights;
+    if (p.scorecard >= 0) {
+        const std::string& id = d.stages[static_cast<std::size_t>(p.scorecard)].id;
+        auto it = std::find_if(h.stage_weights.begin(), h.stage_weights.end(), [&](const StageHealthWeights& w) { return w.stage_id == id; });
+        if (it == h.stage_weights.end()) {
+            ImGui::TextDisabled("%s", tr("This stage uses the default weights."));
+            if (ImGui::Button(tr("Give this stage its own weights"))) {
+                h.stage_weights.push_back({id, h.weights});
+                commit_lifecycle_model(state, d, "Add stage scorecard");
+            }
+            automation::record("health.stage_weights.add");
+            weights = nullptr;
+        } else {
+            weights = &it->weights;
+            if (ImGui::SmallButton(tr("Use the default weights again"))) {
+                h.stage_weights.erase(it);
+                commit_lifecycle_model(state, d, "Remove stage scorecard");
+                return;
+            }
+            automation::record("health.stage_weights.remove");
+        }
+    }
+    if (weights) {
+        double total = 0;
+        for (double w : *weights) total += w;
+        for (int m = 0; m < kHealthMeasureCount; ++m) {
+            ImGui::PushID(m);
+            float w = static_cast<float>((*weights)[static_cast<std::size_t>(m)]);
+            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+            if (ImGui::SliderFloat("##w", &w, 0, 100, "%.0f")) (*weights)[static_cast<std::size_t>(m)] = std::round(w);
+            automation::record(std::string("health.weight.") + health_measure_id(static_cast<HealthMeasure>(m)));
+            commit |= ImGui::IsItemDeactivatedAfterEdit();
+            ImGui::SameLine();
+            double share = total > 0 ? (*weights)[static_cast<std::size_t>(m)] / total : 0;
+            ImGui::Text("%s (%s)", measure_label(m), format_value(share, ValueFormat::percent).c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", measure_help(m));
+            ImGui::PopID();
+        }
+        ImGui::TextDisabled("%s", tr("Weights are relative; missing measures (e.g. no NPS answer) are left out of the average."));
+    }
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr("Bands"));
+    commit |= double_setting(tr("red up to"), "health.red_max", h.red_max);
+    ImGui::SameLine();
+    commit |= double_setting(tr("yellow up to"), "health.yellow_max", h.yellow_max);
+    ImGui::TextDisabled("%s", tr("Scores above the yellow limit are green."));
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr("Measure settings"));
+    commit |= int_setting(tr("recency: full marks up to (days)"), "health.recency_good", h.recency_good_days);
+    commit |= int_setting(tr("recency: zero from (days)"), "health.recency_bad", h.recency_bad_days);
+    commit |= int_setting(tr("trend window (days)"), "health.trend_window", h.trend_window_days);
+    commit |= int_setting(tr("complaint window (days)"), "health.complaint_window", h.complaint_window_days);
+    commit |= int_setting(tr("engagement window (days)"), "health.engagement_window", h.engagement_window_days);
+    commit |= int_setting(tr("engagement target (interactions)"), "health.engagement_full", h.engagement_full_count);
+    commit |= double_setting(tr("warn when the score drops by more than"), "health.drop_threshold", h.drop_threshold);
+    if (commit && !commit_lifecycle_model(state, d, label)) p.draft_revision = 0;
+}
+
+void draw_distribution(AppState& state) {
+    const LifecycleModel& model = lifecycle_model(state);
+    const LifecycleAnalysis& a = lifecycle_analysis(state);
+    const auto& b = a.health.band_counts;
+    ImGui::Text("%s (%s %s)", tr("Health distribution"), tr("as of"), to_iso(a.as_of).c_str());
+    std::vector<charts::FunnelStep> parts = {
+        {tr("Red"), static_cast<double>(b[static_cast<int>(HealthBand::red)]), band_color(HealthBand::red)},
+        {tr("Yellow"), static_cast<double>(b[static_cast<int>(HealthBand::yellow)]), band_color(HealthBand::yellow)},
+        {tr("Green"), static_cast<double>(b[static_cast<int>(HealthBand::green)]), band_color(HealthBand::green)},
+        {tr("No score"), static_cast<double>(b[static_cast<int>(HealthBand::none)]), band_color(HealthBand::none)},
+    };
+    charts::share_bar("bands", parts, ValueFormat::integer);
+    automation::record("health.bands");
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i) ImGui::SameLine();
+        color_swatch(parts[i].color);
+        ImGui::Text("%s %s", parts[i].label.c_str(), format_value(parts[i].value, ValueFormat::integer).c_str());
+    }
+    std::vector<std::string> labels;
+    charts::Series mean{tr("Mean health score"), {}, {}, charts::palette_color(0)};
+    for (std::size_t i = 0; i < model.stages.size(); ++i) {
+        labels.push_back(stage_name(model.stages[i]));
+        mean.y.push_back(i < a.health.stage_mean.size() ? a.health.stage_mean[i] : 0);
+    }
+    charts::Options options;
+    options.height_lines = 8;
+    options.title = tr("Mean score per stage");
+    charts::bar_chart("stage_mean", labels, {mean}, {"", ValueFormat::number}, charts::BarMode::grouped, options);
+    automation::record("health.stage_mean");
+}
+
+void draw_warnings(AppState& state) {
+    const LifecycleModel& model = lifecycle_model(state);
+    const LifecycleAnalysis& a = lifecycle_analysis(state);
+    const Workspace& ws = state.workspace();
+    std::string since = a.history.dates.size() >= 2 ? to_iso(a.history.dates[a.history.dates.size() - 2]) : to_iso(a.as_of);
+    ImGui::Text("%s: %zu (%s %s)", tr("Early warnings"), a.warnings.size(), tr("changes since"), since.c_str());
+    automation::record("health.warnings.count");
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
+                            ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("warnings", 6, flags, ImVec2(0, 0))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr("Customer"), 0, 1.2f);
+    ImGui::TableSetupColumn(tr("Score"), 0, 0.8f);
+    ImGui::TableSetupColumn(tr("Stage"), 0, 1.5f);
+    ImGui::TableSetupColumn(tr("Reason"), 0, 2.2f);
+    ImGui::TableSetupColumn(tr("Suggested action"), 0, 2.5f);
+    ImGui::TableSetupColumn(tr("Segment"), 0, 0.8f);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(a.warnings.size()));
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const EarlyWarning& w = a.warnings[static_cast<std::size_t>(row)];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushID(row);
+            if (ImGui::Selectable(w.customer_id.c_str(), state.selected_customer == w.customer_id, ImGuiSelectableFlags_SpanAllColumns))
+                state.selected_customer = w.customer_id;
+            ImGui::PopID();
+            automation::record("health.warning." + w.customer_id);
+            ImGui::TableNextColumn();
+            ImGui::Text("%s -> %s", w.previous_score ? format_value(*w.previous_score, ValueFormat::integer).c_str() : "-",
+                        w.score ? format_value(*w.score, ValueFormat::integer).c_str() : "-");
+            ImGui::TableNextColumn();
+            if (w.previous_stage == w.stage) ImGui::TextUnformatted(stage_name_at(model, w.stage).c_str());
+            else ImGui::Text("%s -> %s", stage_name_at(model, w.previous_stage).c_str(), stage_name_at(model, w.stage).c_str());
+            ImGui::TableNextColumn();
+            std::string reasons;
+            for (const std::string& r : w.reasons) reasons += (reasons.empty() ? "" : "; ") + r;
+            ImGui::TextUnformatted(reasons.c_str());
+            if (ImGui::IsItemHovered() && !reasons.empty()) ImGui::SetTooltip("%s", reasons.c_str());
+            ImGui::TableNextColumn();
+            const std::string& action = current_language() == Language::chinese && !w.action_zh.empty() ? w.action_zh : w.action;
+            ImGui::TextUnformatted(action.empty() ? "-" : action.c_str());
+            if (ImGui::IsItemHovered() && !action.empty()) ImGui::SetTooltip("%s", action.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(w.customer < ws.customers.size() ? ws.customers[w.customer].segment.c_str() : "");
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_panel_health(AppState& state) {
+    auto& p = state.panel_data<HealthPanelState>();
+    draw_lifecycle_header(state, false);
+    LifecycleView& v = lifecycle_view(state);
+    if (p.draft_revision != state.revision() || p.draft.stages.size() != v.model.stages.size()) {
+        p.draft_revision = state.revision();
+        p.draft = v.model;
+    }
+    if (p.draft.stages.empty()) return;
+    float width = ImGui::GetContentRegionAvail().x;
+    float left = std::clamp(width * 0.34f, ImGui::GetFontSize() * 18, ImGui::GetFontSize() * 28);
+    ImGui::BeginChild("scorecard", ImVec2(std::min(left, width), 0), true);
+    draw_scorecard(state, p);
+    ImGui::EndChild();
+    if (left < width - ImGui::GetFontSize() * 12) {
+        ImGui::SameLine();
+        ImGui::BeginChild("health_right", ImVec2(0, 0), true);
+        draw_distribution(state);
+        ImGui::Separator();
+        draw_warnings(state);
+        ImGui::EndChild();
+    }
+}
+
+}  // namespace lcs

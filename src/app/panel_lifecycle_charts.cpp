@@ -1,0 +1,279 @@
+// Stage flow panel: how customers move through the lifecycle model. Sub-tabs: Funnel & history
+// (stage funnel at the analysis date, monthly stage history with a date slider), Cohorts (retention
+// heatmap by acquisition month) and Transitions (stage-to-stage matrix between two dates, as a
+// table and as a flow chart).
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "app/automation.h"
+#include "app/charts.h"
+#include "app/i18n.h"
+#include "app/lifecycle_view.h"
+#include "app/panels.h"
+#include "imgui.h"
+
+namespace lcs {
+namespace {
+
+using charts::ValueFormat;
+using charts::format_value;
+
+struct FlowPanelState {
+    bool history_shares = false;
+    bool cohort_counts = false;
+    int from_index = -1, to_index = -1;  // into the full history's dates; -1 = default
+    std::uint64_t matrix_revision = 0;
+    Date matrix_from, matrix_to;
+    TransitionMatrix matrix;
+};
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Index of the last snapshot dated on or before `date` (0 when none).
+int snapshot_at(const SnapshotSeries& h, Date date) {
+    auto it = std::upper_bound(h.dates.begin(), h.dates.end(), date);
+    return it == h.dates.begin() ? 0 : static_cast<int>(it - h.dates.begin()) - 1;
+}
+
+void draw_funnel_history(AppState& state, FlowPanelState& p) {
+    LifecycleView& v = lifecycle_view(state);
+    const LifecycleModel& model = v.model;
+    const LifecycleAnalysis& a = lifecycle_analysis(state);
+    const SnapshotSeries& h = lifecycle_full_history(state);
+
+    ImGui::Text("%s (%s %s)", tr("Customers per stage"), tr("as of"), to_iso(a.as_of).c_str());
+    std::vector<charts::FunnelStep> steps;
+    for (std::size_t i = 0; i < model.stages.size(); ++i)
+        steps.push_back({stage_name(model.stages[i]), static_cast<double>(a.stages.counts[i]), stage_color(model.stages[i])});
+    charts::Options funnel;
+    funnel.height_lines = 0;
+    int hovered = charts::funnel_chart("funnel", steps, ValueFormat::integer, funnel);
+    automation::record("flow.funnel");
+    if (hovered >= 0 && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) v.selected_stage = hovered;
+    ImGui::TextDisabled("%s", tr("Stages in model order; percentages are of the first stage. Click a stage to select it."));
+
+    ImGui::Spacing();
+    ImGui::Separator();
+    if (h.dates.empty()) {
+        ImGui::TextDisabled("%s", tr("No dated data to build a history from."));
+        return;
+    }
+    ImGui::TextUnformatted(tr("Stages over time (month-end snapshots)"));
+    ImGui::SameLine();
+    ImGui::Checkbox(tr("Shares"), &p.history_shares);
+    automation::record("flow.history_shares");
+    std::vector<double> x;
+    for (Date d : h.dates) x.push_back(d.days);
+    std::vector<charts::Series> layers;
+    for (std::size_t s = 0; s < model.stages.size(); ++s) {
+        charts::Series layer{stage_name(model.stages[s]), x, {}, stage_color(model.stages[s])};
+        for (std::size_t k = 0; k < h.dates.size(); ++k) {
+            double count = h.counts[k][s];
+            if (p.history_shares) {
+                double present = 0;
+                for (int c : h.counts[k]) present += c;
+                count = present > 0 ? count / present : 0;
+            }
+            layer.y.push_back(count);
+        }
+        layers.push_back(std::move(layer));
+    }
+    charts::Options area;
+    area.height_lines = 13;
+    charts::stacked_area_chart("history", x, layers, {"", ValueFormat::month},
+                               {p.history_shares ? tr("Share of customers") : tr("Customers"),
+                                p.history_shares ? ValueFormat::percent : ValueFormat::integer},
+                               area);
+    automation::record("flow.history");
+
+    // The slider moves the analysis date of every lifecycle view to a month end.
+    int k = snapshot_at(h, a.as_of);
+    int last = static_cast<int>(h.dates.size()) - 1;
+    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 8);
+    std::string label = to_iso(h.dates[static_cast<std::size_t>(k)]);
+    if (ImGui::SliderInt("##as_of", &k, 0, last, label.c_str())) v.as_of = h.dates[static_cast<std::size_t>(k)];
+    automation::record("flow.as_of_slider");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(tr("As of"));
+    std::vector<charts::FunnelStep> parts;
+    for (std::size_t s = 0; s < model.stages.size(); ++s)
+        parts.push_back({stage_name(model.stages[s]), static_cast<double>(a.stages.counts[s]), stage_color(model.stages[s])});
+    charts::share_bar("as_of_bar", parts, ValueFormat::integer);
+    automation::record("flow.as_of_bar");
+}
+
+void draw_cohorts(AppState& state, FlowPanelState& p) {
+    LifecycleView& v = lifecycle_view(state);
+    int basis = v.cohort_basis == CohortBasis::first_purchase ? 0 : 1;
+    ImGui::TextUnformatted(tr("Cohort by"));
+    ImGui::SameLine();
+    if (ImGui::RadioButton(tr("first purchase (birth cohort)"), &basis, 0)) v.cohort_basis = CohortBasis::first_purchase;
+    automation::record("flow.cohort.birth");
+    ImGui::SameLine();
+    if (ImGui::RadioButton(tr("acquisition date"), &basis, 1)) v.cohort_basis = CohortBasis::acquired;
+    automation::record("flow.cohort.acquired");
+    int period = v.cohort_period == CohortPeriod::calendar_month ? 0 : 1;
+    ImGui::TextUnformatted(tr("Columns"));
+    ImGui::SameLine();
+    if (ImGui::RadioButton(tr("calendar months after the cohort month"), &period, 0)) v.cohort_period = CohortPeriod::calendar_month;
+    automation::record("flow.cohort.calendar");
+    ImGui::SameLine();
+    if (ImGui::RadioButton(tr("rolling 30-day periods after each customer's own date"), &period, 1))
+        v.cohort_period = CohortPeriod::rolling_30_days;
+    automation::record("flow.cohort.rolling");
+    ImGui::Checkbox(tr("Show counts instead of shares"), &p.cohort_counts);
+    automation::record("flow.cohort.counts");
+
+    const CohortTable& t = lifecycle_analysis(state).cohorts;
+    if (t.rows.empty()) {
+        ImGui::TextDisabled("%s", tr("No purchases yet: no cohorts."));
+        return;
+    }
+    std::size_t columns = 0;
+    for (const CohortRow& r : t.rows) columns = std::max(columns, r.share.size());
+    std::vector<std::string> row_labels, column_labels;
+    std::vector<std::vector<double>> values;
+    for (const CohortRow& r : t.rows) {
+        row_labels.push_back(to_iso(r.month).substr(0, 7) + "  n=" + format_value(r.size, ValueFormat::integer));
+        std::vector<double> row(columns, kNaN);
+        for (std::size_t k = 0; k < r.share.size(); ++k) {
+            if (r.eligible[k] == 0) continue;  // period not reached yet: leave the cell empty
+            row[k] = p.cohort_counts ? static_cast<double>(r.active[k]) : r.share[k];
+        }
+        values.push_back(std::move(row));
+    }
+    const char* prefix = t.period == CohortPeriod::calendar_month ? "M" : "P";
+    for (std::size_t k = 0; k < columns; ++k) column_labels.push_back(prefix + std::to_string(k));
+    charts::Options options;
+    options.height_lines = std::clamp(static_cast<float>(t.rows.size()) * 1.1f + 2, 6.0f, 40.0f);
+    ImGui::TextDisabled("%s", t.period == CohortPeriod::calendar_month
+                                  ? tr("Cell Mk: share of the cohort who bought in the k-th calendar month after the cohort month (M0 = the cohort month).")
+                                  : tr("Cell Pk: share who bought in days [30k, 30k+30) after their own cohort date (P0 starts on that date)."));
+    charts::heatmap("cohorts", row_labels, column_labels, values, p.cohort_counts ? ValueFormat::integer : ValueFormat::percent,
+                    charts::palette_color(0), options);
+    automation::record("flow.cohort.heatmap");
+}
+
+void draw_transitions(AppState& state, FlowPanelState& p) {
+    const LifecycleModel& model = lifecycle_model(state);
+    const SnapshotSeries& h = lifecycle_full_history(state);
+    if (h.dates.size() < 2) {
+        ImGui::TextDisabled("%s", tr("Transitions need at least two months of data."));
+        return;
+    }
+    int last = static_cast<int>(h.dates.size()) - 1;
+    if (p.to_index < 0 || p.to_index > last) p.to_index = last;
+    if (p.from_index < 0 || p.from_index > last) p.from_index = std::max(0, last - 12);
+    float w = ImGui::GetFontSize() * 14;
+    ImGui::TextUnformatted(tr("From"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(w);
+    ImGui::SliderInt("##from", &p.from_index, 0, last, to_iso(h.dates[static_cast<std::size_t>(p.from_index)]).c_str());
+    automation::record("flow.transition.from");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(tr("to"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(w);
+    ImGui::SliderInt("##to", &p.to_index, 0, last, to_iso(h.dates[static_cast<std::size_t>(p.to_index)]).c_str());
+    automation::record("flow.transition.to");
+    Date from = h.dates[static_cast<std::size_t>(p.from_index)], to = h.dates[static_cast<std::size_t>(p.to_index)];
+    if (p.matrix_revision != state.revision() || p.matrix_from != from || p.matrix_to != to) {
+        p.matrix_revision = state.revision();
+        p.matrix_from = from;
+        p.matrix_to = to;
+        p.matrix = transition_matrix(state.workspace(), lifecycle_index(state), model, from, to);
+    }
+    const TransitionMatrix& m = p.matrix;
+    std::size_t n = model.stages.size();
+    if (m.counts.size() != n) return;
+
+    // Table: counts and row shares; the last row is customers who were not present at the first date.
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
+                            ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_ScrollX;
+    int ncol = static_cast<int>(n) + 2;
+    if (ImGui::BeginTable("transitions", ncol, flags)) {
+        ImGui::TableSetupColumn((std::string(tr("from \\ to"))).c_str());
+        for (const Stage& s : model.stages) ImGui::TableSetupColumn(stage_name(s).c_str());
+        ImGui::TableSetupColumn(tr("Total"));
+        ImGui::TableHeadersRow();
+        for (std::size_t r = 0; r <= n; ++r) {
+            bool entered = r == n;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            if (entered) ImGui::TextDisabled("%s", tr("New (not present)"));
+            else {
+                color_swatch(stage_color(model.stages[r]));
+                ImGui::TextUnformatted(stage_name(model.stages[r]).c_str());
+            }
+            int total = 0;
+            for (std::size_t c = 0; c < n; ++c) total += entered ? m.entered[c] : m.counts[r][c];
+            for (std::size_t c = 0; c < n; ++c) {
+                ImGui::TableNextColumn();
+                int count = entered ? m.entered[c] : m.counts[r][c];
+                if (count == 0) {
+                    ImGui::TextDisabled("0");
+                    continue;
+                }
+                double share = entered ? (total > 0 ? static_cast<double>(count) / total : 0) : m.probability[r][c];
+                if (!entered && r == c) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_Header, 0.5f));
+                ImGui::Text("%s (%s)", format_value(count, ValueFormat::integer).c_str(), format_value(share, ValueFormat::percent).c_str());
+            }
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(format_value(total, ValueFormat::integer).c_str());
+        }
+        ImGui::EndTable();
+    }
+    ImGui::TextDisabled("%s", tr("Rows: stage at the first date; columns: stage at the second date; (row %). Diagonal: stayed."));
+
+    std::vector<charts::FlowNode> left, right;
+    for (const Stage& s : model.stages) {
+        left.push_back({stage_name(s), stage_color(s)});
+        right.push_back({stage_name(s), stage_color(s)});
+    }
+    left.push_back({tr("New"), IM_COL32(150, 150, 150, 255)});
+    std::vector<std::vector<double>> counts(n + 1, std::vector<double>(n, 0));
+    for (std::size_t r = 0; r < n; ++r)
+        for (std::size_t c = 0; c < n; ++c) counts[r][c] = m.counts[r][c];
+    for (std::size_t c = 0; c < n; ++c) counts[n][c] = m.entered[c];
+    charts::Options options;
+    options.height_lines = 16;
+    charts::flow_chart("flow", left, right, counts, to_iso(from), to_iso(to), ValueFormat::integer, options);
+    automation::record("flow.transition.flow");
+}
+
+}  // namespace
+
+void draw_panel_lifecycle_flow(AppState& state) {
+    auto& p = state.panel_data<FlowPanelState>();
+    draw_lifecycle_header(state, false);
+    if (lifecycle_model(state).stages.empty()) return;
+    if (!ImGui::BeginTabBar("flow_tabs")) return;
+    bool open = ImGui::BeginTabItem(tr_id("Funnel & history", "funnel").c_str());
+    automation::record("flow.tab.funnel");
+    if (open) {
+        ImGui::BeginChild("funnel_history");
+        draw_funnel_history(state, p);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    open = ImGui::BeginTabItem(tr_id("Cohorts", "cohorts").c_str());
+    automation::record("flow.tab.cohorts");
+    if (open) {
+        ImGui::BeginChild("cohorts");
+        draw_cohorts(state, p);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    open = ImGui::BeginTabItem(tr_id("Transitions", "transitions").c_str());
+    automation::record("flow.tab.transitions");
+    if (open) {
+        ImGui::BeginChild("transitions");
+        draw_transitions(state, p);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+}
+
+}  // namespace lcs

@@ -1,0 +1,290 @@
+// Playbooks panel: each stage's goal, strategies and result metrics; the care-plan table; the
+// editable churn-reason catalog (win-back measure and expected share won back, undoable edits to
+// Workspace::churn_reasons); and the churn analysis (why, who, from which stage, when).
+#include <algorithm>
+#include <cmath>
+
+#include "app/automation.h"
+#include "app/charts.h"
+#include "app/i18n.h"
+#include "app/lifecycle_view.h"
+#include "app/panels.h"
+#include "core/lifecycle/playbook.h"
+#include "imgui.h"
+#include "misc/cpp/imgui_stdlib.h"
+
+namespace lcs {
+namespace {
+
+using charts::ValueFormat;
+using charts::format_value;
+
+struct PlaybooksPanelState {
+    std::uint64_t draft_revision = 0;
+    std::vector<ChurnReason> draft;
+    std::string new_id;
+};
+
+bool zh() { return current_language() == Language::chinese; }
+
+void draw_stage_playbooks(AppState& state) {
+    const LifecycleModel& model = lifecycle_model(state);
+    ImGui::TextDisabled("%s", tr("Edit these texts in Lifecycle > Model editor."));
+    for (std::size_t i = 0; i < model.stages.size(); ++i) {
+        const Stage& s = model.stages[i];
+        ImGui::PushID(static_cast<int>(i));
+        color_swatch(stage_color(s));
+        bool open = ImGui::CollapsingHeader(stage_name(s).c_str(), ImGuiTreeNodeFlags_DefaultOpen);
+        ImGui::PopID();
+        automation::record("playbooks.stage." + s.id);
+        if (!open) continue;
+        ImGui::Indent();
+        const std::string& goal = zh() && !s.goal_zh.empty() ? s.goal_zh : s.goal;
+        ImGui::TextDisabled("%s", tr("Goal"));
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", goal.empty() ? "-" : goal.c_str());
+        for (std::size_t k = 0; k < s.playbook.size(); ++k)
+            ImGui::BulletText("%s", playbook_text(s.playbook[k]).c_str());
+        std::string metrics;
+        for (const std::string& m : s.result_metrics) metrics += (metrics.empty() ? "" : ", ") + std::string(tr(m.c_str()));
+        ImGui::TextDisabled("%s: %s", tr("Result metrics"), metrics.empty() ? "-" : metrics.c_str());
+        ImGui::Unindent();
+    }
+}
+
+void draw_care_plans() {
+    ImGui::TextWrapped("%s", tr("Care plans keep retained and loyal customers close. Use them in the Purchase, Retention and Loyalty stages."));
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV;
+    if (!ImGui::BeginTable("care_plans", 2, flags)) return;
+    ImGui::TableSetupColumn(tr("Care plan"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr("Measure"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableHeadersRow();
+    for (const CarePlan& c : care_plans()) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted((zh() ? c.name_zh : c.name).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", (zh() && !c.measure_zh.empty() ? c.measure_zh : c.measure).c_str());
+    }
+    ImGui::EndTable();
+}
+
+void commit_reasons(AppState& state, const std::vector<ChurnReason>& reasons, const char* label) {
+    state.edit_header(label, [&](Workspace& w) { w.churn_reasons = reasons; });
+}
+
+void draw_reason_catalog(AppState& state, PlaybooksPanelState& p) {
+    const Workspace& ws = state.workspace();
+    if (p.draft_revision != state.revision()) {
+        p.draft_revision = state.revision();
+        p.draft = ws.churn_reasons;
+    }
+    ImGui::TextWrapped("%s", tr("Why customers leave, what to do about it, and the share you expect to win back. Churn events refer to these reasons by id."));
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
+    int remove = -1;
+    if (ImGui::BeginTable("reasons", 6, flags)) {
+        ImGui::TableSetupColumn(tr("ID"), 0, 0.7f);
+        ImGui::TableSetupColumn(tr("Name (English)"), 0, 1.3f);
+        ImGui::TableSetupColumn(tr("Name (Chinese)"), 0, 1.0f);
+        ImGui::TableSetupColumn(tr("Win-back measure"), 0, 2.0f);
+        ImGui::TableSetupColumn(tr("Expected won back"), 0, 0.9f);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4.5f);
+        ImGui::TableHeadersRow();
+        for (std::size_t i = 0; i < p.draft.size(); ++i) {
+            ChurnReason& r = p.draft[i];
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.id.c_str());
+            bool done = false;
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            ImGui::InputText("##name", &r.name);
+            done |= ImGui::IsItemDeactivatedAfterEdit();
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            ImGui::InputText("##name_zh", &r.name_zh);
+            done |= ImGui::IsItemDeactivatedAfterEdit();
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            ImGui::InputText("##measure", &r.winback_measure);
+            automation::record("playbooks.reason.measure." + r.id);
+            done |= ImGui::IsItemDeactivatedAfterEdit();
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            double percent = r.winback_share * 100;
+            if (ImGui::InputDouble("##share", &percent, 0, 0, "%.1f %%")) r.winback_share = std::clamp(percent, 0.0, 100.0) / 100;
+            automation::record("playbooks.reason.share." + r.id);
+            done |= ImGui::IsItemDeactivatedAfterEdit();
+            ImGui::TableNextColumn();
+            if (ImGui::SmallButton(tr("Remove"))) remove = static_cast<int>(i);
+            automation::record("playbooks.reason.remove." + r.id);
+            if (done) commit_reasons(state, p.draft, "Edit churn reason");
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    if (remove >= 0) {
+        p.draft.erase(p.draft.begin() + remove);
+        commit_reasons(state, p.draft, "Remove churn reason");
+    }
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    ImGui::InputTextWithHint("##new_id", tr("new reason id"), &p.new_id, ImGuiInputTextFlags_CharsNoBlank);
+    automation::record("playbooks.reason.new_id");
+    ImGui::SameLine();
+    bool duplicate = std::any_of(p.draft.begin(), p.draft.end(), [&](const ChurnReason& r) { return r.id == p.new_id; });
+    ImGui::BeginDisabled(p.new_id.empty() || duplicate);
+    if (ImGui::Button(tr("Add reason"))) {
+        ChurnReason r;
+        r.id = p.new_id;
+        r.name = p.new_id;
+        p.draft.push_back(r);
+        p.new_id.clear();
+        commit_reasons(state, p.draft, "Add churn reason");
+    }
+    ImGui::EndDisabled();
+    automation::record("playbooks.reason.add");
+    if (duplicate) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", tr("this id is already used"));
+    }
+}
+
+void group_table(const char* id, const char* group_title, const std::vector<ChurnByGroup>& groups,
+                 const std::vector<std::string>& labels) {
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable(id, 3, flags)) return;
+    ImGui::TableSetupColumn(group_title, 0, 2.0f);
+    ImGui::TableSetupColumn(tr("Churn events"));
+    ImGui::TableSetupColumn(tr("Share"));
+    ImGui::TableHeadersRow();
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(labels[i].c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(format_value(groups[i].count, ValueFormat::integer).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(format_value(groups[i].share, ValueFormat::percent).c_str());
+    }
+    ImGui::EndTable();
+}
+
+void group_chart_and_table(const char* id, const char* title, const char* group_title, const std::vector<ChurnByGroup>& groups,
+                           const std::vector<std::string>& labels, ImU32 color) {
+    ImGui::PushID(id);
+    if (ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen)) {
+        charts::Series counts{tr("Churn events"), {}, {}, color};
+        for (const ChurnByGroup& g : groups) counts.y.push_back(g.count);
+        charts::Options options;
+        options.height_lines = 8;
+        charts::bar_chart("chart", labels, {counts}, {tr("Churn events"), ValueFormat::integer}, charts::BarMode::grouped, options);
+        automation::record(std::string("playbooks.churn.") + id);
+        group_table("table", group_title, groups, labels);
+    }
+    ImGui::PopID();
+}
+
+void draw_churn_analysis(AppState& state) {
+    const LifecycleModel& model = lifecycle_model(state);
+    const ChurnAnalysis& c = lifecycle_analysis(state).churn;
+    ImGui::Text("%s: %s   %s: %s", tr("Churn events to date"), format_value(c.events, ValueFormat::integer).c_str(),
+                tr("Expected won back with the catalog's measures"), format_value(c.expected_won_back, ValueFormat::number).c_str());
+    automation::record("playbooks.churn.summary");
+    if (c.events == 0) {
+        ImGui::TextDisabled("%s", tr("No churn events recorded up to the analysis date."));
+        return;
+    }
+    if (ImGui::CollapsingHeader(tr("Why: by reason"), ImGuiTreeNodeFlags_DefaultOpen)) {
+        std::vector<std::string> labels;
+        charts::Series counts{tr("Churn events"), {}, {}, charts::palette_color(3)};
+        charts::Series won{tr("Expected won back"), {}, {}, charts::palette_color(2)};
+        for (const ChurnByReason& r : c.by_reason) {
+            labels.push_back(zh() && !r.name_zh.empty() ? r.name_zh : r.name);
+            counts.y.push_back(r.count);
+            won.y.push_back(r.expected_won_back);
+        }
+        charts::Options options;
+        options.height_lines = 9;
+        charts::bar_chart("by_reason", labels, {counts, won}, {tr("Customers"), ValueFormat::number}, charts::BarMode::grouped, options);
+        automation::record("playbooks.churn.by_reason");
+        ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
+        if (ImGui::BeginTable("by_reason_table", 6, flags)) {
+            ImGui::TableSetupColumn(tr("Reason"), 0, 1.3f);
+            ImGui::TableSetupColumn(tr("Churn events"));
+            ImGui::TableSetupColumn(tr("Share"));
+            ImGui::TableSetupColumn(tr("Win-back measure"), 0, 1.8f);
+            ImGui::TableSetupColumn(tr("Win-back share"));
+            ImGui::TableSetupColumn(tr("Expected won back"));
+            ImGui::TableHeadersRow();
+            for (std::size_t i = 0; i < c.by_reason.size(); ++i) {
+                const ChurnByReason& r = c.by_reason[i];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(labels[i].c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(format_value(r.count, ValueFormat::integer).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(format_value(r.share, ValueFormat::percent).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r.winback_measure.empty() ? "-" : r.winback_measure.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(format_value(r.winback_share, ValueFormat::percent).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(format_value(r.expected_won_back, ValueFormat::number).c_str());
+            }
+            ImGui::EndTable();
+        }
+    }
+    std::vector<std::string> segment_labels;
+    for (const ChurnByGroup& g : c.by_segment) segment_labels.push_back(g.group == "(none)" ? tr("(none)") : g.group);
+    group_chart_and_table("by_segment", tr("Who: by segment"), tr("Segment"), c.by_segment, segment_labels, charts::palette_color(0));
+    std::vector<std::string> stage_labels;
+    for (const ChurnByGroup& g : c.by_stage) {
+        int i = stage_index(model, g.group);
+        stage_labels.push_back(i >= 0 ? stage_name(model.stages[static_cast<std::size_t>(i)]) : std::string(tr("(unknown)")));
+    }
+    group_chart_and_table("by_stage", tr("From where: stage before churn"), tr("Stage"), c.by_stage, stage_labels, charts::palette_color(4));
+    std::vector<std::string> tenure_labels;
+    for (const ChurnByGroup& g : c.by_tenure) tenure_labels.push_back(tr(g.group.c_str()));
+    group_chart_and_table("by_tenure", tr("When: tenure at churn"), tr("Tenure"), c.by_tenure, tenure_labels, charts::palette_color(1));
+}
+
+}  // namespace
+
+void draw_panel_playbooks(AppState& state) {
+    auto& p = state.panel_data<PlaybooksPanelState>();
+    draw_lifecycle_header(state, false);
+    if (!ImGui::BeginTabBar("playbook_tabs")) return;
+    bool open = ImGui::BeginTabItem(tr_id("Stage playbooks", "stages").c_str());
+    automation::record("playbooks.tab.stages");
+    if (open) {
+        ImGui::BeginChild("stages");
+        draw_stage_playbooks(state);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    open = ImGui::BeginTabItem(tr_id("Care plans", "care").c_str());
+    automation::record("playbooks.tab.care");
+    if (open) {
+        draw_care_plans();
+        ImGui::EndTabItem();
+    }
+    open = ImGui::BeginTabItem(tr_id("Churn reasons", "reasons").c_str());
+    automation::record("playbooks.tab.reasons");
+    if (open) {
+        draw_reason_catalog(state, p);
+        ImGui::EndTabItem();
+    }
+    open = ImGui::BeginTabItem(tr_id("Churn analysis", "churn").c_str());
+    automation::record("playbooks.tab.churn");
+    if (open) {
+        ImGui::BeginChild("churn");
+        draw_churn_analysis(state);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+}
+
+}  // namespace lcs

@@ -1,0 +1,382 @@
+// Stage rules panel: the placement rules of each stage (conditions that must ALL hold, plus an
+// optional ANY group), edited with kind / comparator / value / window widgets, with live counts of
+// the customers each condition and each stage's rules catch (core rule_match_counts). Also the
+// evaluation order (first match wins) and the fallback stage. Every change is one undoable edit.
+#include <algorithm>
+#include <cmath>
+
+#include "app/automation.h"
+#include "app/charts.h"
+#include "app/i18n.h"
+#include "app/lifecycle_view.h"
+#include "app/panels.h"
+#include "imgui.h"
+#include "misc/cpp/imgui_stdlib.h"
+
+namespace lcs {
+namespace {
+
+using charts::ValueFormat;
+using charts::format_value;
+
+struct RulesPanelState {
+    std::uint64_t draft_revision = 0;
+    LifecycleModel draft;  // edit buffers, reloaded whenever the workspace changes
+};
+
+const char* kind_label(ConditionKind kind) {
+    switch (kind) {
+        case ConditionKind::recency_days: return tr("Days since last purchase");
+        case ConditionKind::purchases_in_window: return tr("Purchases in window");
+        case ConditionKind::spend_in_window: return tr("Spend in window");
+        case ConditionKind::tenure_days: return tr("Days since acquisition");
+        case ConditionKind::repeat_purchases: return tr("Repeat purchases");
+        case ConditionKind::trend: return tr("Trend: last window / window before");
+        case ConditionKind::last_nps: return tr("Last NPS answer");
+        case ConditionKind::interactions_in_window: return tr("Interactions in window");
+        case ConditionKind::churn_event: return tr("Has a churn event");
+        case ConditionKind::referrals_made: return tr("Referrals made");
+        case ConditionKind::segment_is: return tr("Segment is");
+        case ConditionKind::has_tag: return tr("Has tag");
+        case ConditionKind::never_purchased: return tr("Never purchased");
+    }
+    return "?";
+}
+
+bool has_window(const Condition& c) {
+    switch (c.kind) {
+        case ConditionKind::purchases_in_window:
+        case ConditionKind::spend_in_window:
+        case ConditionKind::trend:
+        case ConditionKind::interactions_in_window:
+        case ConditionKind::churn_event:
+        case ConditionKind::referrals_made: return true;
+        default: return false;
+    }
+}
+
+bool compares(const Condition& c) {
+    switch (c.kind) {
+        case ConditionKind::churn_event:
+        case ConditionKind::segment_is:
+        case ConditionKind::has_tag:
+        case ConditionKind::never_purchased: return false;
+        case ConditionKind::last_nps: return c.text.empty();
+        default: return true;
+    }
+}
+
+// Sensible starting parameters when the user picks a new kind.
+void reset_for_kind(Condition& c, ConditionKind kind) {
+    Condition fresh;
+    fresh.kind = kind;
+    fresh.negate = c.negate;
+    switch (kind) {
+        case ConditionKind::recency_days: fresh.op = Compare::gt; fresh.value = 180; break;
+        case ConditionKind::purchases_in_window: fresh.op = Compare::ge; fresh.value = 2; fresh.window_days = 365; break;
+        case ConditionKind::spend_in_window: fresh.op = Compare::ge; fresh.value = 100; fresh.window_days = 365; break;
+        case ConditionKind::tenure_days: fresh.op = Compare::ge; fresh.value = 365; break;
+        case ConditionKind::repeat_purchases: fresh.op = Compare::ge; fresh.value = 1; break;
+        case ConditionKind::trend: fresh.op = Compare::lt; fresh.value = 0.5; fresh.window_days = 180; fresh.text = "purchases"; break;
+        case ConditionKind::last_nps: fresh.text = "promoter"; break;
+        case ConditionKind::interactions_in_window: fresh.op = Compare::ge; fresh.value = 1; fresh.window_days = 90; break;
+        case ConditionKind::churn_event: fresh.after_last_purchase = true; break;
+        case ConditionKind::referrals_made: fresh.op = Compare::ge; fresh.value = 1; break;
+        case ConditionKind::segment_is: fresh.text = "?"; break;
+        case ConditionKind::has_tag: fresh.text = "?"; break;
+        case ConditionKind::never_purchased: break;
+    }
+    c = fresh;
+}
+
+bool text_combo(const char* id, std::string& value, const std::vector<std::pair<const char*, const char*>>& choices) {
+    bool changed = false;
+    const char* preview = value.c_str();
+    for (const auto& ch : choices)
+        if (value == ch.first) preview = ch.second;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    if (ImGui::BeginCombo(id, preview)) {
+        for (const auto& ch : choices)
+            if (ImGui::Selectable(ch.second, value == ch.first)) {
+                value = ch.first;
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+enum class RowAction { none, edited, remove, up, down };
+
+// One condition's widgets; `commit` is set when an edit is complete (combo pick, checkbox,
+// or a text/number field the user left after typing).
+RowAction condition_row(Condition& c, const std::string& name, int count, int present, const std::vector<std::string>& segments) {
+    RowAction action = RowAction::none;
+    float font = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(font * 13);
+    if (ImGui::BeginCombo("##kind", kind_label(c.kind))) {
+        for (int k = 0; k < kConditionKindCount; ++k) {
+            auto kind = static_cast<ConditionKind>(k);
+            if (ImGui::Selectable(kind_label(kind), kind == c.kind) && kind != c.kind) {
+                reset_for_kind(c, kind);
+                action = RowAction::edited;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    automation::record(name + ".kind");
+    ImGui::SameLine();
+    if (ImGui::Checkbox(tr("not"), &c.negate)) action = RowAction::edited;
+    automation::record(name + ".negate");
+    if (c.kind == ConditionKind::trend) {
+        ImGui::SameLine();
+        if (text_combo("##metric", c.text, {{"purchases", tr("purchases")}, {"spend", tr("spend")}})) action = RowAction::edited;
+    } else if (c.kind == ConditionKind::last_nps) {
+        ImGui::SameLine();
+        if (text_combo("##category", c.text, {{"", tr("score")}, {"promoter", tr("promoter (9-10)")}, {"passive", tr("passive (7-8)")}, {"detractor", tr("detractor (0-6)")}}))
+            action = RowAction::edited;
+    } else if (c.kind == ConditionKind::interactions_in_window || c.kind == ConditionKind::segment_is || c.kind == ConditionKind::has_tag) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(font * 8);
+        const char* hint = c.kind == ConditionKind::interactions_in_window ? tr("any type") : tr("name");
+        ImGui::InputTextWithHint("##text", hint, &c.text);
+        automation::record(name + ".text");
+        if (ImGui::IsItemDeactivatedAfterEdit()) action = RowAction::edited;
+        if (c.kind == ConditionKind::segment_is && !segments.empty()) {
+            ImGui::SameLine();
+            if (ImGui::BeginCombo("##segments", "", ImGuiComboFlags_NoPreview)) {
+                for (const std::string& s : segments)
+                    if (ImGui::Selectable(s.c_str(), s == c.text)) {
+                        c.text = s;
+                        action = RowAction::edited;
+                    }
+                ImGui::EndCombo();
+            }
+        }
+    }
+    if (compares(c)) {
+        ImGui::SameLine();
+        static const Compare kOps[] = {Compare::lt, Compare::le, Compare::gt, Compare::ge, Compare::eq, Compare::between};
+        ImGui::SetNextItemWidth(font * 5);
+        if (ImGui::BeginCombo("##op", compare_id(c.op))) {
+            for (Compare op : kOps)
+                if (ImGui::Selectable(compare_id(op), op == c.op) && op != c.op) {
+                    c.op = op;
+                    if (op == Compare::between && c.value2 < c.value) c.value2 = c.value;
+                    action = RowAction::edited;
+                }
+            ImGui::EndCombo();
+        }
+        automation::record(name + ".op");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(font * 5.5f);
+        ImGui::InputDouble("##value", &c.value, 0, 0, "%g");
+        automation::record(name + ".value");
+        if (ImGui::IsItemDeactivatedAfterEdit()) action = RowAction::edited;
+        if (c.op == Compare::between) {
+            ImGui::SameLine();
+            ImGui::TextUnformatted(tr("and"));
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(font * 5.5f);
+            ImGui::InputDouble("##value2", &c.value2, 0, 0, "%g");
+            automation::record(name + ".value2");
+            if (ImGui::IsItemDeactivatedAfterEdit()) action = RowAction::edited;
+        }
+    }
+    if (has_window(c)) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted(tr("window"));
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(font * 4.5f);
+        ImGui::InputInt("##window", &c.window_days, 0, 0);
+        automation::record(name + ".window");
+        if (ImGui::IsItemDeactivatedAfterEdit()) action = RowAction::edited;
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", c.kind == ConditionKind::trend ? tr("days") : tr("days (0 = all time)"));
+    }
+    if (c.kind == ConditionKind::churn_event) {
+        ImGui::SameLine();
+        if (ImGui::Checkbox(tr("after the last purchase"), &c.after_last_purchase)) action = RowAction::edited;
+    }
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("up", ImGuiDir_Up)) action = RowAction::up;
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("down", ImGuiDir_Down)) action = RowAction::down;
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr("Remove"))) action = RowAction::remove;
+    automation::record(name + ".remove");
+    ImGui::SameLine();
+    double share = present > 0 ? static_cast<double>(count) / present : 0;
+    ImGui::TextDisabled("%s %s (%s)", tr("catches"), format_value(count, ValueFormat::integer).c_str(),
+                        format_value(share, ValueFormat::percent).c_str());
+    automation::record(name + ".count");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", describe_condition(c).c_str(), tr("Customers this condition alone matches, as of the analysis date"));
+    return action;
+}
+
+// Draws one list (all or any); returns true when the draft changed and should be committed.
+bool condition_list(std::vector<Condition>& list, const std::string& prefix, const std::vector<int>& counts, int present,
+                    const std::vector<std::string>& segments, std::string& label) {
+    bool changed = false;
+    int move_from = -1, move_to = -1, remove = -1;
+    for (std::size_t k = 0; k < list.size(); ++k) {
+        ImGui::PushID(static_cast<int>(k));
+        int count = k < counts.size() ? counts[k] : 0;
+        RowAction a = condition_row(list[k], prefix + "." + std::to_string(k), count, present, segments);
+        ImGui::PopID();
+        if (a == RowAction::edited) {
+            changed = true;
+            label = "Edit stage rule";
+        } else if (a == RowAction::remove) remove = static_cast<int>(k);
+        else if (a == RowAction::up && k > 0) move_from = static_cast<int>(k), move_to = static_cast<int>(k) - 1;
+        else if (a == RowAction::down && k + 1 < list.size()) move_from = static_cast<int>(k), move_to = static_cast<int>(k) + 1;
+    }
+    if (remove >= 0) {
+        list.erase(list.begin() + remove);
+        changed = true;
+        label = "Remove condition";
+    } else if (move_from >= 0) {
+        std::swap(list[static_cast<std::size_t>(move_from)], list[static_cast<std::size_t>(move_to)]);
+        changed = true;
+        label = "Reorder conditions";
+    }
+    if (ImGui::SmallButton(tr("Add condition"))) {
+        Condition c;
+        reset_for_kind(c, ConditionKind::recency_days);
+        list.push_back(c);
+        changed = true;
+        label = "Add condition";
+    }
+    automation::record(prefix + ".add");
+    return changed;
+}
+
+void draw_stage_list(AppState& state, const LifecycleModel& model, const LifecycleAnalysis& a, int& selected) {
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("stage_list", 3, flags)) return;
+    ImGui::TableSetupColumn(tr("Stage"), 0, 2.0f);
+    ImGui::TableSetupColumn(tr("Rules match"), 0, 1.0f);
+    ImGui::TableSetupColumn(tr("Placed"), 0, 1.0f);
+    ImGui::TableHeadersRow();
+    for (std::size_t i = 0; i < model.stages.size(); ++i) {
+        const Stage& s = model.stages[i];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        color_swatch(stage_color(s));
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::Selectable(stage_name(s).c_str(), selected == static_cast<int>(i), ImGuiSelectableFlags_SpanAllColumns))
+            selected = static_cast<int>(i);
+        ImGui::PopID();
+        automation::record("rules.stage." + s.id);
+        ImGui::TableNextColumn();
+        const StageRuleCounts* rc = i < a.rule_counts.size() ? &a.rule_counts[i] : nullptr;
+        ImGui::TextUnformatted(rc ? format_value(rc->rules_matched, ValueFormat::integer).c_str() : "-");
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(format_value(a.stages.counts[i], ValueFormat::integer).c_str());
+        automation::record("rules.count." + s.id);
+    }
+    ImGui::EndTable();
+    ImGui::TextDisabled("%s", tr("Rules match: customers whose rules hold (other stages ignored). Placed: first match in evaluation order, else the fallback stage."));
+    (void)state;
+}
+
+void draw_order_and_fallback(AppState& state, LifecycleModel& d) {
+    ImGui::TextUnformatted(tr("Evaluation order (first match wins)"));
+    std::vector<int> order = evaluation_sequence(d);
+    int move_from = -1, move_to = -1;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        ImGui::PushID(static_cast<int>(k));
+        ImGui::Text("%zu.", k + 1);
+        ImGui::SameLine(ImGui::GetFontSize() * 2);
+        color_swatch(stage_color(d.stages[static_cast<std::size_t>(order[k])]));
+        ImGui::TextUnformatted(stage_name(d.stages[static_cast<std::size_t>(order[k])]).c_str());
+        ImGui::SameLine(ImGui::GetFontSize() * 12);
+        ImGui::BeginDisabled(k == 0);
+        if (ImGui::ArrowButton("up", ImGuiDir_Up)) move_from = static_cast<int>(k), move_to = static_cast<int>(k) - 1;
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::BeginDisabled(k + 1 >= order.size());
+        if (ImGui::ArrowButton("down", ImGuiDir_Down)) move_from = static_cast<int>(k), move_to = static_cast<int>(k) + 1;
+        ImGui::EndDisabled();
+        automation::record("rules.order." + std::to_string(k));
+        ImGui::PopID();
+    }
+    if (move_from >= 0) {
+        std::swap(order[static_cast<std::size_t>(move_from)], order[static_cast<std::size_t>(move_to)]);
+        d.evaluation_order.clear();
+        for (int i : order) d.evaluation_order.push_back(d.stages[static_cast<std::size_t>(i)].id);
+        commit_lifecycle_model(state, d, "Change evaluation order");
+    }
+    ImGui::Spacing();
+    ImGui::TextUnformatted(tr("Fallback stage (customers no rule catches)"));
+    int fallback = fallback_index(d);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    if (ImGui::BeginCombo("##fallback", stage_name_at(d, fallback).c_str())) {
+        for (std::size_t i = 0; i < d.stages.size(); ++i)
+            if (ImGui::Selectable(stage_name(d.stages[i]).c_str(), static_cast<int>(i) == fallback) && static_cast<int>(i) != fallback) {
+                d.fallback_stage = d.stages[i].id;
+                commit_lifecycle_model(state, d, "Change fallback stage");
+            }
+        ImGui::EndCombo();
+    }
+    automation::record("rules.fallback");
+}
+
+}  // namespace
+
+void draw_panel_rules(AppState& state) {
+    auto& p = state.panel_data<RulesPanelState>();
+    draw_lifecycle_header(state, false);
+    LifecycleView& v = lifecycle_view(state);
+    const LifecycleAnalysis& a = lifecycle_analysis(state);
+    if (p.draft_revision != state.revision() || p.draft.stages.size() != v.model.stages.size()) {
+        p.draft_revision = state.revision();
+        p.draft = v.model;
+    }
+    LifecycleModel& d = p.draft;
+    if (d.stages.empty()) return;
+    int& selected = v.selected_stage;
+    selected = std::clamp(selected, 0, static_cast<int>(d.stages.size()) - 1);
+
+    float width = ImGui::GetContentRegionAvail().x;
+    float left = std::min(width * 0.3f, ImGui::GetFontSize() * 20);
+    ImGui::BeginChild("rules_left", ImVec2(left, 0), true);
+    draw_stage_list(state, v.model, a, selected);
+    ImGui::Spacing();
+    ImGui::Separator();
+    draw_order_and_fallback(state, d);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("rules_right", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+    Stage& s = d.stages[static_cast<std::size_t>(selected)];
+    const StageRuleCounts empty_counts;
+    const StageRuleCounts& rc = static_cast<std::size_t>(selected) < a.rule_counts.size() ? a.rule_counts[static_cast<std::size_t>(selected)] : empty_counts;
+    color_swatch(stage_color(s));
+    ImGui::Text("%s: %s %s, %s %s", stage_name(s).c_str(), format_value(rc.rules_matched, ValueFormat::integer).c_str(),
+                tr("match the rules"), format_value(rc.assigned, ValueFormat::integer).c_str(), tr("placed here"));
+    automation::record("rules.summary");
+    if (fallback_index(d) == selected) ImGui::TextDisabled("%s", tr("This is the fallback stage: it also gets every customer no stage catches."));
+    if (s.rules.empty()) ImGui::TextDisabled("%s", tr("No conditions: the rules catch nobody."));
+    std::vector<std::string> segments;
+    for (const GroupMetrics& g : a.metrics.by_segment)
+        if (!g.group.empty()) segments.push_back(g.group);
+    std::string label;
+    bool changed = false;
+    ImGui::Spacing();
+    ImGui::TextUnformatted(tr("ALL of these must hold"));
+    ImGui::PushID("all");
+    changed |= condition_list(s.rules.all, "rules.all", rc.all_matched, a.stages.present, segments, label);
+    ImGui::PopID();
+    ImGui::Spacing();
+    ImGui::TextUnformatted(tr("and, when listed, ANY ONE of these"));
+    ImGui::PushID("any");
+    changed |= condition_list(s.rules.any, "rules.any", rc.any_matched, a.stages.present, segments, label);
+    ImGui::PopID();
+    if (changed && !commit_lifecycle_model(state, d, label)) p.draft_revision = 0;  // reload the draft
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", tr("Conditions are evaluated as of the analysis date; a window of N days ends on that date."));
+    ImGui::EndChild();
+}
+
+}  // namespace lcs

@@ -1,0 +1,293 @@
+// Scenario planner views: side-by-side comparison of up to four scenarios (key figures with
+// differences to the baseline, customers per stage and cumulative equity over time) and the
+// sensitivity tornado of the selected scenario. Numbers come from core/scenario.
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+#include "app/automation.h"
+#include "app/charts.h"
+#include "app/i18n.h"
+#include "app/panel_scenarios_internal.h"
+#include "imgui.h"
+
+namespace lcs::scenario_ui {
+namespace {
+
+const ImVec4 kGood(0.1f, 0.6f, 0.3f, 1);
+const ImVec4 kBad(0.85f, 0.3f, 0.2f, 1);
+
+void difference_text(std::optional<double> d, charts::ValueFormat format) {
+    if (!d) return;
+    ImVec4 color = *d > 1e-9 ? kGood : *d < -1e-9 ? kBad : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+    ImGui::TextColored(color, "%s%s", *d >= 0 ? "+" : "", charts::format_value(*d, format).c_str());
+}
+
+void refresh_comparison(ScenarioPanelState& s) {
+    if (!s.baseline) {
+        s.comparison.reset();
+        return;
+    }
+    std::vector<Scenario> scenarios = scenarios_named(s, s.compared);
+    std::string key = baseline_to_json(*s.baseline).dump();
+    for (const Scenario& sc : scenarios) key += "|" + scenario_to_json(sc).dump();
+    if (key == s.compare_key) return;
+    s.compare_key = key;
+    s.compare_problems.clear();
+    // One broken scenario should not hide the others: compare only those that project.
+    std::vector<Scenario> valid;
+    for (const Scenario& sc : scenarios) {
+        Problems local;
+        if (project_scenario(*s.baseline, sc, local)) valid.push_back(sc);
+        for (Problem& p : local) {
+            p.where = sc.name + (p.where.empty() ? "" : ": " + p.where);
+            s.compare_problems.push_back(std::move(p));
+        }
+    }
+    s.comparison = compare_scenarios(*s.baseline, valid, s.compare_problems);
+}
+
+// One row of the figures table: the baseline value, then each scenario's value with its difference.
+template <class Value, class Difference>
+void figure_row(const Comparison& c, const char* key, const std::string& title, charts::ValueFormat format,
+                Value value_of, Difference difference_of, const char* automation_prefix = nullptr) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(title.c_str());
+    if (key) result_help(key);
+    ImGui::TableNextColumn();
+    std::optional<double> base = value_of(c.baseline_figures);
+    ImGui::TextUnformatted(base ? charts::format_value(*base, format).c_str() : "-");
+    for (const ScenarioColumn& col : c.scenarios) {
+        ImGui::TableNextColumn();
+        std::optional<double> v = value_of(col.figures);
+        ImGui::TextUnformatted(v ? charts::format_value(*v, format).c_str() : "-");
+        if (automation_prefix) automation::record(std::string(automation_prefix) + col.name);
+        difference_text(difference_of(col), format);
+    }
+}
+
+void draw_figures_table(const Comparison& c) {
+    using charts::ValueFormat;
+    using Opt = std::optional<double>;
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
+                            ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("figures", 2 + static_cast<int>(c.scenarios.size()), flags)) return;
+    ImGui::TableSetupColumn(tr("Result"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(tr("Baseline"), ImGuiTableColumnFlags_WidthStretch, 1);
+    for (const ScenarioColumn& col : c.scenarios) ImGui::TableSetupColumn(col.name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableHeadersRow();
+    figure_row(c, "customer_equity", result_name("customer_equity"), ValueFormat::money,
+               [](const KeyFigures& f) { return Opt(f.customer_equity); },
+               [](const ScenarioColumn& col) { return Opt(col.equity_difference); }, "scenarios.compare.equity.");
+    figure_row(c, "cumulative_margin", tr("Margin, months 1-12"), ValueFormat::money,
+               [](const KeyFigures& f) { return f.margin_12; }, [](const ScenarioColumn& col) { return col.margin_12_difference; });
+    figure_row(c, "cumulative_margin", tr("Margin, months 1-24"), ValueFormat::money,
+               [](const KeyFigures& f) { return f.margin_24; }, [](const ScenarioColumn& col) { return col.margin_24_difference; });
+    figure_row(c, "cumulative_margin", tr("Margin, months 1-36"), ValueFormat::money,
+               [](const KeyFigures& f) { return f.margin_36; }, [](const ScenarioColumn& col) { return col.margin_36_difference; });
+    for (size_t i = 0; i < c.stages.size(); ++i) {
+        std::string title = std::string(tr("Customers at the horizon")) + " · " + c.stages[i];
+        figure_row(c, i == 0 ? "customers_at_horizon" : nullptr, title, ValueFormat::number,
+                   [i](const KeyFigures& f) { return i < f.customers_at_horizon.size() ? Opt(f.customers_at_horizon[i]) : Opt(); },
+                   [i](const ScenarioColumn& col) {
+                       return i < col.customers_difference.size() ? Opt(col.customers_difference[i]) : Opt();
+                   });
+    }
+    figure_row(c, "total_lever_cost", result_name("total_lever_cost"), ValueFormat::money,
+               [](const KeyFigures& f) { return Opt(f.total_lever_cost); },
+               [](const ScenarioColumn& col) { return Opt(col.lever_cost_difference); });
+    figure_row(c, "roi", result_name("roi"), ValueFormat::percent, [](const KeyFigures& f) { return f.roi; },
+               [](const ScenarioColumn&) { return Opt(); });
+    ImGui::EndTable();
+}
+
+charts::Series monthly_series(const std::string& name, const Projection& p, ImU32 color, int stage) {
+    charts::Series series;
+    series.name = name;
+    series.color = color;
+    for (const ProjectedMonth& m : p.months) {
+        series.x.push_back(m.month);
+        double y = 0;
+        if (stage < 0) y = m.cumulative_equity;
+        else if (static_cast<size_t>(stage) < m.customers.size()) y = m.customers[static_cast<size_t>(stage)];
+        series.y.push_back(y);
+    }
+    return series;
+}
+
+}  // namespace
+
+void draw_comparison(AppState& state, ScenarioPanelState& s) {
+    (void)state;
+    if (!s.baseline) {
+        ImGui::TextDisabled("%s", tr("There is no valid baseline yet: set it up on the Baseline tab."));
+        return;
+    }
+    refresh_comparison(s);
+    if (s.compared.empty())
+        ImGui::TextDisabled("%s", tr("Tick up to four scenarios in the list to compare them with the baseline."));
+    if (!s.compare_problems.empty()) {
+        ImGui::PushTextWrapPos(0);
+        for (const Problem& p : s.compare_problems) ImGui::TextColored(kBad, "%s", p.to_string().c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (!s.comparison) return;
+    const Comparison& c = *s.comparison;
+    ImGui::BeginChild("comparison", ImVec2(0, 0), false);
+    ImGui::TextDisabled("%s", tr("Differences are to the baseline (no levers)."));
+    result_help("difference_to_baseline");
+    draw_figures_table(c);
+
+    ImGui::Spacing();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(result_name("customers_by_stage"));
+    result_help("customers_by_stage");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    s.chart_stage = std::clamp(s.chart_stage, 0, std::max(0, static_cast<int>(c.stages.size()) - 1));
+    if (ImGui::BeginCombo("##stage", c.stages.empty() ? "" : c.stages[static_cast<size_t>(s.chart_stage)].c_str())) {
+        for (size_t i = 0; i < c.stages.size(); ++i)
+            if (ImGui::Selectable(c.stages[i].c_str(), static_cast<int>(i) == s.chart_stage)) s.chart_stage = static_cast<int>(i);
+        ImGui::EndCombo();
+    }
+    automation::record("scenarios.compare.stage");
+
+    std::vector<charts::Series> customers, equity;
+    ImU32 base_color = charts::palette_color(6);
+    customers.push_back(monthly_series(tr("Baseline"), c.baseline, base_color, s.chart_stage));
+    equity.push_back(monthly_series(tr("Baseline"), c.baseline, base_color, -1));
+    for (size_t i = 0; i < c.scenarios.size(); ++i) {
+        ImU32 color = charts::palette_color(static_cast<int>(i));
+        customers.push_back(monthly_series(c.scenarios[i].name, c.scenarios[i].projection, color, s.chart_stage));
+        equity.push_back(monthly_series(c.scenarios[i].name, c.scenarios[i].projection, color, -1));
+    }
+    charts::Options options;
+    options.height_lines = 12;
+    charts::line_chart("customers", customers, {tr("Month"), charts::ValueFormat::integer},
+                       {tr("Customers"), charts::ValueFormat::number}, options);
+    ImGui::Spacing();
+    ImGui::TextUnformatted(result_name("cumulative_equity"));
+    result_help("cumulative_equity");
+    charts::line_chart("equity", equity, {tr("Month"), charts::ValueFormat::integer},
+                       {state.workspace().meta.currency, charts::ValueFormat::money}, options);
+    ImGui::EndChild();
+}
+
+namespace {
+
+std::string parameter_title(const std::string& parameter) {
+    if (parameter == "points") return tr("points");
+    if (parameter == "contact_rate") return tr("contact rate");
+    if (parameter == "winback_share") return tr("win-back share");
+    if (parameter == "volume_change") return tr("volume change");
+    if (parameter == "margin_change") return tr("margin change");
+    if (parameter == "cost_per_customer") return tr("cost per customer");
+    if (parameter == "fixed_cost_per_month") return tr("fixed cost per month");
+    return parameter;
+}
+
+std::string bar_label(const TornadoBar& bar, const std::vector<Lever>& levers) {
+    switch (bar.input) {
+        case SensitivityInput::margin: return std::string(tr("Margin")) + " · " + bar.stage;
+        case SensitivityInput::servicing_cost: return tr("Servicing cost");
+        case SensitivityInput::retention: return std::string(tr("Retention")) + " · " + bar.stage;
+        case SensitivityInput::new_customers: return tr("New customers per month");
+        case SensitivityInput::acquisition_cost: return tr("Acquisition cost per customer");
+        case SensitivityInput::discount_rate: return tr("Discount rate");
+        case SensitivityInput::lever: {
+            std::string out = std::string(tr("Lever")) + " " + std::to_string(bar.lever_index + 1);
+            if (bar.lever_index >= 0 && static_cast<size_t>(bar.lever_index) < levers.size())
+                out += " (" + std::string(lever_title(levers[static_cast<size_t>(bar.lever_index)].kind, text_language())) + ")";
+            return out + " " + parameter_title(bar.parameter);
+        }
+    }
+    return bar.label;
+}
+
+std::string input_value(const TornadoBar& bar, double v) {
+    using charts::ValueFormat;
+    switch (bar.input) {
+        case SensitivityInput::retention:
+        case SensitivityInput::discount_rate: return charts::format_value(v, ValueFormat::percent);
+        case SensitivityInput::new_customers: return charts::format_value(v, ValueFormat::number);
+        case SensitivityInput::lever:
+            if (bar.parameter == "points") return charts::format_value(v * 100, ValueFormat::number) + " pts";
+            if (bar.parameter == "cost_per_customer" || bar.parameter == "fixed_cost_per_month")
+                return charts::format_value(v, ValueFormat::money);
+            return charts::format_value(v, ValueFormat::percent);
+        default: return charts::format_value(v, ValueFormat::money);
+    }
+}
+
+void refresh_tornado(ScenarioPanelState& s) {
+    if (!s.baseline || !s.working_valid) {
+        s.tornado.reset();
+        return;
+    }
+    std::string key = scenario_to_json(s.working).dump() + "|" + baseline_to_json(*s.baseline).dump() + "|" +
+                      std::to_string(s.tornado_delta_percent);
+    if (key == s.tornado_key) return;
+    s.tornado_key = key;
+    s.tornado_problems.clear();
+    s.tornado.reset();
+    std::optional<Baseline> effective = scenario_baseline(*s.baseline, s.working, s.tornado_problems);
+    if (effective)
+        s.tornado = sensitivity(*effective, s.working.levers, s.tornado_problems, s.tornado_delta_percent / 100.0);
+}
+
+}  // namespace
+
+void draw_sensitivity(AppState& state, ScenarioPanelState& s) {
+    if (!s.baseline) {
+        ImGui::TextDisabled("%s", tr("There is no valid baseline yet: set it up on the Baseline tab."));
+        return;
+    }
+    if (!s.working_valid) {
+        ImGui::TextDisabled("%s", tr("Create or select a scenario on the left."));
+        return;
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%s: %s", result_name("sensitivity"), s.working.name.c_str());
+    result_help("sensitivity");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    ImGui::SliderFloat("##delta", &s.tornado_delta_percent, 1, 50, tr("each input ±%.0f%%"));
+    automation::record("scenarios.sensitivity.delta");
+    refresh_tornado(s);
+    if (!s.tornado) {
+        ImGui::PushTextWrapPos(0);
+        for (const Problem& p : s.tornado_problems) ImGui::TextColored(kBad, "%s", p.to_string().c_str());
+        ImGui::PopTextWrapPos();
+        return;
+    }
+    const Tornado& t = *s.tornado;
+    ImGui::BeginChild("sensitivity", ImVec2(0, 0), false);
+    ImGui::Text("%s: %s %s", result_name("customer_equity"), money(t.base_equity).c_str(), state.workspace().meta.currency.c_str());
+    ImGui::TextDisabled("%s", tr("Bars show customer equity when one input at a time is lowered or raised; the longest bar "
+                                 "is the input the result depends on most."));
+    std::vector<charts::TornadoRow> rows;
+    for (const TornadoBar& bar : t.bars) {
+        charts::TornadoRow row;
+        row.label = bar_label(bar, s.working.levers);
+        row.low_result = bar.equity_low;
+        row.high_result = bar.equity_high;
+        row.detail = std::string(tr("Input")) + ": " + input_value(bar, bar.low_value) + " / " + input_value(bar, bar.base_value) +
+                     " / " + input_value(bar, bar.high_value) + "  (" + tr("low / base / high") + ")\n" + tr("Swing") + ": " +
+                     money(bar.swing);
+        rows.push_back(std::move(row));
+    }
+    char low_name[64], high_name[64];
+    std::snprintf(low_name, sizeof low_name, "%s -%.0f%%", tr("Input"), static_cast<double>(s.tornado_delta_percent));
+    std::snprintf(high_name, sizeof high_name, "%s +%.0f%%", tr("Input"), static_cast<double>(s.tornado_delta_percent));
+    if (rows.empty()) ImGui::TextDisabled("%s", tr("No input is different from zero, so nothing can move."));
+    else
+        charts::tornado_chart("tornado", rows, t.base_equity,
+                              {std::string(result_name("customer_equity")) + " (" + state.workspace().meta.currency + ")",
+                               charts::ValueFormat::money},
+                              tr("Base"), low_name, high_name);
+    automation::record("scenarios.sensitivity.chart");
+    ImGui::EndChild();
+}
+
+}  // namespace lcs::scenario_ui

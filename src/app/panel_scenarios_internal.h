@@ -1,0 +1,83 @@
+// Shared state of the scenario planner views (panel_scenarios.cpp: list, levers, baseline;
+// panel_scenario_compare.cpp: comparison and sensitivity). Nobody else's business.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app_state.h"
+#include "core/scenario/baseline.h"
+#include "core/scenario/compare.h"
+#include "core/scenario/explain.h"
+#include "core/scenario/scenario.h"
+#include "core/scenario/sensitivity.h"
+
+namespace lcs::scenario_ui {
+
+struct ScenarioPanelState {
+    // Derived from the workspace; rebuilt when state.revision() changes.
+    std::uint64_t revision = 0;
+    ScenarioSection section;
+    Problems section_problems;
+    std::optional<Baseline> stored_baseline;  // measured + the stored baseline inputs (validated)
+    Problems baseline_problems;
+    bool has_data = false;  // the workspace has customers (else the baseline is typed in)
+
+    // The selected scenario and the baseline inputs as being edited: changed live by the widgets,
+    // written to the workspace (one undoable edit) once no widget is active any more.
+    std::string selected;
+    Scenario working;
+    bool working_valid = false;
+    bool working_dirty = false;
+    Json inputs;  // baseline inputs being edited
+    bool inputs_dirty = false;
+
+    // The baseline with the edited inputs applied: `editable` before validation (what the baseline
+    // view shows and edits; nullopt when there is nothing to show), `baseline` when it is valid.
+    std::optional<Baseline> editable;
+    std::optional<Baseline> baseline;
+    Problems live_baseline_problems;
+
+    // Names compared side by side (at most kMaxComparedScenarios), UI-only.
+    std::vector<std::string> compared;
+
+    // Results of the selected scenario (comparison of just it against the baseline).
+    std::string results_key;
+    std::optional<Comparison> results;
+    Problems results_problems;
+
+    // Side-by-side comparison of the compared scenarios that are valid.
+    std::string compare_key;
+    std::optional<Comparison> comparison;
+    Problems compare_problems;
+    int chart_stage = 0;
+
+    // Sensitivity of the selected scenario.
+    std::string tornado_key;
+    std::optional<Tornado> tornado;
+    Problems tornado_problems;
+    float tornado_delta_percent = 10;
+
+    // Rename dialog.
+    bool open_rename = false;
+    std::string rename_buffer;
+};
+
+TextLanguage text_language();
+// A "(?)" marker after the last item whose hover shows `text` wrapped (nothing when text is empty).
+void help_marker(const char* text);
+// The result explanation of `key` (core/scenario/explain.h) as a help marker, in the UI language.
+void result_help(const char* key);
+// Title of a result key in the UI language.
+const char* result_name(const char* key);
+std::string money(double value);
+std::string signed_money(double value);
+
+// The scenarios in `names` taken from the section, with the edited copy for the selected one.
+std::vector<Scenario> scenarios_named(const ScenarioPanelState& s, const std::vector<std::string>& names);
+
+void draw_comparison(AppState& state, ScenarioPanelState& s);
+void draw_sensitivity(AppState& state, ScenarioPanelState& s);
+
+}  // namespace lcs::scenario_ui

@@ -1,0 +1,360 @@
+// Value segmentation panel: RFM scores with editable cut points, the Pareto/Lorenz curve with the
+// top-20% share called out, the 20/60/20 tiers with strategies, the value × loyalty matrix, and
+// "Save segments as tags" (one undoable edit). Numbers from core/value/value_segmentation.h.
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "app/automation.h"
+#include "app/charts.h"
+#include "app/clv_session.h"
+#include "app/i18n.h"
+#include "app/panels.h"
+#include "core/value/value_segmentation.h"
+#include "imgui.h"
+
+namespace lcs {
+namespace {
+
+using charts::ValueFormat;
+using charts::format_value;
+
+enum class ValueMeasure { revenue = 0, clv = 1 };
+enum class LoyaltyMeasure { purchases = 0, tenure = 1, p_alive = 2 };
+
+struct ValuePanelState {
+    ValueMeasure measure = ValueMeasure::revenue;
+    LoyaltyMeasure loyalty = LoyaltyMeasure::purchases;
+    // Inputs, per included customer (index into workspace customers).
+    std::uint64_t inputs_key = 0;
+    std::vector<size_t> customers;
+    std::vector<RfmInput> rfm;
+    std::vector<double> values, loyalty_values;
+    bool cuts_valid = false;  // true once the user edited the cut points
+    RfmCuts cuts;
+    // Results.
+    std::vector<RfmScore> scores;
+    ValueConcentration concentration;
+    std::vector<ValueTier> tiers;
+    std::array<TierSummary, 3> tier_summary{};
+    QuadrantThresholds thresholds;
+    std::vector<ValueLoyaltyQuadrant> quadrants;
+    std::array<int, 4> quadrant_counts{};
+    std::array<double, 4> quadrant_value{};
+};
+
+std::uint64_t inputs_key(const AppState& state, const ValuePanelState& s, std::uint64_t clv_generation) {
+    return state.revision() * 1000003ull + clv_generation * 31ull + static_cast<unsigned>(s.measure) * 7ull +
+           static_cast<unsigned>(s.loyalty);
+}
+
+void recompute_results(ValuePanelState& s) {
+    s.scores = rfm_scores(s.rfm, s.cuts);
+    s.concentration = value_concentration(s.values);
+    s.tiers = value_tiers(s.values);
+    s.tier_summary = summarize_tiers(s.values, s.tiers);
+    s.thresholds = median_thresholds(s.values, s.loyalty_values);
+    s.quadrants = value_loyalty_quadrants(s.values, s.loyalty_values, s.thresholds);
+    s.quadrant_counts = {};
+    s.quadrant_value = {};
+    for (size_t i = 0; i < s.quadrants.size(); ++i) {
+        ++s.quadrant_counts[static_cast<size_t>(s.quadrants[i])];
+        s.quadrant_value[static_cast<size_t>(s.quadrants[i])] += s.values[i];
+    }
+}
+
+void refresh(AppState& state, ValuePanelState& s, const std::optional<ClvResult>& clv) {
+    const std::uint64_t generation = clv && clv->ok() ? clv->generation : 0;
+    if (s.measure == ValueMeasure::clv && generation == 0) s.measure = ValueMeasure::revenue;
+    if (s.loyalty == LoyaltyMeasure::p_alive && generation == 0) s.loyalty = LoyaltyMeasure::purchases;
+    const std::uint64_t key = inputs_key(state, s, generation);
+    if (key == s.inputs_key) return;
+    s.inputs_key = key;
+    const Workspace& ws = state.workspace();
+    const Date as_of = ClvSession::data_as_of(ws);
+    std::vector<double> clv_of(ws.customers.size(), NAN), alive_of(ws.customers.size(), NAN);
+    if (generation)
+        for (const ClvRow& row : clv->rows)
+            if (row.customer >= 0 && static_cast<size_t>(row.customer) < ws.customers.size()) {
+                clv_of[static_cast<size_t>(row.customer)] = row.value.clv;
+                alive_of[static_cast<size_t>(row.customer)] = row.value.p_alive;
+            }
+    s.customers.clear();
+    s.rfm.clear();
+    s.values.clear();
+    s.loyalty_values.clear();
+    for (size_t i = 0; i < ws.customers.size(); ++i) {
+        const Customer& c = ws.customers[i];
+        RfmInput in;
+        std::set<int32_t> days;
+        Date first{0}, last{0};
+        for (const Transaction& t : c.transactions) {
+            if (t.date > as_of) continue;
+            if (days.empty()) first = t.date;
+            days.insert(t.date.days);
+            last = std::max(last, t.date);
+            in.monetary += t.amount;
+        }
+        if (days.empty()) continue;
+        in.recency_days = as_of.days - last.days;
+        in.frequency = static_cast<double>(days.size());
+        double value = s.measure == ValueMeasure::clv ? clv_of[i] : in.monetary;
+        double loyalty = s.loyalty == LoyaltyMeasure::purchases ? in.frequency
+                         : s.loyalty == LoyaltyMeasure::tenure  ? static_cast<double>(as_of.days - first.days)
+                                                                : alive_of[i];
+        if (!std::isfinite(value) || !std::isfinite(loyalty)) continue;
+        s.customers.push_back(i);
+        s.rfm.push_back(in);
+        s.values.push_back(value);
+        s.loyalty_values.push_back(loyalty);
+    }
+    if (!s.cuts_valid) s.cuts = rfm_quantile_cuts(s.rfm, 5);  // keep the user's own cut points
+    recompute_results(s);
+}
+
+void draw_controls(ValuePanelState& s, bool have_clv) {
+    ImGui::TextUnformatted(tr("Value measure"));
+    ImGui::SameLine();
+    int measure = static_cast<int>(s.measure);
+    ImGui::RadioButton(tr("Revenue to date"), &measure, 0);
+    automation::record("value.measure.revenue");
+    ImGui::SameLine();
+    if (!have_clv) ImGui::BeginDisabled();
+    ImGui::RadioButton(tr("CLV (last fit)"), &measure, 1);
+    automation::record("value.measure.clv");
+    if (!have_clv) ImGui::EndDisabled();
+    s.measure = static_cast<ValueMeasure>(measure);
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    ImGui::TextUnformatted(tr("Loyalty measure"));
+    ImGui::SameLine();
+    int loyalty = static_cast<int>(s.loyalty);
+    ImGui::RadioButton(tr("Purchase days"), &loyalty, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton(tr("Tenure"), &loyalty, 1);
+    ImGui::SameLine();
+    if (!have_clv) ImGui::BeginDisabled();
+    ImGui::RadioButton("P(alive)", &loyalty, 2);
+    if (!have_clv) ImGui::EndDisabled();
+    s.loyalty = static_cast<LoyaltyMeasure>(loyalty);
+}
+
+void draw_rfm(ValuePanelState& s) {
+    if (!ImGui::CollapsingHeader(tr("RFM scores"), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    ImGui::TextDisabled("%s", tr("Score = 1 + number of cut points the customer is above (5 = best). Edit the cut points to change the bins."));
+    bool changed = false;
+    if (ImGui::BeginTable("rfm_cuts", 5, ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::TableSetupColumn(tr("Cut points"));
+        for (int k = 1; k <= 4; ++k) ImGui::TableSetupColumn(("#" + std::to_string(k)).c_str());
+        ImGui::TableHeadersRow();
+        struct Dim {
+            const char* label;
+            std::vector<double>* cuts;
+            bool negate;
+            const char* format;
+        };
+        Dim dims[] = {{"Recency (days since last purchase)", &s.cuts.recency, true, "%.0f"},
+                      {"Frequency (purchase days)", &s.cuts.frequency, false, "%.1f"},
+                      {"Monetary (spend)", &s.cuts.monetary, false, "%.2f"}};
+        for (int d = 0; d < 3; ++d) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(tr(dims[d].label));
+            for (size_t k = 0; k < 4; ++k) {
+                ImGui::TableNextColumn();
+                if (k >= dims[d].cuts->size()) {
+                    ImGui::TextDisabled("-");
+                    continue;
+                }
+                double shown = dims[d].negate ? -(*dims[d].cuts)[k] : (*dims[d].cuts)[k];
+                ImGui::SetNextItemWidth(-FLT_MIN);
+                ImGui::PushID(d * 10 + static_cast<int>(k));
+                if (ImGui::InputDouble("##cut", &shown, 0, 0, dims[d].format, ImGuiInputTextFlags_EnterReturnsTrue)) {
+                    (*dims[d].cuts)[k] = dims[d].negate ? -shown : shown;
+                    std::sort(dims[d].cuts->begin(), dims[d].cuts->end());
+                    s.cuts_valid = true;
+                    changed = true;
+                }
+                ImGui::PopID();
+                automation::record("value.cut." + std::to_string(d) + "." + std::to_string(k));
+            }
+        }
+        ImGui::EndTable();
+    }
+    if (ImGui::Button(tr("Reset to quintiles"))) {
+        s.cuts = rfm_quantile_cuts(s.rfm, 5);
+        s.cuts_valid = false;
+        changed = true;
+    }
+    automation::record("value.cuts.reset");
+    if (changed) recompute_results(s);
+    // Customers per recency × frequency score, the usual RFM grid.
+    const int bins_r = static_cast<int>(s.cuts.recency.size()) + 1, bins_f = static_cast<int>(s.cuts.frequency.size()) + 1;
+    std::vector<std::vector<double>> grid(static_cast<size_t>(bins_r), std::vector<double>(static_cast<size_t>(bins_f), 0));
+    for (const RfmScore& sc : s.scores) grid[static_cast<size_t>(bins_r - sc.recency)][static_cast<size_t>(sc.frequency - 1)] += 1;
+    std::vector<std::string> rows, columns;
+    for (int r = bins_r; r >= 1; --r) rows.push_back("R" + std::to_string(r));
+    for (int f = 1; f <= bins_f; ++f) columns.push_back("F" + std::to_string(f));
+    charts::Options o;
+    o.height_lines = 10;
+    o.legend = false;
+    o.title = tr("Customers by recency and frequency score");
+    charts::heatmap("rfm_grid", rows, columns, grid, ValueFormat::integer, IM_COL32(120, 80, 180, 255), o);
+    automation::record("value.rfm.grid");
+}
+
+void draw_lorenz(const ValuePanelState& s) {
+    const ValueConcentration& c = s.concentration;
+    charts::Series curve{tr("Share of value"), {}, {}};
+    for (const LorenzPoint& p : c.curve) {
+        curve.x.push_back(p.customer_share);
+        curve.y.push_back(p.value_share);
+    }
+    charts::Series equal{tr("Equal shares"), {0, 1}, {0, 1}, IM_COL32(150, 150, 150, 255)};
+    charts::Series top{tr("Top 20%"), {0.2}, {c.top20_share}, IM_COL32(220, 60, 60, 255), charts::SeriesKind::stems};
+    charts::Options o;
+    o.height_lines = 13;
+    o.title = tr("Pareto / Lorenz curve");
+    charts::line_chart("lorenz", {curve, equal, top}, {tr("Share of customers (most valuable first)"), ValueFormat::percent},
+                       {tr("Share of value"), ValueFormat::percent}, o);
+    automation::record("value.lorenz");
+    ImGui::Text("%s %s %s", tr("The top 20% of customers hold"), format_value(c.top20_share, ValueFormat::percent).c_str(),
+                tr("of the value."));
+    automation::record("value.top20");
+    ImGui::TextDisabled("Gini %.3f · %s %s", c.gini, tr("total"), format_value(c.total_value, ValueFormat::money).c_str());
+}
+
+void draw_tiers(const ValuePanelState& s) {
+    ImGui::TextUnformatted(tr("20/60/20 tiers"));
+    const bool zh = current_language() == Language::chinese;
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("tiers", 5, flags)) return;
+    ImGui::TableSetupColumn(tr("Tier"), 0, 1.2f);
+    ImGui::TableSetupColumn(tr("Customers"), 0, 0.8f);
+    ImGui::TableSetupColumn(tr("Value"), 0, 0.9f);
+    ImGui::TableSetupColumn(tr("Share"), 0, 0.7f);
+    ImGui::TableSetupColumn(tr("Strategy"), 0, 3.5f);
+    ImGui::TableHeadersRow();
+    for (const TierSummary& t : s.tier_summary) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(zh ? tier_name_zh(t.tier) : tier_name(t.tier));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(format_value(t.customers, ValueFormat::integer).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(format_value(t.value, ValueFormat::money).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(format_value(t.value_share, ValueFormat::percent).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", zh ? tier_strategy_zh(t.tier) : tier_strategy(t.tier));
+    }
+    ImGui::EndTable();
+}
+
+void draw_quadrants(const ValuePanelState& s) {
+    ImGui::TextUnformatted(tr("Value × loyalty matrix"));
+    ImGui::TextDisabled("%s %s, %s %s", tr("high value: at least"), format_value(s.thresholds.value, ValueFormat::money).c_str(),
+                        tr("high loyalty: at least"), format_value(s.thresholds.loyalty, ValueFormat::number).c_str());
+    const bool zh = current_language() == Language::chinese;
+    ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("quadrants", 3, flags)) return;
+    ImGui::TableSetupColumn("", 0, 0.5f);
+    ImGui::TableSetupColumn(tr("Low loyalty"), 0, 2);
+    ImGui::TableSetupColumn(tr("High loyalty"), 0, 2);
+    ImGui::TableHeadersRow();
+    const ValueLoyaltyQuadrant layout[2][2] = {{ValueLoyaltyQuadrant::butterflies, ValueLoyaltyQuadrant::champions},
+                                               {ValueLoyaltyQuadrant::strangers, ValueLoyaltyQuadrant::barnacles}};
+    const char* row_names[2] = {"High value", "Low value"};
+    const ImU32 tints[4] = {IM_COL32(60, 170, 90, 60), IM_COL32(230, 170, 40, 60), IM_COL32(70, 130, 210, 60),
+                            IM_COL32(160, 160, 160, 60)};
+    for (int r = 0; r < 2; ++r) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", tr(row_names[r]));
+        for (int c = 0; c < 2; ++c) {
+            ImGui::TableNextColumn();
+            const ValueLoyaltyQuadrant q = layout[r][c];
+            const size_t qi = static_cast<size_t>(q);
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, tints[qi]);
+            ImGui::Text("%s", zh ? quadrant_name_zh(q) : quadrant_name(q));
+            automation::record(std::string("value.quadrant.") + quadrant_name(q));
+            ImGui::Text("%s %s · %s %s", format_value(s.quadrant_counts[qi], ValueFormat::integer).c_str(), tr("customers"),
+                        tr("value"), format_value(s.quadrant_value[qi], ValueFormat::money).c_str());
+            ImGui::TextWrapped("%s", zh ? quadrant_strategy_zh(q) : quadrant_strategy(q));
+        }
+    }
+    ImGui::EndTable();
+}
+
+const char* tier_tag(ValueTier t) {
+    switch (t) {
+        case ValueTier::top: return "value:top20";
+        case ValueTier::middle: return "value:middle60";
+        case ValueTier::bottom: return "value:bottom20";
+    }
+    return "";
+}
+
+const char* quadrant_tag(ValueLoyaltyQuadrant q) {
+    switch (q) {
+        case ValueLoyaltyQuadrant::champions: return "quadrant:champions";
+        case ValueLoyaltyQuadrant::butterflies: return "quadrant:butterflies";
+        case ValueLoyaltyQuadrant::barnacles: return "quadrant:barnacles";
+        case ValueLoyaltyQuadrant::strangers: return "quadrant:strangers";
+    }
+    return "";
+}
+
+bool is_segment_tag(const std::string& tag) {
+    return tag.rfind("value:", 0) == 0 || tag.rfind("rfm:", 0) == 0 || tag.rfind("quadrant:", 0) == 0;
+}
+
+// One undoable edit: old value/rfm/quadrant tags are replaced by the current segments.
+void save_tags(AppState& state, const ValuePanelState& s) {
+    Workspace next = state.workspace();
+    for (Customer& c : next.customers) c.tags.erase(std::remove_if(c.tags.begin(), c.tags.end(), is_segment_tag), c.tags.end());
+    for (size_t k = 0; k < s.customers.size(); ++k) {
+        std::vector<std::string>& tags = next.customers[s.customers[k]].tags;
+        tags.push_back(tier_tag(s.tiers[k]));
+        tags.push_back("rfm:" + s.scores[k].code());
+        tags.push_back(quadrant_tag(s.quadrants[k]));
+    }
+    state.replace_workspace("Save segments as tags", std::move(next));
+    state.notify(std::string(tr("Tagged")) + " " + std::to_string(s.customers.size()) + " " + tr("customers"));
+}
+
+}  // namespace
+
+void draw_panel_value(AppState& state) {
+    ClvSession& session = clv_session(state);
+    session.tick(state);
+    auto& s = state.panel_data<ValuePanelState>();
+    const auto& clv = session.result();
+    const bool have_clv = clv && clv->ok();
+    refresh(state, s, clv);
+    draw_controls(s, have_clv);
+    if (s.customers.empty()) {
+        ImGui::TextDisabled("%s", tr("No customers with purchases (and a value) to segment."));
+        return;
+    }
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    if (ImGui::Button(tr("Save segments as tags"))) save_tags(state, s);
+    automation::record("value.save_tags");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tr("Adds value:top20 / middle60 / bottom20, rfm:<code> and quadrant:<name> tags (undoable)."));
+    ImGui::BeginChild("value_body", ImVec2(0, 0));
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+    ImGui::BeginChild("value_left", ImVec2(half, 0));
+    draw_lorenz(s);
+    ImGui::Separator();
+    draw_tiers(s);
+    ImGui::Separator();
+    draw_quadrants(s);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("value_right", ImVec2(0, 0));
+    draw_rfm(s);
+    ImGui::EndChild();
+    ImGui::EndChild();
+}
+
+}  // namespace lcs

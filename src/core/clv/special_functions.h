@@ -1,0 +1,36 @@
+// Special functions the CLV models need: log-gamma, digamma, log-beta, log-sum-exp and a robust
+// Gauss hypergeometric function 2F1 for real arguments with z < 1.
+#pragma once
+
+namespace lcs::clv {
+
+// log Γ(x) for x > 0 (std::lgamma; works the same natively and under Emscripten's musl).
+double log_gamma(double x);
+// ψ(x) = d/dx log Γ(x) for x > 0 (recurrence up to x >= 10, then the asymptotic series; ~1e-15).
+double digamma(double x);
+// log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b), for a, b > 0.
+double log_beta(double a, double b);
+// log(e^u + e^v) without overflow; either argument may be -inf.
+double log_sum_exp(double u, double v);
+// log(e^u − e^v) for u >= v; returns -inf when u == v.
+double log_diff_exp(double u, double v);
+
+// 2F1(a, b; c; z) as sign · exp(log_abs), so that huge values (large counts) do not overflow.
+struct Hyp2f1 {
+    double log_abs = 0;    // log |2F1|; -inf when the value is 0
+    int sign = 1;          // +1 or -1 (0 when the value is 0)
+    bool converged = true; // false only when a series hit its term cap (value is then approximate)
+    double value() const;  // sign · exp(log_abs); may be ±inf when it overflows
+};
+
+// Precondition: c > 0 and z < 1 (a, b real). Strategy, chosen for the side where the series
+// converges fast: z < 0 → Pfaff transformation to z/(z−1) ∈ [0, 1); c−a−b < 0 → Euler
+// transformation (1−z)^(c−a−b) 2F1(c−a, c−b; c; z) so the series terms shrink; z > 0.9 and c−a−b
+// not within 1e-3 of an integer → the 1−z connection formula; z > 0.9999 with such an m → the
+// connection formula at four nearby c, interpolated back (~1e-7 relative); otherwise the power
+// series with a relative-convergence check (up to 2,000,000 terms). Terms are rescaled to stay finite.
+Hyp2f1 log_hyp2f1(double a, double b, double c, double z);
+// Convenience: the plain value (may overflow to inf for extreme arguments).
+double hyp2f1(double a, double b, double c, double z);
+
+}  // namespace lcs::clv

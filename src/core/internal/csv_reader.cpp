@@ -1,0 +1,103 @@
+#include "core/internal/csv_reader.h"
+
+namespace lcs::internal {
+
+namespace {
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+std::string trimmed(std::string_view text) {
+    std::size_t begin = 0, end = text.size();
+    while (begin < end && is_blank(text[begin])) ++begin;
+    while (end > begin && is_blank(text[end - 1])) --end;
+    return std::string(text.substr(begin, end - begin));
+}
+}  // namespace
+
+CsvReader::CsvReader(std::string_view text, char separator) : text_(text), separator_(separator) {
+    if (text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
+}
+
+bool CsvReader::at_line_end() const { return pos_ >= text_.size() || text_[pos_] == '\n' || text_[pos_] == '\r'; }
+
+void CsvReader::consume_line_end() {
+    if (pos_ >= text_.size()) return;
+    if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
+    ++pos_;
+    ++line_;
+}
+
+bool CsvReader::next(std::vector<std::string>& fields, int& line, std::string& error) {
+    fields.clear();
+    error.clear();
+    // Skip blank lines.
+    for (;;) {
+        if (pos_ >= text_.size()) return false;
+        std::size_t probe = pos_;
+        while (probe < text_.size() && is_blank(text_[probe])) ++probe;
+        if (probe < text_.size() && text_[probe] != '\n' && text_[probe] != '\r') break;
+        pos_ = probe;
+        if (pos_ >= text_.size()) return false;
+        consume_line_end();
+    }
+    line = line_;
+
+    if (separator_ == ' ') {
+        while (!at_line_end()) {
+            while (!at_line_end() && is_blank(text_[pos_])) ++pos_;
+            const std::size_t start = pos_;
+            while (!at_line_end() && !is_blank(text_[pos_])) ++pos_;
+            if (pos_ > start) fields.emplace_back(text_.substr(start, pos_ - start));
+        }
+        consume_line_end();
+        return true;
+    }
+
+    for (;;) {
+        // One field.
+        std::size_t probe = pos_;
+        while (probe < text_.size() && is_blank(text_[probe]) && text_[probe] != separator_) ++probe;
+        if (probe < text_.size() && text_[probe] == '"') {
+            pos_ = probe + 1;
+            std::string value;
+            bool closed = false;
+            while (pos_ < text_.size()) {
+                const char c = text_[pos_++];
+                if (c == '"') {
+                    if (pos_ < text_.size() && text_[pos_] == '"') {
+                        value += '"';
+                        ++pos_;
+                    } else {
+                        closed = true;
+                        break;
+                    }
+                } else {
+                    if (c == '\n' || (c == '\r' && !(pos_ < text_.size() && text_[pos_] == '\n'))) ++line_;
+                    value += c;
+                }
+            }
+            if (!closed) {
+                error = "a quoted field is not closed (missing '\"')";
+                return true;
+            }
+            while (pos_ < text_.size() && is_blank(text_[pos_]) && text_[pos_] != separator_) ++pos_;
+            if (!at_line_end() && text_[pos_] != separator_) {
+                error = "unexpected text after a closing quote (a quote inside a field must be doubled: \"\")";
+                while (!at_line_end()) ++pos_;
+                consume_line_end();
+                return true;
+            }
+            fields.push_back(std::move(value));
+        } else {
+            const std::size_t start = pos_;
+            while (!at_line_end() && text_[pos_] != separator_) ++pos_;
+            fields.push_back(trimmed(text_.substr(start, pos_ - start)));
+        }
+        if (at_line_end()) {
+            consume_line_end();
+            return true;
+        }
+        ++pos_;  // the separator
+    }
+}
+
+}  // namespace lcs::internal

@@ -1,0 +1,188 @@
+#include "core/lifecycle/model.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace lcs {
+
+namespace {
+constexpr const char* kMeasureIds[kHealthMeasureCount] = {"recency", "frequency_trend", "spend_trend",
+                                                          "nps", "complaints", "engagement"};
+
+void add_problem(Problems& problems, const std::string& kind, const std::string& where, const std::string& message) {
+    problems.push_back({kind, where, message, 0, 0});
+}
+
+void validate_condition(const Condition& c, const std::string& where, Problems& problems) {
+    if (c.window_days < 0 || c.window_days > 36500)
+        add_problem(problems, "lifecycle.bad_window", where + ".window_days",
+                    "window of " + std::to_string(c.window_days) + " days is outside 0..36500");
+    if (c.kind == ConditionKind::trend && c.window_days <= 0)
+        add_problem(problems, "lifecycle.bad_window", where + ".window_days", "a trend needs a window of at least 1 day");
+    if (c.kind == ConditionKind::trend && !c.text.empty() && c.text != "purchases" && c.text != "spend")
+        add_problem(problems, "lifecycle.bad_condition", where + ".metric",
+                    "trend metric \"" + c.text + "\" is not \"purchases\" or \"spend\"");
+    if (c.kind == ConditionKind::last_nps && !c.text.empty() && c.text != "promoter" && c.text != "passive" &&
+        c.text != "detractor")
+        add_problem(problems, "lifecycle.bad_condition", where + ".category",
+                    "NPS category \"" + c.text + "\" is not promoter, passive or detractor");
+    if ((c.kind == ConditionKind::segment_is || c.kind == ConditionKind::has_tag) && c.text.empty())
+        add_problem(problems, "lifecycle.bad_condition", where, "needs a non-empty segment or tag");
+    if (!std::isfinite(c.value) || !std::isfinite(c.value2))
+        add_problem(problems, "lifecycle.bad_condition", where + ".value", "value is not a finite number");
+    if (c.op == Compare::between && c.value2 < c.value)
+        add_problem(problems, "lifecycle.bad_condition", where + ".value2",
+                    "upper bound is below the lower bound");
+}
+}  // namespace
+
+const char* health_measure_id(HealthMeasure measure) { return kMeasureIds[static_cast<int>(measure)]; }
+
+int stage_index(const LifecycleModel& model, const std::string& stage_id) {
+    for (size_t i = 0; i < model.stages.size(); ++i)
+        if (model.stages[i].id == stage_id) return static_cast<int>(i);
+    return -1;
+}
+
+std::vector<int> evaluation_sequence(const LifecycleModel& model) {
+    std::vector<int> order;
+    std::vector<char> used(model.stages.size(), 0);
+    for (const std::string& id : model.evaluation_order) {
+        const int i = stage_index(model, id);
+        if (i < 0 || used[i]) continue;
+        used[i] = 1;
+        order.push_back(i);
+    }
+    for (size_t i = 0; i < model.stages.size(); ++i)
+        if (!used[i]) order.push_back(static_cast<int>(i));
+    return order;
+}
+
+int fallback_index(const LifecycleModel& model) {
+    const int i = stage_index(model, model.fallback_stage);
+    if (i >= 0) return i;
+    return model.stages.empty() ? -1 : static_cast<int>(model.stages.size()) - 1;
+}
+
+uint32_t rgba_to_abgr(uint32_t rgba) {
+    return ((rgba & 0xFFu) << 24) | ((rgba >> 8 & 0xFFu) << 16) | ((rgba >> 16 & 0xFFu) << 8) | (rgba >> 24);
+}
+
+bool add_stage(LifecycleModel& model, Stage stage, int position, Problems& problems) {
+    if (stage.id.empty()) {
+        add_problem(problems, "lifecycle.bad_stage_id", "stages", "a stage needs a non-empty id");
+        return false;
+    }
+    if (stage_index(model, stage.id) >= 0) {
+        add_problem(problems, "lifecycle.duplicate_stage", "stages", "stage id \"" + stage.id + "\" is already used");
+        return false;
+    }
+    position = std::clamp(position, 0, static_cast<int>(model.stages.size()));
+    model.stages.insert(model.stages.begin() + position, std::move(stage));
+    return true;
+}
+
+bool remove_stage(LifecycleModel& model, int index, Problems& problems) {
+    if (index < 0 || index >= static_cast<int>(model.stages.size())) {
+        add_problem(problems, "lifecycle.bad_stage_index", "stages", "no stage number " + std::to_string(index));
+        return false;
+    }
+    if (model.stages.size() == 1) {
+        add_problem(problems, "lifecycle.last_stage", "stages", "a model keeps at least one stage");
+        return false;
+    }
+    const std::string id = model.stages[index].id;
+    model.stages.erase(model.stages.begin() + index);
+    auto& order = model.evaluation_order;
+    order.erase(std::remove(order.begin(), order.end(), id), order.end());
+    auto& weights = model.health.stage_weights;
+    weights.erase(std::remove_if(weights.begin(), weights.end(),
+                                 [&](const StageHealthWeights& w) { return w.stage_id == id; }),
+                  weights.end());
+    if (model.fallback_stage == id) model.fallback_stage = model.stages.back().id;
+    return true;
+}
+
+bool rename_stage(LifecycleModel& model, int index, const std::string& name, const std::string& name_zh,
+                  Problems& problems) {
+    if (index < 0 || index >= static_cast<int>(model.stages.size())) {
+        add_problem(problems, "lifecycle.bad_stage_index", "stages", "no stage number " + std::to_string(index));
+        return false;
+    }
+    model.stages[index].name = name;
+    model.stages[index].name_zh = name_zh;
+    return true;
+}
+
+bool move_stage(LifecycleModel& model, int from, int to, Problems& problems) {
+    const int n = static_cast<int>(model.stages.size());
+    if (from < 0 || from >= n || to < 0 || to >= n) {
+        add_problem(problems, "lifecycle.bad_stage_index", "stages",
+                    "cannot move stage " + std::to_string(from) + " to " + std::to_string(to));
+        return false;
+    }
+    Stage moved = std::move(model.stages[from]);
+    model.stages.erase(model.stages.begin() + from);
+    model.stages.insert(model.stages.begin() + to, std::move(moved));
+    return true;
+}
+
+LifecycleModel duplicate_model(const LifecycleModel& source, const std::string& new_id, const std::string& new_name) {
+    LifecycleModel copy = source;
+    copy.based_on = source.based_on.empty() ? source.id : source.based_on;
+    copy.id = new_id;
+    copy.name = new_name;
+    copy.name_zh = source.name_zh.empty() ? std::string() : source.name_zh + "（自定义）";
+    return copy;
+}
+
+Problems validate_model(const LifecycleModel& model, const std::string& where) {
+    Problems problems;
+    if (model.id.empty()) add_problem(problems, "lifecycle.bad_model", where + ".id", "the model needs an id");
+    if (model.stages.empty()) add_problem(problems, "lifecycle.no_stages", where + ".stages", "the model has no stages");
+    for (size_t i = 0; i < model.stages.size(); ++i) {
+        const Stage& stage = model.stages[i];
+        const std::string at = where + ".stages[" + std::to_string(i) + "]";
+        if (stage.id.empty()) add_problem(problems, "lifecycle.bad_stage_id", at + ".id", "a stage needs a non-empty id");
+        for (size_t j = 0; j < i; ++j)
+            if (!stage.id.empty() && model.stages[j].id == stage.id)
+                add_problem(problems, "lifecycle.duplicate_stage", at + ".id",
+                            "stage id \"" + stage.id + "\" is used twice");
+        for (size_t k = 0; k < stage.rules.all.size(); ++k)
+            validate_condition(stage.rules.all[k], at + ".rules.all[" + std::to_string(k) + "]", problems);
+        for (size_t k = 0; k < stage.rules.any.size(); ++k)
+            validate_condition(stage.rules.any[k], at + ".rules.any[" + std::to_string(k) + "]", problems);
+    }
+    if (!model.fallback_stage.empty() && stage_index(model, model.fallback_stage) < 0)
+        add_problem(problems, "lifecycle.unknown_stage", where + ".fallback_stage",
+                    "fallback stage \"" + model.fallback_stage + "\" is not a stage of the model");
+    for (size_t i = 0; i < model.evaluation_order.size(); ++i)
+        if (stage_index(model, model.evaluation_order[i]) < 0)
+            add_problem(problems, "lifecycle.unknown_stage", where + ".evaluation_order[" + std::to_string(i) + "]",
+                        "\"" + model.evaluation_order[i] + "\" is not a stage of the model");
+    const HealthConfig& h = model.health;
+    auto check_weights = [&](const HealthWeights& w, const std::string& at) {
+        for (int m = 0; m < kHealthMeasureCount; ++m)
+            if (!(w[m] >= 0) || !std::isfinite(w[m]))
+                add_problem(problems, "lifecycle.bad_weight", at + "." + kMeasureIds[m], "weights must be >= 0");
+    };
+    check_weights(h.weights, where + ".health.weights");
+    for (const StageHealthWeights& sw : h.stage_weights) {
+        if (stage_index(model, sw.stage_id) < 0)
+            add_problem(problems, "lifecycle.unknown_stage", where + ".health.stage_weights",
+                        "\"" + sw.stage_id + "\" is not a stage of the model");
+        check_weights(sw.weights, where + ".health.stage_weights." + sw.stage_id);
+    }
+    if (!(0 <= h.red_max && h.red_max <= h.yellow_max && h.yellow_max <= 100))
+        add_problem(problems, "lifecycle.bad_bands", where + ".health.bands",
+                    "bands need 0 <= red_max <= yellow_max <= 100");
+    if (h.recency_good_days < 0 || h.recency_bad_days <= h.recency_good_days)
+        add_problem(problems, "lifecycle.bad_health", where + ".health.recency_bad_days",
+                    "recency_bad_days must exceed recency_good_days >= 0");
+    if (h.trend_window_days <= 0 || h.complaint_window_days <= 0 || h.engagement_window_days <= 0 ||
+        h.engagement_full_count <= 0)
+        add_problem(problems, "lifecycle.bad_health", where + ".health", "health windows and counts must be positive");
+    return problems;
+}
+
+}  // namespace lcs

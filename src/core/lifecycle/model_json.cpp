@@ -1,0 +1,313 @@
+// Lifecycle model <-> JSON. Reading never throws out: every type mismatch becomes a Problem.
+#include <cstdio>
+
+#include "core/lifecycle/model.h"
+
+namespace lcs {
+
+namespace {
+
+std::string color_text(uint32_t rgba) {
+    char buffer[12];
+    std::snprintf(buffer, sizeof buffer, "#%08X", static_cast<unsigned>(rgba));
+    return buffer;
+}
+
+std::optional<uint32_t> parse_color(const std::string& text) {
+    if ((text.size() != 7 && text.size() != 9) || text[0] != '#') return std::nullopt;
+    uint32_t value = 0;
+    for (size_t i = 1; i < text.size(); ++i) {
+        const char ch = text[i];
+        int digit = -1;
+        if (ch >= '0' && ch <= '9') digit = ch - '0';
+        else if (ch >= 'a' && ch <= 'f') digit = ch - 'a' + 10;
+        else if (ch >= 'A' && ch <= 'F') digit = ch - 'A' + 10;
+        if (digit < 0) return std::nullopt;
+        value = value << 4 | static_cast<uint32_t>(digit);
+    }
+    return text.size() == 7 ? (value << 8 | 0xFFu) : value;
+}
+
+const char* text_key(ConditionKind kind) {
+    switch (kind) {
+        case ConditionKind::trend: return "metric";
+        case ConditionKind::last_nps: return "category";
+        case ConditionKind::interactions_in_window: return "type";
+        case ConditionKind::segment_is: return "segment";
+        case ConditionKind::has_tag: return "tag";
+        default: return nullptr;
+    }
+}
+
+Json condition_to_json(const Condition& c) {
+    Json j = {{"kind", condition_kind_id(c.kind)}};
+    const bool compares = c.kind != ConditionKind::churn_event && c.kind != ConditionKind::segment_is &&
+                          c.kind != ConditionKind::has_tag && c.kind != ConditionKind::never_purchased &&
+                          !(c.kind == ConditionKind::last_nps && !c.text.empty());
+    if (compares) {
+        j["op"] = compare_id(c.op);
+        j["value"] = c.value;
+        if (c.op == Compare::between) j["value2"] = c.value2;
+    }
+    if (c.window_days != 0) j["window_days"] = c.window_days;
+    if (const char* key = text_key(c.kind); key && !c.text.empty()) j[key] = c.text;
+    if (c.after_last_purchase) j["after_last_purchase"] = true;
+    if (c.negate) j["negate"] = true;
+    return j;
+}
+
+// Small typed readers: a missing key keeps the default, a wrong type is a problem.
+struct Reader {
+    Problems& problems;
+    bool ok = true;
+
+    void fail(const std::string& where, const std::string& message) {
+        problems.push_back({"lifecycle.bad_model", where, message, 0, 0});
+        ok = false;
+    }
+    void text(const Json& j, const char* key, std::string& out, const std::string& where) {
+        if (!j.contains(key)) return;
+        if (j[key].is_string()) out = j[key].get<std::string>();
+        else fail(where + "." + key, "expected a string");
+    }
+    void number(const Json& j, const char* key, double& out, const std::string& where) {
+        if (!j.contains(key)) return;
+        if (j[key].is_number()) out = j[key].get<double>();
+        else fail(where + "." + key, "expected a number");
+    }
+    void integer(const Json& j, const char* key, int& out, const std::string& where) {
+        if (!j.contains(key)) return;
+        if (j[key].is_number_integer() && j[key].get<long long>() >= -1000000000 && j[key].get<long long>() <= 1000000000)
+            out = j[key].get<int>();
+        else fail(where + "." + key, "expected a whole number");
+    }
+    void boolean(const Json& j, const char* key, bool& out, const std::string& where) {
+        if (!j.contains(key)) return;
+        if (j[key].is_boolean()) out = j[key].get<bool>();
+        else fail(where + "." + key, "expected true or false");
+    }
+    void strings(const Json& j, const char* key, std::vector<std::string>& out, const std::string& where) {
+        if (!j.contains(key)) return;
+        if (!j[key].is_array()) return fail(where + "." + key, "expected a list of strings");
+        out.clear();
+        for (const Json& item : j[key]) {
+            if (item.is_string()) out.push_back(item.get<std::string>());
+            else fail(where + "." + key, "expected a list of strings");
+        }
+    }
+
+    Condition condition(const Json& j, const std::string& where) {
+        Condition c;
+        if (!j.is_object()) {
+            fail(where, "expected a condition object");
+            return c;
+        }
+        std::string kind_id, op_id = ">=";
+        text(j, "kind", kind_id, where);
+        if (const auto kind = condition_kind_from_id(kind_id)) c.kind = *kind;
+        else problems.push_back({"lifecycle.unknown_condition", where + ".kind",
+                                 "\"" + kind_id + "\" is not a condition kind", 0, 0}), ok = false;
+        text(j, "op", op_id, where);
+        if (const auto op = compare_from_id(op_id)) c.op = *op;
+        else fail(where + ".op", "\"" + op_id + "\" is not one of <, <=, >, >=, ==, between");
+        number(j, "value", c.value, where);
+        number(j, "value2", c.value2, where);
+        integer(j, "window_days", c.window_days, where);
+        if (const char* key = text_key(c.kind)) text(j, key, c.text, where);
+        boolean(j, "after_last_purchase", c.after_last_purchase, where);
+        boolean(j, "negate", c.negate, where);
+        return c;
+    }
+
+    void weights(const Json& j, HealthWeights& out, const std::string& where) {
+        if (!j.is_object()) return fail(where, "expected an object of weights");
+        for (int m = 0; m < kHealthMeasureCount; ++m)
+            number(j, health_measure_id(static_cast<HealthMeasure>(m)), out[m], where);
+    }
+};
+
+Json weights_to_json(const HealthWeights& w) {
+    Json j = Json::object();
+    for (int m = 0; m < kHealthMeasureCount; ++m) j[health_measure_id(static_cast<HealthMeasure>(m))] = w[m];
+    return j;
+}
+
+}  // namespace
+
+Json model_to_json(const LifecycleModel& model) {
+    Json stages = Json::array();
+    for (const Stage& s : model.stages) {
+        Json playbook = Json::array();
+        for (const PlaybookItem& p : s.playbook) playbook.push_back({{"text", p.text}, {"text_zh", p.text_zh}});
+        Json all = Json::array(), any = Json::array();
+        for (const Condition& c : s.rules.all) all.push_back(condition_to_json(c));
+        for (const Condition& c : s.rules.any) any.push_back(condition_to_json(c));
+        stages.push_back({{"id", s.id},
+                          {"name", s.name},
+                          {"name_zh", s.name_zh},
+                          {"color", color_text(s.color)},
+                          {"description", s.description},
+                          {"description_zh", s.description_zh},
+                          {"goal", s.goal},
+                          {"goal_zh", s.goal_zh},
+                          {"result_metrics", s.result_metrics},
+                          {"playbook", playbook},
+                          {"at_risk", s.at_risk},
+                          {"rules", {{"all", all}, {"any", any}}}});
+    }
+    const HealthConfig& h = model.health;
+    Json stage_weights = Json::object();
+    for (const StageHealthWeights& sw : h.stage_weights) stage_weights[sw.stage_id] = weights_to_json(sw.weights);
+    return {{"id", model.id},
+            {"name", model.name},
+            {"name_zh", model.name_zh},
+            {"description", model.description},
+            {"based_on", model.based_on},
+            {"cyclic", model.cyclic},
+            {"stages", stages},
+            {"evaluation_order", model.evaluation_order},
+            {"fallback_stage", model.fallback_stage},
+            {"health",
+             {{"weights", weights_to_json(h.weights)},
+              {"stage_weights", stage_weights},
+              {"red_max", h.red_max},
+              {"yellow_max", h.yellow_max},
+              {"recency_good_days", h.recency_good_days},
+              {"recency_bad_days", h.recency_bad_days},
+              {"trend_window_days", h.trend_window_days},
+              {"complaint_window_days", h.complaint_window_days},
+              {"engagement_window_days", h.engagement_window_days},
+              {"engagement_full_count", h.engagement_full_count},
+              {"drop_threshold", h.drop_threshold}}}};
+}
+
+std::optional<LifecycleModel> model_from_json(const Json& json, Problems& problems, const std::string& where) {
+    auto from_template = [&](const std::string& id, const std::string& at) -> std::optional<LifecycleModel> {
+        if (auto model = find_template(id)) return model;
+        problems.push_back({"lifecycle.unknown_template", at, "\"" + id + "\" is not a built-in template", 0, 0});
+        return std::nullopt;
+    };
+    if (json.is_string()) return from_template(json.get<std::string>(), where);
+    if (!json.is_object()) {
+        problems.push_back({"lifecycle.bad_model", where, "expected a lifecycle model object or a template id", 0, 0});
+        return std::nullopt;
+    }
+    if (!json.contains("stages")) {
+        if (json.contains("template") && json["template"].is_string())
+            return from_template(json["template"].get<std::string>(), where + ".template");
+        problems.push_back({"lifecycle.no_stages", where + ".stages", "the model has no stages", 0, 0});
+        return std::nullopt;
+    }
+    Reader r{problems};
+    LifecycleModel model;
+    r.text(json, "id", model.id, where);
+    r.text(json, "name", model.name, where);
+    r.text(json, "name_zh", model.name_zh, where);
+    r.text(json, "description", model.description, where);
+    r.text(json, "based_on", model.based_on, where);
+    r.boolean(json, "cyclic", model.cyclic, where);
+    r.strings(json, "evaluation_order", model.evaluation_order, where);
+    r.text(json, "fallback_stage", model.fallback_stage, where);
+    if (!json["stages"].is_array()) {
+        r.fail(where + ".stages", "expected a list of stages");
+    } else {
+        for (size_t i = 0; i < json["stages"].size(); ++i) {
+            const Json& js = json["stages"][i];
+            const std::string at = where + ".stages[" + std::to_string(i) + "]";
+            if (!js.is_object()) {
+                r.fail(at, "expected a stage object");
+                continue;
+            }
+            Stage s;
+            r.text(js, "id", s.id, at);
+            r.text(js, "name", s.name, at);
+            r.text(js, "name_zh", s.name_zh, at);
+            std::string color;
+            r.text(js, "color", color, at);
+            if (!color.empty()) {
+                if (const auto rgba = parse_color(color)) s.color = *rgba;
+                else r.fail(at + ".color", "\"" + color + "\" is not #RRGGBB or #RRGGBBAA");
+            }
+            r.text(js, "description", s.description, at);
+            r.text(js, "description_zh", s.description_zh, at);
+            r.text(js, "goal", s.goal, at);
+            r.text(js, "goal_zh", s.goal_zh, at);
+            r.strings(js, "result_metrics", s.result_metrics, at);
+            r.boolean(js, "at_risk", s.at_risk, at);
+            if (js.contains("playbook")) {
+                if (!js["playbook"].is_array()) r.fail(at + ".playbook", "expected a list");
+                else
+                    for (size_t k = 0; k < js["playbook"].size(); ++k) {
+                        const Json& jp = js["playbook"][k];
+                        PlaybookItem item;
+                        if (jp.is_string()) item.text = jp.get<std::string>();
+                        else if (jp.is_object()) {
+                            r.text(jp, "text", item.text, at + ".playbook[" + std::to_string(k) + "]");
+                            r.text(jp, "text_zh", item.text_zh, at + ".playbook[" + std::to_string(k) + "]");
+                        } else r.fail(at + ".playbook[" + std::to_string(k) + "]", "expected text or {text, text_zh}");
+                        s.playbook.push_back(item);
+                    }
+            }
+            if (js.contains("rules")) {
+                const Json& jr = js["rules"];
+                if (!jr.is_object()) {
+                    r.fail(at + ".rules", "expected {\"all\": [...], \"any\": [...]}");
+                } else {
+                    for (const char* list : {"all", "any"}) {
+                        if (!jr.contains(list)) continue;
+                        if (!jr[list].is_array()) {
+                            r.fail(at + ".rules." + list, "expected a list of conditions");
+                            continue;
+                        }
+                        auto& out = list[1] == 'l' ? s.rules.all : s.rules.any;
+                        for (size_t k = 0; k < jr[list].size(); ++k)
+                            out.push_back(r.condition(jr[list][k], at + ".rules." + list + "[" + std::to_string(k) + "]"));
+                    }
+                }
+            }
+            model.stages.push_back(std::move(s));
+        }
+    }
+    if (json.contains("health")) {
+        const Json& jh = json["health"];
+        const std::string at = where + ".health";
+        HealthConfig& h = model.health;
+        if (!jh.is_object()) {
+            r.fail(at, "expected an object");
+        } else {
+            if (jh.contains("weights")) r.weights(jh["weights"], h.weights, at + ".weights");
+            if (jh.contains("stage_weights")) {
+                if (!jh["stage_weights"].is_object()) r.fail(at + ".stage_weights", "expected an object by stage id");
+                else
+                    for (const auto& [id, jw] : jh["stage_weights"].items()) {
+                        StageHealthWeights sw{id, h.weights};
+                        r.weights(jw, sw.weights, at + ".stage_weights." + id);
+                        h.stage_weights.push_back(sw);
+                    }
+            }
+            r.number(jh, "red_max", h.red_max, at);
+            r.number(jh, "yellow_max", h.yellow_max, at);
+            r.integer(jh, "recency_good_days", h.recency_good_days, at);
+            r.integer(jh, "recency_bad_days", h.recency_bad_days, at);
+            r.integer(jh, "trend_window_days", h.trend_window_days, at);
+            r.integer(jh, "complaint_window_days", h.complaint_window_days, at);
+            r.integer(jh, "engagement_window_days", h.engagement_window_days, at);
+            r.integer(jh, "engagement_full_count", h.engagement_full_count, at);
+            r.number(jh, "drop_threshold", h.drop_threshold, at);
+        }
+    }
+    Problems invalid = validate_model(model, where);
+    if (!r.ok || !invalid.empty()) {
+        problems.insert(problems.end(), invalid.begin(), invalid.end());
+        return std::nullopt;
+    }
+    return model;
+}
+
+LifecycleModel workspace_model(const Workspace& workspace, Problems& problems) {
+    if (!workspace.lifecycle_model.is_null())
+        if (auto model = model_from_json(workspace.lifecycle_model, problems)) return *model;
+    return *find_template(kDefaultTemplateId);
+}
+
+}  // namespace lcs

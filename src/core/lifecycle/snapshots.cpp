@@ -1,0 +1,128 @@
+#include "core/lifecycle/snapshots.h"
+
+#include <algorithm>
+
+namespace lcs {
+
+std::vector<Date> snapshot_dates(Date first, Date last, SnapshotStep step) {
+    std::vector<Date> dates;
+    if (last < first) return dates;
+    if (step == SnapshotStep::week) {
+        for (int32_t d = last.days; d >= first.days; d -= 7) dates.push_back(Date{d});
+        std::reverse(dates.begin(), dates.end());
+        return dates;
+    }
+    for (Date month = month_start(first);; month = add_months(month, 1)) {
+        const Date end{add_months(month, 1).days - 1};
+        if (end >= last) {
+            dates.push_back(last);
+            break;
+        }
+        dates.push_back(end);
+    }
+    return dates;
+}
+
+std::optional<Date> first_data_date(const Workspace& workspace) {
+    std::optional<Date> first;
+    auto see = [&](Date d) {
+        if (!first || d < *first) first = d;
+    };
+    for (const Customer& c : workspace.customers) {
+        if (c.acquired) see(*c.acquired);
+        for (const auto& t : c.transactions) see(t.date);
+        for (const auto& x : c.interactions) see(x.date);
+        for (const auto& s : c.surveys) see(s.date);
+        for (const auto& e : c.churn_events) see(e.date);
+    }
+    return first;
+}
+
+std::optional<Date> last_transaction_date(const Workspace& workspace) {
+    std::optional<Date> last;
+    for (const Customer& c : workspace.customers)
+        for (const auto& t : c.transactions)
+            if (!last || t.date > *last) last = t.date;
+    return last;
+}
+
+SnapshotSeries compute_snapshots(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
+                                 const std::vector<Date>& dates) {
+    SnapshotSeries series;
+    series.dates = dates;
+    FactPlan plan;
+    const StageEvaluator evaluator(workspace, model, plan);
+    FactSweeper sweeper(index, plan);
+    for (Date date : dates) {
+        StageAssignment a = evaluator.assign(sweeper.advance_to(date.days));
+        series.stage.push_back(std::move(a.stage));
+        series.counts.push_back(std::move(a.counts));
+        series.revenue.push_back(std::move(a.revenue));
+    }
+    return series;
+}
+
+TransitionMatrix transition_matrix(const std::vector<int>& from, const std::vector<int>& to, int stage_count) {
+    TransitionMatrix m;
+    m.stage_count = stage_count;
+    m.counts.assign(stage_count, std::vector<int>(stage_count, 0));
+    m.probability.assign(stage_count, std::vector<double>(stage_count, 0.0));
+    m.entered.assign(stage_count, 0);
+    m.row_total.assign(stage_count, 0);
+    const size_t n = std::min(from.size(), to.size());
+    for (size_t c = 0; c < n; ++c) {
+        if (to[c] < 0 || to[c] >= stage_count) continue;
+        if (from[c] < 0 || from[c] >= stage_count) {
+            ++m.entered[to[c]];
+            continue;
+        }
+        ++m.counts[from[c]][to[c]];
+        ++m.row_total[from[c]];
+    }
+    for (int i = 0; i < stage_count; ++i)
+        if (m.row_total[i] > 0)
+            for (int j = 0; j < stage_count; ++j)
+                m.probability[i][j] = static_cast<double>(m.counts[i][j]) / m.row_total[i];
+    return m;
+}
+
+TransitionMatrix transition_matrix(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
+                                   Date from, Date to) {
+    const StageAssignment a = assign_stages(workspace, index, model, from);
+    const StageAssignment b = assign_stages(workspace, index, model, to);
+    return transition_matrix(a.stage, b.stage, static_cast<int>(model.stages.size()));
+}
+
+std::vector<DwellTime> dwell_times(const SnapshotSeries& series, int stage_count) {
+    std::vector<DwellTime> out(stage_count);
+    std::vector<long long> total(stage_count, 0), completed_total(stage_count, 0);
+    if (series.stage.empty()) return out;
+    const size_t customers = series.stage[0].size();
+    const size_t snapshots = series.stage.size();
+    for (size_t c = 0; c < customers; ++c) {
+        size_t k = 0;
+        while (k < snapshots) {
+            const int s = series.stage[k][c];
+            size_t end = k + 1;
+            while (end < snapshots && series.stage[end][c] == s) ++end;
+            if (s >= 0 && s < stage_count) {
+                const long long length = static_cast<long long>(end - k);
+                ++out[s].runs;
+                total[s] += length;
+                if (end < snapshots) {
+                    ++out[s].completed_runs;
+                    completed_total[s] += length;
+                }
+            }
+            k = end;
+        }
+    }
+    for (int s = 0; s < stage_count; ++s) {
+        if (out[s].runs) out[s].mean_snapshots = static_cast<double>(total[s]) / out[s].runs;
+        if (out[s].completed_runs)
+            out[s].mean_completed_snapshots = static_cast<double>(completed_total[s]) / out[s].completed_runs;
+    }
+    return out;
+}
+
+}  // namespace lcs

@@ -1,0 +1,55 @@
+// Stage history over time: snapshots at regular dates computed in one forward sweep (FactSweeper),
+// transition matrices between two dates, and average dwell time per stage.
+#pragma once
+#include <vector>
+
+#include "core/lifecycle/staging.h"
+
+namespace lcs {
+
+enum class SnapshotStep { month, week };
+
+// Snapshot dates from the month (or week) of `first` up to `last`, ascending, last date included:
+// month: the last day of every calendar month, the final one clamped to `last`;
+// week: `last`, `last` - 7, ... back to the first date >= `first`, returned ascending.
+std::vector<Date> snapshot_dates(Date first, Date last, SnapshotStep step);
+// Earliest event or acquisition date in the workspace; nullopt when it has no dates at all.
+std::optional<Date> first_data_date(const Workspace& workspace);
+// Latest transaction date; nullopt when there are no transactions.
+std::optional<Date> last_transaction_date(const Workspace& workspace);
+
+struct SnapshotSeries {
+    std::vector<Date> dates;                    // ascending
+    std::vector<std::vector<int>> stage;        // [snapshot][customer]: stage index, -1 = not present
+    std::vector<std::vector<int>> counts;       // [snapshot][stage]
+    std::vector<std::vector<double>> revenue;   // [snapshot][stage]: spend to date of the stage's customers
+};
+
+// Precondition: dates ascending. Each snapshot equals assign_stages at that date.
+SnapshotSeries compute_snapshots(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
+                                 const std::vector<Date>& dates);
+
+struct TransitionMatrix {
+    int stage_count = 0;
+    std::vector<std::vector<int>> counts;           // [from][to], customers present at both dates
+    std::vector<std::vector<double>> probability;   // [from][to] = counts / row total; rows sum to 1 (0 if empty)
+    std::vector<int> entered;                        // [to]: not present at `from` date, present at `to`
+    std::vector<int> row_total;                      // [from]
+};
+// From two stage vectors of equal length (per customer, -1 = not present).
+TransitionMatrix transition_matrix(const std::vector<int>& from, const std::vector<int>& to, int stage_count);
+// Between any two dates (from <= to is not required).
+TransitionMatrix transition_matrix(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
+                                   Date from, Date to);
+
+struct DwellTime {
+    double mean_snapshots = 0;            // mean length of a run of consecutive snapshots in the stage,
+                                          // unfinished runs (still in the stage at the last snapshot) included
+    double mean_completed_snapshots = 0;  // runs that ended before the last snapshot only; 0 when none
+    int runs = 0;
+    int completed_runs = 0;
+};
+// Per stage. With monthly snapshots a snapshot is a month.
+std::vector<DwellTime> dwell_times(const SnapshotSeries& series, int stage_count);
+
+}  // namespace lcs

@@ -1,0 +1,82 @@
+// Levers: the actions a what-if scenario takes on the baseline. Each lever is plain data (a kind and
+// its parameters), serialisable to JSON, and costs money. Exact definitions: docs/scenarios.md.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/problem.h"
+#include "core/scenario/baseline.h"
+#include "core/workspace.h"
+
+namespace lcs {
+
+enum class LeverKind {
+    retention,    // keep `points` of the churn probability of `stage` in that stage
+    conversion,   // move `points` of the stay-probability of `from_stage` to `to_stage`
+    winback,      // contact churned customers of one churn `reason`; the won back go to `to_stage`
+    care_plan,    // a care plan (`plan`): retention uplift of `points` in each of `stages`
+    acquisition,  // change new-customer volume by `volume_change` (relative)
+    price,        // change margin by `margin_change` (relative) in `stages`, optional retention effect
+};
+
+inline constexpr LeverKind kAllLeverKinds[] = {LeverKind::retention, LeverKind::conversion, LeverKind::winback,
+                                               LeverKind::care_plan, LeverKind::acquisition, LeverKind::price};
+
+// Care plans named by the sources (DOMAIN.md §2); any other non-empty id is accepted as a custom plan.
+inline constexpr const char* kCarePlanIds[] = {"birthday", "member_day", "follow_up", "holiday", "loyalty_points"};
+
+struct Lever {
+    LeverKind kind = LeverKind::retention;
+    std::string label;     // shown to the user; may be empty
+    bool enabled = true;   // disabled levers are kept but have no effect and no cost
+    int start_month = 1;   // first month the lever acts, 1-based
+    int end_month = 0;     // last month it acts (inclusive); 0 = until the horizon
+
+    // retention: the one stage; care_plan: every stage it covers; price: the stages whose margin
+    // changes (empty = every non-churned stage).
+    std::vector<std::string> stages;
+    std::string from_stage;  // conversion: stage A
+    std::string to_stage;    // conversion: stage B; winback: stage the won-back customers re-enter
+    std::string reason;      // winback: ChurnReason id
+    std::string plan;        // care_plan: "birthday", "member_day", "follow_up", "holiday", "loyalty_points", or custom
+
+    // Probability points per month (0.05 = 5 points). retention/care_plan: 0..1 (moved from churn to
+    // staying); conversion: 0..1 (moved from staying in A to B); price: -1..1 retention effect
+    // (negative = price rise makes more customers churn).
+    double points = 0;
+    double contact_rate = 0;              // winback: share of churned customers contacted per month, 0..1
+    std::optional<double> winback_share;  // winback: share of contacted won back; absent = baseline reason's
+    double volume_change = 0;             // acquisition: relative change of new customers, >= -1 (0.2 = +20%)
+    double margin_change = 0;             // price: relative change of margin per customer, >= -1 (0.05 = +5%)
+
+    // Money. retention/conversion/care_plan: per customer in the covered stage(s) per month;
+    // winback: per contacted customer; acquisition: per extra acquired customer (absent = the
+    // baseline's average channel cost); price: unused. Absent = 0 except for acquisition.
+    std::optional<double> cost_per_customer;
+    double fixed_cost_per_month = 0;  // any kind: paid every month the lever is active, >= 0
+
+    Json extra = Json::object();  // unknown JSON fields, written back unchanged
+};
+
+// Stable id ("retention", "conversion", "winback", "care_plan", "acquisition", "price").
+const char* lever_kind_id(LeverKind kind);
+std::optional<LeverKind> lever_kind_from_id(const std::string& id);
+
+// True when the lever acts in month (1-based) within a projection of `horizon` months.
+bool lever_active(const Lever& lever, int month, int horizon);
+
+// JSON: {"kind", "label", "enabled", "start_month", "end_month", + the fields of its kind}. Every field
+// of the kind is written (so a parsed lever writes back the same object); unknown fields are kept.
+Json lever_to_json(const Lever& lever);
+// Parses one lever; type errors become problems ("scenario.bad_lever") and give nullopt.
+std::optional<Lever> lever_from_json(const Json& json, Problems& problems, const std::string& where);
+
+// Checks parameters against a baseline: stage names exist, ranges hold, the win-back reason is known.
+// Problems have kind "scenario.invalid_lever". Returns true when none were found.
+bool validate_lever(const Lever& lever, const Baseline& baseline, Problems& problems, const std::string& where);
+
+// A lever that does nothing and costs nothing (all parameters 0); used by tests and the UI's "add".
+Lever neutral_lever(LeverKind kind);
+
+}  // namespace lcs

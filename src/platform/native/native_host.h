@@ -1,0 +1,40 @@
+// Test hooks of the headless native platform (platform_native.cpp): drive frames, feed files that
+// the open dialog or a drop would deliver, and inspect downloads. Only tests include this.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "platform/platform.h"
+
+namespace lcs::platform::native {
+
+// Folders read_asset searches, in order (default: none). E.g. "<repo>/assets", "<repo>/.deps/fonts".
+void set_asset_dirs(std::vector<std::string> dirs);
+
+// run_main_loop returns after this many frames (0 = only on request_quit).
+void set_max_frames(int frames);
+int frames_drawn();
+
+// The next open_file_dialog call answers with this file (otherwise the dialog is "cancelled").
+void queue_open_file(FileData file);
+// Delivers a file to the drop handler, as a drag-and-drop would.
+void drop_file(FileData file);
+
+struct Download {
+    std::string name;
+    std::string bytes;
+    std::string mime;
+};
+const std::vector<Download>& downloads();
+bool unsaved_changes();
+
+// Asks the app's automation handler, like window.lifecycleStudio.query does.
+std::string query(const std::string& name, const std::string& arg);
+
+// Queued input for the next frame (ImGui coordinates in pixels).
+void mouse_move(float x, float y);
+void mouse_button(int button, bool down);
+void key(int key_index, bool down, bool ctrl = false, bool shift = false);
+void text_input(const std::string& utf8);
+
+}  // namespace lcs::platform::native

@@ -1,0 +1,262 @@
+// Browser implementation of platform.h: GLFW (Emscripten's emulation) + WebGL2 via ImGui's backends,
+// the rest through platform_web.js. Frames are skipped while nothing happens so an idle page costs
+// almost no CPU.
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "platform/platform.h"
+
+extern "C" {
+void lcs_js_init();
+int lcs_js_take_input_events();
+void lcs_js_notify_ready();
+void lcs_js_open_file(const char* accept, int request_id);
+void lcs_js_download(const char* name, const char* data, int len, const char* mime);
+void lcs_js_storage_set(const char* key, const char* data, int len);
+void lcs_js_storage_get(const char* key, int request_id);
+char* lcs_js_settings_get(const char* key);
+void lcs_js_settings_set(const char* key, const char* value);
+void lcs_js_clipboard_set(const char* text);
+char* lcs_js_clipboard_get();
+void lcs_js_set_unsaved(int unsaved);
+int lcs_js_is_mac();
+char* lcs_js_local_time(double unix_seconds);
+double lcs_js_unix_time();
+}
+
+namespace lcs::platform {
+namespace {
+
+// Frames drawn after the last input: ImGui needs a few to settle hover/press/release states.
+constexpr int kFramesAfterInput = 3;
+
+struct WebHost {
+    GLFWwindow* window = nullptr;
+    FrameCallbacks callbacks;
+    int frames_to_draw = kFramesAfterInput;
+    int framebuffer_width = 0;
+    int framebuffer_height = 0;
+    float pixel_ratio = 1.0f;
+    bool ready_requested = false;
+    bool ready_sent = false;
+    int next_request_id = 1;
+    std::map<int, FileCallback> file_requests;
+    std::map<int, std::function<void(std::optional<std::string>)>> storage_requests;
+    FileCallback drop_handler;
+    AutomationHandler automation;
+    std::string query_answer;
+    std::string clipboard_buffer;
+};
+
+WebHost& host() {
+    static WebHost instance;
+    return instance;
+}
+
+std::string take_js_string(char* text) {
+    std::string result = text ? text : "";
+    std::free(text);
+    return result;
+}
+
+// The canvas fills the page in CSS pixels; its backing store follows CSS size x devicePixelRatio.
+bool sync_canvas_size() {
+    WebHost& h = host();
+    double css_width = 0, css_height = 0;
+    emscripten_get_element_css_size("#canvas", &css_width, &css_height);
+    float ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
+    int width = std::max(1, static_cast<int>(std::lround(css_width * ratio)));
+    int height = std::max(1, static_cast<int>(std::lround(css_height * ratio)));
+    if (width == h.framebuffer_width && height == h.framebuffer_height && ratio == h.pixel_ratio) return false;
+    h.framebuffer_width = width;
+    h.framebuffer_height = height;
+    h.pixel_ratio = ratio;
+    glfwSetWindowSize(h.window, width, height);
+    return true;
+}
+
+const char* get_clipboard_for_imgui(void*) {
+    host().clipboard_buffer = clipboard_get();
+    return host().clipboard_buffer.c_str();
+}
+
+void set_clipboard_for_imgui(void*, const char* text) { clipboard_set(text ? text : ""); }
+
+void tick(void*) {
+    WebHost& h = host();
+    if (sync_canvas_size()) h.frames_to_draw = std::max(h.frames_to_draw, kFramesAfterInput);
+    if (lcs_js_take_input_events() > 0) h.frames_to_draw = std::max(h.frames_to_draw, kFramesAfterInput);
+    if (h.frames_to_draw <= 0) return;
+    --h.frames_to_draw;
+
+    if (h.callbacks.before_frame) h.callbacks.before_frame();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    if (h.callbacks.frame) h.callbacks.frame();
+    ImGui::Render();
+    glViewport(0, 0, h.framebuffer_width, h.framebuffer_height);
+    glClearColor(0.94f, 0.95f, 0.96f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    // A text cursor blinks: keep drawing while a text field is active.
+    if (ImGui::GetIO().WantTextInput) h.frames_to_draw = std::max(h.frames_to_draw, 1);
+    if (h.ready_requested && !h.ready_sent) {
+        h.ready_sent = true;
+        lcs_js_notify_ready();
+    }
+}
+
+}  // namespace
+
+bool init(const InitOptions& options) {
+    lcs_js_init();
+    if (!glfwInit()) return false;
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    WebHost& h = host();
+    h.window = glfwCreateWindow(options.width, options.height, options.title, nullptr, nullptr);
+    if (!h.window) return false;
+    glfwMakeContextCurrent(h.window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // the app persists the layout through settings_set (localStorage)
+    io.ConfigMacOSXBehaviors = is_mac();
+    ImGui_ImplGlfw_InitForOpenGL(h.window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    // After the GLFW backend so ours win: the browser clipboard instead of GLFW's emulation.
+    io.GetClipboardTextFn = get_clipboard_for_imgui;
+    io.SetClipboardTextFn = set_clipboard_for_imgui;
+    sync_canvas_size();
+    return true;
+}
+
+void run_main_loop(FrameCallbacks callbacks) {
+    host().callbacks = std::move(callbacks);
+    emscripten_set_main_loop_arg(tick, nullptr, 0, true);
+}
+
+void request_quit() {}
+
+void request_redraw() { host().frames_to_draw = std::max(host().frames_to_draw, 2); }
+
+void reload_font_texture() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+float device_pixel_ratio() { return host().pixel_ratio; }
+bool is_mac() { return lcs_js_is_mac() != 0; }
+
+double now_seconds() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+double unix_time_seconds() { return lcs_js_unix_time(); }
+std::string local_time_text(double unix_seconds) { return take_js_string(lcs_js_local_time(unix_seconds)); }
+
+std::optional<std::string> read_asset(const std::string& name) {
+    std::ifstream in("/assets/" + name, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void open_file_dialog(const std::string& accept, FileCallback on_open) {
+    int id = host().next_request_id++;
+    host().file_requests[id] = std::move(on_open);
+    lcs_js_open_file(accept.c_str(), id);
+}
+
+void set_file_drop_handler(FileCallback on_drop) { host().drop_handler = std::move(on_drop); }
+
+void download_file(const std::string& name, const std::string& bytes, const std::string& mime) {
+    lcs_js_download(name.c_str(), bytes.data(), static_cast<int>(bytes.size()), mime.c_str());
+}
+
+void storage_set(const std::string& key, const std::string& value) {
+    lcs_js_storage_set(key.c_str(), value.data(), static_cast<int>(value.size()));
+}
+
+void storage_get(const std::string& key, std::function<void(std::optional<std::string>)> on_value) {
+    int id = host().next_request_id++;
+    host().storage_requests[id] = std::move(on_value);
+    lcs_js_storage_get(key.c_str(), id);
+}
+
+std::string settings_get(const std::string& key) { return take_js_string(lcs_js_settings_get(key.c_str())); }
+void settings_set(const std::string& key, const std::string& value) { lcs_js_settings_set(key.c_str(), value.c_str()); }
+
+void clipboard_set(const std::string& text) { lcs_js_clipboard_set(text.c_str()); }
+std::string clipboard_get() { return take_js_string(lcs_js_clipboard_get()); }
+
+void set_unsaved_changes(bool unsaved) { lcs_js_set_unsaved(unsaved ? 1 : 0); }
+
+void set_automation_handler(AutomationHandler handler) { host().automation = std::move(handler); }
+void notify_ready() {
+    host().ready_requested = true;
+    request_redraw();
+}
+
+}  // namespace lcs::platform
+
+// Called from platform_web.js.
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void lcs_web_on_file(int request_id, const char* name, const char* data, int len) {
+    using namespace lcs::platform;
+    WebHost& h = host();
+    FileData file{name ? name : "", std::string(data, static_cast<size_t>(len))};
+    if (request_id == 0) {
+        if (h.drop_handler) h.drop_handler(std::move(file));
+    } else if (auto it = h.file_requests.find(request_id); it != h.file_requests.end()) {
+        FileCallback callback = std::move(it->second);
+        h.file_requests.erase(it);
+        callback(std::move(file));
+    }
+    request_redraw();
+}
+
+EMSCRIPTEN_KEEPALIVE void lcs_web_on_storage(int request_id, int found, const char* data, int len) {
+    using namespace lcs::platform;
+    WebHost& h = host();
+    auto it = h.storage_requests.find(request_id);
+    if (it == h.storage_requests.end()) return;
+    auto callback = std::move(it->second);
+    h.storage_requests.erase(it);
+    if (found) callback(std::string(data, static_cast<size_t>(len)));
+    else callback(std::nullopt);
+    request_redraw();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* lcs_web_query(const char* query, const char* arg) {
+    using namespace lcs::platform;
+    WebHost& h = host();
+    h.query_answer = h.automation ? h.automation(query ? query : "", arg ? arg : "") : "null";
+    request_redraw();
+    return h.query_answer.c_str();
+}
+
+}  // extern "C"
+
+// IM_ASSERT (platform/imgui_config.h): in the browser, report and keep going.
+void lcs_imgui_assert_failed(const char* expression, const char* file, int line) {
+    std::fprintf(stderr, "ImGui assertion failed: %s (%s:%d)\n", expression, file, line);
+}

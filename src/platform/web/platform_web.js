@@ -1,0 +1,241 @@
+// Browser side of the platform seam (linked with --js-library). Everything the page does for the app:
+// input wake-ups, hidden file input, drag and drop, downloads, IndexedDB, localStorage, clipboard,
+// beforeunload, and the test automation object window.lifecycleStudio.
+// C entry points it calls back (platform_web.cpp): _lcs_web_on_file, _lcs_web_on_storage, _lcs_web_query.
+
+mergeInto(LibraryManager.library, {
+  $LCS: {
+    inputEvents: 1,
+    unsaved: false,
+    clipboard: '',
+    db: null,
+    resolveReady: null,
+
+    allocString: function(text) {
+      var size = lengthBytesUTF8(text) + 1;
+      var ptr = _malloc(size);
+      stringToUTF8(text, ptr, size);
+      return ptr;
+    },
+
+    // Copies bytes into the wasm heap for the duration of fn(ptr, len).
+    withBytes: function(bytes, fn) {
+      var ptr = _malloc(Math.max(1, bytes.length));
+      HEAPU8.set(bytes, ptr);
+      try { fn(ptr, bytes.length); } finally { _free(ptr); }
+    },
+
+    deliverFile: function(requestId, name, bytes) {
+      var namePtr = LCS.allocString(name);
+      LCS.withBytes(bytes, function(ptr, len) { _lcs_web_on_file(requestId, namePtr, ptr, len); });
+      _free(namePtr);
+      LCS.inputEvents++;
+    },
+
+    readAndDeliver: function(requestId, file) {
+      file.arrayBuffer().then(function(buffer) {
+        LCS.deliverFile(requestId, file.name, new Uint8Array(buffer));
+      }, function(error) { console.warn('lifecycle studio: cannot read ' + file.name + ': ' + error); });
+    },
+
+    openDb: function() {
+      if (LCS.db) return LCS.db;
+      LCS.db = new Promise(function(resolve, reject) {
+        var request = indexedDB.open('lifecycle-studio', 1);
+        request.onupgradeneeded = function() { request.result.createObjectStore('kv'); };
+        request.onsuccess = function() { resolve(request.result); };
+        request.onerror = function() { reject(request.error); };
+      });
+      return LCS.db;
+    },
+
+    query: function(name, arg) {
+      var namePtr = LCS.allocString(name);
+      var argPtr = LCS.allocString(arg || '');
+      var result = UTF8ToString(_lcs_web_query(namePtr, argPtr));
+      _free(namePtr);
+      _free(argPtr);
+      return result;
+    },
+  },
+
+  lcs_js_init__deps: ['$LCS', 'malloc', 'free'],
+  lcs_js_init: function() {
+    var wake = function() { LCS.inputEvents++; };
+    ['mousemove', 'mousedown', 'mouseup', 'wheel', 'keydown', 'keyup', 'keypress', 'touchstart',
+     'touchmove', 'touchend', 'focus', 'blur', 'resize', 'visibilitychange'].forEach(function(type) {
+      window.addEventListener(type, wake, true);
+    });
+
+    // Keep the browser's own Ctrl/Cmd shortcuts (save page, open, select all, print) away from the
+    // app; copy/cut/paste stay with the browser so the clipboard events fire.
+    window.addEventListener('keydown', function(e) {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      var key = (e.key || '').toLowerCase();
+      if (['s', 'o', 'z', 'y', 'a', 'p', 'f', 'g', 'h', 'd', 'e', 'k', 'u'].indexOf(key) >= 0) e.preventDefault();
+    }, true);
+
+    // Browsers hand the clipboard over only in these events; remember the text for ImGui's paste.
+    window.addEventListener('paste', function(e) {
+      var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+      if (text) LCS.clipboard = text;
+      wake();
+    }, true);
+    window.addEventListener('copy', function(e) { wake(); }, true);
+
+    window.addEventListener('beforeunload', function(e) {
+      if (!LCS.unsaved) return;
+      e.preventDefault();
+      e.returnValue = '';
+      return '';
+    });
+
+    // Files dropped anywhere on the page open or import them (request id 0 = drop handler).
+    window.addEventListener('dragover', function(e) { e.preventDefault(); }, false);
+    window.addEventListener('drop', function(e) {
+      e.preventDefault();
+      var files = e.dataTransfer ? e.dataTransfer.files : [];
+      for (var i = 0; i < files.length; i++) LCS.readAndDeliver(0, files[i]);
+    }, false);
+
+    var studio = window.lifecycleStudio || {};
+    studio.ready = new Promise(function(resolve) { LCS.resolveReady = resolve; });
+    studio.query = function(name, arg) { return LCS.query(name, arg); };
+    // Rect of a named UI item in CSS pixels of the page, or null when it was not drawn last frame.
+    studio.itemRect = function(name) {
+      var r = JSON.parse(LCS.query('itemRect', name));
+      if (!r) return null;
+      var canvas = Module['canvas'];
+      var box = canvas.getBoundingClientRect();
+      var sx = box.width / canvas.width, sy = box.height / canvas.height;
+      return { x: box.left + r.x * sx, y: box.top + r.y * sy, w: r.w * sx, h: r.h * sy };
+    };
+    studio.items = function() { return JSON.parse(LCS.query('items', '')); };
+    studio.workspaceJson = function() { return LCS.query('workspaceJson', ''); };
+    studio.state = function() { return JSON.parse(LCS.query('state', '')); };
+    studio.command = function(name, arg) { var r = LCS.query('command', name + (arg ? ' ' + arg : '')); LCS.inputEvents++; return r; };
+    window.lifecycleStudio = studio;
+  },
+
+  lcs_js_take_input_events__deps: ['$LCS'],
+  lcs_js_take_input_events: function() {
+    var n = LCS.inputEvents;
+    LCS.inputEvents = 0;
+    return n;
+  },
+
+  lcs_js_notify_ready__deps: ['$LCS'],
+  lcs_js_notify_ready: function() {
+    var loading = document.getElementById('loading');
+    if (loading) loading.style.display = 'none';
+    if (LCS.resolveReady) LCS.resolveReady(true);
+  },
+
+  lcs_js_open_file__deps: ['$LCS'],
+  lcs_js_open_file: function(acceptPtr, requestId) {
+    var input = document.getElementById('lcs-file-input');
+    if (!input) {
+      input = document.createElement('input');
+      input.type = 'file';
+      input.id = 'lcs-file-input';
+      input.style.display = 'none';
+      document.body.appendChild(input);
+    }
+    input.accept = UTF8ToString(acceptPtr);
+    input.value = '';
+    input.onchange = function() {
+      if (input.files && input.files.length > 0) LCS.readAndDeliver(requestId, input.files[0]);
+    };
+    input.click();
+  },
+
+  lcs_js_download__deps: ['$LCS'],
+  lcs_js_download: function(namePtr, dataPtr, len, mimePtr) {
+    var blob = new Blob([HEAPU8.slice(dataPtr, dataPtr + len)], { type: UTF8ToString(mimePtr) });
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = UTF8ToString(namePtr);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function() { URL.revokeObjectURL(url); }, 10000);
+  },
+
+  lcs_js_storage_set__deps: ['$LCS'],
+  lcs_js_storage_set: function(keyPtr, dataPtr, len) {
+    var key = UTF8ToString(keyPtr);
+    var bytes = HEAPU8.slice(dataPtr, dataPtr + len);
+    LCS.openDb().then(function(db) {
+      var tx = db.transaction('kv', 'readwrite');
+      tx.objectStore('kv').put(bytes, key);
+    }).catch(function(error) { console.warn('lifecycle studio: autosave failed: ' + error); });
+  },
+
+  lcs_js_storage_get__deps: ['$LCS'],
+  lcs_js_storage_get: function(keyPtr, requestId) {
+    var key = UTF8ToString(keyPtr);
+    var answer = function(bytes) {
+      if (bytes) {
+        LCS.withBytes(bytes, function(ptr, len) { _lcs_web_on_storage(requestId, 1, ptr, len); });
+      } else {
+        _lcs_web_on_storage(requestId, 0, 0, 0);
+      }
+      LCS.inputEvents++;
+    };
+    LCS.openDb().then(function(db) {
+      var request = db.transaction('kv', 'readonly').objectStore('kv').get(key);
+      request.onsuccess = function() {
+        var value = request.result;
+        if (typeof value === 'string') value = new TextEncoder().encode(value);
+        answer(value instanceof Uint8Array ? value : null);
+      };
+      request.onerror = function() { answer(null); };
+    }).catch(function() { answer(null); });
+  },
+
+  lcs_js_settings_get__deps: ['$LCS'],
+  lcs_js_settings_get: function(keyPtr) {
+    var value = null;
+    try { value = window.localStorage.getItem(UTF8ToString(keyPtr)); } catch (e) {}
+    return LCS.allocString(value || '');
+  },
+
+  lcs_js_settings_set: function(keyPtr, valuePtr) {
+    try { window.localStorage.setItem(UTF8ToString(keyPtr), UTF8ToString(valuePtr)); } catch (e) {}
+  },
+
+  lcs_js_clipboard_set__deps: ['$LCS'],
+  lcs_js_clipboard_set: function(textPtr) {
+    var text = UTF8ToString(textPtr);
+    LCS.clipboard = text;
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).catch(function() {});
+    }
+  },
+
+  lcs_js_clipboard_get__deps: ['$LCS'],
+  lcs_js_clipboard_get: function() { return LCS.allocString(LCS.clipboard); },
+
+  lcs_js_set_unsaved__deps: ['$LCS'],
+  lcs_js_set_unsaved: function(unsaved) {
+    LCS.unsaved = !!unsaved;
+    document.title = (unsaved ? '\u2022 ' : '') + 'Lifecycle Studio';
+  },
+
+  lcs_js_is_mac: function() {
+    var platform = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || '';
+    return /mac|iphone|ipad|ipod/i.test(platform) ? 1 : 0;
+  },
+
+  lcs_js_local_time__deps: ['$LCS'],
+  lcs_js_local_time: function(unixSeconds) {
+    var d = new Date(unixSeconds * 1000);
+    var pad = function(n) { return (n < 10 ? '0' : '') + n; };
+    var text = d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' ' +
+               pad(d.getHours()) + ':' + pad(d.getMinutes());
+    return LCS.allocString(text);
+  },
+
+  lcs_js_unix_time: function() { return Date.now() / 1000; },
+});

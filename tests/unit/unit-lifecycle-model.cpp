@@ -1,0 +1,140 @@
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "core/lifecycle/model.h"
+#include "unit-lifecycle-fixtures.h"
+
+using namespace lcs;
+using namespace lcs::test;
+
+TEST_CASE("all seven templates are built in, bilingual, with playbooks and valid rules") {
+    const auto templates = builtin_templates();
+    REQUIRE(templates.size() == 7);
+    const std::vector<std::string> ids{"five_core", "call_centre", "telecom_value", "relationship",
+                                       "crm_value", "customer_success", "marketing_journey"};
+    const std::vector<size_t> stage_counts{5, 5, 5, 4, 5, 5, 4};
+    for (size_t i = 0; i < templates.size(); ++i) {
+        const LifecycleModel& m = templates[i];
+        CAPTURE(m.id);
+        CHECK(m.id == ids[i]);
+        CHECK_FALSE(m.name.empty());
+        CHECK_FALSE(m.name_zh.empty());
+        CHECK(m.stages.size() == stage_counts[i]);
+        CHECK(validate_model(m).empty());
+        CHECK(stage_index(m, m.fallback_stage) >= 0);
+        CHECK(evaluation_sequence(m).size() == m.stages.size());
+        for (const Stage& s : m.stages) {
+            CAPTURE(s.id);
+            CHECK_FALSE(s.name.empty());
+            CHECK_FALSE(s.name_zh.empty());
+            CHECK_FALSE(s.description.empty());
+            CHECK_FALSE(s.description_zh.empty());
+            CHECK_FALSE(s.goal.empty());
+            CHECK_FALSE(s.result_metrics.empty());
+            REQUIRE_FALSE(s.playbook.empty());
+            CHECK_FALSE(s.playbook[0].text_zh.empty());
+            CHECK_FALSE(s.rules.empty());
+        }
+    }
+    CHECK(find_template("call_centre")->cyclic);
+    CHECK(find_template("five_core")->stages[0].name_zh == "认识");
+    CHECK_FALSE(find_template("nope").has_value());
+    CHECK(find_template(kDefaultTemplateId).has_value());
+}
+
+TEST_CASE("model JSON round trip keeps everything") {
+    for (LifecycleModel m : builtin_templates()) {
+        m.health.stage_weights.push_back({m.stages[0].id, {1, 2, 3, 4, 5, 6}});
+        m.health.red_max = 40;
+        m.stages[0].rules.any.push_back(cond_between(ConditionKind::recency_days, 3, 9));
+        m.stages[0].rules.any.push_back(negated(cond(ConditionKind::has_tag, Compare::ge, 0, 0, "vip")));
+        const Json j = model_to_json(m);
+        Problems problems;
+        const auto back = model_from_json(j, problems);
+        REQUIRE(back.has_value());
+        CHECK(problems.empty());
+        CHECK(model_to_json(*back) == j);
+        CHECK(back->stages[0].color == m.stages[0].color);
+        CHECK(back->stages[0].rules.any.back().negate);
+    }
+}
+
+TEST_CASE("model JSON: template references and problems") {
+    Problems problems;
+    CHECK(model_from_json(Json("relationship"), problems)->id == "relationship");
+    CHECK(model_from_json(Json{{"template", "crm_value"}}, problems)->stages.size() == 5);
+    CHECK(problems.empty());
+
+    CHECK_FALSE(model_from_json(Json("unknown"), problems).has_value());
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].kind == "lifecycle.unknown_template");
+
+    Json bad = model_to_json(*find_template("five_core"));
+    bad["stages"][1]["rules"]["all"][0]["kind"] = "shoe_size";
+    bad["stages"][2]["color"] = "red";
+    bad["fallback_stage"] = "nowhere";
+    problems.clear();
+    CHECK_FALSE(model_from_json(bad, problems).has_value());
+    std::set<std::string> kinds;
+    for (const Problem& p : problems) kinds.insert(p.kind);
+    CHECK(kinds.count("lifecycle.unknown_condition"));
+    CHECK(kinds.count("lifecycle.bad_model"));
+    CHECK(kinds.count("lifecycle.unknown_stage"));
+    bool found_path = false;
+    for (const Problem& p : problems) found_path |= p.where == "lifecycle_model.stages[1].rules.all[0].kind";
+    CHECK(found_path);
+
+    Workspace ws;
+    CHECK(workspace_model(ws, problems).id == kDefaultTemplateId);
+    ws.lifecycle_model = model_to_json(*find_template("telecom_value"));
+    CHECK(workspace_model(ws, problems).id == "telecom_value");
+}
+
+TEST_CASE("editing: add, remove, rename, move, duplicate") {
+    LifecycleModel m = *find_template("five_core");
+    Problems problems;
+    Stage extra;
+    extra.id = "advocacy";
+    extra.name = "Advocacy";
+    CHECK(add_stage(m, extra, 4, problems));
+    CHECK(m.stages[4].id == "advocacy");
+    CHECK_FALSE(add_stage(m, extra, 0, problems));  // duplicate id
+    CHECK(problems.back().kind == "lifecycle.duplicate_stage");
+    CHECK(move_stage(m, 4, 0, problems));
+    CHECK(m.stages[0].id == "advocacy");
+    CHECK(rename_stage(m, 0, "Fans", "粉丝", problems));
+    CHECK(m.stages[0].name_zh == "粉丝");
+    const size_t order_before = m.evaluation_order.size();
+    CHECK(remove_stage(m, stage_index(m, "churn"), problems));
+    CHECK(m.evaluation_order.size() == order_before - 1);
+    CHECK(remove_stage(m, stage_index(m, "awareness"), problems));
+    CHECK(m.fallback_stage == m.stages.back().id);  // fallback moved to a remaining stage
+    CHECK(validate_model(m).empty());
+    CHECK_FALSE(move_stage(m, 0, 99, problems));
+
+    LifecycleModel one;
+    one.id = "one";
+    one.stages.resize(1);
+    one.stages[0].id = "only";
+    CHECK_FALSE(remove_stage(one, 0, problems));
+    CHECK(problems.back().kind == "lifecycle.last_stage");
+
+    const LifecycleModel copy = duplicate_model(*find_template("telecom_value"), "my_model", "Mine");
+    CHECK(copy.id == "my_model");
+    CHECK(copy.based_on == "telecom_value");
+    CHECK(copy.stages.size() == 5);
+}
+
+TEST_CASE("validation catches bad conditions and health settings") {
+    LifecycleModel m = *find_template("crm_value");
+    m.stages[0].rules.all.push_back(cond(ConditionKind::trend, Compare::lt, 1, 0));
+    m.stages[1].rules.all.push_back(cond(ConditionKind::last_nps, Compare::ge, 0, 0, "fan"));
+    m.stages[2].rules.all.push_back(cond_between(ConditionKind::recency_days, 10, 5));
+    m.health.weights[0] = -1;
+    m.health.red_max = 80;
+    const Problems problems = validate_model(m);
+    CHECK(problems.size() == 5);
+    CHECK(rgba_to_abgr(0x11223344u) == 0x44332211u);
+    CHECK(describe_condition(cond(ConditionKind::recency_days, Compare::gt, 365)) == "days since last purchase > 365");
+}
