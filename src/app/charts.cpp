@@ -915,10 +915,10 @@ bool flow_chart(const char* id, const std::vector<FlowNode>& from, const std::ve
     }
     float gap = line * 0.35f;
     std::size_t used_l = 0, used_r = 0;
-    for (double t : left_total) used_l += t > 0;
-    for (double t : right_total) used_r += t > 0;
+    for (double t : left_total) used_l += t > 0 ? 1 : 0;
+    for (double t : right_total) used_r += t > 0 ? 1 : 0;
     std::size_t gaps = std::max<std::size_t>(1, std::max(used_l, used_r)) - 1;
-    double scale = std::max(0.0, (bottom - top - gap * static_cast<float>(gaps))) / total;
+    double scale = std::max(0.0, static_cast<double>(bottom - top - gap * static_cast<float>(gaps))) / total;
     std::vector<float> ly(nl), ry(nr);
     float y = top;
     for (std::size_t l = 0; l < nl; ++l) {

@@ -7,7 +7,7 @@
 #include "core/clv/bgnbd.h"
 #include "core/clv/gamma_gamma.h"
 #include "core/clv/pareto_nbd.h"
-#include "core/lifecycle/facts.h"
+#include "app/lifecycle_view.h"
 #include "core/lifecycle/staging.h"
 
 namespace lcs {
@@ -135,7 +135,7 @@ void ClvSession::finish_fit_counts() {
     }
 }
 
-void ClvSession::tick(const AppState& state, double budget_ms) {
+void ClvSession::tick(AppState& state, double budget_ms) {
     if (phase_ == Phase::idle) return;
     if (state.revision() != work_.revision) {  // the data changed under the run: start again
         start(state);
@@ -190,15 +190,15 @@ void ClvSession::compute_customers(const AppState& state, double budget_ms) {
     cohort.discount = s.discount;
     cohort.margin = s.margin;
     if (is_count_model(s.model)) {
-        clv::ClvSettings settings;
-        settings.horizon_periods = s.horizon;
-        settings.period_length = 1;  // CLV periods are model time units
-        settings.discount = s.discount;
-        settings.margin = s.margin;
+        clv::ClvSettings clv_settings;
+        clv_settings.horizon_periods = s.horizon;
+        clv_settings.period_length = 1;  // CLV periods are model time units
+        clv_settings.discount = s.discount;
+        clv_settings.margin = s.margin;
         const Clock::time_point begin = Clock::now();
         while (next_customer_ < work_.rfm.size()) {
             const clv::CustomerRfm& c = work_.rfm[next_customer_++];
-            std::vector<clv::CustomerClv> one{clv::customer_clv(work_.counts, work_.spend, c, settings)};
+            std::vector<clv::CustomerClv> one{clv::customer_clv(work_.counts, work_.spend, c, clv_settings)};
             add_rows(std::move(one));
             ClvRow& row = work_.rows.back();
             row.x = c.x;
@@ -220,16 +220,16 @@ void ClvSession::compute_customers(const AppState& state, double budget_ms) {
     phase_ = Phase::stages;
 }
 
-void ClvSession::compute_stages(const AppState& state) {
+void ClvSession::compute_stages(AppState& state) {
     const Workspace& ws = state.workspace();
-    Problems problems;
-    const LifecycleModel model = workspace_model(ws, problems);
+    // The lifecycle views' cached model, event index and monthly history (shared with those panels).
+    const LifecycleModel& model = lifecycle_model(state);
     const int n = static_cast<int>(model.stages.size());
     for (const Stage& st : model.stages) {
         work_.stage_names.push_back(st.name);
         work_.stage_names_zh.push_back(st.name_zh.empty() ? st.name : st.name_zh);
     }
-    const EventIndex index = build_event_index(ws);
+    const EventIndex& index = lifecycle_index(state);
     const StageAssignment assignment = assign_stages(ws, index, model, work_.calibration_end);
 
     // Markov migration: monthly snapshots up to the valuation date; the user's per-period discount
@@ -239,17 +239,17 @@ void ClvSession::compute_stages(const AppState& state) {
     const double monthly_discount = std::pow(1 + s.discount, 1 / months_per_period) - 1;
     const int horizon_months = std::max(0, static_cast<int>(std::lround(s.horizon * months_per_period)) - 1);
     std::vector<double> markov;
-    if (auto first = first_data_date(ws)) {
-        const SnapshotSeries series =
-            compute_snapshots(ws, index, model, snapshot_dates(*first, work_.calibration_end, SnapshotStep::month));
-        MarkovStageValues mv = markov_stage_values(ws, series, n, s.margin, monthly_discount, horizon_months);
-        if (mv.problem) work_.markov_problem = mv.problem;
-        else markov = mv.values;
-        work_.stages.resize(static_cast<size_t>(n));
-        for (int i = 0; i < n && i < static_cast<int>(mv.margin.size()); ++i)
-            work_.stages[static_cast<size_t>(i)].margin = mv.margin[static_cast<size_t>(i)];
-    }
+    SnapshotSeries series = lifecycle_full_history(state);
+    size_t keep = 0;
+    while (keep < series.dates.size() && series.dates[keep] <= work_.calibration_end) ++keep;
+    series.dates.resize(keep);
+    series.stage.resize(std::min(series.stage.size(), keep));
     work_.stages.resize(static_cast<size_t>(n));
+    MarkovStageValues mv = markov_stage_values(ws, series, n, s.margin, monthly_discount, horizon_months);
+    if (mv.problem) work_.markov_problem = mv.problem;
+    else markov = mv.values;
+    for (int i = 0; i < n && i < static_cast<int>(mv.margin.size()); ++i)
+        work_.stages[static_cast<size_t>(i)].margin = mv.margin[static_cast<size_t>(i)];
 
     if (s.model == ClvModelKind::markov) {
         if (markov.empty())

@@ -75,7 +75,7 @@ public:
     // Starts a run on the current workspace with `settings` (replaces a run in progress).
     void start(const AppState& state);
     // Does up to ~budget_ms of work; call every frame. No-op when idle.
-    void tick(const AppState& state, double budget_ms = 12);
+    void tick(AppState& state, double budget_ms = 12);
     bool running() const { return phase_ != Phase::idle; }
     float progress() const;          // 0..1 while running
     std::string progress_text() const;  // English pieces joined with numbers; panels translate labels
@@ -92,7 +92,7 @@ private:
     enum class Phase { idle, fit_counts, fit_spend, customers, stages };
     void finish_fit_counts();
     void compute_customers(const AppState& state, double budget_ms);
-    void compute_stages(const AppState& state);
+    void compute_stages(AppState& state);
     void fail(Problem problem);
 
     Phase phase_ = Phase::idle;

@@ -1,40 +1,243 @@
 #include "app/dialog_import_csv.h"
 
+#include <algorithm>
+
 #include "app/automation.h"
 #include "app/i18n.h"
+#include "core/csv_import.h"
 #include "imgui.h"
 
 namespace lcs {
+namespace {
+
+enum class Stage { mapping, result };
+
+const char* header_name(CsvHeader header) {
+    switch (header) {
+        case CsvHeader::yes: return "Yes";
+        case CsvHeader::no: return "No";
+        default: return "Auto";
+    }
+}
+
+template <class Enum, std::size_t N>
+bool enum_combo(const char* label, const char* automation_name, Enum& value, const Enum (&choices)[N],
+                const char* (*name)(Enum)) {
+    bool changed = false;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    const char* current = value == choices[0] ? tr("Auto") : name(value);
+    if (ImGui::BeginCombo(label, current)) {
+        for (Enum choice : choices) {
+            const char* text = choice == choices[0] ? tr("Auto") : name(choice);
+            if (ImGui::Selectable(text, choice == value)) {
+                value = choice;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    automation::record(automation_name);
+    return changed;
+}
+
+// Column role picker: index into the preview's columns, or -1 for "(none)" when allowed.
+bool column_combo(const char* label, const char* automation_name, int& column, const std::vector<std::string>& names,
+                  bool optional) {
+    bool changed = false;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    std::string current = column >= 0 && column < static_cast<int>(names.size()) ? names[static_cast<std::size_t>(column)]
+                                                                                 : std::string(tr("(none)"));
+    if (ImGui::BeginCombo(label, current.c_str())) {
+        if (optional && ImGui::Selectable(tr("(none)"), column < 0)) {
+            column = -1;
+            changed = true;
+        }
+        for (int i = 0; i < static_cast<int>(names.size()); ++i) {
+            ImGui::PushID(i);
+            if (ImGui::Selectable(names[static_cast<std::size_t>(i)].c_str(), column == i)) {
+                column = i;
+                changed = true;
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    automation::record(automation_name);
+    return changed;
+}
+
+void problem_table(const char* id, const Problems& problems, float height) {
+    if (problems.empty()) return;
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY;
+    if (!ImGui::BeginTable(id, 2, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
+    ImGui::TableSetupColumn("Problem", ImGuiTableColumnFlags_WidthStretch);
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(problems.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const Problem& p = problems[static_cast<std::size_t>(i)];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(p.where.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("[%s] %s", p.kind.c_str(), p.message.c_str());
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
 
 struct CsvImportDialog::Impl {
     bool open_requested = false;
     bool open = false;
+    Stage stage = Stage::mapping;
     platform::FileData file;
+    CsvOptions options;
+    CsvPreview preview;
+    int merge = 1;  // 1: merge into the open workspace; 0: start a new one
+    // After the import:
+    std::size_t rows = 0, imported = 0, customers = 0;
+    Problems problems;
+
+    void refresh_preview() {
+        preview = preview_csv(file.bytes, options, 20);
+        options.columns = preview.columns;
+    }
 };
 
 CsvImportDialog::CsvImportDialog() : impl_(std::make_unique<Impl>()) {}
 CsvImportDialog::~CsvImportDialog() = default;
 
 void CsvImportDialog::open(platform::FileData file) {
-    impl_->file = std::move(file);
-    impl_->open_requested = true;
+    Impl& d = *impl_;
+    d.file = std::move(file);
+    d.options = CsvOptions{};
+    d.stage = Stage::mapping;
+    d.problems.clear();
+    d.refresh_preview();
+    d.open_requested = true;
 }
 
 bool CsvImportDialog::is_open() const { return impl_->open; }
 
 void CsvImportDialog::draw(AppState& state) {
-    (void)state;
+    Impl& d = *impl_;
     const char* id = "###import_csv";
-    if (impl_->open_requested) {
+    if (d.open_requested) {
         ImGui::OpenPopup(id);
-        impl_->open_requested = false;
+        d.open_requested = false;
     }
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * 0.8f, viewport->WorkSize.y * 0.8f), ImGuiCond_Appearing);
     std::string title = std::string(tr("Import transactions from CSV")) + id;
-    impl_->open = ImGui::BeginPopupModal(title.c_str());
-    if (!impl_->open) return;
-    ImGui::Text("%s (%zu bytes)", impl_->file.name.c_str(), impl_->file.bytes.size());
-    ImGui::TextDisabled("CSV import is not available in this build.");
-    if (ImGui::Button(tr("Close"))) ImGui::CloseCurrentPopup();
+    d.open = ImGui::BeginPopupModal(title.c_str());
+    if (!d.open) return;
+    automation::record("import.dialog");
+    ImGui::Text("%s  (%zu KB)", d.file.name.c_str(), (d.file.bytes.size() + 1023) / 1024);
+    float line = ImGui::GetFrameHeightWithSpacing();
+
+    if (d.stage == Stage::result) {
+        ImGui::Text("%s %zu / %zu %s, %zu %s", tr("Imported"), d.imported, d.rows, tr("rows"), d.customers, tr("customers"));
+        if (!d.problems.empty()) {
+            ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s: %zu", tr("Rows that were not imported"), d.problems.size());
+            problem_table("bad_rows", d.problems, -line);
+        }
+        if (ImGui::Button(tr("Close"))) ImGui::CloseCurrentPopup();
+        automation::record("import.close");
+        ImGui::EndPopup();
+        return;
+    }
+
+    static const CsvSeparator kSeparators[] = {CsvSeparator::automatic, CsvSeparator::comma, CsvSeparator::semicolon,
+                                               CsvSeparator::tab, CsvSeparator::whitespace};
+    static const CsvHeader kHeaders[] = {CsvHeader::automatic, CsvHeader::yes, CsvHeader::no};
+    static const CsvDateFormat kFormats[] = {CsvDateFormat::automatic, CsvDateFormat::ymd_dash, CsvDateFormat::ymd_slash,
+                                             CsvDateFormat::dmy, CsvDateFormat::mdy, CsvDateFormat::yyyymmdd};
+    bool changed = false;
+    bool layout_changed = enum_combo(tr("Separator"), "import.separator", d.options.separator, kSeparators, csv_separator_name);
+    ImGui::SameLine();
+    layout_changed |= enum_combo(tr("First row is a header"), "import.header", d.options.header, kHeaders, header_name);
+    ImGui::SameLine();
+    changed |= enum_combo(tr("Date format"), "import.date_format", d.options.date_format, kFormats, csv_date_format_name);
+    if (layout_changed) d.options.columns = CsvColumns{};  // guess the columns again for the new layout
+    ImGui::TextDisabled("%s: %s, %s, %s", tr("Auto"), csv_separator_name(d.preview.separator),
+                        d.preview.has_header ? tr("First row is a header") : "no header", csv_date_format_name(d.preview.date_format));
+
+    const auto& names = d.preview.column_names;
+    changed |= column_combo(tr("Customer ID column"), "import.col.id", d.options.columns.customer_id, names, false);
+    ImGui::SameLine();
+    changed |= column_combo(tr("Date column"), "import.col.date", d.options.columns.date, names, false);
+    ImGui::SameLine();
+    changed |= column_combo(tr("Amount column"), "import.col.amount", d.options.columns.amount, names, true);
+    changed |= column_combo(tr("Cost"), "import.col.cost", d.options.columns.cost, names, true);
+    ImGui::SameLine();
+    changed |= column_combo(tr("Product column"), "import.col.product", d.options.columns.product, names, true);
+    if (changed || layout_changed) d.refresh_preview();
+
+    ImGui::RadioButton(tr("Merge into the open workspace"), &d.merge, 1);
+    ImGui::SameLine();
+    ImGui::RadioButton(tr("New workspace"), &d.merge, 0);
+
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr("Preview"));
+    float problems_height = d.preview.problems.empty() ? 0 : line * 3;
+    int cols = static_cast<int>(std::min<std::size_t>(std::max<std::size_t>(names.size(), 1), 64));
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX |
+                            ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+    if (ImGui::BeginTable("preview", cols, flags, ImVec2(0, -(line * 1.3f + problems_height)))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        const CsvColumns& c = d.options.columns;
+        for (int i = 0; i < cols; ++i) {
+            std::string label = i < static_cast<int>(names.size()) ? names[static_cast<std::size_t>(i)] : "";
+            const char* role = i == c.customer_id ? tr("ID") : i == c.date ? tr("Date") : i == c.amount ? tr("Amount")
+                             : i == c.cost ? tr("Cost") : i == c.product ? tr("Product") : nullptr;
+            if (role) label += std::string(" [") + role + "]";
+            ImGui::TableSetupColumn(label.c_str());
+        }
+        ImGui::TableHeadersRow();
+        for (const auto& row : d.preview.rows) {
+            ImGui::TableNextRow();
+            for (int i = 0; i < cols; ++i) {
+                ImGui::TableNextColumn();
+                if (i < static_cast<int>(row.size())) ImGui::TextUnformatted(row[static_cast<std::size_t>(i)].c_str());
+            }
+        }
+        ImGui::EndTable();
+    }
+    problem_table("preview_problems", d.preview.problems, problems_height);
+
+    bool can_import = d.options.columns.customer_id >= 0 && d.options.columns.date >= 0;
+    if (!can_import) ImGui::BeginDisabled();
+    if (ImGui::Button(tr("Import"))) {
+        CsvImportResult result = import_transactions_csv(d.file.bytes, d.options);
+        d.rows = result.rows;
+        d.imported = result.imported;
+        d.customers = result.customers.size();
+        d.problems = result.problems;
+        if (result.imported > 0) {
+            if (d.merge == 1) {
+                Workspace next = state.workspace();
+                merge_import(next, result);
+                state.replace_workspace("Import CSV", std::move(next));
+            } else {
+                std::string name = d.file.name.substr(0, d.file.name.rfind('.'));
+                state.replace_workspace("Import CSV", workspace_from_import(result, name));
+            }
+            state.notify(std::string(tr("Imported")) + " " + std::to_string(result.imported) + " " + tr("rows") + " (" +
+                         d.file.name + ")");
+        } else {
+            state.notify(std::string(tr("Imported")) + " 0 " + tr("rows") + " (" + d.file.name + ")", true);
+        }
+        d.stage = Stage::result;
+    }
+    automation::record("import.import");
+    if (!can_import) ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button(tr("Cancel"))) ImGui::CloseCurrentPopup();
+    automation::record("import.cancel");
     ImGui::EndPopup();
 }
 

@@ -172,6 +172,31 @@ ImU32 stage_text_color(const Stage& stage) {
     return luminance < 0.6f ? IM_COL32(255, 255, 255, 255) : IM_COL32(20, 20, 20, 255);
 }
 
+const char* result_metric_label(const std::string& id) {
+    static const std::pair<const char*, const char*> kLabels[] = {
+        {"churn_rate", "Churn rate"},
+        {"complaint_rate", "Complaint rate"},
+        {"conversion_rate", "Conversion rate"},
+        {"engagement", "Engagement"},
+        {"health_score", "Health score"},
+        {"lead_conversion_rate", "Lead conversion rate"},
+        {"lead_count", "Lead count"},
+        {"net_revenue_retention", "Net revenue retention"},
+        {"nps", "NPS"},
+        {"referrals", "Referrals"},
+        {"renewal_rate", "Renewal rate"},
+        {"repeat_purchase_rate", "Repeat-purchase rate"},
+        {"retention_rate", "Retention rate"},
+        {"revenue_per_customer", "Revenue per customer"},
+        {"revenue_retained", "Revenue retained"},
+        {"time_to_convert", "Days to convert"},
+        {"winback_expected", "Expected won back"},
+    };
+    for (const auto& [key, label] : kLabels)
+        if (id == key) return label;
+    return id.c_str();
+}
+
 std::string stage_name_at(const LifecycleModel& model, int index) {
     if (index < 0 || index >= static_cast<int>(model.stages.size())) return "-";
     return stage_name(model.stages[static_cast<std::size_t>(index)]);

@@ -88,6 +88,8 @@ const std::string& playbook_text(const PlaybookItem& item);
 ImU32 stage_color(const Stage& stage, float alpha = 1.0f);
 // Black or white, whichever reads better on the stage colour.
 ImU32 stage_text_color(const Stage& stage);
+// Readable English label (pass through tr) of a result-metric id such as "retention_rate"; unknown ids as given.
+const char* result_metric_label(const std::string& id);
 // Stage name for index i, "-" for -1.
 std::string stage_name_at(const LifecycleModel& model, int index);
 

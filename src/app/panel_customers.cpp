@@ -12,10 +12,7 @@
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 
-#if __has_include("core/customer_facts.h")
 #include "core/customer_facts.h"
-#define LCS_HAVE_CUSTOMER_FACTS 1
-#endif
 
 namespace lcs {
 namespace {
@@ -34,6 +31,7 @@ struct RowSummary {
 struct CustomersPanelState {
     std::string filter;
     std::uint64_t summary_revision = 0;
+    Date as_of;  // the workspace's analysis date (core default_as_of)
     std::vector<RowSummary> rows;
     // The visible order: indexes into customers, filtered and sorted.
     std::uint64_t order_revision = 0;
@@ -81,13 +79,15 @@ std::string day_text(int32_t day) { return day == INT32_MIN ? std::string("-") :
 void refresh_summaries(CustomersPanelState& s, const Workspace& ws, std::uint64_t revision) {
     if (s.summary_revision == revision) return;
     s.summary_revision = revision;
+    s.as_of = default_as_of(ws);
     s.rows.assign(ws.customers.size(), {});
     for (std::size_t i = 0; i < ws.customers.size(); ++i) {
         const Customer& c = ws.customers[i];
+        CustomerFacts facts = compute_customer_facts(c, s.as_of);
         RowSummary& r = s.rows[i];
-        r.purchases = static_cast<int>(c.transactions.size());
-        for (const Transaction& t : c.transactions) r.revenue += t.amount;
-        if (!c.transactions.empty()) r.last_purchase = c.transactions.back().date.days;
+        r.purchases = facts.purchases;
+        r.revenue = facts.total_spend;
+        if (facts.last_purchase) r.last_purchase = facts.last_purchase->days;
         if (c.acquired) r.acquired = c.acquired->days;
         r.tags = join_tags(c.tags);
     }
@@ -211,14 +211,35 @@ bool edit_field(const char* label, const char* automation_name, std::string& buf
     return ImGui::IsItemDeactivatedAfterEdit();
 }
 
-void draw_facts(const Workspace& ws, const Customer& c) {
-#ifdef LCS_HAVE_CUSTOMER_FACTS
-    (void)ws;
-    (void)c;
-#else
-    (void)ws;
-    (void)c;
-#endif
+void fact_row(const char* label, const std::string& value) {
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", label);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(value.c_str());
+}
+
+std::string optional_days(const std::optional<int>& days) {
+    return days ? std::to_string(*days) + " " + tr("days") : std::string("-");
+}
+
+void draw_facts(const Customer& c, Date as_of) {
+    if (!ImGui::CollapsingHeader(tr("Facts"), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    CustomerFacts f = compute_customer_facts(c, as_of);
+    using charts::ValueFormat;
+    ImGui::TextDisabled("%s %s", tr("As of"), to_iso(as_of).c_str());
+    if (!ImGui::BeginTable("facts", 4, ImGuiTableFlags_SizingStretchProp)) return;
+    fact_row(tr("Purchases"), std::to_string(f.purchases));
+    fact_row(tr("Repeat purchases"), std::to_string(f.repeat_purchases));
+    fact_row(tr("Total spend"), charts::format_value(f.total_spend, ValueFormat::money));
+    fact_row(tr("Average spend"), charts::format_value(f.average_spend, ValueFormat::money));
+    fact_row(tr("First purchase"), f.first_purchase ? to_iso(*f.first_purchase) : "-");
+    fact_row(tr("Last purchase"), f.last_purchase ? to_iso(*f.last_purchase) : "-");
+    fact_row(tr("Recency"), optional_days(f.recency_days));
+    fact_row(tr("Tenure"), optional_days(f.tenure_days));
+    fact_row(tr("Days between purchases"),
+             f.mean_days_between_purchases ? charts::format_value(*f.mean_days_between_purchases, ValueFormat::number) : "-");
+    fact_row(tr("Transactions"), std::to_string(f.transactions));
+    ImGui::EndTable();
 }
 
 void draw_details(AppState& state, CustomersPanelState& s) {
@@ -256,7 +277,7 @@ void draw_details(AppState& state, CustomersPanelState& s) {
                         tr("Channel"), cur.channel.empty() ? "-" : cur.channel.c_str(), tr("Acquisition cost"),
                         charts::format_value(cur.acquisition_cost, charts::ValueFormat::money).c_str());
 
-    draw_facts(state.workspace(), cur);
+    draw_facts(cur, s.as_of);
 
     if (ImGui::CollapsingHeader(tr("Timeline"), ImGuiTreeNodeFlags_DefaultOpen)) {
         charts::Series purchases{tr("Transactions"), {}, {}, 0, charts::SeriesKind::stems};

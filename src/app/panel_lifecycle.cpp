@@ -223,7 +223,7 @@ void draw_stage_facts(AppState& state, const LifecycleModel& model, const Lifecy
         if (s.playbook.empty()) ImGui::TextDisabled("-");
         ImGui::TextDisabled("%s", tr("Result metrics"));
         std::string metrics;
-        for (const std::string& m : s.result_metrics) metrics += (metrics.empty() ? "" : ", ") + std::string(tr(m.c_str()));
+        for (const std::string& m : s.result_metrics) metrics += (metrics.empty() ? "" : ", ") + std::string(tr(result_metric_label(m)));
         ImGui::TextWrapped("%s", metrics.empty() ? "-" : metrics.c_str());
     }
     if (ImGui::CollapsingHeader(tr("Stage metrics"), ImGuiTreeNodeFlags_DefaultOpen)) {

@@ -11,6 +11,7 @@
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
+#include "core/lifecycle/cohort_recurring.h"
 #include "imgui.h"
 
 namespace lcs {
@@ -22,6 +23,11 @@ using charts::format_value;
 struct FlowPanelState {
     bool history_shares = false;
     bool cohort_counts = false;
+    bool recurring = false;  // recurring (activity) cohorts instead of birth/acquisition cohorts
+    std::uint64_t recurring_revision = 0;
+    Date recurring_as_of;
+    CohortPeriod recurring_period = CohortPeriod::calendar_month;
+    CohortTable recurring_table;
     int from_index = -1, to_index = -1;  // into the full history's dates; -1 = default
     std::uint64_t matrix_revision = 0;
     Date matrix_from, matrix_to;
@@ -105,14 +111,23 @@ void draw_funnel_history(AppState& state, FlowPanelState& p) {
 
 void draw_cohorts(AppState& state, FlowPanelState& p) {
     LifecycleView& v = lifecycle_view(state);
-    int basis = v.cohort_basis == CohortBasis::first_purchase ? 0 : 1;
+    int basis = p.recurring ? 2 : v.cohort_basis == CohortBasis::first_purchase ? 0 : 1;
     ImGui::TextUnformatted(tr("Cohort by"));
     ImGui::SameLine();
-    if (ImGui::RadioButton(tr("first purchase (birth cohort)"), &basis, 0)) v.cohort_basis = CohortBasis::first_purchase;
+    if (ImGui::RadioButton(tr("first purchase (birth cohort)"), &basis, 0)) {
+        v.cohort_basis = CohortBasis::first_purchase;
+        p.recurring = false;
+    }
     automation::record("flow.cohort.birth");
     ImGui::SameLine();
-    if (ImGui::RadioButton(tr("acquisition date"), &basis, 1)) v.cohort_basis = CohortBasis::acquired;
+    if (ImGui::RadioButton(tr("acquisition date"), &basis, 1)) {
+        v.cohort_basis = CohortBasis::acquired;
+        p.recurring = false;
+    }
     automation::record("flow.cohort.acquired");
+    ImGui::SameLine();
+    if (ImGui::RadioButton(tr("any purchase in the month (recurring cohort)"), &basis, 2)) p.recurring = true;
+    automation::record("flow.cohort.recurring");
     int period = v.cohort_period == CohortPeriod::calendar_month ? 0 : 1;
     ImGui::TextUnformatted(tr("Columns"));
     ImGui::SameLine();
@@ -125,7 +140,14 @@ void draw_cohorts(AppState& state, FlowPanelState& p) {
     ImGui::Checkbox(tr("Show counts instead of shares"), &p.cohort_counts);
     automation::record("flow.cohort.counts");
 
-    const CohortTable& t = lifecycle_analysis(state).cohorts;
+    const LifecycleAnalysis& a = lifecycle_analysis(state);
+    if (p.recurring && (p.recurring_revision != state.revision() || p.recurring_as_of != a.as_of || p.recurring_period != v.cohort_period)) {
+        p.recurring_revision = state.revision();
+        p.recurring_as_of = a.as_of;
+        p.recurring_period = v.cohort_period;
+        p.recurring_table = recurring_cohort_retention(state.workspace(), a.as_of, v.cohort_period);
+    }
+    const CohortTable& t = p.recurring ? p.recurring_table : a.cohorts;
     if (t.rows.empty()) {
         ImGui::TextDisabled("%s", tr("No purchases yet: no cohorts."));
         return;
@@ -147,6 +169,7 @@ void draw_cohorts(AppState& state, FlowPanelState& p) {
     for (std::size_t k = 0; k < columns; ++k) column_labels.push_back(prefix + std::to_string(k));
     charts::Options options;
     options.height_lines = std::clamp(static_cast<float>(t.rows.size()) * 1.1f + 2, 6.0f, 40.0f);
+    if (p.recurring) ImGui::TextDisabled("%s", tr("Recurring cohort: everyone who bought in the month, new or not; do they buy again later?"));
     ImGui::TextDisabled("%s", t.period == CohortPeriod::calendar_month
                                   ? tr("Cell Mk: share of the cohort who bought in the k-th calendar month after the cohort month (M0 = the cohort month).")
                                   : tr("Cell Pk: share who bought in days [30k, 30k+30) after their own cohort date (P0 starts on that date)."));

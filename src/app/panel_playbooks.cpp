@@ -46,7 +46,7 @@ void draw_stage_playbooks(AppState& state) {
         for (std::size_t k = 0; k < s.playbook.size(); ++k)
             ImGui::BulletText("%s", playbook_text(s.playbook[k]).c_str());
         std::string metrics;
-        for (const std::string& m : s.result_metrics) metrics += (metrics.empty() ? "" : ", ") + std::string(tr(m.c_str()));
+        for (const std::string& m : s.result_metrics) metrics += (metrics.empty() ? "" : ", ") + std::string(tr(result_metric_label(m)));
         ImGui::TextDisabled("%s: %s", tr("Result metrics"), metrics.empty() ? "-" : metrics.c_str());
         ImGui::Unindent();
     }

@@ -12,7 +12,11 @@ namespace lcs {
     LCS_PANEL(rules, "Stage rules")          \
     LCS_PANEL(playbooks, "Playbooks")        \
     LCS_PANEL(health, "Health")              \
-    LCS_PANEL(scenarios, "Scenarios")
+    LCS_PANEL(scenarios, "Scenarios")        \
+    LCS_PANEL(clv, "CLV")                          \
+    LCS_PANEL(clv_diagnostics, "CLV diagnostics")  \
+    LCS_PANEL(value, "Value segments")             \
+    LCS_PANEL(simple_clv, "Simple CLV")
 
 #define LCS_DECLARE_PANEL(id, title) void draw_panel_##id(AppState& state);
 LCS_PANELS(LCS_DECLARE_PANEL)

@@ -203,9 +203,9 @@ void guess_columns(const std::vector<std::string>* header, const std::vector<std
         for (std::size_t c = 0; c < width && columns.date < 0; ++c)
             if (!taken(static_cast<int>(c)) && detect_date_format(data, c) != CsvDateFormat::automatic)
                 columns.date = static_cast<int>(c);
-    // Amount: the last numeric column with decimals (money), e.g. CDNOW's dollars after the CD count.
-    if (columns.amount < 0 && !header)
-        for (std::size_t c = width; c-- > 0 && columns.amount < 0;) {
+    // Amount: the first numeric column with decimals (money), e.g. CDNOW's dollars after the CD count.
+    if (columns.amount < 0)
+        for (std::size_t c = 0; c < width && columns.amount < 0; ++c) {
             bool decimals = false;
             if (!taken(static_cast<int>(c)) && all_amounts(data, c, decimal_comma, decimals) && decimals)
                 columns.amount = static_cast<int>(c);

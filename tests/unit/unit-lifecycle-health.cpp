@@ -86,3 +86,22 @@ TEST_CASE("early warnings: fell into red, moved to an at-risk stage, big drop") 
     CHECK(warnings[2].customer_id == "drop");
     CHECK(warnings[2].reasons[0] == "health score dropped 21 points");  // > 20; "fine" fell 10: no warning
 }
+
+TEST_CASE("analyse_lifecycle bundles a consistent picture") {
+    const Workspace ws = health_workspace();
+    const LifecycleModel model = *find_template("telecom_value");
+    const LifecycleAnalysis a = analyse_lifecycle(ws, model);
+    CHECK(to_iso(a.as_of) == "2024-06-20");  // no meta.as_of: the last transaction date
+    REQUIRE_FALSE(a.history.dates.empty());
+    CHECK(a.history.dates.back() == a.as_of);
+    CHECK(a.history.stage.back() == a.stages.stage);
+    int sum = 0;
+    for (int n : a.stages.counts) sum += n;
+    CHECK(sum == a.stages.present);
+    CHECK(a.stages.present == 2);
+    CHECK(a.rule_counts.size() == model.stages.size());
+    CHECK(a.dwell.size() == model.stages.size());
+    CHECK(to_iso(a.metrics.period.start) == "2024-05-01");  // last complete month before 06-20
+    CHECK(a.health.customers.size() == 2);
+    CHECK(a.cohorts.rows.size() == 1);
+}

@@ -23,7 +23,7 @@ double log_abs_gamma(double x, int& sign) {
 // Plain power series of 2F1 with signed terms; the running sum is rescaled so it never overflows.
 Hyp2f1 series(double a, double b, double c, double z) {
     Hyp2f1 out;
-    double term = 1, sum = 1, log_scale = 0;
+    double term = 1, sum = 1, log_scale = 0, largest = 1;
     const double kBig = 1e200, kLogBig = std::log(1e200);
     long n = 0;
     bool done = false;
@@ -33,9 +33,11 @@ Hyp2f1 series(double a, double b, double c, double z) {
         const double den = (c + n) * (n + 1.0);
         term *= num / den * z;
         sum += term;
-        if (std::fabs(sum) > kBig) {
+        largest = std::fmax(largest, std::fabs(term));
+        if (std::fabs(sum) > kBig || largest > kBig) {
             sum /= kBig;
             term /= kBig;
+            largest /= kBig;
             log_scale += kLogBig;
         }
         // Stop only once the terms shrink for good (ratio below 1 from here on, as n grows).
@@ -46,7 +48,8 @@ Hyp2f1 series(double a, double b, double c, double z) {
         }
         if (term == 0) { done = true; break; }
     }
-    out.converged = done;
+    // Signed terms that cancel to far below the largest one leave no trustworthy digits.
+    out.converged = done && std::fabs(sum) >= 1e-8 * largest;
     if (sum == 0) {
         out.sign = 0;
         out.log_abs = -kInf;
@@ -87,7 +90,8 @@ Hyp2f1 add(const Hyp2f1& u, const Hyp2f1& v) {
 Hyp2f1 nonnegative_z(double a, double b, double c, double z);
 
 // 1−z connection formula (DLMF 15.8.4), valid when m = c−a−b is not an integer.
-Hyp2f1 connection(double a, double b, double c, double z) {
+// log_magnitude (optional) receives the log of the larger of the two terms, to detect cancellation.
+Hyp2f1 connection(double a, double b, double c, double z, double* log_magnitude = nullptr) {
     const double m = c - a - b;
     const double w = 1 - z;
     Hyp2f1 total;
@@ -101,7 +105,11 @@ Hyp2f1 connection(double a, double b, double c, double z) {
     }
     if (!is_nonpositive_integer(a) && !is_nonpositive_integer(b)) {
         const double lg = lg_c + log_abs_gamma(-m, s_nm) - log_abs_gamma(a, s_a) - log_abs_gamma(b, s_b) + m * std::log(w);
-        total = add(total, scaled(series(c - a, c - b, 1 + m, w), lg, s_c * s_nm * s_a * s_b));
+        const Hyp2f1 second = scaled(series(c - a, c - b, 1 + m, w), lg, s_c * s_nm * s_a * s_b);
+        if (log_magnitude) *log_magnitude = std::fmax(total.sign != 0 ? total.log_abs : -kInf, second.log_abs);
+        total = add(total, second);
+    } else if (log_magnitude) {
+        *log_magnitude = total.log_abs;
     }
     return total;
 }
@@ -110,8 +118,14 @@ Hyp2f1 nonnegative_z(double a, double b, double c, double z) {
     const double m = c - a - b;
     if (z == 0) return Hyp2f1{};
     const double dist_to_int = std::fabs(m - std::round(m));
-    if (z > 0.9 && dist_to_int > 1e-3) return connection(a, b, c, z);
-    if (z > 0.9999) {
+    // The series needs about 37/(1−z) terms; above z = 0.999 use the connection formula unless it
+    // cancels badly (large parameters with a large |c−a−b|), then the long series after all.
+    if (z > 0.999 && dist_to_int > 1e-3) {
+        double magnitude = 0;
+        const Hyp2f1 f = connection(a, b, c, z, &magnitude);
+        if (f.converged && f.sign != 0 && f.log_abs > magnitude - 13.8) return f;  // <= 6 digits lost
+    }
+    if (z > 0.9999 && dist_to_int <= 1e-3) {
         // Too close to z = 1 for the series and too close to an integer m for the connection
         // formula: 2F1 is smooth in c, so evaluate it where m is 2e-3 and 4e-3 off the integer on
         // both sides and interpolate (cubic Lagrange) back to c; relative error about 1e-7.

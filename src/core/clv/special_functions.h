@@ -19,14 +19,15 @@ double log_diff_exp(double u, double v);
 struct Hyp2f1 {
     double log_abs = 0;    // log |2F1|; -inf when the value is 0
     int sign = 1;          // +1 or -1 (0 when the value is 0)
-    bool converged = true; // false only when a series hit its term cap (value is then approximate)
+    bool converged = true; // false when a series hit its term cap or cancelled (value approximate)
     double value() const;  // sign · exp(log_abs); may be ±inf when it overflows
 };
 
 // Precondition: c > 0 and z < 1 (a, b real). Strategy, chosen for the side where the series
 // converges fast: z < 0 → Pfaff transformation to z/(z−1) ∈ [0, 1); c−a−b < 0 → Euler
-// transformation (1−z)^(c−a−b) 2F1(c−a, c−b; c; z) so the series terms shrink; z > 0.9 and c−a−b
-// not within 1e-3 of an integer → the 1−z connection formula; z > 0.9999 with such an m → the
+// transformation (1−z)^(c−a−b) 2F1(c−a, c−b; c; z) so the series terms shrink; z > 0.999 and c−a−b
+// not within 1e-3 of an integer → the 1−z connection formula (unless it loses more than 6 digits
+// to cancellation); z > 0.9999 with such an m → the
 // connection formula at four nearby c, interpolated back (~1e-7 relative); otherwise the power
 // series with a relative-convergence check (up to 2,000,000 terms). Terms are rescaled to stay finite.
 Hyp2f1 log_hyp2f1(double a, double b, double c, double z);

@@ -70,7 +70,11 @@ void append_json_number(std::string& out, double value) {
         out += "null";
         return;
     }
-    out += nlohmann::json(value).dump();
+    // nlohmann's Grisu2 (what json::dump uses), called directly to avoid a temporary string per number;
+    // detail API of the pinned nlohmann 3.11.2.
+    char buffer[64];
+    const char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, value);
+    out.append(buffer, static_cast<std::size_t>(end - buffer));
 }
 
 void append_json_integer(std::string& out, long long value) { out += std::to_string(value); }

@@ -7,14 +7,21 @@ namespace lcs {
 
 namespace {
 
-template <class Event, class Key>
-std::vector<uint32_t> date_order(const std::vector<Event>& events, Key key) {
+// Visits events in date order. The workspace keeps them sorted (the common, allocation-free path),
+// but an index must not depend on callers keeping that promise.
+template <class Event, class Key, class Visit>
+void for_each_by_date(const std::vector<Event>& events, Key key, Visit visit) {
+    bool sorted = true;
+    for (size_t k = 1; k < events.size() && sorted; ++k) sorted = !(key(events[k]) < key(events[k - 1]));
+    if (sorted) {
+        for (const Event& e : events) visit(e);
+        return;
+    }
     std::vector<uint32_t> order(events.size());
     std::iota(order.begin(), order.end(), 0u);
-    // The workspace keeps events sorted, but an index must not depend on callers keeping promises.
     std::stable_sort(order.begin(), order.end(),
                      [&](uint32_t a, uint32_t b) { return key(events[a]) < key(events[b]); });
-    return order;
+    for (uint32_t k : order) visit(events[k]);
 }
 
 uint32_t upper(const std::vector<int32_t>& days, uint32_t begin, uint32_t end, int64_t day) {
@@ -80,11 +87,11 @@ EventIndex build_event_index(const Workspace& workspace) {
         index.tx_offset.push_back(static_cast<uint32_t>(index.tx_day.size()));
         double running = 0;
         index.tx_prefix.push_back(0.0);
-        for (uint32_t k : date_order(c.transactions, [](const Transaction& t) { return t.date.days; })) {
-            index.tx_day.push_back(c.transactions[k].date.days);
-            running += c.transactions[k].amount;
+        for_each_by_date(c.transactions, [](const Transaction& t) { return t.date.days; }, [&](const Transaction& t) {
+            index.tx_day.push_back(t.date.days);
+            running += t.amount;
             index.tx_prefix.push_back(running);
-        }
+        });
         if (c.acquired) {
             index.acquired_day[i] = c.acquired->days;
         } else if (!c.transactions.empty()) {
@@ -94,29 +101,27 @@ EventIndex build_event_index(const Workspace& workspace) {
         if (!c.transactions.empty()) min_day(first_seen, index.tx_day[index.tx_offset.back()]);
 
         index.ix_offset.push_back(static_cast<uint32_t>(index.ix_day.size()));
-        for (uint32_t k : date_order(c.interactions, [](const Interaction& x) { return x.date.days; })) {
-            const Interaction& x = c.interactions[k];
+        for_each_by_date(c.interactions, [](const Interaction& x) { return x.date.days; }, [&](const Interaction& x) {
             auto found = std::find(index.ix_types.begin(), index.ix_types.end(), x.type);
             if (found == index.ix_types.end()) found = index.ix_types.insert(index.ix_types.end(), x.type);
             index.ix_day.push_back(x.date.days);
             index.ix_type.push_back(static_cast<int32_t>(found - index.ix_types.begin()));
             min_day(first_seen, x.date.days);
-        }
+        });
 
         index.nps_offset.push_back(static_cast<uint32_t>(index.nps_day.size()));
-        for (uint32_t k : date_order(c.surveys, [](const SurveyAnswer& s) { return s.date.days; })) {
-            const SurveyAnswer& s = c.surveys[k];
+        for_each_by_date(c.surveys, [](const SurveyAnswer& s) { return s.date.days; }, [&](const SurveyAnswer& s) {
             min_day(first_seen, s.date.days);
-            if (!s.nps || *s.nps < 0 || *s.nps > 10) continue;
+            if (!s.nps || *s.nps < 0 || *s.nps > 10) return;
             index.nps_day.push_back(s.date.days);
             index.nps_value.push_back(static_cast<int8_t>(*s.nps));
-        }
+        });
 
         index.churn_offset.push_back(static_cast<uint32_t>(index.churn_day.size()));
-        for (uint32_t k : date_order(c.churn_events, [](const ChurnEvent& e) { return e.date.days; })) {
-            index.churn_day.push_back(c.churn_events[k].date.days);
-            min_day(first_seen, c.churn_events[k].date.days);
-        }
+        for_each_by_date(c.churn_events, [](const ChurnEvent& e) { return e.date.days; }, [&](const ChurnEvent& e) {
+            index.churn_day.push_back(e.date.days);
+            min_day(first_seen, e.date.days);
+        });
     }
     index.tx_offset.push_back(static_cast<uint32_t>(index.tx_day.size()));
     index.ix_offset.push_back(static_cast<uint32_t>(index.ix_day.size()));

@@ -104,9 +104,13 @@ struct Reader {
         }
         std::string kind_id, op_id = ">=";
         text(j, "kind", kind_id, where);
-        if (const auto kind = condition_kind_from_id(kind_id)) c.kind = *kind;
-        else problems.push_back({"lifecycle.unknown_condition", where + ".kind",
-                                 "\"" + kind_id + "\" is not a condition kind", 0, 0}), ok = false;
+        if (const auto kind = condition_kind_from_id(kind_id)) {
+            c.kind = *kind;
+        } else {
+            problems.push_back({"lifecycle.unknown_condition", where + ".kind",
+                                "\"" + kind_id + "\" is not a condition kind", 0, 0});
+            ok = false;
+        }
         text(j, "op", op_id, where);
         if (const auto op = compare_from_id(op_id)) c.op = *op;
         else fail(where + ".op", "\"" + op_id + "\" is not one of <, <=, >, >=, ==, between");

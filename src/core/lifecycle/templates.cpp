@@ -387,9 +387,13 @@ LifecycleModel marketing_journey() {
     m.name_zh = "营销旅程";
     m.description = "Awareness, consideration, purchase and retention. A journey is every step of every "
                     "interaction; the lifecycle is the whole relationship.";
+    StageRules bought_once = single_purchase_active();
+    bought_once.all.push_back(negated(cond_churned(true)));
+    StageRules retained = repeat_active();
+    retained.all.push_back(negated(cond_churned(true)));
     m.stages = {
-        make_stage("awareness", "Awareness", "意识", kGrey, "People who know of us, plus lapsed buyers.",
-                   "知道我们的人，以及已沉睡的购买者。", "Be found by the right people.", "被合适的人发现。",
+        make_stage("awareness", "Awareness", "意识", kGrey,
+                   "People who know of us, plus lapsed or cancelled buyers.", "知道我们的人，以及已沉睡或已取消的购买者。", "Be found by the right people.", "被合适的人发现。",
                    {"lead_count"},
                    {p("Content and social media that answer real questions", "用内容和社交媒体回答真实问题"),
                     p("Search and referral visibility", "提升搜索与推荐曝光"),
@@ -408,14 +412,14 @@ LifecycleModel marketing_journey() {
                    {p("Simple checkout and clear delivery", "简洁结账与清晰配送"),
                     p("Promotions: limited-time discounts, bundles, coupons", "促销：限时折扣、捆绑、优惠券"),
                     p("Post-purchase follow-up", "购后回访")},
-                   single_purchase_active()),
+                   bought_once),
         make_stage("retention", "Retention", "保留", kDeepGreen, "Repeat buyers active in the last year.",
                    "近一年活跃的重复购买者。", "Grow loyalty.", "培养忠诚。",
                    {"retention_rate", "repeat_purchase_rate", "nps"},
                    {p("Care plans and member offers", "关怀计划与会员优惠"),
                     p("Loyalty points", "忠诚积分"),
                     p("Invite reviews and referrals", "邀请评价与推荐")},
-                   repeat_active()),
+                   retained),
     };
     m.evaluation_order = {"retention", "purchase", "consideration", "awareness"};
     m.fallback_stage = "awareness";

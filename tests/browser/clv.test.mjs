@@ -1,0 +1,142 @@
+// Browser test of the CLV views: open the CLV panel with real clicks, fit BG/NBD + Gamma-Gamma on the
+// e-commerce demo, wait for the fit to finish (the panel records "clv.status.done" / "clv.status.failed"
+// and one "clv.param.<model>.<name>" item per fitted parameter), look at the diagnostics and value
+// panels, save segments as tags and undo, and drag a Simple-CLV slider with the real mouse.
+//   node tests/browser/clv.test.mjs        (after the web build; LCS_SITE_DIR selects the site folder)
+// Screenshots go to build/screenshots/clv*.png, value.png, simple-clv*.png.
+import assert from 'node:assert/strict';
+import {
+  click, frames, launchBrowser, openApp, rect, screenshot, startServer, state, waitState, workspaceJson,
+} from './harness.mjs';
+
+const items = (page) => page.evaluate(() => window.lifecycleStudio.items());
+
+async function waitItem(page, predicate, timeout = 120000) {
+  const handle = await page.waitForFunction(
+    (source) => window.lifecycleStudio.items().find(new Function('n', `return (${source})(n)`)) || null,
+    predicate.toString(), { timeout, polling: 200 });
+  return handle.jsonValue();
+}
+
+async function openPanel(page, id) {
+  await click(page, `tab.${id}`);
+  await waitState(page, (s, p) => s.panel === p, id);
+}
+
+// The Simple-CLV panel publishes its current value as an item "simple.value.<CLV>".
+async function simpleValue(page) {
+  const name = await waitItem(page, (n) => n.startsWith('simple.value.'));
+  return Number(name.slice('simple.value.'.length));
+}
+
+// A real drag: press on the slider at `from` (fraction of its width), move in steps, release at `to`.
+async function drag(page, name, from, to) {
+  const r = await rect(page, name);
+  const y = r.y + r.h / 2;
+  await page.mouse.move(r.x + r.w * from, y);
+  await frames(page, 2);
+  await page.mouse.down();
+  await frames(page, 1);
+  for (let k = 1; k <= 5; k++) {
+    await page.mouse.move(r.x + r.w * (from + (to - from) * k / 5), y);
+    await frames(page, 1);
+  }
+  await page.mouse.up();
+  await frames(page, 2);
+}
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+test('CLV: fit BG/NBD + Gamma-Gamma on the demo, parameters and diagnostics appear', async (ctx) => {
+  const page = await openApp(ctx.browser, ctx.server.url);
+  const s = await state(page);
+  assert.ok(s.panels.includes('clv'), `panels: ${s.panels}`);
+  await openPanel(page, 'clv');
+  await screenshot(page, 'clv-before-fit');
+  await click(page, 'clv.fit');
+  const status = await waitItem(page, (n) => n === 'clv.status.done' || n === 'clv.status.failed');
+  await screenshot(page, 'clv');
+  assert.equal(status, 'clv.status.done', 'the fit finished without a problem');
+  const names = await items(page);
+  for (const p of ['r', 'alpha', 'a', 'b']) assert.ok(names.includes(`clv.param.bgnbd.${p}`), `BG/NBD ${p} shown`);
+  for (const p of ['p', 'q', 'gamma']) assert.ok(names.includes(`clv.param.gg.${p}`), `Gamma-Gamma ${p} shown`);
+  assert.ok(names.some((n) => n.startsWith('clv.row.')), 'customer rows drawn');
+
+  await openPanel(page, 'clv_diagnostics');
+  await waitItem(page, (n) => n === 'clv.diag.holdout');
+  await waitItem(page, (n) => n === 'clv.diag.tracking');
+  await waitItem(page, (n) => n === 'clv.diag.alive');
+  await screenshot(page, 'clv-diagnostics');
+
+  // Value segments: save as tags (one undoable edit), then undo.
+  await openPanel(page, 'value');
+  await waitItem(page, (n) => n === 'value.top20');
+  await screenshot(page, 'value');
+  const before = (await state(page)).undo;
+  await click(page, 'value.save_tags');
+  await waitState(page, (st, u) => st.undo === u + 1, before);
+  const tagged = JSON.parse(await workspaceJson(page));
+  const tags = tagged.customers.flatMap((c) => c.tags || []);
+  assert.ok(tags.includes('value:top20'), 'top-20% tag saved');
+  assert.ok(tags.some((t) => /^rfm:[1-5]{3}$/.test(t)), 'RFM code tags saved');
+  await page.keyboard.press('Control+Z');
+  await waitState(page, (st, u) => st.undo === u, before);
+  const untagged = JSON.parse(await workspaceJson(page));
+  assert.ok(!untagged.customers.some((c) => (c.tags || []).includes('value:top20')), 'undo removed the tags');
+
+  // Chinese UI of the same panels.
+  await page.evaluate(() => window.lifecycleStudio.command('language', 'zh'));
+  await waitState(page, (st) => st.language === 'zh');
+  await screenshot(page, 'value-zh');
+  await openPanel(page, 'clv');
+  await screenshot(page, 'clv-zh');
+  await openPanel(page, 'clv_diagnostics');
+  await screenshot(page, 'clv-diagnostics-zh');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('Simple CLV: the formula with numbers, and a real slider drag changes the value', async (ctx) => {
+  const page = await openApp(ctx.browser, ctx.server.url);
+  await openPanel(page, 'simple_clv');
+  // Defaults m = 100, r = 0.80, d = 0.10: 100·0.8/(1 + 0.1 − 0.8) = 266.67.
+  assert.equal(await simpleValue(page), 266.67);
+  await screenshot(page, 'simple-clv');
+  // Retention slider 0..0.99: drag from about 0.80 to about 0.90.
+  await drag(page, 'simple.retention', 0.8 / 0.99, 0.9 / 0.99);
+  const after = await simpleValue(page);
+  assert.ok(after > 266.67 + 50, `higher retention raised CLV (now ${after})`);
+  await screenshot(page, 'simple-clv-dragged');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+// ---- runner (same output as run.mjs) ----
+const only = process.argv[2];
+let passed = 0, failed = 0;
+const ctx = {};
+try {
+  ctx.server = await startServer();
+  ctx.browser = await launchBrowser();
+  for (const t of tests) {
+    if (only && !t.name.includes(only)) continue;
+    const started = Date.now();
+    try {
+      await t.fn(ctx);
+      passed++;
+      console.log(`ok   ${t.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    } catch (error) {
+      failed++;
+      console.log(`FAIL ${t.name}\n     ${String(error && error.stack || error).split('\n').slice(0, 6).join('\n     ')}`);
+    }
+  }
+} catch (error) {
+  failed++;
+  console.log(`FAIL setup: ${error && error.stack || error}`);
+} finally {
+  if (ctx.browser) await ctx.browser.close();
+  if (ctx.server) ctx.server.stop();
+}
+console.log(`clv browser: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
