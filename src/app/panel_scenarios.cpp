@@ -375,10 +375,31 @@ void draw_list(AppState& state, ScenarioPanelState& s) {
 
 // ---- levers ----
 
+// The stay stage that loses the most customers to churn each month (the natural first target of a
+// retention lever); the largest stay stage when nothing churns.
+std::string main_churn_stage(const Baseline& b) {
+    std::string best;
+    double best_loss = -1, best_size = -1;
+    for (size_t i = 0; i < b.stages.size(); ++i) {
+        if (i < b.churned.size() && b.churned[i]) continue;
+        double churn = 0;
+        for (size_t j = 0; j < b.stages.size() && i < b.transition.size() && j < b.transition[i].size(); ++j)
+            if (j < b.churned.size() && b.churned[j]) churn += b.transition[i][j];
+        double size = i < b.start_customers.size() ? b.start_customers[i] : 0;
+        double loss = churn * size;
+        if (loss > best_loss || (loss == best_loss && size > best_size)) {
+            best = b.stages[i];
+            best_loss = loss;
+            best_size = size;
+        }
+    }
+    return best;
+}
+
 Lever new_lever(LeverKind kind, const Baseline& b) {
     Lever lever = neutral_lever(kind);
     std::vector<std::string> stay = stage_choices(b, true);
-    std::string first_stay = stay.empty() ? std::string() : stay.front();
+    std::string first_stay = main_churn_stage(b);
     std::string entry = b.entry_stage >= 0 && static_cast<size_t>(b.entry_stage) < b.stages.size()
                             ? b.stages[static_cast<size_t>(b.entry_stage)]
                             : first_stay;

@@ -53,7 +53,7 @@ bool click(lcs::App& app, const std::string& name) {
 }
 
 const char* kTinyWorkspace = R"({"format": "lifecycle-studio-workspace", "version": 1,
-  "meta": {"name": "Tiny", "currency": "EUR"},
+  "workspace": {"name": "Tiny", "currency": "EUR"},
   "customers": [
     {"id": "A1", "name": "Ann", "segment": "retail", "tags": ["vip"],
      "transactions": [{"date": "2024-01-05", "amount": 20}, {"date": "2024-03-01", "amount": 35.5}],
@@ -134,7 +134,7 @@ int main() {
     CHECK(!app.state().dirty());
 
     // A broken file: problems reported, the workspace kept.
-    native::drop_file({"broken.json", "{\"format\": \"lifecycle-studio-workspace\", \"version\": 1, \"customers\": [{\"id\": 3}]}"});
+    native::drop_file({"broken.json", "{\"format\": \"lifecycle-studio-workspace\", \"version\": 1, \"customers\": [{\"id\": "});
     run_frames(app, 3);
     CHECK(app.state().file_name() == "Tiny.json");
     CHECK(app.state().workspace().customers.size() == 2);

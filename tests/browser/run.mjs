@@ -16,7 +16,7 @@ const test = (name, fn) => tests.push({ name, fn });
 function smallWorkspace(demoText, count, name) {
   const ws = JSON.parse(demoText);
   ws.customers = ws.customers.slice(0, count);
-  if (ws.meta) ws.meta.name = name;
+  ws.workspace = { ...(ws.workspace || {}), name };
   return ws;
 }
 

@@ -80,6 +80,11 @@ ModelFitter make_gamma_gamma_fitter(const std::vector<CustomerRfm>& customers, F
             pooled.emplace_back(key, 1.0);
         }
     }
+    if (pooled.empty())
+        return ModelFitter::failed("gg", names,
+                                   Problem{"fit.not_identified", "",
+                                           "no repeat customer with a positive mean spend: Gamma-Gamma is fitted on "
+                                           "customers with x > 0 and zbar > 0"});
     std::map<int, int> x_slot;
     double mean = 0;
     for (const auto& entry : pooled) {
