@@ -144,7 +144,7 @@ void ClvSession::tick(AppState& state, double budget_ms) {
     const Clock::time_point begin = Clock::now();
     while (phase_ != Phase::idle && elapsed_ms(begin) < budget_ms) {
         if (phase_ == Phase::fit_counts || phase_ == Phase::fit_spend) {
-            fit_progress_ = fitter_->step(2);
+            fit_progress_ = fitter_->step(1);
             if (!fitter_->done()) continue;
             if (phase_ == Phase::fit_counts) {
                 finish_fit_counts();
@@ -160,6 +160,7 @@ void ClvSession::tick(AppState& state, double budget_ms) {
             }
         } else if (phase_ == Phase::customers) {
             compute_customers(state, budget_ms - elapsed_ms(begin));
+            if (phase_ == Phase::stages) return;  // the stage summary gets a frame of its own
         } else if (phase_ == Phase::stages) {
             compute_stages(state);
             if (phase_ == Phase::idle) return;  // failed
@@ -205,7 +206,7 @@ void ClvSession::compute_customers(const AppState& state, double budget_ms) {
             row.t_x = c.t_x;
             row.T = c.T;
             row.holdout_x = c.holdout_x;
-            if ((next_customer_ & 255) == 0 && elapsed_ms(begin) > budget_ms) return;
+            if ((next_customer_ & 15) == 0 && elapsed_ms(begin) > budget_ms) return;
         }
     } else if (s.model == ClvModelKind::sbg) {
         add_rows(clv::sbg_customer_clvs(clv::sbg_params(*work_.count_fit), events_, cohort));

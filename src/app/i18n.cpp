@@ -674,6 +674,7 @@ constexpr Translation kTable[] = {
     {"Customer", "客户"},
     {"Score", "分数"},
     {"Suggested action", "建议行动"},
+    {"Editing it replaces the custom model kept in this workspace (Undo brings it back).", "修改它会替换本工作区保存的自定义模型（可撤销恢复）。"},
     {"any purchase in the month (recurring cohort)", "当月有购买（循环同期群）"},
     {"Recurring cohort: everyone who bought in the month, new or not; do they buy again later?", "循环同期群：当月所有购买者（无论新老），之后是否再次购买？"},
 };

@@ -238,8 +238,11 @@ void draw_lifecycle_model_editor(AppState& state) {
     }
     if (e.draft.stages.empty()) return;
     ImGui::BeginChild("model_editor");
-    if (is_builtin_model(v.model))
+    if (is_builtin_model(v.model)) {
         ImGui::TextDisabled("%s", tr("This is a built-in template: your first edit makes it the workspace's custom model."));
+        if (v.stashed_custom)
+            ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("Editing it replaces the custom model kept in this workspace (Undo brings it back)."));
+    }
     else if (!v.model.based_on.empty())
         ImGui::TextDisabled("%s %s", tr("Custom model based on"), v.model.based_on.c_str());
     LifecycleModel& d = e.draft;

@@ -46,7 +46,7 @@ export async function openApp(browser, url, options = {}) {
   page.problems = [];
   page.dialogs = [];
   page.on('console', (msg) => { if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`); });
-  page.on('pageerror', (err) => page.problems.push(`pageerror: ${err.message}`));
+  page.on('pageerror', (err) => page.problems.push(`pageerror: ${err.message} ${(err.stack || '').split('\n').slice(1, 4).join(' | ')}`));
   page.on('dialog', async (dialog) => { page.dialogs.push(dialog.type()); await dialog.accept(); });
   await page.goto(url);
   await waitReady(page);

@@ -14,14 +14,16 @@ constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
 // log A0 of the Fader-Hardie note: the bracket [F(t_x)/(·+t_x)^ρ − F(T)/(·+T)^ρ], with the
 // 2F1 taken on the side (α >= β or α < β) where its argument lies in [0, 1).
-double log_a0(const ParetoNbdParams& p, double x, double t_x, double T) {
+// max_terms: the 2F1 series cap; when it is hit the result is NaN (the caller decides).
+double log_a0(const ParetoNbdParams& p, double x, double t_x, double T, long max_terms = 2000000) {
     const double rho = p.r + p.s + x;
     const bool alpha_larger = p.alpha >= p.beta;
     const double big = alpha_larger ? p.alpha : p.beta;
     const double diff = std::fabs(p.alpha - p.beta);
     const double b2 = alpha_larger ? p.s + 1 : p.r + x;
     auto term = [&](double t) {
-        const Hyp2f1 f = log_hyp2f1(rho, b2, rho + 1, diff / (big + t));
+        const Hyp2f1 f = log_hyp2f1(rho, b2, rho + 1, diff / (big + t), max_terms);
+        if (!f.converged) return std::numeric_limits<double>::quiet_NaN();
         return f.log_abs - rho * std::log(big + t);
     };
     if (t_x >= T) return kNegInf;
@@ -47,7 +49,10 @@ double pareto_nbd_log_likelihood(const ParetoNbdParams& p, int x, double t_x, do
     const double xd = x;
     const double head = std::lgamma(p.r + xd) - std::lgamma(p.r) + p.r * std::log(p.alpha) + p.s * std::log(p.beta);
     const double alive = -(p.r + xd) * std::log(p.alpha + T) - p.s * std::log(p.beta + T);
-    const double la0 = log_a0(p, xd, t_x, T);
+    // The fit evaluates here: a series that would need more than 50,000 terms (2F1 argument within
+    // ~1e-3 of 1, reached only at extreme alpha/beta ratios) makes the point infeasible (NaN).
+    const double la0 = log_a0(p, xd, t_x, T, 50000);
+    if (std::isnan(la0)) return la0;
     if (la0 == kNegInf) return head + alive;
     return head + log_sum_exp(alive, std::log(p.s / (p.r + p.s + xd)) + la0);
 }

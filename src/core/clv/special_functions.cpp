@@ -21,13 +21,13 @@ double log_abs_gamma(double x, int& sign) {
 }
 
 // Plain power series of 2F1 with signed terms; the running sum is rescaled so it never overflows.
-Hyp2f1 series(double a, double b, double c, double z) {
+Hyp2f1 series(double a, double b, double c, double z, long max_terms = kMaxTerms) {
     Hyp2f1 out;
     double term = 1, sum = 1, log_scale = 0, largest = 1;
     const double kBig = 1e200, kLogBig = std::log(1e200);
     long n = 0;
     bool done = false;
-    for (; n < kMaxTerms; ++n) {
+    for (; n < max_terms; ++n) {
         const double num = (a + n) * (b + n);
         if (num == 0) { done = true; break; }  // a or b a non-positive integer: a polynomial
         const double den = (c + n) * (n + 1.0);
@@ -87,7 +87,7 @@ Hyp2f1 add(const Hyp2f1& u, const Hyp2f1& v) {
 }
 
 // 0 <= z < 1, c > 0: Euler for c−a−b < 0, else the series (or the connection formula near z = 1).
-Hyp2f1 nonnegative_z(double a, double b, double c, double z);
+Hyp2f1 nonnegative_z(double a, double b, double c, double z, long max_terms);
 
 // 1−z connection formula (DLMF 15.8.4), valid when m = c−a−b is not an integer.
 // log_magnitude (optional) receives the log of the larger of the two terms, to detect cancellation.
@@ -114,7 +114,7 @@ Hyp2f1 connection(double a, double b, double c, double z, double* log_magnitude 
     return total;
 }
 
-Hyp2f1 nonnegative_z(double a, double b, double c, double z) {
+Hyp2f1 nonnegative_z(double a, double b, double c, double z, long max_terms) {
     const double m = c - a - b;
     if (z == 0) return Hyp2f1{};
     const double dist_to_int = std::fabs(m - std::round(m));
@@ -152,8 +152,8 @@ Hyp2f1 nonnegative_z(double a, double b, double c, double z) {
         out.converged = converged;
         return out;
     }
-    if (m < 0) return scaled(series(c - a, c - b, c, z), m * std::log1p(-z), 1);
-    return series(a, b, c, z);
+    if (m < 0) return scaled(series(c - a, c - b, c, z, max_terms), m * std::log1p(-z), 1);
+    return series(a, b, c, z, max_terms);
 }
 
 }  // namespace
@@ -188,7 +188,7 @@ double log_diff_exp(double u, double v) {
     return u + std::log1p(-std::exp(v - u));
 }
 
-Hyp2f1 log_hyp2f1(double a, double b, double c, double z) {
+Hyp2f1 log_hyp2f1(double a, double b, double c, double z, long max_terms) {
     if (!(c > 0) || !(z < 1) || !std::isfinite(a) || !std::isfinite(b) || !std::isfinite(z)) {
         Hyp2f1 bad;
         bad.converged = false;
@@ -198,10 +198,10 @@ Hyp2f1 log_hyp2f1(double a, double b, double c, double z) {
     if (z < 0) {
         // Pfaff: 2F1(a,b;c;z) = (1−z)^(−a) 2F1(a, c−b; c; z/(z−1)), argument in [0, 1).
         const double w = z / (z - 1);
-        Hyp2f1 inner = nonnegative_z(a, c - b, c, w);
+        Hyp2f1 inner = nonnegative_z(a, c - b, c, w, max_terms);
         return scaled(inner, -a * std::log1p(-z), 1);
     }
-    return nonnegative_z(a, b, c, z);
+    return nonnegative_z(a, b, c, z, max_terms);
 }
 
 double hyp2f1(double a, double b, double c, double z) { return log_hyp2f1(a, b, c, z).value(); }

@@ -29,8 +29,10 @@ struct Hyp2f1 {
 // not within 1e-3 of an integer → the 1−z connection formula (unless it loses more than 6 digits
 // to cancellation); z > 0.9999 with such an m → the
 // connection formula at four nearby c, interpolated back (~1e-7 relative); otherwise the power
-// series with a relative-convergence check (up to 2,000,000 terms). Terms are rescaled to stay finite.
-Hyp2f1 log_hyp2f1(double a, double b, double c, double z);
+// series with a relative-convergence check (up to max_terms terms). Terms are rescaled to stay finite.
+// max_terms caps the series (converged = false when reached); likelihoods pass a small cap so an
+// optimiser wandering to z → 1 stays fast and treats such points as infeasible.
+Hyp2f1 log_hyp2f1(double a, double b, double c, double z, long max_terms = 2000000);
 // Convenience: the plain value (may overflow to inf for extreme arguments).
 double hyp2f1(double a, double b, double c, double z);
 

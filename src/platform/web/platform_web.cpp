@@ -22,6 +22,7 @@
 extern "C" {
 void lcs_js_init();
 int lcs_js_take_input_events();
+void lcs_js_set_canvas_size(int width, int height);
 void lcs_js_notify_ready();
 void lcs_js_open_file(const char* accept, int request_id);
 void lcs_js_download(const char* name, const char* data, int len, const char* mime);
@@ -84,7 +85,7 @@ bool sync_canvas_size() {
     h.framebuffer_width = width;
     h.framebuffer_height = height;
     h.pixel_ratio = ratio;
-    glfwSetWindowSize(h.window, width, height);
+    lcs_js_set_canvas_size(width, height);
     return true;
 }
 

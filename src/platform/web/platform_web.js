@@ -117,6 +117,13 @@ mergeInto(LibraryManager.library, {
     window.lifecycleStudio = studio;
   },
 
+  // Resizes the canvas backing store. Emscripten's GLFW hears about it through Browser's resize
+  // listeners (glfwSetWindowSize would request fullscreen when the size equals the screen's).
+  lcs_js_set_canvas_size__deps: ['$Browser'],
+  lcs_js_set_canvas_size: function(width, height) {
+    Browser.setCanvasSize(width, height);
+  },
+
   lcs_js_take_input_events__deps: ['$LCS'],
   lcs_js_take_input_events: function() {
     var n = LCS.inputEvents;
