@@ -1,28 +1,11 @@
-# Native build: sanitizers, the CLI, and the headless app smoke test.
+# Native build flags. Included before any target so that lcs_core, the tests and the CLI all get them.
 if(LCS_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
 endif()
-enable_testing()
-
-file(GLOB LCS_CLI_SOURCES CONFIGURE_DEPENDS tools/cli/*.cpp)
-if(LCS_CLI_SOURCES)
-  add_executable(lifecycle ${LCS_CLI_SOURCES})
-  target_link_libraries(lifecycle PRIVATE lcs_core)
-  lcs_set_warnings(lifecycle)
-endif()
-
-if(EXISTS "${IMGUI_DIR}/imgui.cpp" AND EXISTS "${CMAKE_SOURCE_DIR}/src/app")
-  include(cmake/AppTargets.cmake OPTIONAL)
-endif()
-
 if(LCS_FUZZ)
-  foreach(name fuzz_workspace_json fuzz_csv_import)
-    if(EXISTS "${CMAKE_SOURCE_DIR}/tests/fuzz/${name}.cpp")
-      add_executable(${name} tests/fuzz/${name}.cpp)
-      target_link_libraries(${name} PRIVATE lcs_core)
-      target_compile_options(${name} PRIVATE -fsanitize=fuzzer,address)
-      target_link_options(${name} PRIVATE -fsanitize=fuzzer,address)
-    endif()
-  endforeach()
+  # Coverage instrumentation for everything the fuzzers reach; the fuzz executables add the driver.
+  add_compile_options(-fsanitize=fuzzer-no-link,address -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address)
 endif()
+enable_testing()

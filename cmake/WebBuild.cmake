@@ -1,4 +1,5 @@
-# Every web build setting lives here: exception policy, memory, JS libraries, output folder.
+# Web build flags, included before any target (add_compile_options only reaches later targets).
+# The app target itself: cmake/AppTargets.cmake.
 # Exception policy: native wasm exceptions on every target, at compile and link time (TOOLCHAIN.md).
 add_compile_options(-fwasm-exceptions)
 add_link_options(-fwasm-exceptions -sALLOW_MEMORY_GROWTH=1)
@@ -7,7 +8,3 @@ add_link_options(-fwasm-exceptions -sALLOW_MEMORY_GROWTH=1)
 function(lcs_web_test_target target)
   target_link_options(${target} PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sTOTAL_STACK=4194304)
 endfunction()
-
-if(EXISTS "${IMGUI_DIR}/imgui.cpp" AND EXISTS "${CMAKE_SOURCE_DIR}/src/app")
-  include(cmake/AppTargets.cmake OPTIONAL)
-endif()

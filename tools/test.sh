@@ -120,8 +120,13 @@ section "browser tests (Chromium)"
 if [ $SKIP_BROWSER = 1 ]; then
   echo "  (skipped)"
 elif [ $WEB_OK = 1 ] && [ -f build/web/site/index.html ]; then
-  run "browser" "$LOGS/browser.log" node tests/browser/run.mjs
-  grep -E "^(ok|FAIL) " "$LOGS/browser.log" | sed 's/^/      /'
+  # run.mjs (app shell) and every panel's tests/browser/*.test.mjs: same output format, one suite each.
+  for script in tests/browser/run.mjs tests/browser/*.test.mjs; do
+    name="browser $(basename "$script" .mjs)"
+    log="$LOGS/browser-$(basename "$script" .mjs).log"
+    run "$name" "$log" node "$script"
+    grep -E "^(ok|FAIL) " "$log" | sed 's/^/      /'
+  done
 else fail "browser" "web app not built"; fi
 
 echo

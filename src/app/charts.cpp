@@ -707,6 +707,12 @@ bool tornado_chart(const char* id, const std::vector<TornadoRow>& rows, double b
                     ImVec2(origin.x + size.x - line * 1.5f, top + line * 0.25f + rows_height));
     int target = std::max(2, static_cast<int>(f.plot.GetWidth() / (ImGui::GetFontSize() * 6)));
     std::vector<Tick> ticks = value_ticks(f.x0, f.x1, value_axis.format, target);
+    // Results close together (1.25M, 1.30M) shorten to equal labels: then show whole numbers.
+    for (std::size_t i = 1; i < ticks.size(); ++i) {
+        if (ticks[i].label != ticks[i - 1].label) continue;
+        for (Tick& t : ticks) t.label = group_thousands(fixed(std::round(t.value), 0));
+        break;
+    }
     for (const Tick& t : ticks)
         f.draw->AddLine(ImVec2(f.px(t.value), f.plot.Min.y), ImVec2(f.px(t.value), f.plot.Max.y), grid_color());
     draw_x_ticks(f, ticks);
@@ -790,7 +796,8 @@ float lc_smooth(float t) { return t * t * (3 - 2 * t); }
 
 }  // namespace
 
-int funnel_chart(const char* id, const std::vector<FunnelStep>& steps, ValueFormat format, const Options& options) {
+int funnel_chart(const char* id, const std::vector<FunnelStep>& steps, ValueFormat format, const Options& options,
+                 FunnelShare share) {
     ImGui::PushID(id);
     float line = ImGui::GetTextLineHeightWithSpacing();
     std::size_t n = steps.size();
@@ -809,12 +816,17 @@ int funnel_chart(const char* id, const std::vector<FunnelStep>& steps, ValueForm
     }
     float label_w = 0, value_w = 0;
     std::vector<std::string> right(n);
-    double largest = 0;
-    for (const FunnelStep& s : steps) largest = std::max(largest, s.value);
+    double largest = 0, total = 0;
+    for (const FunnelStep& s : steps) {
+        largest = std::max(largest, s.value);
+        total += s.value;
+    }
     for (std::size_t i = 0; i < n; ++i) {
         label_w = std::max(label_w, ImGui::CalcTextSize(steps[i].label.c_str()).x);
         std::string text = format_value(steps[i].value, format);
-        if (i > 0 && steps[0].value > 0) text += "  " + format_value(steps[i].value / steps[0].value, ValueFormat::percent);
+        if (share == FunnelShare::of_total && total > 0) text += "  " + format_value(steps[i].value / total, ValueFormat::percent);
+        else if (share == FunnelShare::of_first && i > 0 && steps[0].value > 0)
+            text += "  " + format_value(steps[i].value / steps[0].value, ValueFormat::percent);
         right[i] = text;
         value_w = std::max(value_w, ImGui::CalcTextSize(text.c_str()).x);
     }
@@ -854,6 +866,7 @@ int funnel_chart(const char* id, const std::vector<FunnelStep>& steps, ValueForm
         tooltip_swatch(lc_color(s.color, hovered));
         ImGui::TextUnformatted(s.label.c_str());
         ImGui::TextUnformatted(format_value(s.value, format).c_str());
+        if (total > 0) ImGui::Text("%s: %s", "% of all", format_value(s.value / total, ValueFormat::percent).c_str());
         if (hovered > 0 && steps[0].value > 0)
             ImGui::Text("%s / %s: %s", s.label.c_str(), steps[0].label.c_str(), format_value(s.value / steps[0].value, ValueFormat::percent).c_str());
         if (hovered > 0 && steps[static_cast<std::size_t>(hovered) - 1].value > 0)

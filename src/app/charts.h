@@ -97,10 +97,13 @@ struct FunnelStep {
     double value = 0;  // >= 0
     ImU32 color = 0;   // 0 = palette_color(step index)
 };
+enum class FunnelShare { of_first, of_total };  // the percentage printed beside each bar
 // One centred bar per step, top to bottom, width proportional to value / largest value; each row
-// shows the value, its share of the first step and of the previous step. Hover: exact values.
+// shows the value and its share (of the first step, or of the sum of all steps). Hover: the value,
+// share of the total, of the first and of the previous step.
 // options.height_lines <= 0 sizes the chart to its rows. Returns the hovered step, or -1.
-int funnel_chart(const char* id, const std::vector<FunnelStep>& steps, ValueFormat format, const Options& options = {});
+int funnel_chart(const char* id, const std::vector<FunnelStep>& steps, ValueFormat format, const Options& options = {},
+                 FunnelShare share = FunnelShare::of_first);
 
 struct FlowNode {
     std::string label;

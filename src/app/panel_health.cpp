@@ -130,7 +130,9 @@ void draw_scorecard(AppState& state, HealthPanelState& p) {
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", measure_help(m));
             ImGui::PopID();
         }
-        ImGui::TextDisabled("%s", tr("Weights are relative; missing measures (e.g. no NPS answer) are left out of the average."));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", tr("Weights are relative; missing measures (e.g. no NPS answer) are left out of the average."));
+        ImGui::PopStyleColor();
     }
     ImGui::Separator();
     ImGui::TextUnformatted(tr("Bands"));

@@ -48,12 +48,14 @@ int draw_chain(AppState& state, const LifecycleModel& model, const LifecycleAnal
     int n = static_cast<int>(model.stages.size());
     if (n == 0) return -1;
     float line = ImGui::GetTextLineHeightWithSpacing();
-    float width = ImGui::GetContentRegionAvail().x;
+    float width = ImGui::GetContentRegionAvail().x - 8;  // room for the selection outline
     float gap = std::max(ImGui::GetFontSize() * 1.8f, width * 0.025f);
     float box_w = std::max(ImGui::GetFontSize() * 5, (width - gap * static_cast<float>(n - 1)) / static_cast<float>(n));
     float box_h = line * 4.2f;
     float loop_h = model.cyclic ? line * 1.4f : 0;
     ImVec2 origin = ImGui::GetCursorScreenPos();
+    origin.x += 4;
+    origin.y += 4;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     double total_revenue = 0;
     for (double r : a.stages.revenue) total_revenue += r;
@@ -115,7 +117,7 @@ int draw_chain(AppState& state, const LifecycleModel& model, const LifecycleAnal
         draw->AddRectFilled(ImVec2(mid - 4, y1 - ts.y * 0.5f), ImVec2(mid + ts.x + 4, y1 + ts.y * 0.5f), ImGui::GetColorU32(ImGuiCol_WindowBg));
         draw->AddText(ImVec2(mid, y1 - ts.y * 0.5f), ImGui::GetColorU32(ImGuiCol_TextDisabled), label);
     }
-    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + box_h + loop_h + ImGui::GetStyle().ItemSpacing.y));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x - 4, origin.y + box_h + loop_h + 4 + ImGui::GetStyle().ItemSpacing.y));
     ImGui::Dummy(ImVec2(1, 1));
     (void)state;
     return clicked;
@@ -206,9 +208,8 @@ std::string rate(const std::optional<double>& v) { return v ? format_value(*v, V
 void draw_stage_facts(AppState& state, const LifecycleModel& model, const LifecycleAnalysis& a, int stage) {
     const Stage& s = model.stages[static_cast<std::size_t>(stage)];
     bool zh = current_language() == Language::chinese;
-    ImGui::PushStyleColor(ImGuiCol_Text, stage_color(s));
+    color_swatch(stage_color(s));
     ImGui::TextUnformatted(stage_name(s).c_str());
-    ImGui::PopStyleColor();
     ImGui::SameLine();
     ImGui::TextDisabled("(%s / %s)", s.name.c_str(), s.name_zh.c_str());
     const std::string& description = zh && !s.description_zh.empty() ? s.description_zh : s.description;

@@ -54,10 +54,10 @@ void draw_funnel_history(AppState& state, FlowPanelState& p) {
         steps.push_back({stage_name(model.stages[i]), static_cast<double>(a.stages.counts[i]), stage_color(model.stages[i])});
     charts::Options funnel;
     funnel.height_lines = 0;
-    int hovered = charts::funnel_chart("funnel", steps, ValueFormat::integer, funnel);
+    int hovered = charts::funnel_chart("funnel", steps, ValueFormat::integer, funnel, charts::FunnelShare::of_total);
     automation::record("flow.funnel");
     if (hovered >= 0 && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) v.selected_stage = hovered;
-    ImGui::TextDisabled("%s", tr("Stages in model order; percentages are of the first stage. Click a stage to select it."));
+    ImGui::TextDisabled("%s", tr("Stages in model order; percentages are of all staged customers. Click a stage to select it."));
 
     ImGui::Spacing();
     ImGui::Separator();
@@ -213,7 +213,7 @@ void draw_transitions(AppState& state, FlowPanelState& p) {
 
     // Table: counts and row shares; the last row is customers who were not present at the first date.
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
-                            ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_ScrollX;
+                            ImGuiTableFlags_SizingStretchSame;
     int ncol = static_cast<int>(n) + 2;
     if (ImGui::BeginTable("transitions", ncol, flags)) {
         ImGui::TableSetupColumn((std::string(tr("from \\ to"))).c_str());

@@ -94,7 +94,7 @@ void draw_stage_list(AppState& state, ModelEditorState& e, LifecycleView& v) {
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("stages", 6, flags)) return;
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 1.5f);
-    ImGui::TableSetupColumn(tr("Colour"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight() * 1.3f);
+    ImGui::TableSetupColumn(tr("Colour"), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(tr("Colour")).x + 8);
     ImGui::TableSetupColumn(tr("Name (English)"), 0, 1.5f);
     ImGui::TableSetupColumn(tr("Name (Chinese)"), 0, 1.2f);
     ImGui::TableSetupColumn(tr("At risk"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3.5f);

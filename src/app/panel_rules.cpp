@@ -113,6 +113,12 @@ enum class RowAction { none, edited, remove, up, down };
 RowAction condition_row(Condition& c, const std::string& name, int count, int present, const std::vector<std::string>& segments) {
     RowAction action = RowAction::none;
     float font = ImGui::GetFontSize();
+    double share = present > 0 ? static_cast<double>(count) / present : 0;
+    std::string caught = format_value(count, ValueFormat::integer) + " (" + format_value(share, ValueFormat::percent) + ")";
+    ImGui::TextDisabled("%s", caught.c_str());
+    automation::record(name + ".count");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", describe_condition(c).c_str(), tr("Customers this condition alone matches, as of the analysis date"));
+    ImGui::SameLine(font * 7);
     ImGui::SetNextItemWidth(font * 13);
     if (ImGui::BeginCombo("##kind", kind_label(c.kind))) {
         for (int k = 0; k < kConditionKindCount; ++k) {
@@ -205,12 +211,6 @@ RowAction condition_row(Condition& c, const std::string& name, int count, int pr
     ImGui::SameLine();
     if (ImGui::SmallButton(tr("Remove"))) action = RowAction::remove;
     automation::record(name + ".remove");
-    ImGui::SameLine();
-    double share = present > 0 ? static_cast<double>(count) / present : 0;
-    ImGui::TextDisabled("%s %s (%s)", tr("catches"), format_value(count, ValueFormat::integer).c_str(),
-                        format_value(share, ValueFormat::percent).c_str());
-    automation::record(name + ".count");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", describe_condition(c).c_str(), tr("Customers this condition alone matches, as of the analysis date"));
     return action;
 }
 
@@ -276,7 +276,9 @@ void draw_stage_list(AppState& state, const LifecycleModel& model, const Lifecyc
         automation::record("rules.count." + s.id);
     }
     ImGui::EndTable();
-    ImGui::TextDisabled("%s", tr("Rules match: customers whose rules hold (other stages ignored). Placed: first match in evaluation order, else the fallback stage."));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", tr("Rules match: customers whose rules hold (other stages ignored). Placed: first match in evaluation order, else the fallback stage."));
+    ImGui::PopStyleColor();
     (void)state;
 }
 
@@ -339,7 +341,7 @@ void draw_panel_rules(AppState& state) {
     selected = std::clamp(selected, 0, static_cast<int>(d.stages.size()) - 1);
 
     float width = ImGui::GetContentRegionAvail().x;
-    float left = std::min(width * 0.3f, ImGui::GetFontSize() * 20);
+    float left = std::min(width * 0.34f, ImGui::GetFontSize() * 22);
     ImGui::BeginChild("rules_left", ImVec2(left, 0), true);
     draw_stage_list(state, v.model, a, selected);
     ImGui::Spacing();
@@ -364,6 +366,8 @@ void draw_panel_rules(AppState& state) {
     bool changed = false;
     ImGui::Spacing();
     ImGui::TextUnformatted(tr("ALL of these must hold"));
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%s)", tr("left: customers each condition catches"));
     ImGui::PushID("all");
     changed |= condition_list(s.rules.all, "rules.all", rc.all_matched, a.stages.present, segments, label);
     ImGui::PopID();

@@ -145,7 +145,20 @@ void draw_comparison(AppState& state, ScenarioPanelState& s) {
     result_help("customers_by_stage");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    s.chart_stage = std::clamp(s.chart_stage, 0, std::max(0, static_cast<int>(c.stages.size()) - 1));
+    if (s.chart_stage < 0 || static_cast<size_t>(s.chart_stage) >= c.stages.size()) {
+        // Start on the stay stage holding the most customers at the horizon.
+        const std::vector<double>& n = c.baseline_figures.customers_at_horizon;
+        const std::vector<bool>& churned = s.baseline->churned;
+        double most = -1;
+        s.chart_stage = 0;
+        for (size_t i = 0; i < n.size(); ++i) {
+            bool stay = i >= churned.size() || !churned[i];
+            if (stay && n[i] > most) {
+                most = n[i];
+                s.chart_stage = static_cast<int>(i);
+            }
+        }
+    }
     if (ImGui::BeginCombo("##stage", c.stages.empty() ? "" : c.stages[static_cast<size_t>(s.chart_stage)].c_str())) {
         for (size_t i = 0; i < c.stages.size(); ++i)
             if (ImGui::Selectable(c.stages[i].c_str(), static_cast<int>(i) == s.chart_stage)) s.chart_stage = static_cast<int>(i);

@@ -680,6 +680,14 @@ void draw_results(ScenarioPanelState& s) {
 void draw_levers_tab(AppState& state, ScenarioPanelState& s) {
     if (!s.working_valid) {
         ImGui::TextDisabled("%s", tr("Create or select a scenario on the left."));
+        if (s.baseline) {
+            Problems problems;
+            if (std::optional<Projection> p = project(*s.baseline, {}, problems)) {
+                ImGui::Text("%s (%s): %s %s", result_name("customer_equity"), tr("Baseline"), money(p->customer_equity).c_str(),
+                            state.workspace().meta.currency.c_str());
+                result_help("customer_equity");
+            }
+        }
         return;
     }
     if (!s.baseline) {
@@ -819,6 +827,8 @@ void draw_baseline_tab(AppState& state, ScenarioPanelState& s) {
 
     ImGui::BeginChild("baseline", ImVec2(0, 0), false);
     ImGui::TextUnformatted(tr("Per stage"));
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s (%s)", tr("money per customer per month"), currency.c_str());
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
                             ImGuiTableFlags_SizingStretchSame;
     std::vector<double> revenue = effective_revenue(b);
@@ -826,9 +836,9 @@ void draw_baseline_tab(AppState& state, ScenarioPanelState& s) {
         ImGui::TableSetupColumn(tr("Stage"));
         ImGui::TableSetupColumn(tr("Churn stage"));
         ImGui::TableSetupColumn(tr("Customers now"));
-        ImGui::TableSetupColumn((std::string(tr("Revenue / customer / month")) + " (" + currency + ")").c_str());
-        ImGui::TableSetupColumn((std::string(tr("Margin / customer / month")) + " (" + currency + ")").c_str());
-        ImGui::TableSetupColumn((std::string(tr("Servicing cost / customer / month")) + " (" + currency + ")").c_str());
+        ImGui::TableSetupColumn(tr("Revenue"));
+        ImGui::TableSetupColumn(tr("Margin"));
+        ImGui::TableSetupColumn(tr("Servicing cost"));
         ImGui::TableHeadersRow();
         for (size_t i = 0; i < n; ++i) {
             const std::string& st = b.stages[i];

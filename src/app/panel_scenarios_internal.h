@@ -51,7 +51,7 @@ struct ScenarioPanelState {
     std::string compare_key;
     std::optional<Comparison> comparison;
     Problems compare_problems;
-    int chart_stage = 0;
+    int chart_stage = -1;  // -1: choose a default
 
     // Sensitivity of the selected scenario.
     std::string tornado_key;

@@ -157,8 +157,12 @@ const std::array<const char*, 20> kChineseGiven = {"伟",   "芳",   "娜",   "�
                                                    "子轩", "欣怡", "浩然", "梓萱", "一鸣", "婷婷"};
 
 std::string person_name(DeterministicRandom& random) {
-    if (random.chance(0.3)) return std::string(pick(random, kChineseSurnames)) + pick(random, kChineseGiven);
-    return std::string(pick(random, kGivenNames)) + " " + pick(random, kFamilyNames);
+    if (random.chance(0.3)) {
+        const std::string family = pick(random, kChineseSurnames);
+        return family + pick(random, kChineseGiven);
+    }
+    const std::string given = pick(random, kGivenNames);
+    return given + " " + pick(random, kFamilyNames);
 }
 
 // Weights follow the catalog order of default_churn_reasons(): price, features, service, other.
@@ -179,6 +183,8 @@ void sort_events(Customer& customer) {
     sort_by_date(customer.churn_events);
 }
 
+// Callers draw every random argument in its own statement first: the evaluation order of function
+// arguments (and of `a + b`) is unspecified and differs between g++ and clang (Emscripten).
 void add_interaction(Customer& customer, Date date, const char* type, std::optional<double> sentiment, std::string note) {
     Interaction interaction;
     interaction.date = date;
@@ -229,7 +235,8 @@ Workspace generate_ecommerce_demo(uint64_t seed, int customers) {
         const std::size_t channel = random.pick_weighted(kChannelWeights);
         customer.channel = kChannels[channel];
         customer.acquisition_cost = round_cents(kChannelCost[channel] * random.uniform(0.7, 1.3));
-        customer.attributes = Json{{"city", pick(random, kCities)}, {"age_band", pick(random, kAgeBands)}};
+        const std::string city = pick(random, kCities);
+        customer.attributes = Json{{"city", city}, {"age_band", pick(random, kAgeBands)}};
 
         // BG/NBD story: Poisson purchasing at a gamma-distributed rate while alive; after each purchase
         // the customer drops out with a beta-distributed probability. Spend per customer is gamma-gamma.
@@ -268,19 +275,26 @@ Workspace generate_ecommerce_demo(uint64_t seed, int customers) {
         }
 
         const int emails = random.poisson((active_until.days - acquired.days) / 60.0);
-        for (int k = 0; k < emails; ++k)
-            add_interaction(customer, random_date(random, acquired, active_until), "email", std::nullopt,
-                            random.chance(0.5) ? "Newsletter" : "Promotion");
-        if (random.chance(reason == "service" ? 0.7 : 0.08))
-            add_interaction(customer, random_date(random, acquired, std::min(end, Date{last.days + 30})), "complaint",
-                            random.uniform(-1.0, -0.3), pick(random, kComplaints));
-        if (random.chance(alive && purchases >= 3 ? 0.25 : 0.03))
-            add_interaction(customer, random_date(random, acquired, active_until), "referral", random.uniform(0.6, 1.0),
-                            "Referred a friend");
+        for (int k = 0; k < emails; ++k) {
+            const Date date = random_date(random, acquired, active_until);
+            const bool newsletter = random.chance(0.5);
+            add_interaction(customer, date, "email", std::nullopt, newsletter ? "Newsletter" : "Promotion");
+        }
+        if (random.chance(reason == "service" ? 0.7 : 0.08)) {
+            const Date date = random_date(random, acquired, std::min(end, Date{last.days + 30}));
+            const double sentiment = random.uniform(-1.0, -0.3);
+            add_interaction(customer, date, "complaint", sentiment, pick(random, kComplaints));
+        }
+        if (random.chance(alive && purchases >= 3 ? 0.25 : 0.03)) {
+            const Date date = random_date(random, acquired, active_until);
+            add_interaction(customer, date, "referral", random.uniform(0.6, 1.0), "Referred a friend");
+        }
         const int chats = random.poisson(0.5);
-        for (int k = 0; k < chats; ++k)
-            add_interaction(customer, random_date(random, acquired, active_until), "chat", random.uniform(-0.3, 0.8),
-                            pick(random, kChats));
+        for (int k = 0; k < chats; ++k) {
+            const Date date = random_date(random, acquired, active_until);
+            const double sentiment = random.uniform(-0.3, 0.8);
+            add_interaction(customer, date, "chat", sentiment, pick(random, kChats));
+        }
 
         if (random.chance(0.35)) {
             SurveyAnswer survey;
@@ -343,8 +357,10 @@ Workspace generate_saas_demo(uint64_t seed, int accounts) {
         Customer account;
         account.id = numbered_id("A", i + 1, 4);
         const bool chinese = random.chance(0.25);
-        account.name = chinese ? std::string(pick(random, kCnCity)) + pick(random, kCnWord) + pick(random, kCnSuffix)
-                               : std::string(pick(random, kWordsA)) + pick(random, kWordsB) + " " + pick(random, kSuffix);
+        const std::string first_word = chinese ? pick(random, kCnCity) : pick(random, kWordsA);
+        const std::string second_word = chinese ? pick(random, kCnWord) : pick(random, kWordsB);
+        const std::string suffix = chinese ? pick(random, kCnSuffix) : pick(random, kSuffix);
+        account.name = chinese ? first_word + second_word + suffix : first_word + second_word + " " + suffix;
         const Date signup = random_date(random, start, ymd(kFirstYear + 1, 11, 30));
         account.acquired = signup;
         const std::size_t size = random.pick_weighted(kSizeWeights);
@@ -354,7 +370,8 @@ Workspace generate_saas_demo(uint64_t seed, int accounts) {
         account.channel = kChannels[channel];
         account.acquisition_cost = round_cents(kChannelCost[channel] * random.uniform(0.7, 1.3));
         const int seats = size == 2 ? random.uniform_int(50, 500) : size == 1 ? random.uniform_int(10, 60) : random.uniform_int(1, 12);
-        account.attributes = Json{{"industry", pick(random, kIndustries)}, {"country", chinese ? "CN" : pick(random, kCountries)},
+        const std::string industry = pick(random, kIndustries);
+        account.attributes = Json{{"industry", industry}, {"country", chinese ? "CN" : pick(random, kCountries)},
                                   {"seats", seats}};
         const double frailty = random.gamma(2.0, 0.5);  // account-level churn proneness, mean 1
         const double enterprise_factor = 1 + random.uniform_int(0, 2);
@@ -370,9 +387,11 @@ Workspace generate_saas_demo(uint64_t seed, int accounts) {
             account.transactions.push_back(std::move(payment));
 
             const int tickets = random.poisson(plan == 2 ? 0.5 : 0.25);
-            for (int k = 0; k < tickets; ++k)
-                add_interaction(account, random_date(random, date, std::min(end, Date{date.days + 27})), "ticket",
-                                std::max(-1.0, std::min(1.0, random.normal(-0.1, 0.4))), pick(random, kTickets));
+            for (int k = 0; k < tickets; ++k) {
+                const Date when = random_date(random, date, std::min(end, Date{date.days + 27}));
+                const double sentiment = std::max(-1.0, std::min(1.0, random.normal(-0.1, 0.4)));
+                add_interaction(account, when, "ticket", sentiment, pick(random, kTickets));
+            }
             if (month % 3 == 2 && random.chance(0.4)) {
                 SurveyAnswer survey;
                 survey.date = random_date(random, date, std::min(end, Date{date.days + 27}));
@@ -389,9 +408,11 @@ Workspace generate_saas_demo(uint64_t seed, int accounts) {
                 ChurnEvent churn;
                 churn.date = churn_date;
                 churn.reason = churn_reason(random, {0.30, 0.30, 0.20, 0.20});
-                if (churn.reason == "service")
-                    add_interaction(account, Date{churn_date.days - random.uniform_int(1, 4)}, "complaint",
-                                    random.uniform(-1.0, -0.4), "Escalation: slow support responses");
+                if (churn.reason == "service") {
+                    const Date when = Date{churn_date.days - random.uniform_int(1, 4)};
+                    const double sentiment = random.uniform(-1.0, -0.4);
+                    add_interaction(account, when, "complaint", sentiment, "Escalation: slow support responses");
+                }
                 churn.note = churn.reason == "features" ? "Moved to a competitor with more features" : "";
                 account.churn_events.push_back(std::move(churn));
                 break;

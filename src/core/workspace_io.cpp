@@ -12,6 +12,15 @@ namespace lcs {
 
 namespace {
 
+// A plain loop, not std::any_of with a lambda: clang 14 (em++) cannot capture structured bindings.
+template <class Names>
+bool is_one_of(const std::string& name, const Names& names) {
+    for (const char* candidate : names)
+        if (name == candidate) return true;
+    return false;
+}
+
+
 using internal::JsonPath;
 using internal::ProblemSink;
 
@@ -270,8 +279,7 @@ LoadResult load_checked(std::string_view text, const LoadLimits& limits) {
     if (auto found = top.find("scenarios"); found != top.end()) workspace.scenarios = std::move(found->second);
     if (auto found = top.find("settings"); found != top.end()) workspace.settings = std::move(found->second);
     for (auto& [name, value] : top) {
-        const bool known = std::any_of(std::begin(kKnownTopKeys), std::end(kKnownTopKeys),
-                                       [&](const char* k) { return name == k; });
+        const bool known = is_one_of(name, kKnownTopKeys);
         if (!known) workspace.extra[name] = std::move(value);
     }
 
@@ -347,7 +355,7 @@ struct Inline {
     void extra(const Json& extra, std::initializer_list<const char*> known) {
         if (!extra.is_object()) return;
         for (const auto& [name, value] : extra.items()) {
-            if (std::any_of(known.begin(), known.end(), [&](const char* k) { return name == k; })) continue;
+            if (is_one_of(name, known)) continue;
             key(name.c_str());
             internal::append_json_value(out, value, -1, "");
         }
@@ -439,7 +447,7 @@ void write_customer(Writer& writer, const Customer& customer, int level) {
                                                 "transactions", "interactions", "surveys",   "churn_events"};
     if (customer.extra.is_object())
         for (const auto& [key, value] : customer.extra.items()) {
-            if (std::any_of(std::begin(kCustomerKeys), std::end(kCustomerKeys), [&](const char* k) { return key == k; }))
+            if (is_one_of(key, kCustomerKeys))
                 continue;
             writer.member(level + 1, key.c_str(), first);
             internal::append_json_value(out, value, -1, "");
@@ -511,7 +519,7 @@ std::string save_workspace_json(const Workspace& workspace, int indent) {
     section("settings", workspace.settings);
     if (workspace.extra.is_object())
         for (const auto& [key, value] : workspace.extra.items()) {
-            if (std::any_of(std::begin(kKnownTopKeys), std::end(kKnownTopKeys), [&](const char* k) { return key == k; }))
+            if (is_one_of(key, kKnownTopKeys))
                 continue;
             section(key.c_str(), value);
             if (value.is_null()) {

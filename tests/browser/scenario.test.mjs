@@ -92,6 +92,11 @@ test('create a scenario, drag a lever, type a cost: the compared equity follows'
   assert.ok(afterDrag.column.equity > before.column.equity + 1, `equity rose: ${before.column.equity} -> ${afterDrag.column.equity}`);
   assert.ok(Math.abs(afterDrag.column.equityDifference - (afterDrag.column.equity - afterDrag.baseline)) < 1e-6 * Math.abs(afterDrag.baseline));
   await screenshot(page, 'scenario-compare');
+  const table = await rect(page, `scenarios.compare.equity.${name}`);
+  await page.mouse.move(table.x, table.y);
+  await page.mouse.wheel(0, 600);
+  await frames(page, 4);
+  await screenshot(page, 'scenario-compare-charts');
 
   // 5. Type a cost per customer per month into its box: equity drops by the discounted cost.
   await click(page, 'scenarios.tab.levers');
@@ -102,9 +107,11 @@ test('create a scenario, drag a lever, type a cost: the compared equity follows'
   assert.ok(afterCost.column.leverCost > 0, 'lever cost counted');
 
   // 6. Undo (keyboard) takes the cost back out.
+  const undoDepth = (await state(page)).undo;
   await click(page, 'status.notice');
   await key(page, 'Control+Z');
-  await waitState(page, (st) => st.scenario.workingLevers && st.scenario.workingLevers[0].cost_per_customer !== 2.5);
+  s = await waitState(page, (st, d) => st.undo === d - 1, undoDepth);
+  assert.notEqual(s.scenario.workingLevers[0].cost_per_customer, 2.5, `undo: ${JSON.stringify(s.scenario)}`);
   const undone = await comparedEquity(page, name);
   assert.ok(Math.abs(undone.column.equity - afterDrag.column.equity) < 1e-6 * Math.abs(afterDrag.column.equity));
 
@@ -178,6 +185,7 @@ test('an empty workspace gets a typed-in baseline', async () => {
   await waitState(page, (st) => !st.scenario.pendingEdit && st.undo === 2);
   await screenshot(page, 'scenario-typed-baseline');
   await click(page, 'scenarios.new');
+  await click(page, 'scenarios.tab.levers');
   await click(page, 'scenarios.add_lever');
   await click(page, 'scenarios.add_lever.winback');
   await waitState(page, (st) => st.scenario.levers === 1 && !st.scenario.pendingEdit);

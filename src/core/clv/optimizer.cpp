@@ -111,8 +111,10 @@ bool BfgsMinimizer::step(int max_steps) {
             state_.message = "converged";
             break;
         }
-        stalled_ = decrease <= 1e-15 * std::fabs(state_.f) ? stalled_ + 1 : 0;
-        if (stalled_ >= 4) {
+        // Creeping along a flat ridge (e.g. a parameter running off to infinity) is as good as
+        // stopping: five iterations in a row that gain less than 1e-12 relative end the run.
+        stalled_ = decrease <= 1e-12 * std::fmax(1.0, std::fabs(state_.f)) ? stalled_ + 1 : 0;
+        if (stalled_ >= 5) {
             state_.finished = true;
             state_.converged = max_abs(state_.gradient) < 1e3 * options_.gradient_tolerance;
             state_.message = state_.converged ? "converged (no further decrease within rounding)"

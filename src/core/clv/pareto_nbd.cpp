@@ -49,9 +49,9 @@ double pareto_nbd_log_likelihood(const ParetoNbdParams& p, int x, double t_x, do
     const double xd = x;
     const double head = std::lgamma(p.r + xd) - std::lgamma(p.r) + p.r * std::log(p.alpha) + p.s * std::log(p.beta);
     const double alive = -(p.r + xd) * std::log(p.alpha + T) - p.s * std::log(p.beta + T);
-    // The fit evaluates here: a series that would need more than 50,000 terms (2F1 argument within
-    // ~1e-3 of 1, reached only at extreme alpha/beta ratios) makes the point infeasible (NaN).
-    const double la0 = log_a0(p, xd, t_x, T, 50000);
+    // The fit evaluates here: a series that would need more than 5,000 terms (2F1 argument within
+    // ~1e-2 of 1, reached only at extreme alpha/beta ratios) makes the point infeasible (NaN).
+    const double la0 = log_a0(p, xd, t_x, T, 5000);
     if (std::isnan(la0)) return la0;
     if (la0 == kNegInf) return head + alive;
     return head + log_sum_exp(alive, std::log(p.s / (p.r + p.s + xd)) + la0);
@@ -60,9 +60,12 @@ double pareto_nbd_log_likelihood(const ParetoNbdParams& p, int x, double t_x, do
 double pareto_nbd_log_likelihood(const ParetoNbdParams& p, const PooledRfm& data) {
     if (!(p.r > 0 && p.alpha > 0 && p.s > 0 && p.beta > 0)) return kNegInf;
     double total = 0;
-    for (const PooledRfm::Row& row : data.rows)
-        total += row.weight * pareto_nbd_log_likelihood(p, data.x_values[row.x_index], data.times[row.tx_index],
-                                                        data.times[row.T_index]);
+    for (const PooledRfm::Row& row : data.rows) {
+        const double ll = pareto_nbd_log_likelihood(p, data.x_values[row.x_index], data.times[row.tx_index],
+                                                    data.times[row.T_index]);
+        if (std::isnan(ll)) return ll;
+        total += row.weight * ll;
+    }
     return total;
 }
 

@@ -6,12 +6,15 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <set>
+#include <vector>
 #include <sstream>
 
 #include "imgui.h"
@@ -23,6 +26,7 @@ extern "C" {
 void lcs_js_init();
 int lcs_js_take_input_events();
 void lcs_js_set_canvas_size(int width, int height);
+void lcs_js_set_text_input(int active, int x, int y);
 void lcs_js_notify_ready();
 void lcs_js_open_file(const char* accept, int request_id);
 void lcs_js_download(const char* name, const char* data, int len, const char* mime);
@@ -51,6 +55,10 @@ struct WebHost {
     int framebuffer_width = 0;
     int framebuffer_height = 0;
     float pixel_ratio = 1.0f;
+    std::set<int> keys_pressed_since_frame;
+    std::vector<std::array<int, 4>> deferred_releases;  // key, scancode, mods (action is release)
+    bool text_input_active = false;
+    int ime_x = 0, ime_y = 0;
     bool ready_requested = false;
     bool ready_sent = false;
     int next_request_id = 1;
@@ -96,6 +104,34 @@ const char* get_clipboard_for_imgui(void*) {
 
 void set_clipboard_for_imgui(void*, const char* text) { clipboard_set(text ? text : ""); }
 
+// ImGui reports where the text cursor is: the input-method candidate window opens there.
+void set_ime_position(int x, int y) {
+    WebHost& h = host();
+    h.ime_x = x;
+    h.ime_y = y;
+}
+
+// ImGui 1.86 reads key state once per frame: a key pressed and released between two frames would be
+// missed (fast typing, automation). Such releases wait until a frame has seen the key down.
+void key_callback(GLFWwindow* window, int key, int scancode, int action, int mods) {
+    WebHost& h = host();
+    if (action == GLFW_RELEASE && h.keys_pressed_since_frame.count(key)) {
+        h.deferred_releases.push_back({key, scancode, mods, 0});
+        return;
+    }
+    if (action == GLFW_PRESS) h.keys_pressed_since_frame.insert(key);
+    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
+void flush_deferred_keys() {
+    WebHost& h = host();
+    h.keys_pressed_since_frame.clear();
+    std::vector<std::array<int, 4>> releases;
+    releases.swap(h.deferred_releases);
+    for (const auto& r : releases) ImGui_ImplGlfw_KeyCallback(h.window, r[0], r[1], GLFW_RELEASE, r[2]);
+    if (!releases.empty()) h.frames_to_draw = std::max(h.frames_to_draw, 2);
+}
+
 void tick(void*) {
     WebHost& h = host();
     if (sync_canvas_size()) h.frames_to_draw = std::max(h.frames_to_draw, kFramesAfterInput);
@@ -113,9 +149,14 @@ void tick(void*) {
     glClearColor(0.94f, 0.95f, 0.96f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    flush_deferred_keys();
 
     // A text cursor blinks: keep drawing while a text field is active.
-    if (ImGui::GetIO().WantTextInput) h.frames_to_draw = std::max(h.frames_to_draw, 1);
+    bool want_text = ImGui::GetIO().WantTextInput;
+    if (want_text) h.frames_to_draw = std::max(h.frames_to_draw, 1);
+    // Every frame while editing: a click on the canvas takes focus from the hidden text area.
+    if (want_text || h.text_input_active) lcs_js_set_text_input(want_text ? 1 : 0, h.ime_x, h.ime_y);
+    h.text_input_active = want_text;
     if (h.ready_requested && !h.ready_sent) {
         h.ready_sent = true;
         lcs_js_notify_ready();
@@ -141,10 +182,12 @@ bool init(const InitOptions& options) {
     io.IniFilename = nullptr;  // the app persists the layout through settings_set (localStorage)
     io.ConfigMacOSXBehaviors = is_mac();
     ImGui_ImplGlfw_InitForOpenGL(h.window, true);
+    glfwSetKeyCallback(h.window, key_callback);  // wraps ImGui's (see key_callback)
     ImGui_ImplOpenGL3_Init("#version 300 es");
     // After the GLFW backend so ours win: the browser clipboard instead of GLFW's emulation.
     io.GetClipboardTextFn = get_clipboard_for_imgui;
     io.SetClipboardTextFn = set_clipboard_for_imgui;
+    io.ImeSetInputScreenPosFn = set_ime_position;
     sync_canvas_size();
     return true;
 }
@@ -245,6 +288,11 @@ EMSCRIPTEN_KEEPALIVE void lcs_web_on_storage(int request_id, int found, const ch
     if (found) callback(std::string(data, static_cast<size_t>(len)));
     else callback(std::nullopt);
     request_redraw();
+}
+
+EMSCRIPTEN_KEEPALIVE void lcs_web_text_input(const char* utf8) {
+    if (utf8) ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    lcs::platform::request_redraw();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* lcs_web_query(const char* query, const char* arg) {

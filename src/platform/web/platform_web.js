@@ -124,6 +124,51 @@ mergeInto(LibraryManager.library, {
     Browser.setCanvasSize(width, height);
   },
 
+  // Text entry through a hidden textarea that has focus while ImGui edits text, so input methods
+  // (Chinese pinyin, Japanese, ...) and on-screen keyboards work. Characters that also arrived as
+  // keypress events (which Emscripten's GLFW already forwards) are not sent twice.
+  lcs_js_set_text_input__deps: ['$LCS', 'malloc', 'free'],
+  lcs_js_set_text_input: function(active, x, y) {
+    var area = LCS.textArea;
+    if (!area) {
+      area = LCS.textArea = document.createElement('textarea');
+      area.id = 'lcs-text-input';
+      area.setAttribute('autocomplete', 'off');
+      area.setAttribute('autocapitalize', 'off');
+      area.setAttribute('spellcheck', 'false');
+      area.style.cssText = 'position:fixed;left:0;top:0;width:2px;height:1em;opacity:0;border:0;padding:0;' +
+                           'resize:none;overflow:hidden;z-index:-1;font-size:16px';
+      document.body.appendChild(area);
+      var sent = function(text) {
+        if (!text) return;
+        var ptr = LCS.allocString(text);
+        _lcs_web_text_input(ptr);
+        _free(ptr);
+        LCS.inputEvents++;
+      };
+      var keypressSeen = false, composed = false;
+      area.addEventListener('keypress', function() { keypressSeen = true; });
+      area.addEventListener('compositionend', function(e) { sent(e.data); composed = true; area.value = ''; });
+      area.addEventListener('input', function(e) {
+        if (e.isComposing) return;
+        if (!keypressSeen && !composed && e.data &&
+            (e.inputType === 'insertText' || e.inputType === 'insertReplacementText')) sent(e.data);
+        keypressSeen = false;
+        composed = false;
+        if (!e.isComposing) area.value = '';
+      });
+    }
+    if (active) {
+      var canvas = Module['canvas'];
+      var box = canvas.getBoundingClientRect();
+      area.style.left = (box.left + x * box.width / canvas.width) + 'px';
+      area.style.top = (box.top + y * box.height / canvas.height) + 'px';
+      if (document.activeElement !== area) area.focus({ preventScroll: true });
+    } else if (document.activeElement === area) {
+      area.blur();
+    }
+  },
+
   lcs_js_take_input_events__deps: ['$LCS'],
   lcs_js_take_input_events: function() {
     var n = LCS.inputEvents;

@@ -1,0 +1,21 @@
+# Native programs over lcs_core: the CLI, the headless app smoke test, the fuzzers.
+file(GLOB LCS_CLI_SOURCES CONFIGURE_DEPENDS tools/cli/*.cpp)
+if(LCS_CLI_SOURCES)
+  add_executable(lifecycle ${LCS_CLI_SOURCES})
+  target_link_libraries(lifecycle PRIVATE lcs_core)
+  lcs_set_warnings(lifecycle)
+endif()
+
+if(EXISTS "${IMGUI_DIR}/imgui.cpp" AND EXISTS "${CMAKE_SOURCE_DIR}/src/app")
+  include(cmake/AppTargets.cmake)
+endif()
+
+if(LCS_FUZZ)
+  foreach(name fuzz_workspace_json fuzz_csv_import)
+    if(EXISTS "${CMAKE_SOURCE_DIR}/tests/fuzz/${name}.cpp")
+      add_executable(${name} tests/fuzz/${name}.cpp)
+      target_link_libraries(${name} PRIVATE lcs_core)
+      target_link_options(${name} PRIVATE -fsanitize=fuzzer)
+    endif()
+  endforeach()
+endif()
