@@ -106,8 +106,10 @@ void draw_settings(AppState& state, ClvSession& session) {
     ImGui::SliderInt("##holdout", &s.holdout_periods, 0, std::max(1, span * 2 / 3), "%d", ImGuiSliderFlags_AlwaysClamp);
     automation::record("clv.holdout");
     const Date calibration_end = ClvSession::calibration_end_for(ws, s);
-    ImGui::TextDisabled("%s %s · %s %s", tr("Calibration ends"), to_iso(calibration_end).c_str(), tr("data end"),
-                        to_iso(as_of).c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s %s · %s %s", tr("Calibration ends"), to_iso(calibration_end).c_str(), tr("data end"),
+                       to_iso(as_of).c_str());
+    ImGui::PopStyleColor();
 
     const int max_horizon = s.unit == clv::PeriodUnit::day ? 1825 : s.unit == clv::PeriodUnit::week ? 260 : 60;
     label = std::string(tr("Horizon")) + " (" + unit + ")";
@@ -116,8 +118,8 @@ void draw_settings(AppState& state, ClvSession& session) {
     ImGui::SliderInt("##horizon", &s.horizon, 1, max_horizon, "%d", ImGuiSliderFlags_AlwaysClamp);
     automation::record("clv.horizon");
 
-    label = std::string(tr("Discount rate per")) + " " + tr(clv::period_unit_name(s.unit));
-    ImGui::TextUnformatted(label.c_str());
+    const char* discount_labels[] = {"Discount rate per day", "Discount rate per week", "Discount rate per month"};
+    ImGui::TextUnformatted(tr(discount_labels[static_cast<int>(s.unit)]));
     percent_slider("##discount", "clv.discount", s.discount, s.unit == clv::PeriodUnit::month ? 5.0f : 1.0f, "%.3f%%");
     const double yearly = std::pow(1 + s.discount, 365.25 / unit_days) - 1;
     ImGui::TextDisabled("= %s %s", format_value(yearly, ValueFormat::percent).c_str(), tr("per year"));
@@ -126,8 +128,8 @@ void draw_settings(AppState& state, ClvSession& session) {
     percent_slider("##margin", "clv.margin", s.margin, 100, "%.0f%%");
 
     if (s.model == ClvModelKind::simple) {
-        label = std::string(tr("Retention per")) + " " + tr(clv::period_unit_name(s.unit));
-        ImGui::TextUnformatted(label.c_str());
+        const char* retention_labels[] = {"Retention per day", "Retention per week", "Retention per month"};
+        ImGui::TextUnformatted(tr(retention_labels[static_cast<int>(s.unit)]));
         percent_slider("##retention", "clv.retention", s.retention, 99, "%.1f%%");
     }
     if (s.model == ClvModelKind::sbg) {
@@ -169,8 +171,10 @@ void param_table(const char* id, const clv::FitResult& fit) {
         ImGui::TextUnformatted(i < fit.std_errors.size() ? fixed(fit.std_errors[i], 4).c_str() : "-");
     }
     ImGui::EndTable();
-    ImGui::TextDisabled("%s %s · %s %d · %s", tr("log-likelihood"), fixed(fit.log_likelihood, 2).c_str(), tr("iterations"),
-                        fit.iterations, tr(fit.message.c_str()));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s %s · %s %d · %s", tr("log-likelihood"), fixed(fit.log_likelihood, 2).c_str(), tr("iterations"),
+                       fit.iterations, tr(fit.message.c_str()));
+    ImGui::PopStyleColor();
     if (!fit.converged) ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("The fit did not converge."));
 }
 
@@ -415,7 +419,7 @@ void draw_panel_clv(AppState& state) {
         ImGui::TextDisabled("%s", tr("No customers yet. Open a workspace, a demo, or import a CSV file."));
         return;
     }
-    const float settings_w = ImGui::GetFontSize() * 17;
+    const float settings_w = ImGui::GetFontSize() * 18.5f;
     ImGui::BeginChild("clv_settings", ImVec2(settings_w, 0), true);
     draw_settings(state, session);
     if (session.result()) {

@@ -71,8 +71,13 @@ void draw_figures_table(const Comparison& c) {
     using charts::ValueFormat;
     using Opt = std::optional<double>;
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
-                            ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("figures", 2 + static_cast<int>(c.scenarios.size()), flags)) return;
+                            ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
+    // Two text lines per figure; leave room for the charts below.
+    float rows = 6.0f + static_cast<float>(c.stages.size());
+    float needed = (rows * 2 + 1.5f) * ImGui::GetTextLineHeightWithSpacing();
+    float height = std::min(needed, std::max(ImGui::GetContentRegionAvail().y * 0.45f, 8 * ImGui::GetTextLineHeightWithSpacing()));
+    if (!ImGui::BeginTable("figures", 2 + static_cast<int>(c.scenarios.size()), flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn(tr("Result"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn(tr("Baseline"), ImGuiTableColumnFlags_WidthStretch, 1);
     for (const ScenarioColumn& col : c.scenarios) ImGui::TableSetupColumn(col.name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1);
@@ -140,6 +145,11 @@ void draw_comparison(AppState& state, ScenarioPanelState& s) {
     draw_figures_table(c);
 
     ImGui::Spacing();
+    if (!ImGui::BeginTable("charts", 2, ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::EndChild();
+        return;
+    }
+    ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(result_name("customers_by_stage"));
     result_help("customers_by_stage");
@@ -176,14 +186,16 @@ void draw_comparison(AppState& state, ScenarioPanelState& s) {
         equity.push_back(monthly_series(c.scenarios[i].name, c.scenarios[i].projection, color, -1));
     }
     charts::Options options;
-    options.height_lines = 12;
+    options.height_lines = std::max(10.0f, ImGui::GetContentRegionAvail().y / ImGui::GetTextLineHeightWithSpacing() - 2);
     charts::line_chart("customers", customers, {tr("Month"), charts::ValueFormat::integer},
                        {tr("Customers"), charts::ValueFormat::number}, options);
-    ImGui::Spacing();
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(result_name("cumulative_equity"));
     result_help("cumulative_equity");
     charts::line_chart("equity", equity, {tr("Month"), charts::ValueFormat::integer},
                        {state.workspace().meta.currency, charts::ValueFormat::money}, options);
+    ImGui::EndTable();
     ImGui::EndChild();
 }
 

@@ -35,10 +35,20 @@ std::string num(double v) {
     return text;
 }
 
+// Inputs as the user set them: "100", "0.8", "0.125" (no trailing zeros).
+std::string input_num(double v) {
+    char text[48];
+    std::snprintf(text, sizeof text, "%.3f", v);
+    std::string out = text;
+    while (!out.empty() && out.back() == '0') out.pop_back();
+    if (!out.empty() && out.back() == '.') out.pop_back();
+    return out;
+}
+
 // The formula in symbols and with the current numbers substituted, e.g.
 // "CLV = m·r/(1+d−r) = 100.00·0.80/(1+0.10−0.80) = 266.67".
 std::string formula_text(const SimpleClvState& s, const clv::SimpleClvResult& r) {
-    const std::string m = num(s.margin), rr = num(s.retention), d = num(s.discount);
+    const std::string m = input_num(s.margin), rr = input_num(s.retention), d = input_num(s.discount);
     std::string symbols, numbers;
     if (s.infinite && !s.start_of_period) {
         symbols = "m·r/(1+d−r)";
@@ -48,10 +58,10 @@ std::string formula_text(const SimpleClvState& s, const clv::SimpleClvResult& r)
         numbers = m + "·(1+" + d + ")/(1+" + d + "−" + rr + ")";
     } else if (!s.start_of_period) {
         symbols = "Σ_{t=1.." + std::to_string(s.horizon) + "} m·r^t/(1+d)^t";
-        numbers = "Σ_{t=1.." + std::to_string(s.horizon) + "} " + m + "·" + rr + "^t/" + num(1 + s.discount) + "^t";
+        numbers = "Σ_{t=1.." + std::to_string(s.horizon) + "} " + m + "·" + rr + "^t/" + input_num(1 + s.discount) + "^t";
     } else {
         symbols = "Σ_{t=0.." + std::to_string(s.horizon - 1) + "} m·r^t/(1+d)^t";
-        numbers = "Σ_{t=0.." + std::to_string(s.horizon - 1) + "} " + m + "·" + rr + "^t/" + num(1 + s.discount) + "^t";
+        numbers = "Σ_{t=0.." + std::to_string(s.horizon - 1) + "} " + m + "·" + rr + "^t/" + input_num(1 + s.discount) + "^t";
     }
     return "CLV = " + symbols + " = " + numbers + " = " + (r.problem ? std::string("∞") : num(r.clv));
 }
@@ -147,7 +157,7 @@ void draw_panel_simple_clv(AppState& state) {
                                             {by_h[static_cast<size_t>(std::min(s.horizon, max_h))]}, IM_COL32(220, 60, 60, 255),
                                             charts::SeriesKind::stems});
         charts::Options o;
-        o.height_lines = 15;
+        o.height_lines = 22;
         o.title = tr("Value by horizon");
         charts::line_chart("simple_by_h", series, {tr("Horizon N (periods)"), ValueFormat::integer},
                            {tr("Value per customer"), ValueFormat::money}, o);

@@ -140,11 +140,13 @@ void draw_controls(ValuePanelState& s, bool have_clv) {
 
 void draw_rfm(ValuePanelState& s) {
     if (!ImGui::CollapsingHeader(tr("RFM scores"), ImGuiTreeNodeFlags_DefaultOpen)) return;
-    ImGui::TextDisabled("%s", tr("Score = 1 + number of cut points the customer is above (5 = best). Edit the cut points to change the bins."));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", tr("Score = 1 + number of cut points the customer is above (5 = best). Edit the cut points to change the bins."));
+    ImGui::PopStyleColor();
     bool changed = false;
-    if (ImGui::BeginTable("rfm_cuts", 5, ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchSame)) {
-        ImGui::TableSetupColumn(tr("Cut points"));
-        for (int k = 1; k <= 4; ++k) ImGui::TableSetupColumn(("#" + std::to_string(k)).c_str());
+    if (ImGui::BeginTable("rfm_cuts", 5, ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn(tr("Cut points"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        for (int k = 1; k <= 4; ++k) ImGui::TableSetupColumn(("#" + std::to_string(k)).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableHeadersRow();
         struct Dim {
             const char* label;
@@ -152,7 +154,7 @@ void draw_rfm(ValuePanelState& s) {
             bool negate;
             const char* format;
         };
-        Dim dims[] = {{"Recency (days since last purchase)", &s.cuts.recency, true, "%.0f"},
+        Dim dims[] = {{"Recency (days ago)", &s.cuts.recency, true, "%.0f"},
                       {"Frequency (purchase days)", &s.cuts.frequency, false, "%.1f"},
                       {"Monetary (spend)", &s.cuts.monetary, false, "%.2f"}};
         for (int d = 0; d < 3; ++d) {
@@ -347,11 +349,11 @@ void draw_panel_value(AppState& state) {
     draw_lorenz(s);
     ImGui::Separator();
     draw_tiers(s);
-    ImGui::Separator();
-    draw_quadrants(s);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("value_right", ImVec2(0, 0));
+    draw_quadrants(s);
+    ImGui::Spacing();
     draw_rfm(s);
     ImGui::EndChild();
     ImGui::EndChild();

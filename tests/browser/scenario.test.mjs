@@ -92,11 +92,6 @@ test('create a scenario, drag a lever, type a cost: the compared equity follows'
   assert.ok(afterDrag.column.equity > before.column.equity + 1, `equity rose: ${before.column.equity} -> ${afterDrag.column.equity}`);
   assert.ok(Math.abs(afterDrag.column.equityDifference - (afterDrag.column.equity - afterDrag.baseline)) < 1e-6 * Math.abs(afterDrag.baseline));
   await screenshot(page, 'scenario-compare');
-  const table = await rect(page, `scenarios.compare.equity.${name}`);
-  await page.mouse.move(table.x, table.y);
-  await page.mouse.wheel(0, 600);
-  await frames(page, 4);
-  await screenshot(page, 'scenario-compare-charts');
 
   // 5. Type a cost per customer per month into its box: equity drops by the discounted cost.
   await click(page, 'scenarios.tab.levers');
@@ -124,6 +119,18 @@ test('create a scenario, drag a lever, type a cost: the compared equity follows'
   await screenshot(page, 'scenario-sensitivity');
   await click(page, 'scenarios.tab.baseline');
   await screenshot(page, 'scenario-baseline');
+
+  // 8. A second scenario (a copy with a smaller lever) joins the comparison as its own column and line.
+  await click(page, 'scenarios.duplicate');
+  s = await waitState(page, (st) => st.scenario.scenarios.length === 2 && !st.scenario.pendingEdit);
+  const copy = s.scenario.selected;
+  await click(page, 'scenarios.tab.levers');
+  await dragSlider(page, 'scenarios.lever.0.points', 0.1);
+  await waitState(page, (st) => st.scenario.workingLevers[0].points < points && !st.scenario.pendingEdit);
+  const two = await comparedEquity(page, copy);
+  assert.equal((await scenarioState(page)).comparison.length, 2);
+  assert.ok(two.column.equity < afterDrag.column.equity && two.column.equity > two.baseline, 'smaller lever, smaller gain');
+  await screenshot(page, 'scenario-compare-two');
   await page.evaluate(() => window.lifecycleStudio.command('language', 'zh'));
   await waitState(page, (st) => st.language === 'zh');
   await click(page, 'scenarios.tab.levers');
