@@ -25,6 +25,7 @@ list(REMOVE_ITEM LCS_APP_SOURCES ${CMAKE_SOURCE_DIR}/src/app/main.cpp)
 add_library(lcs_app STATIC ${LCS_APP_SOURCES})
 target_link_libraries(lcs_app PUBLIC lcs_core lcs_imgui)
 lcs_set_warnings(lcs_app)
+target_precompile_headers(lcs_app PRIVATE <nlohmann/json.hpp> <string> <vector> <algorithm> "${IMGUI_DIR}/imgui.h")
 
 if(EMSCRIPTEN)
   # ---- web: lifecycle_studio.js + .wasm + .data, then one servable folder ----

@@ -3,6 +3,7 @@ file(GLOB LCS_CLI_SOURCES CONFIGURE_DEPENDS tools/cli/*.cpp)
 if(LCS_CLI_SOURCES)
   add_executable(lifecycle ${LCS_CLI_SOURCES})
   target_link_libraries(lifecycle PRIVATE lcs_core)
+  target_precompile_headers(lifecycle PRIVATE <nlohmann/json.hpp> <string> <vector>)
   lcs_set_warnings(lifecycle)
 endif()
 
