@@ -6,8 +6,7 @@
 // Screenshots go to build/screenshots/clv*.png, value.png, simple-clv*.png.
 import assert from 'node:assert/strict';
 import {
-  click, frames, launchBrowser, openApp, rect, screenshot, startServer, state, waitState, workspaceJson,
-} from './harness.mjs';
+  click, frames, openApp, rect, screenshot, state, waitState, workspaceJson, runSuite} from './harness.mjs';
 
 const items = (page) => page.evaluate(() => window.lifecycleStudio.items());
 
@@ -113,30 +112,4 @@ test('Simple CLV: the formula with numbers, and a real slider drag changes the v
 });
 
 // ---- runner (same output as run.mjs) ----
-const only = process.argv[2];
-let passed = 0, failed = 0;
-const ctx = {};
-try {
-  ctx.server = await startServer();
-  ctx.browser = await launchBrowser();
-  for (const t of tests) {
-    if (only && !t.name.includes(only)) continue;
-    const started = Date.now();
-    try {
-      await t.fn(ctx);
-      passed++;
-      console.log(`ok   ${t.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    } catch (error) {
-      failed++;
-      console.log(`FAIL ${t.name}\n     ${String(error && error.stack || error).split('\n').slice(0, 6).join('\n     ')}`);
-    }
-  }
-} catch (error) {
-  failed++;
-  console.log(`FAIL setup: ${error && error.stack || error}`);
-} finally {
-  if (ctx.browser) await ctx.browser.close();
-  if (ctx.server) ctx.server.stop();
-}
-console.log(`clv browser: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+await runSuite('clv browser', tests);

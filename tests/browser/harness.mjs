@@ -106,3 +106,37 @@ export async function screenshot(page, name) {
   await frames(page, 2);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
+
+// Runs a suite: starts the static server and Chromium, runs each test (argv[2] filters by name), prints
+// "ok"/"FAIL" per test and "<label>: N passed, N failed", then exits non-zero on any failure.
+// Each test receives ctx = {server, browser}; onStart(ctx) lets a file keep them in its own variables.
+export async function runSuite(label, tests, onStart = () => {}) {
+  const only = process.argv[2];
+  const ctx = {};
+  let passed = 0, failed = 0;
+  try {
+    ctx.server = await startServer();
+    ctx.browser = await launchBrowser();
+    onStart(ctx);
+    for (const t of tests) {
+      if (only && !t.name.includes(only)) continue;
+      const started = Date.now();
+      try {
+        await t.fn(ctx);
+        passed++;
+        console.log(`ok   ${t.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      } catch (error) {
+        failed++;
+        console.log(`FAIL ${t.name}\n     ${String(error && error.stack || error).split('\n').slice(0, 6).join('\n     ')}`);
+      }
+    }
+  } catch (error) {
+    failed++;
+    console.log(`FAIL setup: ${error && error.stack || error}`);
+  } finally {
+    if (ctx.browser) await ctx.browser.close();
+    if (ctx.server) ctx.server.stop();
+  }
+  console.log(`${label}: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}

@@ -5,9 +5,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  click, frames, hasItem, key, launchBrowser, openApp, rect, screenshot, startServer, state, waitReady, waitState,
-  workspaceJson,
-} from './harness.mjs';
+  click, frames, hasItem, key, openApp, rect, screenshot, state, waitReady, waitState,
+  workspaceJson, runSuite} from './harness.mjs';
 
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
@@ -199,29 +198,4 @@ test('every panel draws; Chinese UI; high-DPI canvas', async () => {
 });
 
 // ---- runner ----
-const only = process.argv[2];
-let passed = 0, failed = 0;
-try {
-  server = await startServer();
-  browser = await launchBrowser();
-  for (const t of tests) {
-    if (only && !t.name.includes(only)) continue;
-    const started = Date.now();
-    try {
-      await t.fn();
-      passed++;
-      console.log(`ok   ${t.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    } catch (error) {
-      failed++;
-      console.log(`FAIL ${t.name}\n     ${String(error && error.stack || error).split('\n').slice(0, 6).join('\n     ')}`);
-    }
-  }
-} catch (error) {
-  failed++;
-  console.log(`FAIL setup: ${error && error.stack || error}`);
-} finally {
-  if (browser) await browser.close();
-  if (server) server.stop();
-}
-console.log(`browser: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+await runSuite('browser', tests, (ctx) => { server = ctx.server; browser = ctx.browser; });
