@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test run: native build with sanitizers, web build, native and WASM unit tests, CLI tests,
 # bounded fuzzing, the headless app smoke test and the browser tests.
-# Each suite prints its own result; the last line is "N passed, M failed" counting suites.
+# Each suite prints its own result (with its test case count when it reports one); the line before the
+# last sums those counts ("test cases: P passed, F failed across S suites"); the last line is
+# "N passed, M failed" counting suites.
 # Exit status is non-zero when anything failed.
 #   tools/test.sh [--skip-browser] [--skip-fuzz]
 set -uo pipefail
@@ -23,22 +25,45 @@ mkdir -p "$LOGS"
 PASSED=0
 FAILED=0
 FAILED_NAMES=()
+CASES_PASSED=0
+CASES_FAILED=0
+CASES_SUITES=0
 pass() { PASSED=$((PASSED + 1)); printf '  PASS %-28s %s\n' "$1" "${2:-}"; }
 fail() { FAILED=$((FAILED + 1)); FAILED_NAMES+=("$1"); printf '  FAIL %-28s %s\n' "$1" "${2:-}"; }
 section() { printf '\n== %s\n' "$1"; }
-# run NAME LOG CMD...: runs a suite, shows its summary line, records pass/fail.
+# run NAME LOG CMD...: runs a suite, shows its test case count (else its summary line), records pass/fail
+# and adds its test cases to the totals.
 run() {
   local name="$1" log="$2"; shift 2
-  local start=$SECONDS
-  if "$@" >"$log" 2>&1; then
-    pass "$name" "($((SECONDS - start)) s) $(summary_of "$log")"
+  local start=$SECONDS status=0 result p f unit
+  "$@" >"$log" 2>&1 || status=$?
+  if read -r p f unit < <(cases_of "$log"); then
+    CASES_PASSED=$((CASES_PASSED + p)); CASES_FAILED=$((CASES_FAILED + f)); CASES_SUITES=$((CASES_SUITES + 1))
+    result="$((p + f)) $unit: $p passed, $f failed"
   else
-    fail "$name" "($((SECONDS - start)) s) $(summary_of "$log") -- see $log"
+    result="$(summary_of "$log")"
+  fi
+  if [ "$status" = 0 ]; then
+    pass "$name" "($((SECONDS - start)) s) $result"
+  else
+    fail "$name" "($((SECONDS - start)) s) $result -- see $log"
     tail -n 25 "$log" | sed 's/^/      /'
   fi
 }
 summary_of() {
   grep -E "test cases:|passed, .* failed|Done [0-9]+ runs|tests passed|^ok |assertions:" "$1" 2>/dev/null | tail -n 1 | tr -s ' ' | cut -c1-120
+}
+# cases_of LOG: prints "PASSED FAILED UNIT" from the last count the suite's log reports: doctest's
+# "[doctest] test cases: N | P passed | F failed" (test cases), a CLI script's "P passed, F failed" (checks),
+# a browser suite's "LABEL: P passed, F failed" (tests), app_smoke's "app_smoke: N checks, F failed" (checks).
+# Prints nothing when there is none (fuzzers, a suite that died before its summary).
+cases_of() {
+  sed 's/\x1b\[[0-9;]*m//g' "$1" 2>/dev/null | awk '
+    /^\[doctest\] test cases:/ { split($0, c, "|"); r = (c[2] + 0) " " (c[3] + 0) " test cases" }
+    /^[0-9]+ passed, [0-9]+ failed$/ { r = ($1 + 0) " " ($3 + 0) " checks" }
+    /^[^ :][^:]*: [0-9]+ passed, [0-9]+ failed$/ { n = NF; r = ($(n - 3) + 0) " " ($(n - 1) + 0) " tests" }
+    /^app_smoke: [0-9]+ checks, [0-9]+ failed/ { r = ($2 - $4) " " ($4 + 0) " checks" }
+    END { if (r != "") print r }'
 }
 
 section "setup"
@@ -131,5 +156,6 @@ else fail "browser" "web app not built"; fi
 
 echo
 if [ $FAILED -gt 0 ]; then echo "failed: ${FAILED_NAMES[*]}"; fi
+echo "test cases: $CASES_PASSED passed, $CASES_FAILED failed across $CASES_SUITES suites"
 echo "$PASSED passed, $FAILED failed"
 [ $FAILED -eq 0 ]

@@ -1,83 +1,58 @@
 #!/usr/bin/env bash
 # CLI tests for the CLV commands: fit, predict, clv, simulate, bench-fit.
 # Usage: tests/cli/test_clv_cli.sh path/to/lifecycle
-set -u
-BIN=${1:?usage: test_clv_cli.sh path/to/lifecycle}
-DIR=$(cd "$(dirname "$0")/../.." && pwd)
-DATA="$DIR/../shared/data"
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-PASS=0
-FAIL=0
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-# check NAME PYTHON_EXPR: the expression sees the command's JSON output as `j`.
-check() {
-    local name=$1 expr=$2 file=$3
-    if python3 -c "import json,sys; j=json.load(open(sys.argv[1])); sys.exit(0 if ($expr) else 1)" "$file" 2>/dev/null; then
-        PASS=$((PASS + 1))
-    else
-        FAIL=$((FAIL + 1))
-        echo "FAIL: $name"
-        head -c 400 "$file"; echo
-    fi
-}
-
-expect_status() {
-    local name=$1 want=$2; shift 2
-    "$@" >"$TMP/out" 2>"$TMP/err"
-    local got=$?
-    if [ "$got" = "$want" ]; then PASS=$((PASS + 1)); else FAIL=$((FAIL + 1)); echo "FAIL: $name (exit $got, want $want)"; cat "$TMP/err"; fi
-}
-
+# near A B TOL: a Python expression for check_py, true when |A - B| <= TOL.
 near() { echo "abs($1 - ($2)) <= $3"; }
 
 "$BIN" fit "$DATA/cdnow_customers_summary.csv" --model bgnbd --json >"$TMP/bg.json"
-check "bgnbd r" "$(near "j['params']['r']" 0.243 0.0005)" "$TMP/bg.json"
-check "bgnbd alpha" "$(near "j['params']['alpha']" 4.414 0.0005)" "$TMP/bg.json"
-check "bgnbd a" "$(near "j['params']['a']" 0.793 0.0005)" "$TMP/bg.json"
-check "bgnbd b" "$(near "j['params']['b']" 2.426 0.0005)" "$TMP/bg.json"
-check "bgnbd LL" "$(near "j['log_likelihood']" -9582.4 0.05)" "$TMP/bg.json"
-check "bgnbd keys" "j['model']=='bgnbd' and j['converged'] is True and set(j['std_errors'])=={'r','alpha','a','b'} and j['iterations']>0" "$TMP/bg.json"
+check_py "bgnbd r" "$(near "j['params']['r']" 0.243 0.0005)" "$TMP/bg.json"
+check_py "bgnbd alpha" "$(near "j['params']['alpha']" 4.414 0.0005)" "$TMP/bg.json"
+check_py "bgnbd a" "$(near "j['params']['a']" 0.793 0.0005)" "$TMP/bg.json"
+check_py "bgnbd b" "$(near "j['params']['b']" 2.426 0.0005)" "$TMP/bg.json"
+check_py "bgnbd LL" "$(near "j['log_likelihood']" -9582.4 0.05)" "$TMP/bg.json"
+check_py "bgnbd keys" "j['model']=='bgnbd' and j['converged'] is True and set(j['std_errors'])=={'r','alpha','a','b'} and j['iterations']>0" "$TMP/bg.json"
 
 "$BIN" fit "$DATA/cdnow_customers_summary.csv" --model paretonbd --json >"$TMP/pn.json"
-check "paretonbd params" "$(near "j['params']['r']" 0.55 0.005) and $(near "j['params']['alpha']" 10.58 0.005) and $(near "j['params']['s']" 0.61 0.005) and $(near "j['params']['beta']" 11.67 0.005)" "$TMP/pn.json"
-check "paretonbd LL" "$(near "j['log_likelihood']" -9595.0 0.05)" "$TMP/pn.json"
+check_py "paretonbd params" "$(near "j['params']['r']" 0.55 0.005) and $(near "j['params']['alpha']" 10.58 0.005) and $(near "j['params']['s']" 0.61 0.005) and $(near "j['params']['beta']" 11.67 0.005)" "$TMP/pn.json"
+check_py "paretonbd LL" "$(near "j['log_likelihood']" -9595.0 0.05)" "$TMP/pn.json"
 
 "$BIN" fit "$DATA/cdnow_customers_summary_with_transactions.csv" --model gg --json >"$TMP/gg.json"
-check "gg params" "$(near "j['params']['p']" 6.25 0.005) and $(near "j['params']['q']" 3.74 0.005) and $(near "j['params']['gamma']" 15.448 0.005)" "$TMP/gg.json"
+check_py "gg params" "$(near "j['params']['p']" 6.25 0.005) and $(near "j['params']['q']" 3.74 0.005) and $(near "j['params']['gamma']" 15.448 0.005)" "$TMP/gg.json"
 
 printf 'period,alive\n0,1000\n1,869\n2,743\n3,653\n4,593\n5,551\n6,517\n7,491\n' >"$TMP/high.csv"
 "$BIN" fit "$TMP/high.csv" --model sbg --json >"$TMP/sbg.json"
-check "sbg high end" "$(near "j['params']['alpha']" 0.668 0.0005) and $(near "j['params']['beta']" 3.806 0.0005) and $(near "j['log_likelihood']" -1611.16 0.005)" "$TMP/sbg.json"
+check_py "sbg high end" "$(near "j['params']['alpha']" 0.668 0.0005) and $(near "j['params']['beta']" 3.806 0.0005) and $(near "j['log_likelihood']" -1611.16 0.005)" "$TMP/sbg.json"
 
 # The raw transaction log gives the same fit as the published summary.
 "$BIN" fit "$DATA/CDNOW_sample.txt" --model bgnbd --period week --calibration-end 1997-09-30 --json >"$TMP/raw.json"
-check "bgnbd from raw log" "$(near "j['params']['r']" 0.243 0.0005) and $(near "j['log_likelihood']" -9582.4 0.05) and j['customers']==2357" "$TMP/raw.json"
+check_py "bgnbd from raw log" "$(near "j['params']['r']" 0.243 0.0005) and $(near "j['log_likelihood']" -9582.4 0.05) and j['customers']==2357" "$TMP/raw.json"
 
 "$BIN" predict "$DATA/cdnow_customers_summary.csv" --model bgnbd --horizon 39 --json >"$TMP/pred.json"
-check "predict worked example" "j['customers'][0]['id']=='1' and $(near "j['customers'][0]['expected_purchases']" 1.226 0.0005) and len(j['customers'])==2357 and all(0<=c['p_alive']<=1 for c in j['customers'])" "$TMP/pred.json"
+check_py "predict worked example" "j['customers'][0]['id']=='1' and $(near "j['customers'][0]['expected_purchases']" 1.226 0.0005) and len(j['customers'])==2357 and all(0<=c['p_alive']<=1 for c in j['customers'])" "$TMP/pred.json"
 
 "$BIN" clv "$DATA/cdnow_customers_summary_with_transactions.csv" --model bgnbd+gg --horizon 12 --period month --discount 0.01 --json >"$TMP/clv.json"
-check "clv bgnbd+gg" "len(j['customers'])==2357 and $(near "j['customers'][0]['expected_spend']" 24.6586 0.001) and all(c['clv']>=0 for c in j['customers']) and abs(sum(c['clv'] for c in j['customers'])-j['total_clv'])<1e-6*j['total_clv']" "$TMP/clv.json"
+check_py "clv bgnbd+gg" "len(j['customers'])==2357 and $(near "j['customers'][0]['expected_spend']" 24.6586 0.001) and all(c['clv']>=0 for c in j['customers']) and abs(sum(c['clv'] for c in j['customers'])-j['total_clv'])<1e-6*j['total_clv']" "$TMP/clv.json"
 "$BIN" clv "$DATA/cdnow_customers_summary_with_transactions.csv" --model paretonbd+gg --horizon 12 --period month --discount 0.01 --margin 0.3 --csv "$TMP/clv.csv" >/dev/null
-if [ "$(wc -l <"$TMP/clv.csv")" = 2358 ] && head -1 "$TMP/clv.csv" | grep -q '^id,p_alive,expected_purchases,expected_spend,clv$'; then PASS=$((PASS + 1)); else FAIL=$((FAIL + 1)); echo "FAIL: clv --csv"; fi
+if [ "$(wc -l <"$TMP/clv.csv")" = 2358 ] && head -1 "$TMP/clv.csv" | grep -q '^id,p_alive,expected_purchases,expected_spend,clv$'; then ok "clv --csv"; else not_ok "clv --csv"; fi
 
 "$BIN" simulate --model bgnbd --customers 3000 --seed 5 -o "$TMP/sim.csv" >/dev/null
 "$BIN" simulate --model bgnbd --customers 3000 --seed 5 -o "$TMP/sim2.csv" >/dev/null
-if cmp -s "$TMP/sim.csv" "$TMP/sim2.csv" && [ "$(wc -l <"$TMP/sim.csv")" = 3001 ]; then PASS=$((PASS + 1)); else FAIL=$((FAIL + 1)); echo "FAIL: simulate deterministic"; fi
+if cmp -s "$TMP/sim.csv" "$TMP/sim2.csv" && [ "$(wc -l <"$TMP/sim.csv")" = 3001 ]; then ok "simulate deterministic"; else not_ok "simulate deterministic"; fi
 "$BIN" fit "$TMP/sim.csv" --model bgnbd --json >"$TMP/simfit.json"
-check "simulated data fit" "j['converged'] and 0.1 < j['params']['r'] < 0.5" "$TMP/simfit.json"
+check_py "simulated data fit" "j['converged'] and 0.1 < j['params']['r'] < 0.5" "$TMP/simfit.json"
 
 "$BIN" bench-fit --customers 2000 >"$TMP/bench.txt"
-if grep -q "peak_rss_mb" "$TMP/bench.txt" && grep -q "^ *2000 " "$TMP/bench.txt"; then PASS=$((PASS + 1)); else FAIL=$((FAIL + 1)); echo "FAIL: bench-fit"; fi
+if grep -q "peak_rss_mb" "$TMP/bench.txt" && grep -q "^ *2000 " "$TMP/bench.txt"; then ok "bench-fit"; else not_ok "bench-fit"; fi
 
 # Errors: clear messages and non-zero exits.
 printf 'id,x,t_x,T\n1,0,0,30\n2,0,0,20\n' >"$TMP/norepeat.csv"
 expect_status "no repeat buyers" 1 "$BIN" fit "$TMP/norepeat.csv" --model bgnbd --json
-grep -q "fit.not_identified" "$TMP/err" && PASS=$((PASS + 1)) || { FAIL=$((FAIL + 1)); echo "FAIL: not_identified message"; }
+if grep -q "fit.not_identified" "$TMP/err"; then ok "not_identified message"; else not_ok "not_identified message"; fi
 expect_status "unknown model" 1 "$BIN" fit "$DATA/cdnow_customers_summary.csv" --model nope
 expect_status "missing file" 1 "$BIN" fit "$TMP/does-not-exist.csv" --model bgnbd
 expect_status "no file" 2 "$BIN" fit --model bgnbd
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" = 0 ]
+finish

@@ -1,14 +1,8 @@
 #!/usr/bin/env bash
 # CLI tests for the data commands: validate, import-csv, summary, generate.
 # Usage: tests/cli/test_data_cli.sh PATH/TO/lifecycle
-set -u
-BIN="${1:?usage: $0 PATH/TO/lifecycle}"
-HERE="$(cd "$(dirname "$0")" && pwd)"
-DATA="${LCS_SHARED_DATA_DIR:-$HERE/../../../shared/data}"
-TMP="$(mktemp -d)"
-trap 'rm -rf "$TMP"' EXIT
-passed=0
-failed=0
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # expect NAME EXPECTED_EXIT_CODE PATTERN -- COMMAND...: runs the command, checks exit code and that
 # stdout+stderr contain PATTERN (a grep -E regular expression; empty = no check).
@@ -19,13 +13,12 @@ expect() {
     output="$("$@" 2>&1)"
     status=$?
     if [[ "$status" -ne "$code" ]]; then
-        echo "FAIL $name: exit $status, expected $code"; echo "$output" | head -20; failed=$((failed + 1)); return
+        not_ok "$name" "exit $status, expected $code"; echo "$output" | head -20; return
     fi
     if [[ -n "$pattern" ]] && ! grep -qE -- "$pattern" <<<"$output"; then
-        echo "FAIL $name: output does not match /$pattern/"; echo "$output" | head -20; failed=$((failed + 1)); return
+        not_ok "$name" "output does not match /$pattern/"; echo "$output" | head -20; return
     fi
-    echo "ok   $name"
-    passed=$((passed + 1))
+    ok "$name"
 }
 
 cat >"$TMP/good.json" <<'JSON'
@@ -48,13 +41,13 @@ expect "validate lists every problem" 1 'customers\[0\]\.transactions\[0\]\.date
 expect "validate nps path" 1 'customers\[1\]\.surveys\[0\]\.nps' -- "$BIN" validate "$TMP/bad.json"
 expect "validate duplicate id" 1 '\[workspace\.duplicate_id\] customers\[1\]\.id' -- "$BIN" validate "$TMP/bad.json"
 lines="$("$BIN" validate "$TMP/bad.json" 2>/dev/null | wc -l)"
-if [[ "$lines" -eq 3 ]]; then echo "ok   validate one problem per line"; passed=$((passed + 1)); else echo "FAIL validate one problem per line: $lines lines"; failed=$((failed + 1)); fi
+if [[ "$lines" -eq 3 ]]; then ok "validate one problem per line"; else not_ok "validate one problem per line" "$lines lines"; fi
 expect "validate syntax line/column" 1 '\[workspace\.syntax\] line 2, column 12:' -- "$BIN" validate "$TMP/syntax.json"
 expect "validate newer version" 1 'version 2 is newer than this app supports \(1\); please update Lifecycle Studio' -- "$BIN" validate "$TMP/newer.json"
 expect "validate missing file" 2 "cannot open" -- "$BIN" validate "$TMP/nope.json"
 expect "validate usage" 2 "usage" -- "$BIN" validate
 
-DOC="$HERE/../../docs/workspace-format.md"
+DOC="$ROOT/docs/workspace-format.md"
 if [[ -f "$DOC" ]]; then
     awk '/^```json/{f=1;next} /^```/{f=0} f' "$DOC" >"$TMP/doc.json"
     expect "the documented example is valid" 0 "valid workspace, 2 customers, 3 transactions" -- "$BIN" validate "$TMP/doc.json"
@@ -84,5 +77,4 @@ expect "generate bench" 0 "10 customers, 55 transactions" -- "$BIN" generate ben
 expect "generate bad kind" 2 "ecommerce, saas or bench" -- "$BIN" generate nope -o "$TMP/n.json"
 expect "bench-load small" 0 "load \(parse\+validate\)" -- "$BIN" bench-load --customers 100 --transactions 1000
 
-echo "$passed passed, $failed failed"
-[[ "$failed" -eq 0 ]]
+finish

@@ -1,32 +1,8 @@
 #!/usr/bin/env bash
 # CLI tests for the lifecycle commands: models, stages, metrics.
 # Usage: tests/cli/test_lifecycle_cli.sh path/to/lifecycle
-set -u
-BIN=${1:?usage: test_lifecycle_cli.sh path/to/lifecycle}
-DIR=$(cd "$(dirname "$0")/../.." && pwd)
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-PASS=0
-FAIL=0
-
-# check NAME JS_EXPR FILE: the expression sees the command's JSON output as `j`.
-check() {
-    local name=$1 expr=$2 file=$3
-    if node -e "const j = JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8')); process.exit((${expr}) ? 0 : 1)" "$file" 2>/dev/null; then
-        PASS=$((PASS + 1))
-    else
-        FAIL=$((FAIL + 1))
-        echo "FAIL: $name"
-        head -c 400 "$file"; echo
-    fi
-}
-
-expect_status() {
-    local name=$1 want=$2; shift 2
-    "$@" >"$TMP/out" 2>"$TMP/err"
-    local got=$?
-    if [ "$got" = "$want" ]; then PASS=$((PASS + 1)); else FAIL=$((FAIL + 1)); echo "FAIL: $name (exit $got, want $want)"; cat "$TMP/err"; fi
-}
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # A hand-made workspace: as of 2024-03-31 (see tests/unit/unit-lifecycle-metrics.cpp for the numbers).
 cat >"$TMP/ws.json" <<'JSON'
@@ -48,24 +24,24 @@ JSON
 
 # ---- models ----
 "$BIN" models --json >"$TMP/models.json"
-check "seven models" "j.models.length === 7" "$TMP/models.json"
-check "model ids" "['five_core','call_centre','telecom_value','relationship','crm_value','customer_success','marketing_journey'].every(id => j.models.some(m => m.id === id))" "$TMP/models.json"
-check "models bilingual with stages" "j.models.every(m => m.name && m.name_zh && m.stages.length >= 4 && m.stages.every(s => typeof s === 'string'))" "$TMP/models.json"
+check_js "seven models" "j.models.length === 7" "$TMP/models.json"
+check_js "model ids" "['five_core','call_centre','telecom_value','relationship','crm_value','customer_success','marketing_journey'].every(id => j.models.some(m => m.id === id))" "$TMP/models.json"
+check_js "models bilingual with stages" "j.models.every(m => m.name && m.name_zh && m.stages.length >= 4 && m.stages.every(s => typeof s === 'string'))" "$TMP/models.json"
 expect_status "models text" 0 "$BIN" models
 
 # ---- stages ----
 "$BIN" stages "$TMP/ws.json" --json >"$TMP/stages.json"
-check "stages shape" "j.model === 'crm_value' && j.as_of === '2024-03-31' && Array.isArray(j.stages) && Array.isArray(j.customers)" "$TMP/stages.json"
-check "stage counts sum to customers" "j.stages.reduce((a, s) => a + s.count, 0) === 6 && j.customers.length === 6" "$TMP/stages.json"
-check "every customer has a stage name" "j.customers.every(c => j.stages.some(s => s.name === c.stage))" "$TMP/stages.json"
+check_js "stages shape" "j.model === 'crm_value' && j.as_of === '2024-03-31' && Array.isArray(j.stages) && Array.isArray(j.customers)" "$TMP/stages.json"
+check_js "stage counts sum to customers" "j.stages.reduce((a, s) => a + s.count, 0) === 6 && j.customers.length === 6" "$TMP/stages.json"
+check_js "every customer has a stage name" "j.customers.every(c => j.stages.some(s => s.name === c.stage))" "$TMP/stages.json"
 # crm_value as of 2024-03-31: B cancelled after its last purchase -> Decline; E never bought -> Potential;
 # C and D one purchase -> New (D is 182 days silent -> Decline); A, F repeat -> Growth
-check "crm stages by hand" "(s => s.A === 'growth' && s.B === 'decline' && s.C === 'new' && s.D === 'decline' && s.E === 'potential' && s.F === 'growth')(Object.fromEntries(j.customers.map(c => [c.id, c.stage_id])))" "$TMP/stages.json"
+check_js "crm stages by hand" "(s => s.A === 'growth' && s.B === 'decline' && s.C === 'new' && s.D === 'decline' && s.E === 'potential' && s.F === 'growth')(Object.fromEntries(j.customers.map(c => [c.id, c.stage_id])))" "$TMP/stages.json"
 
 "$BIN" stages "$TMP/ws.json" --model five_core --as-of 2024-02-29 --json >"$TMP/five.json"
-check "model and as-of options" "j.model === 'five_core' && j.as_of === '2024-02-29'" "$TMP/five.json"
-check "not-yet customers left out" "j.customers.find(c => c.id === 'F').stage === null && j.stages.reduce((a, s) => a + s.count, 0) === 5" "$TMP/five.json"
-check "five_core by hand" "(s => s.E === 'understanding' && s.C === 'awareness' && s.A === 'purchase' && s.B === 'purchase')(Object.fromEntries(j.customers.map(c => [c.id, c.stage_id])))" "$TMP/five.json"
+check_js "model and as-of options" "j.model === 'five_core' && j.as_of === '2024-02-29'" "$TMP/five.json"
+check_js "not-yet customers left out" "j.customers.find(c => c.id === 'F').stage === null && j.stages.reduce((a, s) => a + s.count, 0) === 5" "$TMP/five.json"
+check_js "five_core by hand" "(s => s.E === 'understanding' && s.C === 'awareness' && s.A === 'purchase' && s.B === 'purchase')(Object.fromEntries(j.customers.map(c => [c.id, c.stage_id])))" "$TMP/five.json"
 
 expect_status "unknown model" 1 "$BIN" stages "$TMP/ws.json" --model nope
 expect_status "bad date" 2 "$BIN" stages "$TMP/ws.json" --as-of 2024-02-30
@@ -76,29 +52,28 @@ expect_status "bench small" 0 "$BIN" stages --bench --customers 2000 --transacti
 
 # ---- metrics ----
 "$BIN" metrics "$TMP/ws.json" --active-days 60 --json >"$TMP/metrics.json"
-check "metrics period" "j.period.start === '2024-03-01' && j.period.end === '2024-04-01' && j.active_days === 60" "$TMP/metrics.json"
-check "retention by hand" "j.overall.customers_start === 2 && j.overall.customers_end === 3 && Math.abs(j.overall.retention_rate - 0.5) < 1e-12" "$TMP/metrics.json"
-check "renewal, NRR, repeat" "j.overall.renewal_rate === 0.5 && j.overall.net_revenue_retention === 0.5 && Math.abs(j.overall.repeat_purchase_rate - 2/3) < 1e-12" "$TMP/metrics.json"
-check "NPS, complaints, referrals" "Math.abs(j.overall.nps - 100/3) < 1e-9 && j.overall.complaint_rate === 0.25 && j.overall.referrals === 1" "$TMP/metrics.json"
-check "per stage rows" "j.stages.length === 5 && j.stages.every(s => 'retention_rate' in s && 'count_at_as_of' in s)" "$TMP/metrics.json"
-check "flow rows sum to 1" "j.stage_flow.probability.every((row, i) => row.reduce((a, b) => a + b, 0) === 0 || Math.abs(row.reduce((a, b) => a + b, 0) - 1) < 1e-9)" "$TMP/metrics.json"
-check "churn by reason" "j.churn.events === 1 && Math.abs(j.churn.expected_won_back - 0.3) < 1e-12" "$TMP/metrics.json"
+check_js "metrics period" "j.period.start === '2024-03-01' && j.period.end === '2024-04-01' && j.active_days === 60" "$TMP/metrics.json"
+check_js "retention by hand" "j.overall.customers_start === 2 && j.overall.customers_end === 3 && Math.abs(j.overall.retention_rate - 0.5) < 1e-12" "$TMP/metrics.json"
+check_js "renewal, NRR, repeat" "j.overall.renewal_rate === 0.5 && j.overall.net_revenue_retention === 0.5 && Math.abs(j.overall.repeat_purchase_rate - 2/3) < 1e-12" "$TMP/metrics.json"
+check_js "NPS, complaints, referrals" "Math.abs(j.overall.nps - 100/3) < 1e-9 && j.overall.complaint_rate === 0.25 && j.overall.referrals === 1" "$TMP/metrics.json"
+check_js "per stage rows" "j.stages.length === 5 && j.stages.every(s => 'retention_rate' in s && 'count_at_as_of' in s)" "$TMP/metrics.json"
+check_js "flow rows sum to 1" "j.stage_flow.probability.every((row, i) => row.reduce((a, b) => a + b, 0) === 0 || Math.abs(row.reduce((a, b) => a + b, 0) - 1) < 1e-9)" "$TMP/metrics.json"
+check_js "churn by reason" "j.churn.events === 1 && Math.abs(j.churn.expected_won_back - 0.3) < 1e-12" "$TMP/metrics.json"
 expect_status "metrics text" 0 "$BIN" metrics "$TMP/ws.json" --period quarter
 expect_status "bad period" 2 "$BIN" metrics "$TMP/ws.json" --period fortnight
 
 # ---- demo workspaces, when generated ----
-for demo in "$DIR/assets/demo-ecommerce.json" "$DIR/assets/demo-saas.json"; do
+for demo in "$ROOT/assets/demo-ecommerce.json" "$ROOT/assets/demo-saas.json"; do
     [ -f "$demo" ] || continue
     name=$(basename "$demo" .json)
     "$BIN" stages "$demo" --json >"$TMP/$name-stages.json"
-    check "$name stages" "j.stages.length >= 4 && j.stages.reduce((a, s) => a + s.count, 0) > 0 && j.stages.filter(s => s.count > 0).length >= 3" "$TMP/$name-stages.json"
+    check_js "$name stages" "j.stages.length >= 4 && j.stages.reduce((a, s) => a + s.count, 0) > 0 && j.stages.filter(s => s.count > 0).length >= 3" "$TMP/$name-stages.json"
     for model in five_core call_centre telecom_value relationship crm_value customer_success marketing_journey; do
         "$BIN" stages "$demo" --model "$model" --json >"$TMP/$name-$model.json"
-        check "$name $model" "j.model === '$model' && j.stages.reduce((a, s) => a + s.count, 0) === j.present" "$TMP/$name-$model.json"
+        check_js "$name $model" "j.model === '$model' && j.stages.reduce((a, s) => a + s.count, 0) === j.present" "$TMP/$name-$model.json"
     done
     "$BIN" metrics "$demo" --json >"$TMP/$name-metrics.json"
-    check "$name metrics" "j.overall.customers_start > 0 && j.overall.retention_rate > 0 && j.overall.retention_rate <= 1" "$TMP/$name-metrics.json"
+    check_js "$name metrics" "j.overall.customers_start > 0 && j.overall.retention_rate > 0 && j.overall.retention_rate <= 1" "$TMP/$name-metrics.json"
 done
 
-echo "$PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish

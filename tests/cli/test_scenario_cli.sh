@@ -1,25 +1,8 @@
 #!/usr/bin/env bash
 # CLI tests of `lifecycle project`. Usage: tests/cli/test_scenario_cli.sh path/to/lifecycle
 # Checks JSON output with node; prints "N passed, M failed"; exits non-zero when anything failed.
-set -u
-BIN="${1:?usage: $0 path/to/lifecycle}"
-TMP="$(mktemp -d)"
-trap 'rm -rf "$TMP"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); echo "ok   - $1"; }
-not_ok() { failed=$((failed + 1)); echo "FAIL - $1"; }
-
-# check NAME FILE.json 'js expression over j'  (the expression must be true)
-check_json() {
-    local name="$1" file="$2" expr="$3"
-    if node -e "
-        const j = JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8'));
-        const near = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
-        if (!($expr)) { console.error('  got: ' + JSON.stringify(j).slice(0, 400)); process.exit(1); }
-    " "$file"; then ok "$name"; else not_ok "$name"; fi
-}
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # An empty workspace with a typed-in baseline: Active -> Churned, 20% monthly churn, 100 customers,
 # margin 10, servicing 2, 1% monthly discount, 3 months. "Keep" keeps 10 more points of churn at 1 per customer.
@@ -40,45 +23,45 @@ EOF
 
 # Baseline: n = [80,20], [64,36], [51.2,48.8]; net = 640, 512, 409.6.
 if "$BIN" project "$TMP/ws.json" --json > "$TMP/base.json" 2> "$TMP/err"; then ok "baseline runs"; else not_ok "baseline runs"; fi
-check_json "baseline is named and has 3 months" "$TMP/base.json" \
-    "j.scenario === 'baseline' && j.months === 3 && j.months_detail.length === 3"
-check_json "baseline equity by hand" "$TMP/base.json" \
-    "near(j.customer_equity, 640/1.01 + 512/1.01**2 + 409.6/1.01**3)"
-check_json "baseline month 3 customers by stage" "$TMP/base.json" \
-    "near(j.months_detail[2].customers_by_stage.Active, 51.2) && near(j.months_detail[2].customers_by_stage.Churned, 48.8)"
-check_json "baseline month 1 revenue, margin, cost" "$TMP/base.json" \
-    "j.months_detail[0].month === 1 && near(j.months_detail[0].revenue, 800) && near(j.months_detail[0].margin, 800) && near(j.months_detail[0].cost, 160)"
-check_json "baseline has no ROI" "$TMP/base.json" "j.roi === null && j.total_lever_cost === 0"
+check_js "baseline is named and has 3 months" \
+    "j.scenario === 'baseline' && j.months === 3 && j.months_detail.length === 3" "$TMP/base.json"
+check_js "baseline equity by hand" \
+    "near(j.customer_equity, 640/1.01 + 512/1.01**2 + 409.6/1.01**3)" "$TMP/base.json"
+check_js "baseline month 3 customers by stage" \
+    "near(j.months_detail[2].customers_by_stage.Active, 51.2) && near(j.months_detail[2].customers_by_stage.Churned, 48.8)" "$TMP/base.json"
+check_js "baseline month 1 revenue, margin, cost" \
+    "j.months_detail[0].month === 1 && near(j.months_detail[0].revenue, 800) && near(j.months_detail[0].margin, 800) && near(j.months_detail[0].cost, 160)" "$TMP/base.json"
+check_js "baseline has no ROI" "j.roi === null && j.total_lever_cost === 0" "$TMP/base.json"
 
 # Keep: P' = [[0.9,0.1],[0,1]]: n = [90,10], [81,19], [72.9,27.1]; lever cost 100, 90, 81;
 # net = 900-180-100, 810-162-90, 729-145.8-81 = 620, 558, 502.2
 "$BIN" project "$TMP/ws.json" --scenario Keep --json > "$TMP/keep.json" 2> "$TMP/err"
-check_json "scenario Keep equity by hand" "$TMP/keep.json" \
-    "j.scenario === 'Keep' && near(j.customer_equity, 620/1.01 + 558/1.01**2 + 502.2/1.01**3)"
-check_json "scenario Keep lever cost" "$TMP/keep.json" \
-    "near(j.total_lever_cost, 271) && near(j.months_detail[1].cost, 162 + 90)"
-check_json "scenario Keep ROI = incremental equity / incremental cost" "$TMP/keep.json" "
+check_js "scenario Keep equity by hand" \
+    "j.scenario === 'Keep' && near(j.customer_equity, 620/1.01 + 558/1.01**2 + 502.2/1.01**3)" "$TMP/keep.json"
+check_js "scenario Keep lever cost" \
+    "near(j.total_lever_cost, 271) && near(j.months_detail[1].cost, 162 + 90)" "$TMP/keep.json"
+check_js "scenario Keep ROI = incremental equity / incremental cost" "
     (() => { const dm = (900-800)/1.01 + (810-640)/1.01**2 + (729-512)/1.01**3;
              const dc = (180+100-160)/1.01 + (162+90-128)/1.01**2 + (145.8+81-102.4)/1.01**3;
-             return near(j.roi, (dm - dc) / dc); })()"
+             return near(j.roi, (dm - dc) / dc); })()" "$TMP/keep.json"
 
 # Win back: 100 churned, 0.5 price share x 0.4 contacted x 0.3 won back = 6 per 100 per month; contact cost 100*0.2*2 = 40
 "$BIN" project "$TMP/ws.json" --scenario "Win back" --json > "$TMP/winback.json" 2> "$TMP/err"
-check_json "win-back moves 6% of churned to Active" "$TMP/winback.json" \
-    "near(j.months_detail[0].customers_by_stage.Active, 6) && near(j.months_detail[0].customers_by_stage.Churned, 94) && near(j.months_detail[0].cost, 40 + 12)"
+check_js "win-back moves 6% of churned to Active" \
+    "near(j.months_detail[0].customers_by_stage.Active, 6) && near(j.months_detail[0].customers_by_stage.Churned, 94) && near(j.months_detail[0].cost, 40 + 12)" "$TMP/winback.json"
 
 # --months overrides the horizon
 "$BIN" project "$TMP/ws.json" --months 24 --json > "$TMP/m24.json" 2> "$TMP/err"
-check_json "--months 24 gives 24 months and a 12-month margin" "$TMP/m24.json" \
-    "j.months === 24 && j.months_detail.length === 24 && j.months_detail[23].month === 24 && near(j.cumulative_margin_12, 4000 * (1 - 0.8**12))"
+check_js "--months 24 gives 24 months and a 12-month margin" \
+    "j.months === 24 && j.months_detail.length === 24 && j.months_detail[23].month === 24 && near(j.cumulative_margin_12, 4000 * (1 - 0.8**12))" "$TMP/m24.json"
 
 # Sensitivity in JSON: sorted by swing
 "$BIN" project "$TMP/ws.json" --scenario Keep --json --sensitivity > "$TMP/sens.json" 2> "$TMP/err"
-check_json "sensitivity bars sorted by swing" "$TMP/sens.json" \
-    "j.sensitivity.bars.length >= 4 && j.sensitivity.bars.every((b, i, a) => i === 0 || a[i-1].swing >= b.swing)"
-check_json "margin sensitivity is symmetric" "$TMP/sens.json" "
+check_js "sensitivity bars sorted by swing" \
+    "j.sensitivity.bars.length >= 4 && j.sensitivity.bars.every((b, i, a) => i === 0 || a[i-1].swing >= b.swing)" "$TMP/sens.json"
+check_js "margin sensitivity is symmetric" "
     (() => { const b = j.sensitivity.bars.find(x => x.id === 'margin:Active');
-             return b && near(b.equity_high - j.customer_equity, j.customer_equity - b.equity_low); })()"
+             return b && near(b.equity_high - j.customer_equity, j.customer_equity - b.equity_low); })()" "$TMP/sens.json"
 
 # Text output
 if "$BIN" project "$TMP/ws.json" > "$TMP/text.out" 2>&1 && grep -q "Customer equity: 1533.13" "$TMP/text.out"; then
@@ -121,5 +104,4 @@ else
     not_ok "bench prints its figures"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -12,8 +12,7 @@ using C = Compare;
 
 // Colours, 0xRRGGBBAA.
 constexpr uint32_t kGrey = 0x9AA5B1FF, kSky = 0x5DADE2FF, kTeal = 0x48C9B0FF, kGreen = 0x58D68DFF,
-                   kDeepGreen = 0x1E8449FF, kBlue = 0x2E86C1FF, kPurple = 0x8E44ADFF, kAmber = 0xF5B041FF,
-                   kRed = 0xE74C3CFF;
+                   kDeepGreen = 0x1E8449FF, kPurple = 0x8E44ADFF, kAmber = 0xF5B041FF, kRed = 0xE74C3CFF;
 
 Stage make_stage(const char* id, const char* name, const char* name_zh, uint32_t color, const char* description,
                  const char* description_zh, const char* goal, const char* goal_zh,
