@@ -74,7 +74,7 @@ const LifecycleAnalysis& lifecycle_analysis(AppState& state) {
     if (!same) {
         v.analysis_revision = state.revision();
         v.analysis_options = options;
-        v.analysis = analyse_lifecycle(state.workspace(), v.model, options);
+        v.analysis = analyse_lifecycle(state.workspace(), lifecycle_index(state), v.model, options);
     }
     return v.analysis;
 }

@@ -221,7 +221,8 @@ void draw_warnings(AppState& state) {
             else ImGui::Text("%s -> %s", stage_name_at(model, w.previous_stage).c_str(), stage_name_at(model, w.stage).c_str());
             ImGui::TableNextColumn();
             std::string reasons;
-            for (const std::string& r : w.reasons) reasons += (reasons.empty() ? "" : "; ") + r;
+            const bool chinese = current_language() == Language::chinese && w.reasons_zh.size() == w.reasons.size();
+            for (const std::string& r : chinese ? w.reasons_zh : w.reasons) reasons += (reasons.empty() ? "" : chinese ? "；" : "; ") + r;
             ImGui::TextUnformatted(reasons.c_str());
             if (ImGui::IsItemHovered() && !reasons.empty()) ImGui::SetTooltip("%s", reasons.c_str());
             ImGui::TableNextColumn();

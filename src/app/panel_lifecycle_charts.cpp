@@ -178,6 +178,42 @@ void draw_cohorts(AppState& state, FlowPanelState& p) {
     automation::record("flow.cohort.heatmap");
 }
 
+// Average time to convert from one stage to another, over the monthly history up to the analysis date.
+void draw_stage_move_times(AppState& state) {
+    const LifecycleModel& model = lifecycle_model(state);
+    const LifecycleAnalysis& a = lifecycle_analysis(state);
+    const std::size_t n = model.stages.size();
+    if (a.move_times.size() != n) return;
+    ImGui::Spacing();
+    ImGui::TextUnformatted(tr("Average time to convert between stages"));
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
+                            ImGuiTableFlags_SizingStretchSame;
+    if (ImGui::BeginTable("move_times", static_cast<int>(n) + 1, flags)) {
+        ImGui::TableSetupColumn(tr("from \\ to"));
+        for (const Stage& s : model.stages) ImGui::TableSetupColumn(stage_name(s).c_str());
+        ImGui::TableHeadersRow();
+        for (std::size_t r = 0; r < n; ++r) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            color_swatch(stage_color(model.stages[r]));
+            ImGui::TextUnformatted(stage_name(model.stages[r]).c_str());
+            for (std::size_t c = 0; c < n; ++c) {
+                ImGui::TableNextColumn();
+                const StageMoveTime& t = a.move_times[r][c];
+                if (t.moves == 0) {
+                    ImGui::TextDisabled("-");
+                    continue;
+                }
+                ImGui::Text("%s %s (n=%s)", format_value(t.mean_days, ValueFormat::integer).c_str(), tr("days"),
+                            format_value(t.moves, ValueFormat::integer).c_str());
+            }
+        }
+        ImGui::EndTable();
+    }
+    automation::record("flow.transition.times");
+    ImGui::TextDisabled("%s", tr("Mean days from entering the row's stage to first being seen in the column's stage, from monthly snapshots up to the analysis date; customers already in a stage at the first snapshot are not timed."));
+}
+
 void draw_transitions(AppState& state, FlowPanelState& p) {
     const LifecycleModel& model = lifecycle_model(state);
     const SnapshotSeries& h = lifecycle_full_history(state);
@@ -263,6 +299,7 @@ void draw_transitions(AppState& state, FlowPanelState& p) {
     options.height_lines = 16;
     charts::flow_chart("flow", left, right, counts, to_iso(from), to_iso(to), ValueFormat::integer, options);
     automation::record("flow.transition.flow");
+    draw_stage_move_times(state);
 }
 
 }  // namespace

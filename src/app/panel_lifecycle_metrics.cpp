@@ -57,7 +57,8 @@ const std::vector<MetricRow>& metric_rows() {
         {"Leads at start", "present at the start with no purchase", [](const GroupMetrics& g) { return integer(g.leads_start); }},
         {"Lead conversion rate", "leads who bought in the period / leads", [](const GroupMetrics& g) { return rate(g.lead_conversion_rate); }},
         {"First purchases", "members whose first purchase is in the period", [](const GroupMetrics& g) { return integer(g.first_purchases); }},
-        {"Days to convert", "mean days from acquisition to first purchase", [](const GroupMetrics& g) { return g.days_to_convert ? format_value(*g.days_to_convert, ValueFormat::number) : "-"; }},
+        {"Days to convert", "mean days from first contact (acquisition date, else first interaction) to first purchase", [](const GroupMetrics& g) { return g.days_to_convert ? format_value(*g.days_to_convert, ValueFormat::number) : "-"; }},
+        {"Conversions timed", "first purchases with a first contact on record (the customers behind Days to convert)", [](const GroupMetrics& g) { return integer(g.converted_with_contact); }},
     };
     return rows;
 }

@@ -82,11 +82,12 @@ void draw_reason_catalog(AppState& state, PlaybooksPanelState& p) {
     ImGui::TextWrapped("%s", tr("Why customers leave, what to do about it, and the share you expect to win back. Churn events refer to these reasons by id."));
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
     int remove = -1;
-    if (ImGui::BeginTable("reasons", 6, flags)) {
+    if (ImGui::BeginTable("reasons", 7, flags)) {
         ImGui::TableSetupColumn(tr("ID"), 0, 0.7f);
         ImGui::TableSetupColumn(tr("Name (English)"), 0, 1.3f);
         ImGui::TableSetupColumn(tr("Name (Chinese)"), 0, 1.0f);
-        ImGui::TableSetupColumn(tr("Win-back measure"), 0, 2.0f);
+        ImGui::TableSetupColumn(tr("Win-back measure (English)"), 0, 1.6f);
+        ImGui::TableSetupColumn(tr("Win-back measure (Chinese)"), 0, 1.2f);
         ImGui::TableSetupColumn(tr("Expected won back"), 0, 0.9f);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4.5f);
         ImGui::TableHeadersRow();
@@ -109,6 +110,10 @@ void draw_reason_catalog(AppState& state, PlaybooksPanelState& p) {
             ImGui::SetNextItemWidth(-FLT_MIN);
             ImGui::InputText("##measure", &r.winback_measure);
             automation::record("playbooks.reason.measure." + r.id);
+            done |= ImGui::IsItemDeactivatedAfterEdit();
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            ImGui::InputText("##measure_zh", &r.winback_measure_zh);
             done |= ImGui::IsItemDeactivatedAfterEdit();
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-FLT_MIN);
@@ -227,7 +232,8 @@ void draw_churn_analysis(AppState& state) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(format_value(r.share, ValueFormat::percent).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(r.winback_measure.empty() ? "-" : r.winback_measure.c_str());
+                const std::string& measure = zh() && !r.winback_measure_zh.empty() ? r.winback_measure_zh : r.winback_measure;
+                ImGui::TextUnformatted(measure.empty() ? "-" : measure.c_str());
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(format_value(r.winback_share, ValueFormat::percent).c_str());
                 ImGui::TableNextColumn();

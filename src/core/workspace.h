@@ -69,6 +69,7 @@ struct ChurnReason {
     std::string name;     // English
     std::string name_zh;  // 简体中文
     std::string winback_measure;
+    std::string winback_measure_zh;  // 简体中文; empty: the English text is shown
     double winback_share = 0;  // expected share won back, 0..1
     Json extra = Json::object();
 };

@@ -97,6 +97,7 @@ TEST_CASE("period metrics on a hand-made base") {
     CHECK(m.leads_start == 2);
     CHECK(*m.lead_conversion_rate == doctest::Approx(0.5));
     CHECK(m.first_purchases == 2);
+    CHECK(m.converted_with_contact == 1);  // C (acquired 02-25); F has no first contact on record
     CHECK(*m.days_to_convert == doctest::Approx(14));
 
     REQUIRE(pm.by_segment.size() == 3);
@@ -155,4 +156,30 @@ TEST_CASE("cohort retention: calendar months and rolling 30 days") {
     CHECK(acquired.rows[2].active == std::vector<int>{1, 1, 1});
     CHECK(to_iso(acquired.rows[3].month) == "2024-02-01");
     CHECK(acquired.rows[3].active == std::vector<int>{0, 1});
+}
+
+TEST_CASE("time to convert: from the acquisition date, else from the first interaction") {
+    Workspace ws;
+    Customer& p = add_customer(ws, "P");  // acquired wins over an earlier interaction: 10 days
+    p.acquired = day("2024-03-01");
+    interact(p, "2024-02-01", "email");
+    buy(p, "2024-03-11", 10);
+    Customer& q = add_customer(ws, "Q");  // first contact = first interaction: 21 days
+    interact(q, "2024-02-20", "call");
+    buy(q, "2024-03-12", 10);
+    Customer& r = add_customer(ws, "R");  // no contact on record: not timed
+    buy(r, "2024-03-15", 10);
+    Customer& s = add_customer(ws, "S");  // contact only after the first purchase: not timed
+    buy(s, "2024-03-10", 10);
+    interact(s, "2024-03-20", "email");
+    Customer& t = add_customer(ws, "T");  // first purchase before the period
+    interact(t, "2024-01-01", "email");
+    buy(t, "2024-02-10", 10);
+    const EventIndex index = build_event_index(ws);
+    const GroupMetrics m = compute_period_metrics(ws, index, active_model(),
+                                                  last_complete_period(day("2024-03-31"), PeriodKind::month), {60})
+                               .overall;
+    CHECK(m.first_purchases == 4);
+    CHECK(m.converted_with_contact == 2);
+    CHECK(*m.days_to_convert == doctest::Approx((10.0 + 21.0) / 2));
 }

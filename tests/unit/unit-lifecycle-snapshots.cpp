@@ -172,6 +172,26 @@ TEST_CASE("dwell time from the snapshot history") {
     CHECK(dwell[1].mean_completed_snapshots == doctest::Approx(3.0));
 }
 
+TEST_CASE("time to convert between stages from the snapshot history") {
+    SnapshotSeries s;
+    s.dates = {Date{0}, Date{31}, Date{59}, Date{90}, Date{120}};
+    // customer 0: 0 0 1 1 2  -> in 0 from the first snapshot: its 0->1 move is not timed; 1->2 takes 61 days
+    // customer 1: -1 0 0 1 1 -> 0->1 takes 59 days (entered 0 at day 31, first seen in 1 at day 90)
+    // customer 2: -1 -1 0 1 1 -> 0->1 takes 31 days
+    // customer 3: 1 -1 0 2 2  -> the first run is untimed; 0->2 takes 31 days (entered 0 at day 59)
+    s.stage = {{0, -1, -1, 1}, {0, 0, -1, -1}, {1, 0, 0, 0}, {1, 1, 1, 2}, {2, 1, 1, 2}};
+    const auto moves = stage_move_times(s, 3);
+    CHECK(moves[0][1].moves == 2);
+    CHECK(moves[0][1].mean_days == doctest::Approx((59.0 + 31.0) / 2));
+    CHECK(moves[1][2].moves == 1);
+    CHECK(moves[1][2].mean_days == doctest::Approx(61));
+    CHECK(moves[0][2].moves == 1);
+    CHECK(moves[0][2].mean_days == doctest::Approx(31));
+    CHECK(moves[1][0].moves == 0);  // customer 3 left stage 1 for "not present", which is not a move
+    CHECK(moves[1][0].mean_days == 0);
+    CHECK(stage_move_times(SnapshotSeries{}, 2)[0][1].moves == 0);
+}
+
 TEST_CASE("churn analysis: reasons with win-back, segment, stage before churn, tenure") {
     Workspace ws;
     ws.churn_reasons = default_churn_reasons();

@@ -211,9 +211,24 @@ TEST_CASE("workspace-io: missing optional sections take defaults") {
     CHECK(result.workspace->meta.name == "Untitled");
     CHECK(result.workspace->churn_reasons.size() == 4);
     CHECK(result.workspace->churn_reasons[0].name_zh == "价格过高");
+    CHECK(result.workspace->churn_reasons[0].winback_measure_zh == "打折优惠");
     CHECK(result.workspace->lifecycle_model.is_null());
     // A UTF-8 BOM is accepted.
     CHECK(load_workspace_json("\xEF\xBB\xBF{\"format\": \"lifecycle-studio-workspace\", \"version\": 1}").ok());
+}
+
+TEST_CASE("workspace-io: a churn reason's Chinese win-back measure is optional and kept") {
+    const LoadResult result = load_workspace_json(doc("[]", R"( "churn_reasons": [
+        {"id": "p", "name": "Price", "winback_measure": "Discount", "winback_measure_zh": "打折", "winback_share": 0.3},
+        {"id": "q", "name": "Other", "winback_measure": "Call", "winback_share": 0.1}],)"));
+    REQUIRE(result.ok());
+    const auto& reasons = result.workspace->churn_reasons;
+    CHECK(reasons[0].winback_measure_zh == "打折");
+    CHECK(reasons[1].winback_measure_zh.empty());
+    const std::string saved = save_workspace_json(*result.workspace);
+    CHECK(saved.find(R"("winback_measure_zh":"打折")") != std::string::npos);
+    CHECK(saved.find("winback_measure_zh", saved.find(R"("id":"q")")) == std::string::npos);  // empty: left out
+    CHECK(load_workspace_json(doc("[]", R"( "churn_reasons": [{"id": "p", "winback_measure_zh": 3}],)")).problems.size() == 1);
 }
 
 TEST_CASE("workspace-io: numbers and strings read back exactly") {

@@ -130,6 +130,7 @@ Json group_json(const GroupMetrics& m) {
             {"leads_converted", m.leads_converted},
             {"lead_conversion_rate", rate(m.lead_conversion_rate)},
             {"first_purchases", m.first_purchases},
+            {"converted_with_contact", m.converted_with_contact},
             {"days_to_convert", rate(m.days_to_convert)}};
 }
 

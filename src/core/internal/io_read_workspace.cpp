@@ -349,6 +349,8 @@ bool read_churn_reason(Json& element, const JsonPath& path, ProblemSink& sink, C
             read_string(value, at, sink, out.name_zh);
         } else if (key == "winback_measure") {
             read_string(value, at, sink, out.winback_measure);
+        } else if (key == "winback_measure_zh") {
+            read_string(value, at, sink, out.winback_measure_zh);
         } else if (key == "winback_share") {
             read_in_range(value, at, sink, 0, 1, out.winback_share);
         } else {

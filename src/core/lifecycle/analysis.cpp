@@ -11,9 +11,13 @@ Date resolve_as_of(const Workspace& workspace, const AnalysisOptions& options) {
 
 LifecycleAnalysis analyse_lifecycle(const Workspace& workspace, const LifecycleModel& model,
                                     const AnalysisOptions& options) {
+    return analyse_lifecycle(workspace, build_event_index(workspace), model, options);
+}
+
+LifecycleAnalysis analyse_lifecycle(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
+                                    const AnalysisOptions& options) {
     LifecycleAnalysis a;
     a.as_of = resolve_as_of(workspace, options);
-    const EventIndex index = build_event_index(workspace);
     const int stage_count = static_cast<int>(model.stages.size());
 
     const Date first = first_data_date(workspace).value_or(a.as_of);
@@ -27,6 +31,7 @@ LifecycleAnalysis analyse_lifecycle(const Workspace& workspace, const LifecycleM
         a.last_step = transition_matrix(std::vector<int>{}, std::vector<int>{}, stage_count);
     }
     a.dwell = dwell_times(a.history, stage_count);
+    a.move_times = stage_move_times(a.history, stage_count);
     a.metrics = compute_period_metrics(workspace, index, model, last_complete_period(a.as_of, options.period),
                                        options.metrics);
     a.cohorts = cohort_retention(workspace, a.as_of, options.cohort_period, options.cohort_basis);

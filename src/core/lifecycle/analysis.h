@@ -27,6 +27,7 @@ struct LifecycleAnalysis {
     SnapshotSeries history;                    // from the first data date to as_of
     TransitionMatrix last_step;                // previous snapshot -> as_of (empty matrix when one snapshot)
     std::vector<DwellTime> dwell;              // per stage, in snapshots (months by default)
+    std::vector<std::vector<StageMoveTime>> move_times;  // [from][to]: time to convert between stages
     PeriodMetrics metrics;
     CohortTable cohorts;
     ChurnAnalysis churn;
@@ -39,6 +40,9 @@ struct LifecycleAnalysis {
 Date resolve_as_of(const Workspace& workspace, const AnalysisOptions& options);
 
 LifecycleAnalysis analyse_lifecycle(const Workspace& workspace, const LifecycleModel& model,
+                                    const AnalysisOptions& options = {});
+// The same with an event index the caller already built for this workspace.
+LifecycleAnalysis analyse_lifecycle(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
                                     const AnalysisOptions& options = {});
 
 }  // namespace lcs

@@ -13,6 +13,9 @@ double trend_points(double current, double previous) {
     return clamp100(80.0 * current / previous);
 }
 
+// Chinese stage name, the English one when a custom stage has none.
+const std::string& zh_name(const Stage& stage) { return stage.name_zh.empty() ? stage.name : stage.name_zh; }
+
 std::string score_text(double x) {
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%.0f", x);
@@ -110,13 +113,19 @@ std::vector<EarlyWarning> early_warnings(const Workspace& workspace, const Lifec
         const int stage = current_stages.stage[c], was = previous_stages.stage[c];
         if (!valid(stage)) continue;
         EarlyWarning w;
+        auto add = [&w](std::string english, std::string chinese) {
+            w.reasons.push_back(std::move(english));
+            w.reasons_zh.push_back(std::move(chinese));
+        };
         if (now.band == HealthBand::red && before.band != HealthBand::red && before.band != HealthBand::none)
-            w.reasons.push_back("health fell into red (" + score_text(*now.score) + ", was " +
-                                score_text(*before.score) + ")");
+            add("health fell into red (" + score_text(*now.score) + ", was " + score_text(*before.score) + ")",
+                "健康度跌入红区（" + score_text(*now.score) + "，之前 " + score_text(*before.score) + "）");
         if (model.stages[stage].at_risk && valid(was) && !model.stages[was].at_risk)
-            w.reasons.push_back("moved from " + model.stages[was].name + " to " + model.stages[stage].name);
+            add("moved from " + model.stages[was].name + " to " + model.stages[stage].name,
+                "从" + zh_name(model.stages[was]) + "进入" + zh_name(model.stages[stage]));
         if (now.score && before.score && *before.score - *now.score > model.health.drop_threshold)
-            w.reasons.push_back("health score dropped " + score_text(*before.score - *now.score) + " points");
+            add("health score dropped " + score_text(*before.score - *now.score) + " points",
+                "健康分下降 " + score_text(*before.score - *now.score) + " 分");
         if (w.reasons.empty()) continue;
         w.customer = c;
         w.customer_id = workspace.customers[c].id;

@@ -67,13 +67,19 @@ CustomerPeriod read_customer(const EventIndex& x, size_t c, const Period& p, int
     return r;
 }
 
+// When the customer first became a lead: the explicit acquisition date, else the first recorded
+// interaction (a CRM's first contact); kNoDay when neither is known.
+int32_t first_contact_day(const Workspace& workspace, const EventIndex& x, size_t c) {
+    if (c < workspace.customers.size() && workspace.customers[c].acquired) return workspace.customers[c].acquired->days;
+    return x.ix_offset[c + 1] > x.ix_offset[c] ? x.ix_day[x.ix_offset[c]] : kNoDay;
+}
+
 // Sums per group, then the rates from the sums.
 struct Accumulator {
     GroupMetrics m;
     long long convert_days = 0;
-    int convert_count = 0;
 
-    void add(const CustomerPeriod& r, int32_t acquired_day, const Period& p) {
+    void add(const CustomerPeriod& r, int32_t first_contact_day, const Period& p) {
         m.customers_start += r.active_start;
         m.customers_end += r.active_end;
         m.new_or_returning += r.active_end && !r.active_start;
@@ -106,9 +112,9 @@ struct Accumulator {
         }
         if (r.first_purchase != kNoDay && r.first_purchase >= p.start.days && r.first_purchase < p.end.days) {
             ++m.first_purchases;
-            if (acquired_day != kNoDay && acquired_day <= r.first_purchase) {
-                convert_days += r.first_purchase - acquired_day;
-                ++convert_count;
+            if (first_contact_day != kNoDay && first_contact_day <= r.first_purchase) {
+                convert_days += r.first_purchase - first_contact_day;
+                ++m.converted_with_contact;
             }
         }
     }
@@ -128,7 +134,7 @@ struct Accumulator {
         m.engagement = ratio(m.interactions, m.population);
         if (m.nps_responses > 0) m.nps = 100.0 * (m.promoters - m.detractors) / m.nps_responses;
         m.lead_conversion_rate = ratio(m.leads_converted, m.leads_start);
-        m.days_to_convert = ratio(static_cast<double>(convert_days), convert_count);
+        m.days_to_convert = ratio(static_cast<double>(convert_days), m.converted_with_contact);
         return m;
     }
 };
@@ -178,16 +184,13 @@ PeriodMetrics compute_period_metrics(const Workspace& workspace, const EventInde
 
     for (size_t c = 0; c < index.customer_count; ++c) {
         const CustomerPeriod r = read_customer(index, c, period, active_days, complaint_type, referral_type);
-        // only an explicit acquisition date says when the lead appeared
-        const int32_t acquired = c < workspace.customers.size() && workspace.customers[c].acquired
-                                     ? workspace.customers[c].acquired->days
-                                     : kNoDay;
-        overall.add(r, acquired, period);
-        if (at_start.stage[c] >= 0) stages[at_start.stage[c]].add(r, acquired, period);
+        const int32_t contact = first_contact_day(workspace, index, c);
+        overall.add(r, contact, period);
+        if (at_start.stage[c] >= 0) stages[at_start.stage[c]].add(r, contact, period);
         const std::string& segment = c < workspace.customers.size() ? workspace.customers[c].segment : std::string();
         Accumulator& acc = segments[segment.empty() ? "(none)" : segment];
         acc.m.group = segment.empty() ? "(none)" : segment;
-        acc.add(r, acquired, period);
+        acc.add(r, contact, period);
     }
     out.overall = overall.finish();
     for (Accumulator& acc : stages) out.by_stage.push_back(acc.finish());

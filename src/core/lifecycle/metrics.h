@@ -58,7 +58,9 @@ struct GroupMetrics {
     int leads_start = 0, leads_converted = 0;     // present at start with no purchase; bought in period
     std::optional<double> lead_conversion_rate;   // converted / leads
     int first_purchases = 0;                      // members whose first purchase is in the period
-    std::optional<double> days_to_convert;        // mean (first purchase - acquired) over those with an explicit acquired <= first purchase
+    int converted_with_contact = 0;               // of first_purchases, those with a first contact on or before it
+    std::optional<double> days_to_convert;        // mean (first purchase - first contact) over them; first
+                                                  // contact = explicit acquired date, else the first interaction
 };
 
 struct PeriodMetrics {

@@ -39,6 +39,7 @@ ChurnAnalysis analyse_churn(const Workspace& workspace, const LifecycleModel& mo
         row.name = r.name;
         row.name_zh = r.name_zh;
         row.winback_measure = r.winback_measure;
+        row.winback_measure_zh = r.winback_measure_zh;
         row.winback_share = r.winback_share;
         out.by_reason.push_back(row);
     }

@@ -17,7 +17,7 @@ std::vector<CarePlan> care_plans();
 
 struct ChurnByReason {
     std::string reason;  // reason id as recorded on the events
-    std::string name, name_zh, winback_measure;  // from the catalog; name = id when not in the catalog
+    std::string name, name_zh, winback_measure, winback_measure_zh;  // from the catalog; name = id when not in the catalog
     int count = 0;
     double share = 0;           // count / all churn events counted
     double winback_share = 0;   // catalog's expected share won back (0 when not in the catalog)

@@ -93,35 +93,70 @@ TransitionMatrix transition_matrix(const Workspace& workspace, const EventIndex&
     return transition_matrix(a.stage, b.stage, static_cast<int>(model.stages.size()));
 }
 
+namespace {
+
+// Calls visit(stage, begin, end) for every run of consecutive snapshots [begin, end) that customer c
+// spends in one stage (stage -1, not present, included).
+template <typename Visit>
+void for_each_stage_run(const SnapshotSeries& series, size_t c, Visit visit) {
+    const size_t snapshots = series.stage.size();
+    size_t k = 0;
+    while (k < snapshots) {
+        const int s = series.stage[k][c];
+        size_t end = k + 1;
+        while (end < snapshots && series.stage[end][c] == s) ++end;
+        visit(s, k, end);
+        k = end;
+    }
+}
+
+size_t customer_count(const SnapshotSeries& series) { return series.stage.empty() ? 0 : series.stage[0].size(); }
+
+}  // namespace
+
 std::vector<DwellTime> dwell_times(const SnapshotSeries& series, int stage_count) {
     std::vector<DwellTime> out(stage_count);
     std::vector<long long> total(stage_count, 0), completed_total(stage_count, 0);
-    if (series.stage.empty()) return out;
-    const size_t customers = series.stage[0].size();
     const size_t snapshots = series.stage.size();
-    for (size_t c = 0; c < customers; ++c) {
-        size_t k = 0;
-        while (k < snapshots) {
-            const int s = series.stage[k][c];
-            size_t end = k + 1;
-            while (end < snapshots && series.stage[end][c] == s) ++end;
-            if (s >= 0 && s < stage_count) {
-                const long long length = static_cast<long long>(end - k);
-                ++out[s].runs;
-                total[s] += length;
-                if (end < snapshots) {
-                    ++out[s].completed_runs;
-                    completed_total[s] += length;
-                }
+    for (size_t c = 0; c < customer_count(series); ++c) {
+        for_each_stage_run(series, c, [&](int s, size_t begin, size_t end) {
+            if (s < 0 || s >= stage_count) return;
+            const long long length = static_cast<long long>(end - begin);
+            ++out[s].runs;
+            total[s] += length;
+            if (end < snapshots) {
+                ++out[s].completed_runs;
+                completed_total[s] += length;
             }
-            k = end;
-        }
+        });
     }
     for (int s = 0; s < stage_count; ++s) {
         if (out[s].runs) out[s].mean_snapshots = static_cast<double>(total[s]) / out[s].runs;
         if (out[s].completed_runs)
             out[s].mean_completed_snapshots = static_cast<double>(completed_total[s]) / out[s].completed_runs;
     }
+    return out;
+}
+
+std::vector<std::vector<StageMoveTime>> stage_move_times(const SnapshotSeries& series, int stage_count) {
+    std::vector<std::vector<StageMoveTime>> out(stage_count, std::vector<StageMoveTime>(stage_count));
+    std::vector<std::vector<long long>> total_days(stage_count, std::vector<long long>(stage_count, 0));
+    for (size_t c = 0; c < customer_count(series); ++c) {
+        int from = -1;
+        size_t from_begin = 0;
+        for_each_stage_run(series, c, [&](int s, size_t begin, size_t) {
+            // A run that starts at the first snapshot has an unknown start: it is not timed.
+            if (from >= 0 && from < stage_count && s >= 0 && s < stage_count && from_begin > 0) {
+                ++out[from][s].moves;
+                total_days[from][s] += series.dates[begin].days - series.dates[from_begin].days;
+            }
+            from = s;
+            from_begin = begin;
+        });
+    }
+    for (int i = 0; i < stage_count; ++i)
+        for (int j = 0; j < stage_count; ++j)
+            if (out[i][j].moves) out[i][j].mean_days = static_cast<double>(total_days[i][j]) / out[i][j].moves;
     return out;
 }
 

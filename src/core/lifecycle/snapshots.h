@@ -1,5 +1,5 @@
 // Stage history over time: snapshots at regular dates computed in one forward sweep (FactSweeper),
-// transition matrices between two dates, and average dwell time per stage.
+// transition matrices between two dates, average dwell time per stage and time to convert between stages.
 #pragma once
 #include <vector>
 
@@ -51,5 +51,16 @@ struct DwellTime {
 };
 // Per stage. With monthly snapshots a snapshot is a month.
 std::vector<DwellTime> dwell_times(const SnapshotSeries& series, int stage_count);
+
+// Average time to convert from one stage to the next, read from the snapshots: a customer seen
+// entering stage i (in another stage or not present at the snapshot before) and later found in
+// stage j (j != i) at the next change contributes one move i -> j, timed from the first snapshot in
+// i to the first snapshot in j. Runs already under way at the first snapshot are left out (their
+// start is unknown).
+struct StageMoveTime {
+    int moves = 0;
+    double mean_days = 0;  // 0 when moves == 0
+};
+std::vector<std::vector<StageMoveTime>> stage_move_times(const SnapshotSeries& series, int stage_count);  // [from][to]
 
 }  // namespace lcs
