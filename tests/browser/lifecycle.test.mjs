@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  click, frames, key, openApp, rect, screenshot, state, waitState, runSuite} from './harness.mjs';
+  click, frames, hasItem, key, openApp, rect, screenshot, state, waitState, runSuite} from './harness.mjs';
 
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
@@ -149,6 +149,7 @@ test('every lifecycle view draws, in English and Chinese', async () => {
   await page.mouse.move(flow.x + flow.w / 2, flow.y + flow.h / 3);
   await frames(page, 3);
   await screenshot(page, 'lifecycle-flow-transitions');
+  assert.ok(await hasItem(page, 'flow.transition.times'), 'time to convert between stages is shown');
 
   await openPanel(page, 'playbooks');
   await click(page, 'playbooks.tab.reasons');
@@ -167,7 +168,11 @@ test('every lifecycle view draws, in English and Chinese', async () => {
   await openPanel(page, 'lifecycle_flow');
   await click(page, 'flow.tab.funnel');
   await screenshot(page, 'lifecycle-flow-funnel-zh');
+  await click(page, 'flow.tab.transitions');
+  await screenshot(page, 'lifecycle-flow-transitions-zh');
   await openPanel(page, 'playbooks');
+  await click(page, 'playbooks.tab.reasons');
+  await screenshot(page, 'lifecycle-playbooks-reasons-zh');
   await click(page, 'playbooks.tab.churn');
   await screenshot(page, 'lifecycle-playbooks-churn-zh');
   await openPanel(page, 'health');
