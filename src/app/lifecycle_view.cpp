@@ -74,7 +74,9 @@ const LifecycleAnalysis& lifecycle_analysis(AppState& state) {
     if (!same) {
         v.analysis_revision = state.revision();
         v.analysis_options = options;
-        v.analysis = analyse_lifecycle(state.workspace(), lifecycle_index(state), v.model, options);
+        // At the default date the analysis history is the full history the charts already hold.
+        const SnapshotSeries* known = *options.as_of == lifecycle_default_as_of(state) ? &lifecycle_full_history(state) : nullptr;
+        v.analysis = analyse_lifecycle(state.workspace(), lifecycle_index(state), v.model, options, known);
     }
     return v.analysis;
 }

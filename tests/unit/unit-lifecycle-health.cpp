@@ -108,3 +108,22 @@ TEST_CASE("analyse_lifecycle bundles a consistent picture") {
     CHECK(a.health.customers.size() == 2);
     CHECK(a.cohorts.rows.size() == 1);
 }
+
+TEST_CASE("analyse_lifecycle takes a known history only when its dates match") {
+    const Workspace ws = health_workspace();
+    const LifecycleModel model = *find_template("telecom_value");
+    const LifecycleAnalysis plain = analyse_lifecycle(ws, model);
+    const EventIndex index = build_event_index(ws);
+    // The matching history is used as it is: a marked copy shows that it was taken.
+    SnapshotSeries marked = plain.history;
+    marked.revenue.back().front() = -1;
+    const LifecycleAnalysis reused = analyse_lifecycle(ws, index, model, {}, &marked);
+    CHECK(reused.history.revenue.back().front() == -1);
+    CHECK(reused.history.stage == plain.history.stage);
+    // A history over other dates is ignored and recomputed.
+    SnapshotSeries other = marked;
+    other.dates.pop_back();
+    const LifecycleAnalysis recomputed = analyse_lifecycle(ws, index, model, {}, &other);
+    CHECK(recomputed.history.dates == plain.history.dates);
+    CHECK(recomputed.history.revenue == plain.history.revenue);
+}

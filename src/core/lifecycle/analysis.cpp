@@ -15,13 +15,17 @@ LifecycleAnalysis analyse_lifecycle(const Workspace& workspace, const LifecycleM
 }
 
 LifecycleAnalysis analyse_lifecycle(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
-                                    const AnalysisOptions& options) {
+                                    const AnalysisOptions& options, const SnapshotSeries* known_history) {
     LifecycleAnalysis a;
     a.as_of = resolve_as_of(workspace, options);
     const int stage_count = static_cast<int>(model.stages.size());
 
     const Date first = first_data_date(workspace).value_or(a.as_of);
-    a.history = compute_snapshots(workspace, index, model, snapshot_dates(std::min(first, a.as_of), a.as_of, options.step));
+    std::vector<Date> dates = snapshot_dates(std::min(first, a.as_of), a.as_of, options.step);
+    if (known_history && known_history->dates == dates)
+        a.history = *known_history;
+    else
+        a.history = compute_snapshots(workspace, index, model, dates);
     a.stages = assign_stages(workspace, index, model, a.as_of);
     a.rule_counts = rule_match_counts(workspace, index, model, a.as_of);
     const size_t snapshots = a.history.dates.size();

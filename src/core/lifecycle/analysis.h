@@ -41,8 +41,10 @@ Date resolve_as_of(const Workspace& workspace, const AnalysisOptions& options);
 
 LifecycleAnalysis analyse_lifecycle(const Workspace& workspace, const LifecycleModel& model,
                                     const AnalysisOptions& options = {});
-// The same with an event index the caller already built for this workspace.
+// The same with an event index the caller already built for this workspace and, optionally, the
+// snapshot history it already has: used when its dates are exactly the ones the analysis needs
+// (the caller's copy is then taken instead of recomputing it).
 LifecycleAnalysis analyse_lifecycle(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
-                                    const AnalysisOptions& options = {});
+                                    const AnalysisOptions& options = {}, const SnapshotSeries* known_history = nullptr);
 
 }  // namespace lcs
