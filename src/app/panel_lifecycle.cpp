@@ -299,7 +299,8 @@ void draw_stages_tab(AppState& state, LifecyclePanelState& p) {
     const LifecycleModel& model = v.model;
     const LifecycleAnalysis& a = lifecycle_analysis(state);
     if (model.stages.empty()) return;
-    if (!model.description.empty()) ImGui::TextDisabled("%s", model.description.c_str());
+    const std::string& description = current_language() == Language::chinese && !model.description_zh.empty() ? model.description_zh : model.description;
+    if (!description.empty()) ImGui::TextDisabled("%s", description.c_str());
     int clicked = draw_chain(state, model, a, v.selected_stage);
     if (clicked >= 0) v.selected_stage = clicked;
     int stage = std::clamp(v.selected_stage, 0, static_cast<int>(model.stages.size()) - 1);

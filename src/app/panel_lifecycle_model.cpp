@@ -251,6 +251,8 @@ void draw_lifecycle_model_editor(AppState& state) {
         commit_lifecycle_model(state, d, "Rename lifecycle model");
     if (text_field(tr("Model description"), "lifecycle.model.model_description", d.description))
         commit_lifecycle_model(state, d, "Edit model description");
+    if (text_field(tr("Model description (Chinese)"), "lifecycle.model.model_description_zh", d.description_zh))
+        commit_lifecycle_model(state, d, "Edit model description");
     if (ImGui::Checkbox(tr("Cyclic (the last stage leads back to the first)"), &d.cyclic))
         commit_lifecycle_model(state, d, "Change cyclic flag");
     automation::record("lifecycle.model.cyclic");

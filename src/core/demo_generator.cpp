@@ -202,6 +202,29 @@ int clamp_score(double value, int low, int high) {
 
 // ---- e-commerce ----
 
+// Share of demo records that are prospects (signed up, never bought): the pre-purchase stages of
+// every lifecycle model (awareness, understanding, potential, activation, ...) need them.
+constexpr double kProspectShare = 0.12;
+
+// A newsletter or account sign-up without an order: some engage (opened mail, pre-sales chat),
+// some stay silent.
+void add_prospect_activity(DeterministicRandom& random, Customer& prospect, Date end) {
+    const Date signed_up = *prospect.acquired;
+    prospect.segment = "Prospect";
+    if (random.chance(0.7)) prospect.tags.push_back("newsletter");
+    if (!random.chance(0.6)) return;
+    const int touches = 1 + random.poisson(1.5);
+    for (int k = 0; k < touches; ++k) {
+        const Date date = random_date(random, signed_up, end);
+        if (random.chance(0.8)) {
+            add_interaction(prospect, date, "email", std::nullopt, random.chance(0.5) ? "Opened welcome email" : "Clicked a promotion");
+        } else {
+            const double sentiment = random.uniform(0.0, 0.8);
+            add_interaction(prospect, date, "chat", sentiment, "Pre-sales question");
+        }
+    }
+}
+
 Workspace generate_ecommerce_demo(uint64_t seed, int customers) {
     DeterministicRandom random(seed);
     Workspace workspace;
@@ -237,6 +260,13 @@ Workspace generate_ecommerce_demo(uint64_t seed, int customers) {
         customer.acquisition_cost = round_cents(kChannelCost[channel] * random.uniform(0.7, 1.3));
         const std::string city = pick(random, kCities);
         customer.attributes = Json{{"city", city}, {"age_band", pick(random, kAgeBands)}};
+        if (random.chance(kProspectShare)) {
+            customer.acquired = random_date(random, ymd(kFirstYear + 1, 1, 1), end);
+            add_prospect_activity(random, customer, end);
+            sort_events(customer);
+            workspace.customers.push_back(std::move(customer));
+            continue;
+        }
 
         // BG/NBD story: Poisson purchasing at a gamma-distributed rate while alive; after each purchase
         // the customer drops out with a beta-distributed probability. Spend per customer is gamma-gamma.
@@ -361,7 +391,11 @@ Workspace generate_saas_demo(uint64_t seed, int accounts) {
         const std::string second_word = chinese ? pick(random, kCnWord) : pick(random, kWordsB);
         const std::string suffix = chinese ? pick(random, kCnSuffix) : pick(random, kSuffix);
         account.name = chinese ? first_word + second_word + suffix : first_word + second_word + " " + suffix;
-        const Date signup = random_date(random, start, ymd(kFirstYear + 1, 11, 30));
+        // Trials sign up in the last quarter and have not paid (yet); paying accounts up to mid-December,
+        // so a few are still in their first paid month.
+        const bool trial = random.chance(kProspectShare);
+        const Date signup = trial ? random_date(random, ymd(kFirstYear + 1, 10, 1), end)
+                                  : random_date(random, start, ymd(kFirstYear + 1, 12, 15));
         account.acquired = signup;
         const std::size_t size = random.pick_weighted(kSizeWeights);
         account.segment = kSizes[size];
@@ -376,6 +410,20 @@ Workspace generate_saas_demo(uint64_t seed, int accounts) {
         const double frailty = random.gamma(2.0, 0.5);  // account-level churn proneness, mean 1
         const double enterprise_factor = 1 + random.uniform_int(0, 2);
 
+        if (trial) {
+            account.tags.push_back("trial");
+            const int sessions = random.chance(0.65) ? 1 + random.poisson(2.0) : 0;
+            for (int k = 0; k < sessions; ++k) {
+                const Date when = random_date(random, signup, end);
+                const bool meeting = random.chance(0.3);
+                const bool onboarding = random.chance(0.5);
+                add_interaction(account, when, meeting ? "meeting" : "email", 0.3,
+                                onboarding ? "Trial onboarding session" : "Product demo follow-up");
+            }
+            sort_events(account);
+            workspace.customers.push_back(std::move(account));
+            continue;
+        }
         for (int month = 0;; ++month) {
             const Date date = same_day_months_later(signup, month);
             if (date > end) break;
@@ -396,7 +444,19 @@ Workspace generate_saas_demo(uint64_t seed, int accounts) {
                 SurveyAnswer survey;
                 survey.date = random_date(random, date, std::min(end, Date{date.days + 27}));
                 survey.nps = clamp_score(random.normal(8.2 - 1.5 * frailty, 1.8), 0, 10);
+                // Promoters sometimes refer another company.
+                if (*survey.nps >= 9 && random.chance(0.35)) {
+                    const Date when = std::min(end, Date{survey.date.days + 7});
+                    add_interaction(account, when, "referral", 0.8, "Referred a partner company");
+                }
                 account.surveys.push_back(std::move(survey));
+            }
+            // Some accounts pause billing for a few months (the dormant stage on subscription data).
+            if (random.chance(0.015 * frailty)) {
+                const int paused_months = random.uniform_int(2, 6);
+                add_interaction(account, Date{date.days + 2}, "email", -0.2, "Paused subscription");
+                month += paused_months;
+                continue;
             }
             if (random.chance(kUpgrade[plan])) {
                 ++plan;

@@ -20,6 +20,8 @@ TEST_CASE("all seven templates are built in, bilingual, with playbooks and valid
         CHECK(m.id == ids[i]);
         CHECK_FALSE(m.name.empty());
         CHECK_FALSE(m.name_zh.empty());
+        CHECK_FALSE(m.description.empty());
+        CHECK_FALSE(m.description_zh.empty());
         CHECK(m.stages.size() == stage_counts[i]);
         CHECK(validate_model(m).empty());
         CHECK(stage_index(m, m.fallback_stage) >= 0);
@@ -56,6 +58,7 @@ TEST_CASE("model JSON round trip keeps everything") {
         CHECK(problems.empty());
         CHECK(model_to_json(*back) == j);
         CHECK(back->stages[0].color == m.stages[0].color);
+        CHECK(back->description_zh == m.description_zh);
         CHECK(back->stages[0].rules.any.back().negate);
     }
 }

@@ -65,6 +65,7 @@ struct LifecycleModel {
     std::string name;
     std::string name_zh;
     std::string description;
+    std::string description_zh;
     std::string based_on;  // template id a custom model was duplicated from; empty for templates
     bool cyclic = false;   // the stages form a loop (call-centre "rising loop")
     std::vector<Stage> stages;

@@ -166,6 +166,7 @@ Json model_to_json(const LifecycleModel& model) {
             {"name", model.name},
             {"name_zh", model.name_zh},
             {"description", model.description},
+            {"description_zh", model.description_zh},
             {"based_on", model.based_on},
             {"cyclic", model.cyclic},
             {"stages", stages},
@@ -208,6 +209,7 @@ std::optional<LifecycleModel> model_from_json(const Json& json, Problems& proble
     r.text(json, "name", model.name, where);
     r.text(json, "name_zh", model.name_zh, where);
     r.text(json, "description", model.description, where);
+    r.text(json, "description_zh", model.description_zh, where);
     r.text(json, "based_on", model.based_on, where);
     r.boolean(json, "cyclic", model.cyclic, where);
     r.strings(json, "evaluation_order", model.evaluation_order, where);

@@ -65,6 +65,7 @@ LifecycleModel five_core() {
     m.name = "Five core stages of CLM";
     m.name_zh = "客户生命周期管理五大核心阶段";
     m.description = "Awareness, understanding, purchase, loyalty and churn: the classic CLM arc.";
+    m.description_zh = "认识、了解、购买、忠诚与流失：经典的客户生命周期管理主线。";
     m.stages = {
         make_stage("awareness", "Awareness", "认识", kGrey,
                    "People who know of us but have not engaged or bought.", "知道我们但尚未互动或购买的人。",
@@ -122,6 +123,7 @@ LifecycleModel call_centre() {
     m.name = "Call-centre lifecycle";
     m.name_zh = "呼叫中心客户生命周期";
     m.description = "A rising loop: lapsed customers return to contact and the cycle repeats at a higher level.";
+    m.description_zh = "螺旋上升的循环：沉睡客户回到接触阶段，周期在更高层次上重复。";
     m.cyclic = true;
     m.stages = {
         make_stage("contact", "Contact", "接触", kGrey,
@@ -176,6 +178,7 @@ LifecycleModel telecom_value() {
     m.name = "Telecom value lifecycle";
     m.name_zh = "电信客户价值生命周期";
     m.description = "Introduction, growth, maturity, dormancy and churn, with early warning before churn.";
+    m.description_zh = "引入期、成长期、成熟期、休眠期与流失期，在流失前预警。";
     m.stages = {
         make_stage("acquisition", "Acquisition (introduction)", "获取（引入期）", kSky,
                    "New customers with at most one purchase or payment.", "最多一次购买或缴费的新客户。",
@@ -231,6 +234,7 @@ LifecycleModel relationship() {
     m.name = "Relationship lifecycle";
     m.name_zh = "客户关系生命周期";
     m.description = "Exploration, formation, stability and decline; decline can start from any stage.";
+    m.description_zh = "考察期、形成期、稳定期与退化期；退化可能从任何阶段开始。";
     m.stages = {
         make_stage("exploration", "Exploration", "考察期", kSky,
                    "Both sides are testing each other: no purchase or a single one.", "双方相互考察：尚未购买或仅购买一次。",
@@ -277,6 +281,7 @@ LifecycleModel crm_value() {
     m.name = "CRM value lifecycle";
     m.name_zh = "CRM客户价值生命周期";
     m.description = "Potential, new, growth, mature and decline; value peaks in maturity.";
+    m.description_zh = "潜在、新客户、成长、成熟与衰退；价值在成熟期达到顶峰。";
     m.stages = {
         make_stage("potential", "Potential", "潜在客户", kGrey,
                    "Known contacts who have not bought yet.", "已知但尚未购买的联系人。",
@@ -332,6 +337,7 @@ LifecycleModel customer_success() {
     m.name = "Customer-success journey";
     m.name_zh = "客户成功旅程";
     m.description = "Acquisition, activation, conversion, retention and referral, each with a team goal.";
+    m.description_zh = "获取、激活、转化、留存与推荐，每个阶段都有团队目标。";
     StageRules converting = single_purchase_active();
     converting.all.push_back(negated(cond_churned(true)));
     StageRules retained = repeat_active();
@@ -386,6 +392,7 @@ LifecycleModel marketing_journey() {
     m.name_zh = "营销旅程";
     m.description = "Awareness, consideration, purchase and retention. A journey is every step of every "
                     "interaction; the lifecycle is the whole relationship.";
+    m.description_zh = "意识、考虑、购买与保留。旅程是每一次互动的每一步，生命周期则是整个客户关系。";
     StageRules bought_once = single_purchase_active();
     bought_once.all.push_back(negated(cond_churned(true)));
     StageRules retained = repeat_active();
