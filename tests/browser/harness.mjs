@@ -85,11 +85,18 @@ export async function frames(page, count = 2) {
 }
 
 // A real click in the middle of a named item: move, let ImGui see the hover, press, release.
+// The item's rectangle is read again after the hover frames: a layout that changed since the last
+// frame (a language switch, a panel that just opened) would otherwise get the press at a stale spot.
 export async function click(page, name, options = {}) {
-  const r = await rect(page, name);
-  const x = r.x + (options.dx ?? r.w / 2), y = r.y + r.h / 2;
-  await page.mouse.move(x, y);
-  await frames(page, 2);
+  let previous = null;
+  for (let attempt = 0; attempt < 5; ++attempt) {
+    const r = await rect(page, name);
+    const x = r.x + (options.dx ?? r.w / 2), y = r.y + r.h / 2;
+    if (previous && previous.x === x && previous.y === y) break;
+    await page.mouse.move(x, y);
+    await frames(page, 2);
+    previous = { x, y };
+  }
   await page.mouse.down();
   await frames(page, 1);
   await page.mouse.up();
