@@ -295,6 +295,8 @@ float ClvSession::progress() const {
 }
 
 const char* ClvSession::phase_label() const {
+    const bool fitting = phase_ == Phase::fit_counts || phase_ == Phase::fit_spend;
+    if (fitting && fit_progress_.standard_errors) return "Computing standard errors";
     switch (phase_) {
         case Phase::idle: return "Done";
         case Phase::fit_counts:

@@ -59,3 +59,67 @@ TEST_CASE("clv dense LU: solves, inverts and reports singular matrices") {
         }
     CHECK_FALSE(solve_linear({{1, 2}, {2, 4}}, {1, 2}, x));
 }
+
+namespace {
+
+// ∂ log 2F1 / ∂(a, b, c, z) by central differences of log_hyp2f1 at steps h and h/2, Richardson-
+// extrapolated (error O(h⁴)); the step in z shrinks with 1 − z, where log 2F1 bends sharply.
+Hyp2f1LogDerivatives numerical_log_derivatives(double a, double b, double c, double z) {
+    const double at[4] = {a, b, c, z};
+    const double steps[4] = {1e-3 * a, 1e-3 * b, 1e-3 * c, 1e-2 * std::fmin(z, 1 - z)};
+    double d[4];
+    for (int i = 0; i < 4; ++i) {
+        auto central = [&](double h) {
+            double up[4], down[4];
+            for (int j = 0; j < 4; ++j) up[j] = down[j] = at[j];
+            up[i] += h;
+            down[i] -= h;
+            const double f_up = log_hyp2f1(up[0], up[1], up[2], up[3]).log_abs;
+            const double f_down = log_hyp2f1(down[0], down[1], down[2], down[3]).log_abs;
+            return (f_up - f_down) / (2 * h);
+        };
+        d[i] = (4 * central(steps[i] / 2) - central(steps[i])) / 3;
+    }
+    return {d[0], d[1], d[2], d[3]};
+}
+
+}  // namespace
+
+TEST_CASE("clv special functions: hyp2f1 log-derivatives against closed forms and central differences") {
+    Hyp2f1LogDerivatives d;
+    // 2F1(1,1;2;z) = −ln(1−z)/z: ∂ log/∂z = 1/((1−z)·(−ln(1−z))) − 1/z (c−a−b = 0: the plain series).
+    for (double z : {0.3, 0.9, 0.99}) {
+        const Hyp2f1 f = log_hyp2f1_with_derivatives(1, 1, 2, z, d);
+        REQUIRE(f.converged);
+        CHECK(f.log_abs == doctest::Approx(std::log(-std::log1p(-z) / z)).epsilon(1e-13));
+        CHECK(d.z == doctest::Approx(1 / ((1 - z) * -std::log1p(-z)) - 1 / z).epsilon(1e-11));
+    }
+    // 2F1(a,b;b;z) = (1−z)^(−a): ∂ log/∂a = −ln(1−z), ∂/∂z = a/(1−z); moving b and c together changes nothing.
+    log_hyp2f1_with_derivatives(0.7, 2.3, 2.3, 0.6, d);
+    CHECK(d.a == doctest::Approx(-std::log1p(-0.6)).epsilon(1e-13));
+    CHECK(d.z == doctest::Approx(0.7 / 0.4).epsilon(1e-13));
+    CHECK(std::fabs(d.b + d.c) < 1e-13);
+    // z = 0: the value is 1 and only ∂/∂z = ab/c is non-zero.
+    const Hyp2f1 one = log_hyp2f1_with_derivatives(2.5, 1.5, 3.5, 0, d);
+    CHECK(one.log_abs == 0);
+    CHECK((d.a == 0 && d.b == 0 && d.c == 0));
+    CHECK(d.z == doctest::Approx(2.5 * 1.5 / 3.5).epsilon(1e-15));
+    // The Pareto/NBD shapes 2F1(ρ, b; ρ+1; z) (Euler's side: c−a−b < 0), and plain series (c−a−b > 0).
+    struct Case { double a, b, c, z; };
+    for (const Case& k : {Case{2.16, 1.61, 3.16, 0.3}, Case{2.16, 1.55, 3.16, 0.98}, Case{201.2, 200.5, 202.2, 0.05},
+                          Case{201.2, 1.6, 202.2, 0.9}, Case{1.5, 0.4, 3.0, 0.6}, Case{0.3, 0.2, 0.4, 0.95}}) {
+        CAPTURE(k.a); CAPTURE(k.b); CAPTURE(k.c); CAPTURE(k.z);
+        const Hyp2f1 f = log_hyp2f1_with_derivatives(k.a, k.b, k.c, k.z, d);
+        REQUIRE(f.converged);
+        CHECK(f.log_abs == log_hyp2f1(k.a, k.b, k.c, k.z).log_abs);  // the same series, to the last bit
+        const Hyp2f1LogDerivatives n = numerical_log_derivatives(k.a, k.b, k.c, k.z);
+        CHECK(d.a == doctest::Approx(n.a).epsilon(1e-8));
+        CHECK(d.b == doctest::Approx(n.b).epsilon(1e-8));
+        CHECK(d.c == doctest::Approx(n.c).epsilon(1e-8));
+        CHECK(d.z == doctest::Approx(n.z).epsilon(1e-8));
+    }
+    // Outside the precondition, and a term cap that is too small: not converged.
+    CHECK_FALSE(log_hyp2f1_with_derivatives(1, 1, 2, -0.5, d).converged);
+    CHECK_FALSE(log_hyp2f1_with_derivatives(-1, 1, 2, 0.5, d).converged);
+    CHECK_FALSE(log_hyp2f1_with_derivatives(1, 1, 2, 0.999, d, 5000).converged);
+}

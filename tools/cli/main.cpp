@@ -25,7 +25,7 @@ const Command kCommands[] = {
     {"predict", lcs::cli::cmd_predict, "predict FILE --model bgnbd|paretonbd --horizon T [--json]"},
     {"clv", lcs::cli::cmd_clv, "clv FILE --model bgnbd+gg|paretonbd+gg --horizon N --period month --discount D [--margin M] [--json|--csv OUT]"},
     {"simulate", lcs::cli::cmd_simulate, "simulate --model bgnbd [options] -o OUT.csv"},
-    {"bench-fit", lcs::cli::cmd_bench_fit, "bench-fit [--customers N ...]"},
+    {"bench-fit", lcs::cli::cmd_bench_fit, "bench-fit [--customers N,...] [--model bgnbd|paretonbd]"},
     {"project", lcs::cli::cmd_project, "project FILE.json [--scenario NAME] [--months N] [--json]"},
 };
 

@@ -13,6 +13,9 @@ namespace lcs::clv {
 namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
+// Relative step of the central differences of the gradient for the Hessian: the truncation error
+// (~step²) and the rounding error (~1e-16/step) of the gradient both stay near 1e-10.
+constexpr double kHessianStep = 1e-5;
 
 std::vector<double> exp_all(const std::vector<double>& theta) {
     std::vector<double> p(theta.size());
@@ -91,38 +94,20 @@ void ModelFitter::begin_next_start() {
 }
 
 FitProgress ModelFitter::step(int iterations) {
-    FitProgress progress;
     if (!done_) {
-        if (!minimizer_) begin_next_start();
-        const int before = minimizer_->state().iterations;
-        const bool finished = minimizer_->step(std::max(1, iterations));
-        total_iterations_ += minimizer_->state().iterations - before;
-        const MinimizeState& state = minimizer_->state();
-        if (finished) {
-            if (std::isfinite(state.f) && (!have_best_ || state.f < best_f_)) {
-                have_best_ = true;
-                best_theta_ = state.x;
-                best_f_ = state.f;
-                best_converged_ = state.converged;
-                best_message_ = state.message;
-            }
-            const bool more = start_index_ + 1 < static_cast<int>(starts_.size()) && start_index_ + 1 < options_.max_starts;
-            if (state.converged || !more) {
-                finish();
-            } else {
-                begin_next_start();
-            }
-        }
-        if (!done_) {
-            result_.params = exp_all(state.x);
-            result_.log_likelihood = -state.f * total_weight_;
+        if (computing_standard_errors_) {
+            add_hessian_columns(std::max(1, iterations));
+        } else {
+            step_optimiser(iterations);
         }
     }
     result_.iterations = total_iterations_;
+    FitProgress progress;
     progress.iterations = total_iterations_;
     progress.start = std::max(0, start_index_);
     progress.starts = std::min<int>(static_cast<int>(starts_.size()), options_.max_starts);
     progress.log_likelihood = result_.log_likelihood;
+    progress.standard_errors = computing_standard_errors_;
     progress.done = done_;
     return progress;
 }
@@ -132,9 +117,33 @@ const FitResult& ModelFitter::run() {
     return result_;
 }
 
-void ModelFitter::finish() {
-    done_ = true;
+void ModelFitter::step_optimiser(int iterations) {
+    if (!minimizer_) begin_next_start();
+    const int before = minimizer_->state().iterations;
+    const bool finished = minimizer_->step(std::max(1, iterations));
+    total_iterations_ += minimizer_->state().iterations - before;
+    if (finished) {
+        const MinimizeState& state = minimizer_->state();
+        if (std::isfinite(state.f) && (!have_best_ || state.f < best_f_)) {
+            have_best_ = true;
+            best_theta_ = state.x;
+            best_f_ = state.f;
+            best_converged_ = state.converged;
+            best_message_ = state.message;
+        }
+        const bool more = start_index_ + 1 < static_cast<int>(starts_.size()) && start_index_ + 1 < options_.max_starts;
+        if (state.converged || !more) return finish_optimisation();
+        begin_next_start();
+    }
+    result_.params = exp_all(minimizer_->state().x);
+    result_.log_likelihood = -minimizer_->state().f * total_weight_;
+}
+
+void ModelFitter::finish_optimisation() {
     minimizer_.reset();
+    // With an analytic gradient the Hessian follows column by column over the next steps.
+    computing_standard_errors_ = have_best_ && options_.standard_errors && has_gradient_;
+    done_ = !computing_standard_errors_;
     if (!have_best_) {
         result_.problem = Problem{"fit.failed", "", "the optimiser could not improve on any starting point"};
         result_.message = result_.problem->message;
@@ -150,8 +159,8 @@ void ModelFitter::finish() {
             result_.converged = false;
             result_.message = "a parameter ran to the edge of its range (the data do not identify the model)";
         }
-    if (!options_.standard_errors) return;
-    // Standard errors: inverse of the observed information (−Hessian of LL) in parameter space.
+    if (!options_.standard_errors || computing_standard_errors_) return;
+    // Without a gradient: the Hessian from O(n²) log-likelihood values, all in this step.
     auto ll = [this](const std::vector<double>& p) -> double {
         for (double v : p)
             if (!(v > 0)) return -kInfinity;
@@ -161,19 +170,62 @@ void ModelFitter::finish() {
             return -kInfinity;
         }
     };
-    const Matrix hessian = numerical_hessian(ll, result_.params, 1e-4);
+    set_standard_errors(numerical_hessian(ll, result_.params, 1e-4));
+}
+
+void ModelFitter::add_hessian_columns(int columns) {
+    const std::vector<double>& p = result_.params;
+    for (int k = 0; k < columns && hessian_columns_.size() < p.size(); ++k) {
+        // Central difference of the gradient along parameter i: two gradient evaluations.
+        const size_t i = hessian_columns_.size();
+        std::vector<double> up_params = p, down_params = p, up, down;
+        up_params[i] = p[i] * (1 + kHessianStep);
+        down_params[i] = p[i] * (1 - kHessianStep);
+        if (!gradient_at(up_params, up) || !gradient_at(down_params, down)) {  // no standard errors
+            computing_standard_errors_ = false;
+            done_ = true;
+            return;
+        }
+        std::vector<double> column(p.size());
+        for (size_t j = 0; j < p.size(); ++j) column[j] = (up[j] - down[j]) / (up_params[i] - down_params[i]);
+        hessian_columns_.push_back(std::move(column));
+    }
+    if (hessian_columns_.size() < p.size()) return;
+    // Differences of the gradient are symmetric only up to rounding: average the two halves.
+    Matrix hessian(p.size(), std::vector<double>(p.size()));
+    for (size_t i = 0; i < p.size(); ++i)
+        for (size_t j = 0; j < p.size(); ++j) hessian[i][j] = 0.5 * (hessian_columns_[i][j] + hessian_columns_[j][i]);
+    set_standard_errors(hessian);
+    computing_standard_errors_ = false;
+    done_ = true;
+}
+
+bool ModelFitter::gradient_at(const std::vector<double>& params, std::vector<double>& grad) const {
+    grad.assign(params.size(), 0.0);
+    try {
+        if (!std::isfinite(ll_(params, &grad))) return false;
+    } catch (const std::exception&) {
+        return false;
+    }
+    for (double g : grad)
+        if (!std::isfinite(g)) return false;
+    return true;
+}
+
+// Standard errors: square roots of the diagonal of the inverse observed information (−Hessian of
+// the LL in parameter space); left empty when it is not invertible or not positive there.
+void ModelFitter::set_standard_errors(const Matrix& hessian) {
     Matrix information = hessian;
     for (auto& row : information)
         for (double& v : row) v = -v;
     Matrix covariance;
-    if (invert_matrix(information, covariance)) {
-        std::vector<double> se;
-        for (size_t i = 0; i < covariance.size(); ++i) {
-            if (!(covariance[i][i] > 0) || !std::isfinite(covariance[i][i])) return;
-            se.push_back(std::sqrt(covariance[i][i]));
-        }
-        result_.std_errors = std::move(se);
+    if (!invert_matrix(information, covariance)) return;
+    std::vector<double> se;
+    for (size_t i = 0; i < covariance.size(); ++i) {
+        if (!(covariance[i][i] > 0) || !std::isfinite(covariance[i][i])) return;
+        se.push_back(std::sqrt(covariance[i][i]));
     }
+    result_.std_errors = std::move(se);
 }
 
 }  // namespace lcs::clv

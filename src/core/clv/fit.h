@@ -1,6 +1,8 @@
 // Maximum-likelihood fitting shared by every CLV model: positive parameters are optimised on the
 // log scale with BFGS from several starting points, a few iterations per step() so the UI stays
-// responsive; standard errors come from the inverse of the numerical Hessian at the optimum.
+// responsive; standard errors come from the inverse of the Hessian at the optimum: central
+// differences of the analytic gradient, one Hessian column per step (no step much longer than a
+// BFGS iteration), or, for models without a gradient, of the log-likelihood in a single step.
 #pragma once
 #include <functional>
 #include <optional>
@@ -26,10 +28,11 @@ struct FitResult {
 };
 
 struct FitProgress {
-    int iterations = 0;         // total so far
-    int start = 0;              // index of the starting point being optimised
-    int starts = 0;             // number of starting points that may be tried
-    double log_likelihood = 0;  // best so far
+    int iterations = 0;            // total so far
+    int start = 0;                 // index of the starting point being optimised
+    int starts = 0;                // number of starting points that may be tried
+    double log_likelihood = 0;     // best so far
+    bool standard_errors = false;  // the optimum is found; its standard errors are being computed
     bool done = false;
 };
 
@@ -55,7 +58,8 @@ public:
     // A fitter that is already done with this problem (no data, not identified, ...).
     static ModelFitter failed(std::string model, std::vector<std::string> names, Problem problem);
 
-    // Runs up to `iterations` BFGS iterations (at least one unit of work) and reports progress.
+    // Runs up to `iterations` BFGS iterations, or Hessian columns once the optimum is found (at
+    // least one unit of work), and reports progress.
     FitProgress step(int iterations);
     bool done() const { return done_; }
     // The final result once done(); before that, the best point so far without standard errors.
@@ -65,7 +69,11 @@ public:
 
 private:
     void begin_next_start();
-    void finish();
+    void step_optimiser(int iterations);
+    void finish_optimisation();
+    void add_hessian_columns(int columns);
+    bool gradient_at(const std::vector<double>& params, std::vector<double>& grad) const;
+    void set_standard_errors(const std::vector<std::vector<double>>& hessian);
     double objective(const std::vector<double>& theta, std::vector<double>* grad) const;
 
     LogLikelihood ll_;
@@ -82,6 +90,8 @@ private:
     double best_f_ = 0;
     bool best_converged_ = false;
     std::string best_message_;
+    bool computing_standard_errors_ = false;
+    std::vector<std::vector<double>> hessian_columns_;  // ∂(∂LL/∂p)/∂p_i for the columns done so far
     bool done_ = false;
 };
 

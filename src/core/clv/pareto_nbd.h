@@ -14,11 +14,16 @@ struct ParetoNbdParams {
     double r = 1, alpha = 1, s = 1, beta = 1;  // all > 0
 };
 
-double pareto_nbd_log_likelihood(const ParetoNbdParams& p, int x, double t_x, double T);
-double pareto_nbd_log_likelihood(const ParetoNbdParams& p, const PooledRfm& data);
+// Log-likelihood of one customer, and the total over pooled data (weights applied); grad (when
+// non-null) receives the analytic gradient ∂LL/∂(r, alpha, s, beta): the chain rule through the
+// 2F1's log-derivatives (log_hyp2f1_with_derivatives), log_diff_exp and log_sum_exp, finite for
+// large x and T. NaN where the 2F1 series needs more than 5,000 terms (argument within ~5e-3 of 1,
+// i.e. alpha/beta ratios beyond roughly 1:100-1:200): the fit treats such points as infeasible.
+double pareto_nbd_log_likelihood(const ParetoNbdParams& p, int x, double t_x, double T,
+                                 std::vector<double>* grad = nullptr);
+double pareto_nbd_log_likelihood(const ParetoNbdParams& p, const PooledRfm& data, std::vector<double>* grad = nullptr);
 
-// The gradient is by central differences of the log-likelihood (no analytic 2F1 derivatives).
-// Problems as for BG/NBD: fit.no_data, fit.bad_data, fit.not_identified.
+// Fits with the analytic gradient. Problems as for BG/NBD: fit.no_data, fit.bad_data, fit.not_identified.
 ModelFitter make_pareto_nbd_fitter(const std::vector<CustomerRfm>& customers, double time_resolution = 0,
                                    FitOptions options = {});
 FitResult fit_pareto_nbd(const std::vector<CustomerRfm>& customers, double time_resolution = 0,

@@ -21,9 +21,14 @@ double log_abs_gamma(double x, int& sign) {
 }
 
 // Plain power series of 2F1 with signed terms; the running sum is rescaled so it never overflows.
-Hyp2f1 series(double a, double b, double c, double z, long max_terms = kMaxTerms) {
+// derivatives (optional) receives ∂ log 2F1/∂a, ∂b, ∂c, ∂z from the same loop: term k carries
+// the factors Σ_{j<k} 1/(a+j), Σ_{j<k} 1/(b+j), −Σ_{j<k} 1/(c+j) and k/z.
+Hyp2f1 series(double a, double b, double c, double z, long max_terms = kMaxTerms,
+              Hyp2f1LogDerivatives* derivatives = nullptr) {
     Hyp2f1 out;
     double term = 1, sum = 1, log_scale = 0, largest = 1;
+    Hyp2f1LogDerivatives weighted;                          // Σ term·factor, on the scale of sum
+    double harmonic_a = 0, harmonic_b = 0, harmonic_c = 0;  // the factors' sums for the current term
     const double kBig = 1e200, kLogBig = std::log(1e200);
     long n = 0;
     bool done = false;
@@ -31,14 +36,26 @@ Hyp2f1 series(double a, double b, double c, double z, long max_terms = kMaxTerms
         const double num = (a + n) * (b + n);
         if (num == 0) { done = true; break; }  // a or b a non-positive integer: a polynomial
         const double den = (c + n) * (n + 1.0);
+        if (derivatives) {
+            weighted.z += term * (num / (c + n));  // (n+1)·term_{n+1}/z, without dividing by z
+            harmonic_a += 1 / (a + n);
+            harmonic_b += 1 / (b + n);
+            harmonic_c += 1 / (c + n);
+        }
         term *= num / den * z;
         sum += term;
+        if (derivatives) {
+            weighted.a += term * harmonic_a;
+            weighted.b += term * harmonic_b;
+            weighted.c -= term * harmonic_c;
+        }
         largest = std::fmax(largest, std::fabs(term));
         if (std::fabs(sum) > kBig || largest > kBig) {
             sum /= kBig;
             term /= kBig;
             largest /= kBig;
             log_scale += kLogBig;
+            for (double* w : {&weighted.a, &weighted.b, &weighted.c, &weighted.z}) *w /= kBig;
         }
         // Stop only once the terms shrink for good (ratio below 1 from here on, as n grows).
         const double next_ratio = std::fabs((a + n + 1) * (b + n + 1) / ((c + n + 1) * (n + 2.0)) * z);
@@ -57,7 +74,15 @@ Hyp2f1 series(double a, double b, double c, double z, long max_terms = kMaxTerms
         out.sign = sum > 0 ? 1 : -1;
         out.log_abs = std::log(std::fabs(sum)) + log_scale;
     }
+    if (derivatives) *derivatives = {weighted.a / sum, weighted.b / sum, weighted.c / sum, weighted.z / sum};
     return out;
+}
+
+Hyp2f1 invalid_hyp2f1() {
+    Hyp2f1 bad;
+    bad.converged = false;
+    bad.log_abs = std::numeric_limits<double>::quiet_NaN();
+    return bad;
 }
 
 Hyp2f1 scaled(Hyp2f1 f, double log_factor, int sign_factor) {
@@ -189,12 +214,7 @@ double log_diff_exp(double u, double v) {
 }
 
 Hyp2f1 log_hyp2f1(double a, double b, double c, double z, long max_terms) {
-    if (!(c > 0) || !(z < 1) || !std::isfinite(a) || !std::isfinite(b) || !std::isfinite(z)) {
-        Hyp2f1 bad;
-        bad.converged = false;
-        bad.log_abs = std::numeric_limits<double>::quiet_NaN();
-        return bad;
-    }
+    if (!(c > 0) || !(z < 1) || !std::isfinite(a) || !std::isfinite(b) || !std::isfinite(z)) return invalid_hyp2f1();
     if (z < 0) {
         // Pfaff: 2F1(a,b;c;z) = (1−z)^(−a) 2F1(a, c−b; c; z/(z−1)), argument in [0, 1).
         const double w = z / (z - 1);
@@ -202,6 +222,24 @@ Hyp2f1 log_hyp2f1(double a, double b, double c, double z, long max_terms) {
         return scaled(inner, -a * std::log1p(-z), 1);
     }
     return nonnegative_z(a, b, c, z, max_terms);
+}
+
+Hyp2f1 log_hyp2f1_with_derivatives(double a, double b, double c, double z, Hyp2f1LogDerivatives& derivatives,
+                                   long max_terms) {
+    derivatives = {};
+    if (!(a > 0 && b > 0 && c > 0 && z >= 0 && z < 1) || !std::isfinite(a + b + c)) return invalid_hyp2f1();
+    const double m = c - a - b;
+    // As in log_hyp2f1, Euler's transformation when c−a−b < 0 makes the terms shrink faster; with
+    // c > a and c > b its terms stay positive too. log 2F1 = m·log(1−z) + log 2F1(c−a, c−b; c; z).
+    if (!(m < 0 && c > a && c > b)) return series(a, b, c, z, max_terms, &derivatives);
+    Hyp2f1LogDerivatives inner;
+    const double log_w = std::log1p(-z);
+    const Hyp2f1 f = scaled(series(c - a, c - b, c, z, max_terms, &inner), m * log_w, 1);
+    derivatives.a = -log_w - inner.a;
+    derivatives.b = -log_w - inner.b;
+    derivatives.c = log_w + inner.a + inner.b + inner.c;
+    derivatives.z = inner.z - m / (1 - z);
+    return f;
 }
 
 double hyp2f1(double a, double b, double c, double z) { return log_hyp2f1(a, b, c, z).value(); }

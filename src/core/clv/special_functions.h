@@ -33,6 +33,19 @@ struct Hyp2f1 {
 // max_terms caps the series (converged = false when reached); likelihoods pass a small cap so an
 // optimiser wandering to z → 1 stays fast and treats such points as infeasible.
 Hyp2f1 log_hyp2f1(double a, double b, double c, double z, long max_terms = 2000000);
+// ∂ log 2F1/∂a, ∂b, ∂c, ∂z: the partial derivatives of 2F1 divided by 2F1.
+struct Hyp2f1LogDerivatives {
+    double a = 0, b = 0, c = 0, z = 0;
+};
+// log_hyp2f1 together with its log-derivatives, for a, b, c > 0 and 0 <= z < 1, where every
+// series term is positive: the derivative sums are weighted means of Σ_{j<k} 1/(a+j) and the like,
+// without cancellation (Euler's transformation adds only ±log(1−z) and c−a−b over 1−z). The power
+// series only (after Euler's transformation when c−a−b < 0 and c > a, b), with no connection
+// formula near z = 1: converged = false when max_terms terms are not enough (about 37/(1−z)).
+// For z <= 0.999 with c−a−b >= 0 or c > a, b, log_hyp2f1 sums the same series: the values are
+// identical to the last bit. Outside the precondition: converged = false and log_abs NaN.
+Hyp2f1 log_hyp2f1_with_derivatives(double a, double b, double c, double z, Hyp2f1LogDerivatives& derivatives,
+                                   long max_terms = 2000000);
 // Convenience: the plain value (may overflow to inf for extreme arguments).
 double hyp2f1(double a, double b, double c, double z);
 
