@@ -971,6 +971,16 @@ bool flow_chart(const char* id, const std::vector<FlowNode>& from, const std::ve
                 hover_r = static_cast<int>(r);
             }
             ImU32 fill = with_alpha(lc_color(from[l].color, static_cast<int>(l)), over ? 0.75f : 0.38f);
+            if (h < 2.0f) {
+                // A thin band as one stroked curve: a strip of anti-aliased quads that thin shows as dashes.
+                ImVec2 points[kSteps + 1];
+                for (int k = 0; k <= kSteps; ++k) {
+                    float t = static_cast<float>(k) / kSteps;
+                    points[k] = ImVec2(x0 + (x1 - x0) * t, ya + (yb - ya) * lc_smooth(t) + h * 0.5f);
+                }
+                draw->AddPolyline(points, kSteps + 1, fill, ImDrawFlags_None, std::max(h, 1.0f));
+                continue;
+            }
             for (int k = 0; k < kSteps; ++k) {
                 float t0 = static_cast<float>(k) / kSteps, t1 = static_cast<float>(k + 1) / kSteps;
                 float xa = x0 + (x1 - x0) * t0, xb = x0 + (x1 - x0) * t1;

@@ -294,6 +294,15 @@ float ClvSession::progress() const {
     return 0;
 }
 
+const char* period_unit_plural(clv::PeriodUnit unit) {
+    switch (unit) {
+        case clv::PeriodUnit::day: return "days";
+        case clv::PeriodUnit::week: return "weeks";
+        case clv::PeriodUnit::month: return "months";
+    }
+    return "";
+}
+
 const char* ClvSession::phase_label() const {
     const bool fitting = phase_ == Phase::fit_counts || phase_ == Phase::fit_spend;
     if (fitting && fit_progress_.standard_errors) return "Computing standard errors";

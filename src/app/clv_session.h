@@ -20,6 +20,7 @@ namespace lcs {
 enum class ClvModelKind { bgnbd_gg = 0, pareto_gg, sbg, markov, simple };
 const char* clv_model_label(ClvModelKind kind);  // English, for tr()
 const char* clv_model_id(ClvModelKind kind);     // "bgnbd", "paretonbd", "sbg", "markov", "simple"
+const char* period_unit_plural(clv::PeriodUnit unit);  // "days", "weeks", "months" (English, for tr())
 
 struct ClvSettingsInput {
     ClvModelKind model = ClvModelKind::bgnbd_gg;

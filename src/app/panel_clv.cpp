@@ -33,15 +33,6 @@ struct ClvPanelState {
     std::uint64_t published_generation = 0;
 };
 
-const char* unit_plural(clv::PeriodUnit unit) {
-    switch (unit) {
-        case clv::PeriodUnit::day: return "days";
-        case clv::PeriodUnit::week: return "weeks";
-        case clv::PeriodUnit::month: return "months";
-    }
-    return "";
-}
-
 std::string number_or_dash(double v, ValueFormat f) { return std::isfinite(v) ? format_value(v, f) : "-"; }
 
 std::string fixed(double v, int decimals) {
@@ -94,7 +85,7 @@ void draw_settings(AppState& state, ClvSession& session) {
         }
         automation::record(std::string("clv.unit.") + clv::period_unit_name(units[k]));
     }
-    const char* unit = tr(unit_plural(s.unit));
+    const char* unit = tr(period_unit_plural(s.unit));
 
     const Date as_of = ClvSession::data_as_of(ws);
     const std::optional<Date> first = ClvSession::data_first_day(ws);
@@ -198,7 +189,7 @@ void draw_fit(const ClvResult& r) {
     }
     if (r.settings.model == ClvModelKind::sbg)
         ImGui::TextDisabled("%s: %d %s, %zu %s", tr("Cohort"), r.cohort.cohort, tr("customers"),
-                            r.cohort.alive.size() - 1, tr(unit_plural(r.settings.unit)));
+                            r.cohort.alive.size() - 1, tr(period_unit_plural(r.settings.unit)));
     if (r.settings.model == ClvModelKind::simple)
         ImGui::TextDisabled("%s %s; %s %s", tr("Retention used"), format_value(r.settings.retention, ValueFormat::percent).c_str(),
                             tr("observed in the last period"),
@@ -220,7 +211,7 @@ void draw_summary(const ClvResult& r) {
                 tr("Customer equity"), format_value(total, ValueFormat::money).c_str(), tr("Mean CLV"),
                 format_value(valued ? total / valued : 0, ValueFormat::money).c_str());
     ImGui::TextDisabled("%s %s, %s %d %s, %s %s %s", tr("Valued at"), to_iso(r.calibration_end).c_str(), tr("horizon"),
-                        r.settings.horizon, tr(unit_plural(r.settings.unit)), tr("discount"),
+                        r.settings.horizon, tr(period_unit_plural(r.settings.unit)), tr("discount"),
                         format_value(r.settings.discount, ValueFormat::percent).c_str(), tr(("per " + std::string(clv::period_unit_name(r.settings.unit))).c_str()));
 }
 
@@ -330,7 +321,7 @@ void draw_customer_table(AppState& state, ClvPanelState& p, const ClvResult& r) 
     float height = std::max(ImGui::GetContentRegionAvail().y - footer, ImGui::GetTextLineHeightWithSpacing() * 8);
     if (!ImGui::BeginTable("clv_customers", kColumnCount, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    const std::string unit = std::string(" (") + tr(unit_plural(r.settings.unit)) + ")";
+    const std::string unit = std::string(" (") + tr(period_unit_plural(r.settings.unit)) + ")";
     ImGui::TableSetupColumn(tr("ID"), 0, 1.2f, kId);
     ImGui::TableSetupColumn("CLV", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 1, kClv);
     ImGui::TableSetupColumn(tr("P(alive)"), ImGuiTableColumnFlags_PreferSortDescending, 1, kAlive);

@@ -31,15 +31,6 @@ struct DiagnosticsState {
     int not_shown = 0;
 };
 
-const char* unit_plural(clv::PeriodUnit unit) {
-    switch (unit) {
-        case clv::PeriodUnit::day: return "days";
-        case clv::PeriodUnit::week: return "weeks";
-        case clv::PeriodUnit::month: return "months";
-    }
-    return "";
-}
-
 void refresh(DiagnosticsState& d, AppState& state, const ClvResult& r) {
     if (d.generation == r.generation) return;
     d = DiagnosticsState{};
@@ -87,7 +78,7 @@ void draw_holdout(const DiagnosticsState& d, const ClvResult& r) {
     o.height_lines = 12;
     char title[160];
     std::snprintf(title, sizeof title, "%s (%.1f %s)", tr("Holdout purchases per customer by calibration purchases"),
-                  d.holdout_length, tr(unit_plural(r.settings.unit)));
+                  d.holdout_length, tr(period_unit_plural(r.settings.unit)));
     o.title = title;
     charts::bar_chart("holdout", categories, {actual, predicted}, {tr("Mean holdout purchases"), ValueFormat::number}, charts::BarMode::grouped, o);
     automation::record("clv.diag.holdout");
@@ -126,7 +117,7 @@ void draw_grids(const DiagnosticsState& d, const ClvResult& r) {
     // Most frequent buyers on top, as in the usual frequency-recency plots.
     std::vector<std::vector<double>> alive(d.grid.p_alive.rbegin(), d.grid.p_alive.rend());
     std::vector<std::vector<double>> expected(d.grid.expected.rbegin(), d.grid.expected.rend());
-    const std::string unit = tr(unit_plural(r.settings.unit));
+    const std::string unit = tr(period_unit_plural(r.settings.unit));
     charts::Options o;
     o.height_lines = 16;
     o.legend = false;

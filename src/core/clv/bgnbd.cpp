@@ -96,23 +96,14 @@ double bgnbd_log_likelihood(const BgNbdParams& p, const PooledRfm& data, std::ve
 
 ModelFitter make_bgnbd_fitter(const std::vector<CustomerRfm>& customers, double time_resolution, FitOptions options) {
     const std::vector<std::string> names = {"r", "alpha", "a", "b"};
-    if (auto problem = validate_rfm(customers)) return ModelFitter::failed("bgnbd", names, *problem);
-    auto data = std::make_shared<PooledRfm>(pool_rfm(customers, time_resolution));
-    if (data->repeat_weight == 0)
-        return ModelFitter::failed("bgnbd", names,
-                                   Problem{"fit.not_identified", "",
-                                           "no customer made a repeat purchase: BG/NBD cannot separate the purchase "
-                                           "rate from dropout without repeat buyers"});
-    double sum_x = 0, sum_T = 0;
-    for (const auto& row : data->rows) {
-        sum_x += row.weight * data->x_values[row.x_index];
-        sum_T += row.weight * data->times[row.T_index];
-    }
-    const double rate = sum_T > 0 ? std::fmax(sum_x / sum_T, 1e-6) : 1.0;
+    CountModelData pooled = pool_for_count_model(customers, time_resolution, "BG/NBD");
+    if (pooled.problem) return ModelFitter::failed("bgnbd", names, *pooled.problem);
+    const double rate = pooled.purchase_rate;
     std::vector<std::vector<double>> starts;
     for (double r : {0.3, 1.0})
         for (auto ab : {std::pair<double, double>{1, 1}, {0.5, 2}, {2, 5}})
             starts.push_back({r, std::fmin(std::fmax(r / rate, 1e-3), 1e6), ab.first, ab.second});
+    std::shared_ptr<const PooledRfm> data = pooled.data;
     LogLikelihood ll = [data](const std::vector<double>& q, std::vector<double>* grad) {
         return bgnbd_log_likelihood(BgNbdParams{q[0], q[1], q[2], q[3]}, *data, grad);
     };

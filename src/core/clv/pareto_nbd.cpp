@@ -193,25 +193,15 @@ double pareto_nbd_log_likelihood(const ParetoNbdParams& p, const PooledRfm& data
 ModelFitter make_pareto_nbd_fitter(const std::vector<CustomerRfm>& customers, double time_resolution,
                                    FitOptions options) {
     const std::vector<std::string> names = {"r", "alpha", "s", "beta"};
-    if (auto problem = validate_rfm(customers)) return ModelFitter::failed("paretonbd", names, *problem);
-    auto data = std::make_shared<PooledRfm>(pool_rfm(customers, time_resolution));
-    if (data->repeat_weight == 0)
-        return ModelFitter::failed("paretonbd", names,
-                                   Problem{"fit.not_identified", "",
-                                           "no customer made a repeat purchase: Pareto/NBD cannot separate the "
-                                           "purchase rate from dropout without repeat buyers"});
-    double sum_x = 0, sum_T = 0;
-    for (const auto& row : data->rows) {
-        sum_x += row.weight * data->x_values[row.x_index];
-        sum_T += row.weight * data->times[row.T_index];
-    }
-    const double rate = sum_T > 0 ? std::fmax(sum_x / sum_T, 1e-6) : 1.0;
-    const double mean_T = std::fmax(sum_T / data->total_weight, 1e-3);
+    CountModelData pooled = pool_for_count_model(customers, time_resolution, "Pareto/NBD");
+    if (pooled.problem) return ModelFitter::failed("paretonbd", names, *pooled.problem);
+    const double rate = pooled.purchase_rate, mean_T = pooled.mean_T;
     std::vector<std::vector<double>> starts;
     for (double r : {0.5, 1.0})
         for (double s : {0.5, 1.0})
             for (double life : {0.5, 2.0})
                 starts.push_back({r, std::fmin(std::fmax(r / rate, 1e-3), 1e6), s, s * life * mean_T});
+    std::shared_ptr<const PooledRfm> data = pooled.data;
     LogLikelihood ll = [data](const std::vector<double>& q, std::vector<double>* grad) {
         return pareto_nbd_log_likelihood(ParetoNbdParams{q[0], q[1], q[2], q[3]}, *data, grad);
     };

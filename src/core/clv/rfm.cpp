@@ -97,4 +97,26 @@ PooledRfm pool_rfm(const std::vector<CustomerRfm>& customers, double time_resolu
     return pooled;
 }
 
+CountModelData pool_for_count_model(const std::vector<CustomerRfm>& customers, double time_resolution,
+                                    const char* model_label) {
+    CountModelData out;
+    if ((out.problem = validate_rfm(customers))) return out;
+    auto data = std::make_shared<PooledRfm>(pool_rfm(customers, time_resolution));
+    if (data->repeat_weight == 0) {
+        out.problem = Problem{"fit.not_identified", "",
+                              std::string("no customer made a repeat purchase: ") + model_label +
+                                  " cannot separate the purchase rate from dropout without repeat buyers"};
+        return out;
+    }
+    double sum_x = 0, sum_T = 0;
+    for (const PooledRfm::Row& row : data->rows) {
+        sum_x += row.weight * data->x_values[row.x_index];
+        sum_T += row.weight * data->times[row.T_index];
+    }
+    if (sum_T > 0) out.purchase_rate = std::fmax(sum_x / sum_T, 1e-6);
+    out.mean_T = std::fmax(sum_T / data->total_weight, 1e-3);
+    out.data = std::move(data);
+    return out;
+}
+
 }  // namespace lcs::clv

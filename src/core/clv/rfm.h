@@ -2,6 +2,7 @@
 // models take, and their pooled form: identical (x, t_x, T) triples become one weighted row, and
 // distinct times are evaluated once per likelihood call, which is what makes large fits fast.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,5 +49,18 @@ struct PooledRfm {
 // Pools valid customers (validate_rfm first). time_resolution > 0 rounds t_x and T to multiples of
 // it before pooling (e.g. 1/7 for day resolution in weeks); 0 keeps them exact.
 PooledRfm pool_rfm(const std::vector<CustomerRfm>& customers, double time_resolution = 0);
+
+// What a repeat-purchase model (BG/NBD, Pareto/NBD) fit starts from: the pooled data and the figures
+// its starting points are scaled by, or the problem that prevents a fit: invalid customers
+// (validate_rfm) or no repeat buyer at all (fit.not_identified: purchasing cannot be told apart
+// from dropout without one). `model_label` names the model in that message.
+struct CountModelData {
+    std::shared_ptr<const PooledRfm> data;
+    std::optional<Problem> problem;
+    double purchase_rate = 1;  // repeat purchases per unit of time observed (at least 1e-6)
+    double mean_T = 1;         // mean observation length T (at least 1e-3)
+};
+CountModelData pool_for_count_model(const std::vector<CustomerRfm>& customers, double time_resolution,
+                                    const char* model_label);
 
 }  // namespace lcs::clv
