@@ -1,6 +1,7 @@
 #include "app/i18n.h"
 
 #include <cstring>
+#include <iterator>
 #include <string_view>
 #include <unordered_map>
 
@@ -70,7 +71,6 @@ constexpr Translation kTable[] = {
     {"Open a workspace", "打开工作区"},
     {"Save (download) the workspace", "保存（下载）工作区"},
     {"Undo the last edit", "撤销上一次编辑"},
-    {"Redo", "重做"},
     {"Copy / paste in text fields", "在文本框中复制 / 粘贴"},
     // customers panel
     {"Customers", "客户"},
@@ -164,7 +164,6 @@ constexpr Translation kTable[] = {
     {"day", "天"},
     {"week", "周"},
     {"month", "月"},
-    {"days", "天"},
     {"weeks", "周"},
     {"months", "个月"},
     {"Holdout", "验证期"},
@@ -232,7 +231,6 @@ constexpr Translation kTable[] = {
      "横轴：校准期内的重复购买次数（最后一组为该次数及以上）。"},
     {"Calibration end", "校准期截止"},
     {"Cumulative repeat purchases: actual vs model", "累计重复购买：实际与模型"},
-    {"Repeat purchases", "重复购买"},
     {"P(alive) by frequency and recency", "按频次与最近购买时间的存活概率"},
     {"Expected purchases by frequency and recency", "按频次与最近购买时间的预期购买次数"},
     {"columns: recency", "列：最近购买时间"},
@@ -245,7 +243,6 @@ constexpr Translation kTable[] = {
     {"CLV (last fit)", "CLV（最近一次拟合）"},
     {"Loyalty measure", "忠诚度指标"},
     {"Purchase days", "购买天数"},
-    {"Tenure", "客户时长"},
     {"RFM scores", "RFM 评分"},
     {"Score = 1 + number of cut points the customer is above (5 = best). Edit the cut points to change the bins.",
      "得分 = 1 + 客户超过的分割点个数（5 为最好）。修改分割点即可调整分箱。"},
@@ -350,7 +347,6 @@ constexpr Translation kTable[] = {
     {"Margin, months 1-12", "第 1-12 月毛利"},
     {"Margin, months 1-24", "第 1-24 月毛利"},
     {"Margin, months 1-36", "第 1-36 月毛利"},
-    {"Month", "月"},
     {"Monthly transition probabilities (row: stage now, column: stage next month)", "月度转移概率（行：当前阶段，列：下月阶段）"},
     {"Moved (points/month)", "转移（百分点/月）"},
     {"New customers (% change)", "新客户数（变化 %）"},
@@ -385,7 +381,6 @@ constexpr Translation kTable[] = {
     {"Servicing cost", "服务成本"},
     {"Share of new customers", "新客户占比"},
     {"Some stored scenarios could not be read:", "部分已保存的情景无法读取："},
-    {"Stage", "阶段"},
     {"Stages (none = all)", "阶段（不选 = 全部）"},
     {"Stages covered", "覆盖阶段"},
     {"Start from a simple four-stage template", "从简单的四阶段模板开始"},
@@ -414,7 +409,6 @@ constexpr Translation kTable[] = {
     {"low / base / high", "低 / 基准 / 高"},
     {"margin change", "毛利变化"},
     {"notes", "备注"},
-    {"per year", "每年"},
     {"points", "百分点"},
     {"set my own", "自行设定"},
     {"volume change", "数量变化"},
@@ -439,11 +433,9 @@ constexpr Translation kTable[] = {
     {"Playbooks", "策略手册"},
     {"Health", "健康度"},
     {"(unknown)", "（未知）"},
-    {"Model", "模型"},
     {"Custom", "自定义"},
     {"Duplicate as custom", "复制为自定义模型"},
     {"Copy this model into the workspace's custom model (replaces the kept custom model).", "把当前模型复制为工作区的自定义模型（会替换已保存的自定义模型）。"},
-    {"As of", "分析日期"},
     {"as of", "截至"},
     {"YYYY-MM-DD, press Enter", "格式 YYYY-MM-DD，按回车确认"},
     {"Reset date", "恢复默认日期"},
@@ -455,7 +447,6 @@ constexpr Translation kTable[] = {
     {"Metrics", "指标"},
     {"revenue", "收入"},
     {"Share of customers", "客户占比"},
-    {"Revenue to date", "累计收入"},
     {"At-risk stage: moving here raises an early warning", "风险阶段：进入该阶段会触发预警"},
     {"the cycle repeats", "循环往复"},
     {"Selected", "已选择"},
@@ -468,12 +459,8 @@ constexpr Translation kTable[] = {
     {"Period", "期间"},
     {"grouped by stage at the start", "按期初所在阶段分组"},
     {"Metric", "指标"},
-    {"Value", "数值"},
-    {"Customers now", "当前客户数"},
     {"Mean health score", "平均健康分"},
     {"Mean months in stage", "平均停留月数"},
-    {"Stage", "阶段"},
-    {"Share", "占比"},
     {"Staged", "已划分"},
     {"All stages", "全部阶段"},
     {"Customers in stage", "该阶段的客户"},
@@ -482,7 +469,6 @@ constexpr Translation kTable[] = {
     {"Name (Chinese)", "名称（中文）"},
     {"At risk", "风险"},
     {"Order", "顺序"},
-    {"Remove", "删除"},
     {"Add stage", "添加阶段"},
     {"A new stage catches nobody until it has rules (Stage rules tab).", "新阶段在设置规则之前不会包含任何客户（见“阶段规则”页）。"},
     {"Moving into an at-risk stage raises an early warning", "进入风险阶段会触发预警"},
@@ -498,14 +484,12 @@ constexpr Translation kTable[] = {
     {"Model name (Chinese)", "模型名称（中文）"},
     {"Model description", "模型说明"},
     {"Cyclic (the last stage leads back to the first)", "循环（最后一个阶段回到第一个阶段）"},
-    {"Month", "月"},
     {"Quarter", "季度"},
     {"Year", "年"},
     {"periods back", "往前期数"},
     {"active window (days)", "活跃窗口（天）"},
     {"By segment", "按分群"},
     {"a customer is active when they bought in the last", "活跃客户：最近购买在以下天数内："},
-    {"days", "天"},
     {"All customers", "全部客户"},
     {"Active at start", "期初活跃"},
     {"Active at end", "期末活跃"},
@@ -572,9 +556,7 @@ constexpr Translation kTable[] = {
     {"Transitions need at least two months of data.", "阶段转移至少需要两个月的数据。"},
     {"From", "从"},
     {"to", "到"},
-    {"from \\ to", "从 \\ 到"},
     {"New (not present)", "新增（期初不存在）"},
-    {"New", "新增"},
     {"Rows: stage at the first date; columns: stage at the second date; (row %). Diagonal: stayed.", "行：第一个日期的阶段；列：第二个日期的阶段；括号内为行百分比。对角线：未变化。"},
     {"Funnel & history", "漏斗与历史"},
     {"Cohorts", "同期群"},
@@ -583,7 +565,6 @@ constexpr Translation kTable[] = {
     {"Purchases in window", "窗口内购买次数"},
     {"Spend in window", "窗口内消费金额"},
     {"Days since acquisition", "获客以来天数"},
-    {"Repeat purchases", "复购次数"},
     {"Trend: last window / window before", "趋势：本窗口 / 上一窗口"},
     {"Last NPS answer", "最近一次 NPS 回答"},
     {"Interactions in window", "窗口内互动次数"},
@@ -622,7 +603,6 @@ constexpr Translation kTable[] = {
     {"Conditions are evaluated as of the analysis date; a window of N days ends on that date.", "条件按分析日期计算；N 天窗口截止于该日期。"},
     {"Edit these texts in Lifecycle > Model editor.", "可在“生命周期 > 模型编辑”中修改这些文字。"},
     {"Care plans keep retained and loyal customers close. Use them in the Purchase, Retention and Loyalty stages.", "关怀计划帮助维系留存客户和忠诚客户，适用于购买、留存和忠诚阶段。"},
-    {"Care plan", "关怀计划"},
     {"Measure", "措施"},
     {"Why customers leave, what to do about it, and the share you expect to win back. Churn events refer to these reasons by id.", "客户为什么离开、如何应对、预计能挽回多少。流失事件通过编号引用这些原因。"},
     {"Win-back measure", "挽回措施"},
@@ -641,11 +621,9 @@ constexpr Translation kTable[] = {
     {"No churn events recorded up to the analysis date.", "截至分析日期没有流失事件记录。"},
     {"Why: by reason", "原因：按流失原因"},
     {"Reason", "原因"},
-    {"Win-back share", "挽回比例"},
     {"Who: by segment", "对象：按分群"},
     {"From where: stage before churn", "来源：流失前所在阶段"},
     {"When: tenure at churn", "时间：流失时的客户年限"},
-    {"Tenure", "客户年限"},
     {"0-89 days", "0-89 天"},
     {"90-179 days", "90-179 天"},
     {"180-364 days", "180-364 天"},
@@ -655,7 +633,6 @@ constexpr Translation kTable[] = {
     {"Care plans", "关怀计划"},
     {"Churn reasons", "流失原因"},
     {"Churn analysis", "流失分析"},
-    {"Recency", "最近购买"},
     {"Purchase frequency trend", "购买频率趋势"},
     {"Spend trend", "消费趋势"},
     {"NPS answer", "NPS 回答"},
@@ -729,5 +706,9 @@ const char* tr(const char* english) {
 }
 
 std::string tr_id(const char* english, const char* id) { return std::string(tr(english)) + "###" + id; }
+
+int duplicate_translations() {
+    return static_cast<int>(std::size(kTable) - chinese_table().size());
+}
 
 }  // namespace lcs

@@ -19,4 +19,8 @@ const char* tr(const char* english);
 // tr(english) + "###" + id: a window/tab label whose ImGui id stays the same in every language.
 std::string tr_id(const char* english, const char* id);
 
+// English texts listed more than once in the table (only the first entry is ever used): kept at
+// zero by the app smoke test.
+int duplicate_translations();
+
 }  // namespace lcs

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
+#include "app/i18n.h"
 #include "app/panels.h"
 #include "core/workspace_io.h"
 #include "imgui.h"
@@ -70,6 +71,7 @@ int main() {
     app.start();
     run_frames(app, 3);
     CHECK(app.started());
+    CHECK(lcs::duplicate_translations() == 0);
     std::printf("app_smoke: %zu customers after start (%s)\n", app.state().workspace().customers.size(),
                 app.state().file_name().c_str());
 
