@@ -59,7 +59,7 @@ Date lifecycle_as_of(AppState& state) {
     return v.as_of ? *v.as_of : lifecycle_default_as_of(state);
 }
 
-const LifecycleAnalysis& lifecycle_analysis(AppState& state) {
+const LifecycleAtDate& lifecycle_analysis(AppState& state) {
     LifecycleView& v = lifecycle_view(state);
     AnalysisOptions options;
     options.as_of = lifecycle_as_of(state);
@@ -74,11 +74,22 @@ const LifecycleAnalysis& lifecycle_analysis(AppState& state) {
     if (!same) {
         v.analysis_revision = state.revision();
         v.analysis_options = options;
-        // At the default date the analysis history is the full history the charts already hold.
-        const SnapshotSeries* known = *options.as_of == lifecycle_default_as_of(state) ? &lifecycle_full_history(state) : nullptr;
-        v.analysis = analyse_lifecycle(state.workspace(), lifecycle_index(state), v.model, options, known);
+        v.at_date = analyse_at_date(state.workspace(), lifecycle_index(state), v.model, options);
+        v.over_time_ready = false;
     }
-    return v.analysis;
+    return v.at_date;
+}
+
+const LifecycleOverTime& lifecycle_over_time(AppState& state) {
+    const LifecycleAtDate& at_date = lifecycle_analysis(state);
+    LifecycleView& v = lifecycle_view(state);
+    if (!v.over_time_ready) {
+        // At the default date the history is the full history the charts already hold.
+        const SnapshotSeries* known = at_date.as_of == lifecycle_default_as_of(state) ? &lifecycle_full_history(state) : nullptr;
+        v.over_time = analyse_over_time(state.workspace(), lifecycle_index(state), v.model, v.analysis_options, at_date, known);
+        v.over_time_ready = true;
+    }
+    return v.over_time;
 }
 
 const SnapshotSeries& lifecycle_full_history(AppState& state) {
@@ -219,7 +230,7 @@ void set_stage_value_column(AppState& state, StageValueColumn column) {
 
 const std::vector<std::vector<double>>& stage_value_columns(AppState& state) {
     LifecycleView& v = lifecycle_view(state);
-    const LifecycleAnalysis& a = lifecycle_analysis(state);
+    const LifecycleAtDate& a = lifecycle_analysis(state);
     if (v.columns_revision != state.revision() || v.columns_as_of != a.as_of ||
         v.column_values.size() != v.value_columns.size()) {
         v.columns_revision = state.revision();
@@ -237,7 +248,7 @@ const std::vector<std::vector<double>>& stage_value_columns(AppState& state) {
 
 Json lifecycle_automation_state(AppState& state) {
     LifecycleView& v = lifecycle_view(state);
-    const LifecycleAnalysis& a = lifecycle_analysis(state);
+    const LifecycleAtDate& a = lifecycle_analysis(state);
     Json stages = Json::array();
     for (const Stage& s : v.model.stages) stages.push_back(s.id);
     Json rules = Json::array();

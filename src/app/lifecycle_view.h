@@ -46,7 +46,9 @@ struct LifecycleView {
     EventIndex index;
     std::uint64_t analysis_revision = 0;
     AnalysisOptions analysis_options;
-    LifecycleAnalysis analysis;
+    LifecycleAtDate at_date;
+    bool over_time_ready = false;  // over_time belongs to the current at_date
+    LifecycleOverTime over_time;
     std::uint64_t history_revision = 0;
     SnapshotSeries full_history;   // monthly, first data date .. workspace default as-of
     std::vector<StageValueColumn> value_columns;
@@ -59,9 +61,12 @@ struct LifecycleView {
 LifecycleView& lifecycle_view(AppState& state);
 const LifecycleModel& lifecycle_model(AppState& state);
 const EventIndex& lifecycle_index(AppState& state);
-// The full analysis at the chosen as-of date (staging, rule counts, history, metrics, cohorts,
-// churn, health, warnings).
-const LifecycleAnalysis& lifecycle_analysis(AppState& state);
+// The analysis at the chosen as-of date (staging, rule counts, metrics, health): recomputed on
+// every edit, so it stays quick.
+const LifecycleAtDate& lifecycle_analysis(AppState& state);
+// What needs the snapshot history up to that date (transitions, dwell and conversion times,
+// cohorts, churn, early warnings): computed the first time a view asks after a change.
+const LifecycleOverTime& lifecycle_over_time(AppState& state);
 // Monthly snapshots over the whole data range (for charts that let the user move the date).
 const SnapshotSeries& lifecycle_full_history(AppState& state);
 // The date the analysis uses.

@@ -154,7 +154,7 @@ void draw_scorecard(AppState& state, HealthPanelState& p) {
 
 void draw_distribution(AppState& state) {
     const LifecycleModel& model = lifecycle_model(state);
-    const LifecycleAnalysis& a = lifecycle_analysis(state);
+    const LifecycleAtDate& a = lifecycle_analysis(state);
     const auto& b = a.health.band_counts;
     ImGui::Text("%s (%s %s)", tr("Health distribution"), tr("as of"), to_iso(a.as_of).c_str());
     std::vector<charts::FunnelStep> parts = {
@@ -185,10 +185,11 @@ void draw_distribution(AppState& state) {
 
 void draw_warnings(AppState& state) {
     const LifecycleModel& model = lifecycle_model(state);
-    const LifecycleAnalysis& a = lifecycle_analysis(state);
+    const LifecycleAtDate& a = lifecycle_analysis(state);
+    const LifecycleOverTime& o = lifecycle_over_time(state);
     const Workspace& ws = state.workspace();
-    std::string since = a.history.dates.size() >= 2 ? to_iso(a.history.dates[a.history.dates.size() - 2]) : to_iso(a.as_of);
-    ImGui::Text("%s: %zu (%s %s)", tr("Early warnings"), a.warnings.size(), tr("changes since"), since.c_str());
+    std::string since = o.history.dates.size() >= 2 ? to_iso(o.history.dates[o.history.dates.size() - 2]) : to_iso(a.as_of);
+    ImGui::Text("%s: %zu (%s %s)", tr("Early warnings"), o.warnings.size(), tr("changes since"), since.c_str());
     automation::record("health.warnings.count");
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
                             ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
@@ -202,10 +203,10 @@ void draw_warnings(AppState& state) {
     ImGui::TableSetupColumn(tr("Segment"), 0, 0.8f);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(a.warnings.size()));
+    clipper.Begin(static_cast<int>(o.warnings.size()));
     while (clipper.Step()) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-            const EarlyWarning& w = a.warnings[static_cast<std::size_t>(row)];
+            const EarlyWarning& w = o.warnings[static_cast<std::size_t>(row)];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::PushID(row);

@@ -44,7 +44,7 @@ void arrow(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 color, float size) {
 }
 
 // The stage chain. Returns the stage the user clicked, or -1.
-int draw_chain(AppState& state, const LifecycleModel& model, const LifecycleAnalysis& a, int selected) {
+int draw_chain(AppState& state, const LifecycleModel& model, const LifecycleAtDate& a, int selected) {
     int n = static_cast<int>(model.stages.size());
     if (n == 0) return -1;
     float line = ImGui::GetTextLineHeightWithSpacing();
@@ -123,7 +123,7 @@ int draw_chain(AppState& state, const LifecycleModel& model, const LifecycleAnal
     return clicked;
 }
 
-void refresh_members(LifecyclePanelState& p, AppState& state, const LifecycleAnalysis& a, int stage) {
+void refresh_members(LifecyclePanelState& p, AppState& state, const LifecycleAtDate& a, int stage) {
     if (p.members_revision == state.revision() && p.members_stage == stage && p.members_as_of == a.as_of) return;
     p.members_revision = state.revision();
     p.members_stage = stage;
@@ -133,7 +133,7 @@ void refresh_members(LifecyclePanelState& p, AppState& state, const LifecycleAna
         if (a.stages.stage[c] == stage) p.members.push_back(c);
 }
 
-void draw_members(AppState& state, LifecyclePanelState& p, const LifecycleAnalysis& a, int stage) {
+void draw_members(AppState& state, LifecyclePanelState& p, const LifecycleAtDate& a, int stage) {
     refresh_members(p, state, a, stage);
     const Workspace& ws = state.workspace();
     ImGui::SetNextItemWidth(-FLT_MIN);
@@ -205,7 +205,7 @@ void metric_row(const char* name, const std::string& value) {
 
 std::string rate(const std::optional<double>& v) { return v ? format_value(*v, ValueFormat::percent) : "-"; }
 
-void draw_stage_facts(AppState& state, const LifecycleModel& model, const LifecycleAnalysis& a, int stage) {
+void draw_stage_facts(AppState& state, const LifecycleModel& model, const LifecycleAtDate& a, int stage) {
     const Stage& s = model.stages[static_cast<std::size_t>(stage)];
     bool zh = current_language() == Language::chinese;
     color_swatch(stage_color(s));
@@ -239,8 +239,9 @@ void draw_stage_facts(AppState& state, const LifecycleModel& model, const Lifecy
             metric_row(tr("Revenue to date"), format_value(a.stages.revenue[static_cast<std::size_t>(stage)], ValueFormat::money));
             if (stage < static_cast<int>(a.health.stage_mean.size()))
                 metric_row(tr("Mean health score"), format_value(a.health.stage_mean[static_cast<std::size_t>(stage)], ValueFormat::number));
-            if (stage < static_cast<int>(a.dwell.size()))
-                metric_row(tr("Mean months in stage"), format_value(a.dwell[static_cast<std::size_t>(stage)].mean_snapshots, ValueFormat::number));
+            const std::vector<DwellTime>& dwell = lifecycle_over_time(state).dwell;
+            if (stage < static_cast<int>(dwell.size()))
+                metric_row(tr("Mean months in stage"), format_value(dwell[static_cast<std::size_t>(stage)].mean_snapshots, ValueFormat::number));
             if (stage < static_cast<int>(pm.by_stage.size())) {
                 const GroupMetrics& g = pm.by_stage[static_cast<std::size_t>(stage)];
                 metric_row(tr("Active at start"), format_value(g.customers_start, ValueFormat::integer));
@@ -260,7 +261,7 @@ void draw_stage_facts(AppState& state, const LifecycleModel& model, const Lifecy
     }
 }
 
-void draw_stage_table(AppState& state, const LifecycleModel& model, const LifecycleAnalysis& a) {
+void draw_stage_table(AppState& state, const LifecycleModel& model, const LifecycleAtDate& a) {
     const auto& columns = stage_value_columns(state);
     const auto& defs = lifecycle_view(state).value_columns;
     int ncol = 5 + static_cast<int>(columns.size());
@@ -297,7 +298,7 @@ void draw_stage_table(AppState& state, const LifecycleModel& model, const Lifecy
 void draw_stages_tab(AppState& state, LifecyclePanelState& p) {
     LifecycleView& v = lifecycle_view(state);
     const LifecycleModel& model = v.model;
-    const LifecycleAnalysis& a = lifecycle_analysis(state);
+    const LifecycleAtDate& a = lifecycle_analysis(state);
     if (model.stages.empty()) return;
     const std::string& description = current_language() == Language::chinese && !model.description_zh.empty() ? model.description_zh : model.description;
     if (!description.empty()) ImGui::TextDisabled("%s", description.c_str());

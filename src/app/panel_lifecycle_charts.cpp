@@ -45,7 +45,7 @@ int snapshot_at(const SnapshotSeries& h, Date date) {
 void draw_funnel_history(AppState& state, FlowPanelState& p) {
     LifecycleView& v = lifecycle_view(state);
     const LifecycleModel& model = v.model;
-    const LifecycleAnalysis& a = lifecycle_analysis(state);
+    const LifecycleAtDate& a = lifecycle_analysis(state);
     const SnapshotSeries& h = lifecycle_full_history(state);
 
     ImGui::Text("%s (%s %s)", tr("Customers per stage"), tr("as of"), to_iso(a.as_of).c_str());
@@ -140,14 +140,14 @@ void draw_cohorts(AppState& state, FlowPanelState& p) {
     ImGui::Checkbox(tr("Show counts instead of shares"), &p.cohort_counts);
     automation::record("flow.cohort.counts");
 
-    const LifecycleAnalysis& a = lifecycle_analysis(state);
+    const LifecycleAtDate& a = lifecycle_analysis(state);
     if (p.recurring && (p.recurring_revision != state.revision() || p.recurring_as_of != a.as_of || p.recurring_period != v.cohort_period)) {
         p.recurring_revision = state.revision();
         p.recurring_as_of = a.as_of;
         p.recurring_period = v.cohort_period;
         p.recurring_table = recurring_cohort_retention(state.workspace(), a.as_of, v.cohort_period);
     }
-    const CohortTable& t = p.recurring ? p.recurring_table : a.cohorts;
+    const CohortTable& t = p.recurring ? p.recurring_table : lifecycle_over_time(state).cohorts;
     if (t.rows.empty()) {
         ImGui::TextDisabled("%s", tr("No purchases yet: no cohorts."));
         return;
@@ -181,7 +181,7 @@ void draw_cohorts(AppState& state, FlowPanelState& p) {
 // Average time to convert from one stage to another, over the monthly history up to the analysis date.
 void draw_stage_move_times(AppState& state) {
     const LifecycleModel& model = lifecycle_model(state);
-    const LifecycleAnalysis& a = lifecycle_analysis(state);
+    const LifecycleOverTime& a = lifecycle_over_time(state);
     const std::size_t n = model.stages.size();
     if (a.move_times.size() != n) return;
     ImGui::Spacing();

@@ -192,7 +192,7 @@ void group_chart_and_table(const char* id, const char* title, const char* group_
 
 void draw_churn_analysis(AppState& state) {
     const LifecycleModel& model = lifecycle_model(state);
-    const ChurnAnalysis& c = lifecycle_analysis(state).churn;
+    const ChurnAnalysis& c = lifecycle_over_time(state).churn;
     ImGui::Text("%s: %s   %s: %s", tr("Churn events to date"), format_value(c.events, ValueFormat::integer).c_str(),
                 tr("Expected won back with the catalog's measures"), format_value(c.expected_won_back, ValueFormat::number).c_str());
     automation::record("playbooks.churn.summary");

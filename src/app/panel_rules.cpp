@@ -251,7 +251,7 @@ bool condition_list(std::vector<Condition>& list, const std::string& prefix, con
     return changed;
 }
 
-void draw_stage_list(AppState& state, const LifecycleModel& model, const LifecycleAnalysis& a, int& selected) {
+void draw_stage_list(AppState& state, const LifecycleModel& model, const LifecycleAtDate& a, int& selected) {
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("stage_list", 3, flags)) return;
     ImGui::TableSetupColumn(tr("Stage"), 0, 2.0f);
@@ -330,7 +330,7 @@ void draw_panel_rules(AppState& state) {
     auto& p = state.panel_data<RulesPanelState>();
     draw_lifecycle_header(state, false);
     LifecycleView& v = lifecycle_view(state);
-    const LifecycleAnalysis& a = lifecycle_analysis(state);
+    const LifecycleAtDate& a = lifecycle_analysis(state);
     if (p.draft_revision != state.revision() || p.draft.stages.size() != v.model.stages.size()) {
         p.draft_revision = state.revision();
         p.draft = v.model;

@@ -91,6 +91,14 @@ int bench_stages(const Args& args) {
     t = std::chrono::steady_clock::now();
     const PeriodMetrics pm = compute_period_metrics(ws, index, *model, last_complete_period(as_of, PeriodKind::month));
     const double metrics_ms = ms_since(t);
+    AnalysisOptions analysis_options;
+    analysis_options.as_of = as_of;
+    t = std::chrono::steady_clock::now();
+    const LifecycleAtDate at_date = analyse_at_date(ws, index, *model, analysis_options);
+    const double at_date_ms = ms_since(t);
+    t = std::chrono::steady_clock::now();
+    const LifecycleOverTime over_time = analyse_over_time(ws, index, *model, analysis_options, at_date);
+    const double over_time_ms = ms_since(t);
     std::printf("model %s, as of %s, %d customers staged\n", model_id.c_str(), to_iso(as_of).c_str(), a.present);
     std::printf("  build event index          %9.1f ms\n", index_ms);
     std::printf("  assign stages (one date)   %9.1f ms\n", stage_ms);
@@ -99,6 +107,10 @@ int bench_stages(const Args& args) {
                 series.dates.empty() ? 0.0 : snapshots_ms / static_cast<double>(series.dates.size()));
     std::printf("  period metrics (one month) %9.1f ms  (retention %.3f)\n", metrics_ms,
                 pm.overall.retention_rate.value_or(0));
+    std::printf("  app analysis at the date   %9.1f ms  (recomputed on every edit: stages, rule counts, metrics, health)\n",
+                at_date_ms);
+    std::printf("  app analysis over time     %9.1f ms  (on demand: history, transitions, cohorts, churn, %zu warnings)\n",
+                over_time_ms, over_time.warnings.size());
     return 0;
 }
 

@@ -17,41 +17,56 @@ LifecycleAnalysis analyse_lifecycle(const Workspace& workspace, const LifecycleM
 LifecycleAnalysis analyse_lifecycle(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
                                     const AnalysisOptions& options, const SnapshotSeries* known_history) {
     LifecycleAnalysis a;
-    a.as_of = resolve_as_of(workspace, options);
-    const int stage_count = static_cast<int>(model.stages.size());
+    static_cast<LifecycleAtDate&>(a) = analyse_at_date(workspace, index, model, options);
+    static_cast<LifecycleOverTime&>(a) = analyse_over_time(workspace, index, model, options, a, known_history);
+    return a;
+}
 
-    const Date first = first_data_date(workspace).value_or(a.as_of);
-    std::vector<Date> dates = snapshot_dates(std::min(first, a.as_of), a.as_of, options.step);
-    if (known_history && known_history->dates == dates)
-        a.history = *known_history;
-    else
-        a.history = compute_snapshots(workspace, index, model, dates);
+LifecycleAtDate analyse_at_date(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
+                                const AnalysisOptions& options) {
+    LifecycleAtDate a;
+    a.as_of = resolve_as_of(workspace, options);
     a.stages = assign_stages(workspace, index, model, a.as_of);
     a.rule_counts = rule_match_counts(workspace, index, model, a.as_of);
-    const size_t snapshots = a.history.dates.size();
-    if (snapshots >= 2) {
-        a.last_step = transition_matrix(a.history.stage[snapshots - 2], a.history.stage[snapshots - 1], stage_count);
-    } else {
-        a.last_step = transition_matrix(std::vector<int>{}, std::vector<int>{}, stage_count);
-    }
-    a.dwell = dwell_times(a.history, stage_count);
-    a.move_times = stage_move_times(a.history, stage_count);
     a.metrics = compute_period_metrics(workspace, index, model, last_complete_period(a.as_of, options.period),
                                        options.metrics);
-    a.cohorts = cohort_retention(workspace, a.as_of, options.cohort_period, options.cohort_basis);
-    a.churn = analyse_churn(workspace, model, a.history, a.as_of);
     a.health = compute_health(workspace, index, model, a.stages, a.as_of);
+    return a;
+}
+
+LifecycleOverTime analyse_over_time(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
+                                    const AnalysisOptions& options, const LifecycleAtDate& at_date,
+                                    const SnapshotSeries* known_history) {
+    LifecycleOverTime o;
+    const Date as_of = at_date.as_of;
+    const int stage_count = static_cast<int>(model.stages.size());
+    const Date first = first_data_date(workspace).value_or(as_of);
+    std::vector<Date> dates = snapshot_dates(std::min(first, as_of), as_of, options.step);
+    if (known_history && known_history->dates == dates)
+        o.history = *known_history;
+    else
+        o.history = compute_snapshots(workspace, index, model, dates);
+    const size_t snapshots = o.history.dates.size();
     if (snapshots >= 2) {
-        const Date previous = a.history.dates[snapshots - 2];
+        o.last_step = transition_matrix(o.history.stage[snapshots - 2], o.history.stage[snapshots - 1], stage_count);
+    } else {
+        o.last_step = transition_matrix(std::vector<int>{}, std::vector<int>{}, stage_count);
+    }
+    o.dwell = dwell_times(o.history, stage_count);
+    o.move_times = stage_move_times(o.history, stage_count);
+    o.cohorts = cohort_retention(workspace, as_of, options.cohort_period, options.cohort_basis);
+    o.churn = analyse_churn(workspace, model, o.history, as_of);
+    if (snapshots >= 2) {
+        const Date previous = o.history.dates[snapshots - 2];
         StageAssignment previous_stages;
         previous_stages.as_of = previous;
-        previous_stages.stage = a.history.stage[snapshots - 2];
-        a.previous_health = compute_health(workspace, index, model, previous_stages, previous);
-        a.warnings = early_warnings(workspace, model, previous_stages, a.previous_health, a.stages, a.health);
+        previous_stages.stage = o.history.stage[snapshots - 2];
+        o.previous_health = compute_health(workspace, index, model, previous_stages, previous);
+        o.warnings = early_warnings(workspace, model, previous_stages, o.previous_health, at_date.stages, at_date.health);
     } else {
-        a.previous_health = a.health;
+        o.previous_health = at_date.health;
     }
-    return a;
+    return o;
 }
 
 }  // namespace lcs

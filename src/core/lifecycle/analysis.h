@@ -1,5 +1,6 @@
-// Everything a lifecycle panel shows, computed in one call from (workspace, model, as_of, period)
-// so the app can cache it and recompute only when one of those changes.
+// Everything a lifecycle panel shows, computed from (workspace, model, as_of, period) so the app can
+// cache it and recompute only when one of those changes; in two parts, so that views needing only
+// the analysis date do not pay for the snapshot history.
 #pragma once
 #include <optional>
 #include <vector>
@@ -20,30 +21,44 @@ struct AnalysisOptions {
     CohortBasis cohort_basis = CohortBasis::first_purchase;
 };
 
-struct LifecycleAnalysis {
+// What holds at the analysis date: cheap enough to recompute on every edit (the rule editor's live
+// counts), without the snapshot history.
+struct LifecycleAtDate {
     Date as_of;
     StageAssignment stages;                    // at as_of
     std::vector<StageRuleCounts> rule_counts;  // per stage, at as_of
+    PeriodMetrics metrics;
+    HealthReport health;                       // at as_of
+};
+
+// What needs the history of monthly (or weekly) snapshots up to the analysis date.
+struct LifecycleOverTime {
     SnapshotSeries history;                    // from the first data date to as_of
     TransitionMatrix last_step;                // previous snapshot -> as_of (empty matrix when one snapshot)
     std::vector<DwellTime> dwell;              // per stage, in snapshots (months by default)
     std::vector<std::vector<StageMoveTime>> move_times;  // [from][to]: time to convert between stages
-    PeriodMetrics metrics;
     CohortTable cohorts;
     ChurnAnalysis churn;
-    HealthReport health;                       // at as_of
     HealthReport previous_health;              // at the previous snapshot (as_of when none)
     std::vector<EarlyWarning> warnings;
 };
 
+struct LifecycleAnalysis : LifecycleAtDate, LifecycleOverTime {};
+
 // The analysis date the options imply for this workspace.
 Date resolve_as_of(const Workspace& workspace, const AnalysisOptions& options);
 
+LifecycleAtDate analyse_at_date(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
+                                const AnalysisOptions& options = {});
+// `at_date` must come from analyse_at_date with the same inputs. `known_history`, when its dates are
+// exactly the ones needed, is taken instead of recomputing the snapshots.
+LifecycleOverTime analyse_over_time(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
+                                    const AnalysisOptions& options, const LifecycleAtDate& at_date,
+                                    const SnapshotSeries* known_history = nullptr);
+
+// Both parts in one call.
 LifecycleAnalysis analyse_lifecycle(const Workspace& workspace, const LifecycleModel& model,
                                     const AnalysisOptions& options = {});
-// The same with an event index the caller already built for this workspace and, optionally, the
-// snapshot history it already has: used when its dates are exactly the ones the analysis needs
-// (the caller's copy is then taken instead of recomputing it).
 LifecycleAnalysis analyse_lifecycle(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
                                     const AnalysisOptions& options = {}, const SnapshotSeries* known_history = nullptr);
 
