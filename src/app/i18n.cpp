@@ -607,6 +607,7 @@ constexpr Translation kTable[] = {
     {"Why customers leave, what to do about it, and the share you expect to win back. Churn events refer to these reasons by id.", "客户为什么离开、如何应对、预计能挽回多少。流失事件通过编号引用这些原因。"},
     {"Win-back measure", "挽回措施"},
     {"Computing standard errors", "正在计算标准误"},
+    {"Computing the stage history...", "正在计算阶段历史……"},
     {"Model description (Chinese)", "模型说明（中文）"},
     {"Average time to convert between stages", "阶段间平均转化时间"},
     {"Mean days from entering the row's stage to first being seen in the column's stage, from monthly snapshots up to the analysis date; customers already in a stage at the first snapshot are not timed.", "从进入行阶段到首次出现在列阶段的平均天数，依据截至分析日期的月度快照；首个快照时已在某阶段的客户不计时。"},

@@ -1,9 +1,12 @@
 #include "app/lifecycle_view.h"
 
+#include <chrono>
 #include <cmath>
 #include <limits>
 
+#include "app/automation.h"
 #include "app/i18n.h"
+#include "platform/platform.h"
 #include "misc/cpp/imgui_stdlib.h"
 
 namespace lcs {
@@ -76,23 +79,58 @@ const LifecycleAtDate& lifecycle_analysis(AppState& state) {
         v.analysis_options = options;
         v.at_date = analyse_at_date(state.workspace(), lifecycle_index(state), v.model, options);
         v.over_time_ready = false;
+        v.over_time_builder.reset();
     }
     return v.at_date;
 }
 
-const LifecycleOverTime& lifecycle_over_time(AppState& state) {
-    const LifecycleAtDate& at_date = lifecycle_analysis(state);
-    LifecycleView& v = lifecycle_view(state);
-    if (!v.over_time_ready) {
-        // At the default date the history is the full history the charts already hold.
-        const SnapshotSeries* known = at_date.as_of == lifecycle_default_as_of(state) ? &lifecycle_full_history(state) : nullptr;
-        v.over_time = analyse_over_time(state.workspace(), lifecycle_index(state), v.model, v.analysis_options, at_date, known);
-        v.over_time_ready = true;
+namespace {
+
+// Time per frame for building a snapshot history: the page keeps redrawing meanwhile.
+constexpr double kHistoryBudgetMs = 25;
+
+// Steps `builder` for about kHistoryBudgetMs (at least one date); true once it is done.
+bool advance_history(SnapshotBuilder& builder) {
+    const auto begin = std::chrono::steady_clock::now();
+    while (!builder.step(1)) {
+        const std::chrono::duration<double, std::milli> spent = std::chrono::steady_clock::now() - begin;
+        if (spent.count() >= kHistoryBudgetMs) {
+            platform::request_redraw();  // the app idles without input: keep the build going
+            return false;
+        }
     }
-    return v.over_time;
+    return true;
 }
 
-const SnapshotSeries& lifecycle_full_history(AppState& state) {
+}  // namespace
+
+const LifecycleOverTime* lifecycle_over_time_if_ready(AppState& state) {
+    const LifecycleAtDate& at_date = lifecycle_analysis(state);
+    LifecycleView& v = lifecycle_view(state);
+    if (v.over_time_ready) return &v.over_time;
+    const SnapshotSeries* history = nullptr;
+    if (at_date.as_of == lifecycle_default_as_of(state)) {
+        history = lifecycle_full_history_if_ready(state);  // the same dates: share it
+    } else {
+        if (!v.over_time_builder)
+            v.over_time_builder.emplace(state.workspace(), lifecycle_index(state), v.model,
+                                        history_dates(state.workspace(), v.analysis_options, at_date.as_of));
+        if (advance_history(*v.over_time_builder)) history = &v.over_time_builder->series();
+    }
+    if (!history) return nullptr;
+    v.over_time = analyse_over_time(state.workspace(), lifecycle_index(state), v.model, v.analysis_options, at_date, history);
+    v.over_time_builder.reset();
+    v.over_time_ready = true;
+    return &v.over_time;
+}
+
+const LifecycleOverTime& lifecycle_over_time(AppState& state) {
+    const LifecycleOverTime* ready = lifecycle_over_time_if_ready(state);
+    while (!ready) ready = lifecycle_over_time_if_ready(state);
+    return *ready;
+}
+
+const SnapshotSeries* lifecycle_full_history_if_ready(AppState& state) {
     LifecycleView& v = lifecycle_view(state);
     if (v.history_revision != state.revision()) {
         const EventIndex& index = lifecycle_index(state);
@@ -100,9 +138,33 @@ const SnapshotSeries& lifecycle_full_history(AppState& state) {
         Date first = first_data_date(state.workspace()).value_or(last);
         if (first > last) first = last;
         v.history_revision = state.revision();
-        v.full_history = compute_snapshots(state.workspace(), index, v.model, snapshot_dates(first, last, SnapshotStep::month));
+        v.full_history_ready = false;
+        v.history_builder.emplace(state.workspace(), index, v.model, snapshot_dates(first, last, SnapshotStep::month));
     }
-    return v.full_history;
+    if (!v.full_history_ready) {
+        if (!advance_history(*v.history_builder)) return nullptr;
+        v.full_history = v.history_builder->take();
+        v.history_builder.reset();
+        v.full_history_ready = true;
+    }
+    return &v.full_history;
+}
+
+const SnapshotSeries& lifecycle_full_history(AppState& state) {
+    const SnapshotSeries* ready = lifecycle_full_history_if_ready(state);
+    while (!ready) ready = lifecycle_full_history_if_ready(state);
+    return *ready;
+}
+
+void draw_history_pending(AppState& state) {
+    const LifecycleView& v = lifecycle_view(state);
+    const SnapshotBuilder* builder = v.over_time_builder ? &*v.over_time_builder
+                                     : v.history_builder  ? &*v.history_builder
+                                                          : nullptr;
+    const float progress = builder ? static_cast<float>(builder->progress()) : 0.0f;
+    ImGui::TextDisabled("%s", tr("Computing the stage history..."));
+    ImGui::ProgressBar(progress, ImVec2(ImGui::GetFontSize() * 16, 0));
+    automation::record("lifecycle.history_pending");
 }
 
 bool is_builtin_model(const LifecycleModel& model) {

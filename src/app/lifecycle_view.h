@@ -49,7 +49,10 @@ struct LifecycleView {
     LifecycleAtDate at_date;
     bool over_time_ready = false;  // over_time belongs to the current at_date
     LifecycleOverTime over_time;
+    std::optional<SnapshotBuilder> over_time_builder;  // history to a non-default date, being built
     std::uint64_t history_revision = 0;
+    std::optional<SnapshotBuilder> history_builder;    // full_history being built, a slice per frame
+    bool full_history_ready = false;
     SnapshotSeries full_history;   // monthly, first data date .. workspace default as-of
     std::vector<StageValueColumn> value_columns;
     std::uint64_t columns_revision = 0;
@@ -65,10 +68,16 @@ const EventIndex& lifecycle_index(AppState& state);
 // every edit, so it stays quick.
 const LifecycleAtDate& lifecycle_analysis(AppState& state);
 // What needs the snapshot history up to that date (transitions, dwell and conversion times,
-// cohorts, churn, early warnings): computed the first time a view asks after a change.
+// cohorts, churn, early warnings): computed the first time a view asks after a change. The
+// _if_ready forms build the history a slice per frame (the page stays responsive on large
+// workspaces) and return nullptr until it is there; draw_history_pending shows the progress.
 const LifecycleOverTime& lifecycle_over_time(AppState& state);
+const LifecycleOverTime* lifecycle_over_time_if_ready(AppState& state);
 // Monthly snapshots over the whole data range (for charts that let the user move the date).
 const SnapshotSeries& lifecycle_full_history(AppState& state);
+const SnapshotSeries* lifecycle_full_history_if_ready(AppState& state);
+// A line with a progress bar while a history is being built.
+void draw_history_pending(AppState& state);
 // The date the analysis uses.
 Date lifecycle_as_of(AppState& state);
 Date lifecycle_default_as_of(AppState& state);

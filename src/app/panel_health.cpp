@@ -186,7 +186,9 @@ void draw_distribution(AppState& state) {
 void draw_warnings(AppState& state) {
     const LifecycleModel& model = lifecycle_model(state);
     const LifecycleAtDate& a = lifecycle_analysis(state);
-    const LifecycleOverTime& o = lifecycle_over_time(state);
+    const LifecycleOverTime* over_time = lifecycle_over_time_if_ready(state);
+    if (!over_time) return draw_history_pending(state);
+    const LifecycleOverTime& o = *over_time;
     const Workspace& ws = state.workspace();
     std::string since = o.history.dates.size() >= 2 ? to_iso(o.history.dates[o.history.dates.size() - 2]) : to_iso(a.as_of);
     ImGui::Text("%s: %zu (%s %s)", tr("Early warnings"), o.warnings.size(), tr("changes since"), since.c_str());

@@ -239,9 +239,11 @@ void draw_stage_facts(AppState& state, const LifecycleModel& model, const Lifecy
             metric_row(tr("Revenue to date"), format_value(a.stages.revenue[static_cast<std::size_t>(stage)], ValueFormat::money));
             if (stage < static_cast<int>(a.health.stage_mean.size()))
                 metric_row(tr("Mean health score"), format_value(a.health.stage_mean[static_cast<std::size_t>(stage)], ValueFormat::number));
-            const std::vector<DwellTime>& dwell = lifecycle_over_time(state).dwell;
-            if (stage < static_cast<int>(dwell.size()))
-                metric_row(tr("Mean months in stage"), format_value(dwell[static_cast<std::size_t>(stage)].mean_snapshots, ValueFormat::number));
+            const LifecycleOverTime* over_time = lifecycle_over_time_if_ready(state);
+            if (!over_time)
+                metric_row(tr("Mean months in stage"), "...");
+            else if (stage < static_cast<int>(over_time->dwell.size()))
+                metric_row(tr("Mean months in stage"), format_value(over_time->dwell[static_cast<std::size_t>(stage)].mean_snapshots, ValueFormat::number));
             if (stage < static_cast<int>(pm.by_stage.size())) {
                 const GroupMetrics& g = pm.by_stage[static_cast<std::size_t>(stage)];
                 metric_row(tr("Active at start"), format_value(g.customers_start, ValueFormat::integer));

@@ -46,7 +46,6 @@ void draw_funnel_history(AppState& state, FlowPanelState& p) {
     LifecycleView& v = lifecycle_view(state);
     const LifecycleModel& model = v.model;
     const LifecycleAtDate& a = lifecycle_analysis(state);
-    const SnapshotSeries& h = lifecycle_full_history(state);
 
     ImGui::Text("%s (%s %s)", tr("Customers per stage"), tr("as of"), to_iso(a.as_of).c_str());
     std::vector<charts::FunnelStep> steps;
@@ -61,6 +60,9 @@ void draw_funnel_history(AppState& state, FlowPanelState& p) {
 
     ImGui::Spacing();
     ImGui::Separator();
+    const SnapshotSeries* history = lifecycle_full_history_if_ready(state);
+    if (!history) return draw_history_pending(state);
+    const SnapshotSeries& h = *history;
     if (h.dates.empty()) {
         ImGui::TextDisabled("%s", tr("No dated data to build a history from."));
         return;
@@ -147,7 +149,9 @@ void draw_cohorts(AppState& state, FlowPanelState& p) {
         p.recurring_period = v.cohort_period;
         p.recurring_table = recurring_cohort_retention(state.workspace(), a.as_of, v.cohort_period);
     }
-    const CohortTable& t = p.recurring ? p.recurring_table : lifecycle_over_time(state).cohorts;
+    const LifecycleOverTime* over_time = p.recurring ? nullptr : lifecycle_over_time_if_ready(state);
+    if (!p.recurring && !over_time) return draw_history_pending(state);
+    const CohortTable& t = p.recurring ? p.recurring_table : over_time->cohorts;
     if (t.rows.empty()) {
         ImGui::TextDisabled("%s", tr("No purchases yet: no cohorts."));
         return;
@@ -181,7 +185,9 @@ void draw_cohorts(AppState& state, FlowPanelState& p) {
 // Average time to convert from one stage to another, over the monthly history up to the analysis date.
 void draw_stage_move_times(AppState& state) {
     const LifecycleModel& model = lifecycle_model(state);
-    const LifecycleOverTime& a = lifecycle_over_time(state);
+    const LifecycleOverTime* over_time = lifecycle_over_time_if_ready(state);
+    if (!over_time) return draw_history_pending(state);
+    const LifecycleOverTime& a = *over_time;
     const std::size_t n = model.stages.size();
     if (a.move_times.size() != n) return;
     ImGui::Spacing();
@@ -216,7 +222,9 @@ void draw_stage_move_times(AppState& state) {
 
 void draw_transitions(AppState& state, FlowPanelState& p) {
     const LifecycleModel& model = lifecycle_model(state);
-    const SnapshotSeries& h = lifecycle_full_history(state);
+    const SnapshotSeries* history = lifecycle_full_history_if_ready(state);
+    if (!history) return draw_history_pending(state);
+    const SnapshotSeries& h = *history;
     if (h.dates.size() < 2) {
         ImGui::TextDisabled("%s", tr("Transitions need at least two months of data."));
         return;

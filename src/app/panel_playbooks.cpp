@@ -192,7 +192,9 @@ void group_chart_and_table(const char* id, const char* title, const char* group_
 
 void draw_churn_analysis(AppState& state) {
     const LifecycleModel& model = lifecycle_model(state);
-    const ChurnAnalysis& c = lifecycle_over_time(state).churn;
+    const LifecycleOverTime* over_time = lifecycle_over_time_if_ready(state);
+    if (!over_time) return draw_history_pending(state);
+    const ChurnAnalysis& c = over_time->churn;
     ImGui::Text("%s: %s   %s: %s", tr("Churn events to date"), format_value(c.events, ValueFormat::integer).c_str(),
                 tr("Expected won back with the catalog's measures"), format_value(c.expected_won_back, ValueFormat::number).c_str());
     automation::record("playbooks.churn.summary");

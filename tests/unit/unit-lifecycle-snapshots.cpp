@@ -103,6 +103,30 @@ TEST_CASE("snapshot dates: month ends up to the last date") {
     CHECK(to_iso(weeks[3]) == "2024-01-22");
 }
 
+TEST_CASE("a snapshot builder stepped a few dates at a time gives the same series") {
+    const Workspace ws = random_workspace(120, 3);
+    const EventIndex index = build_event_index(ws);
+    const LifecycleModel model = every_kind_model();
+    const auto dates = snapshot_dates(day("2022-01-01"), day("2024-12-31"), SnapshotStep::month);
+    const SnapshotSeries whole = compute_snapshots(ws, index, model, dates);
+    SnapshotBuilder builder(ws, index, model, dates);
+    CHECK(builder.progress() == 0);
+    int steps = 0;
+    while (!builder.step(5)) ++steps;
+    CHECK(steps == static_cast<int>((dates.size() + 4) / 5) - 1);
+    CHECK(builder.progress() == 1);
+    CHECK(builder.step(5));  // nothing left: stays done
+    CHECK(builder.done());
+    const SnapshotSeries stepped = builder.take();
+    CHECK(stepped.dates == whole.dates);
+    CHECK(stepped.stage == whole.stage);
+    CHECK(stepped.counts == whole.counts);
+    CHECK(stepped.revenue == whole.revenue);
+    SnapshotBuilder empty(ws, index, model, {});
+    CHECK(empty.done());
+    CHECK(empty.progress() == 1);
+}
+
 TEST_CASE("incremental snapshots equal assign_stages at every date") {
     const Workspace ws = random_workspace(150, 7);
     const EventIndex index = build_event_index(ws);

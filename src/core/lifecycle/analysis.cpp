@@ -9,6 +9,11 @@ Date resolve_as_of(const Workspace& workspace, const AnalysisOptions& options) {
     return Date{0};
 }
 
+std::vector<Date> history_dates(const Workspace& workspace, const AnalysisOptions& options, Date as_of) {
+    const Date first = first_data_date(workspace).value_or(as_of);
+    return snapshot_dates(std::min(first, as_of), as_of, options.step);
+}
+
 LifecycleAnalysis analyse_lifecycle(const Workspace& workspace, const LifecycleModel& model,
                                     const AnalysisOptions& options) {
     return analyse_lifecycle(workspace, build_event_index(workspace), model, options);
@@ -40,8 +45,7 @@ LifecycleOverTime analyse_over_time(const Workspace& workspace, const EventIndex
     LifecycleOverTime o;
     const Date as_of = at_date.as_of;
     const int stage_count = static_cast<int>(model.stages.size());
-    const Date first = first_data_date(workspace).value_or(as_of);
-    std::vector<Date> dates = snapshot_dates(std::min(first, as_of), as_of, options.step);
+    const std::vector<Date> dates = history_dates(workspace, options, as_of);
     if (known_history && known_history->dates == dates)
         o.history = *known_history;
     else

@@ -47,6 +47,8 @@ struct LifecycleAnalysis : LifecycleAtDate, LifecycleOverTime {};
 
 // The analysis date the options imply for this workspace.
 Date resolve_as_of(const Workspace& workspace, const AnalysisOptions& options);
+// The snapshot dates of the history up to as_of: from the first data date, options.step apart.
+std::vector<Date> history_dates(const Workspace& workspace, const AnalysisOptions& options, Date as_of);
 
 LifecycleAtDate analyse_at_date(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
                                 const AnalysisOptions& options = {});

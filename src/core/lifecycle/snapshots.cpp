@@ -46,20 +46,33 @@ std::optional<Date> last_transaction_date(const Workspace& workspace) {
     return last;
 }
 
+SnapshotBuilder::SnapshotBuilder(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
+                                 std::vector<Date> dates)
+    : evaluator_(workspace, model, plan_), sweeper_(index, plan_) {
+    series_.dates = std::move(dates);
+}
+
+bool SnapshotBuilder::step(int snapshots) {
+    for (int k = 0; k < snapshots && !done(); ++k) {
+        StageAssignment a = evaluator_.assign(sweeper_.advance_to(series_.dates[series_.stage.size()].days));
+        series_.stage.push_back(std::move(a.stage));
+        series_.counts.push_back(std::move(a.counts));
+        series_.revenue.push_back(std::move(a.revenue));
+    }
+    return done();
+}
+
+bool SnapshotBuilder::done() const { return series_.stage.size() == series_.dates.size(); }
+
+double SnapshotBuilder::progress() const {
+    return series_.dates.empty() ? 1.0 : static_cast<double>(series_.stage.size()) / series_.dates.size();
+}
+
 SnapshotSeries compute_snapshots(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
                                  const std::vector<Date>& dates) {
-    SnapshotSeries series;
-    series.dates = dates;
-    FactPlan plan;
-    const StageEvaluator evaluator(workspace, model, plan);
-    FactSweeper sweeper(index, plan);
-    for (Date date : dates) {
-        StageAssignment a = evaluator.assign(sweeper.advance_to(date.days));
-        series.stage.push_back(std::move(a.stage));
-        series.counts.push_back(std::move(a.counts));
-        series.revenue.push_back(std::move(a.revenue));
-    }
-    return series;
+    SnapshotBuilder builder(workspace, index, model, dates);
+    builder.step(static_cast<int>(dates.size()));
+    return builder.take();
 }
 
 TransitionMatrix transition_matrix(const std::vector<int>& from, const std::vector<int>& to, int stage_count) {

@@ -29,6 +29,27 @@ struct SnapshotSeries {
 SnapshotSeries compute_snapshots(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
                                  const std::vector<Date>& dates);
 
+// compute_snapshots a few dates at a time, so that a UI can spread a long history over frames.
+// The workspace, index and model must outlive the builder unchanged.
+class SnapshotBuilder {
+public:
+    SnapshotBuilder(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
+                    std::vector<Date> dates);
+    // Computes up to `snapshots` more dates; true when all are done.
+    bool step(int snapshots);
+    bool done() const;
+    double progress() const;  // 0..1
+    // The series once done() (partial before: the first dates only).
+    const SnapshotSeries& series() const { return series_; }
+    SnapshotSeries take() { return std::move(series_); }
+
+private:
+    FactPlan plan_;  // filled by the evaluator, then copied by the sweeper: keep this order
+    StageEvaluator evaluator_;
+    FactSweeper sweeper_;
+    SnapshotSeries series_;
+};
+
 struct TransitionMatrix {
     int stage_count = 0;
     std::vector<std::vector<int>> counts;           // [from][to], customers present at both dates
