@@ -102,6 +102,14 @@ bool advance_history(SnapshotBuilder& builder) {
     return true;
 }
 
+// The synchronous form of an _if_ready accessor: keeps slicing until the result is there.
+template <typename T>
+const T& until_ready(AppState& state, const T* (*if_ready)(AppState&)) {
+    const T* ready = if_ready(state);
+    while (!ready) ready = if_ready(state);
+    return *ready;
+}
+
 }  // namespace
 
 const LifecycleOverTime* lifecycle_over_time_if_ready(AppState& state) {
@@ -125,9 +133,7 @@ const LifecycleOverTime* lifecycle_over_time_if_ready(AppState& state) {
 }
 
 const LifecycleOverTime& lifecycle_over_time(AppState& state) {
-    const LifecycleOverTime* ready = lifecycle_over_time_if_ready(state);
-    while (!ready) ready = lifecycle_over_time_if_ready(state);
-    return *ready;
+    return until_ready(state, lifecycle_over_time_if_ready);
 }
 
 const SnapshotSeries* lifecycle_full_history_if_ready(AppState& state) {
@@ -151,9 +157,7 @@ const SnapshotSeries* lifecycle_full_history_if_ready(AppState& state) {
 }
 
 const SnapshotSeries& lifecycle_full_history(AppState& state) {
-    const SnapshotSeries* ready = lifecycle_full_history_if_ready(state);
-    while (!ready) ready = lifecycle_full_history_if_ready(state);
-    return *ready;
+    return until_ready(state, lifecycle_full_history_if_ready);
 }
 
 void draw_history_pending(AppState& state) {
