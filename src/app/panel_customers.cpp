@@ -151,9 +151,9 @@ void draw_table(AppState& state, CustomersPanelState& s) {
     if (!ImGui::BeginTable("customers", kColumnCount, flags, ImVec2(0, -footer))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr("ID"), ImGuiTableColumnFlags_DefaultSort, 0, kId);
-    ImGui::TableSetupColumn(tr("Name"), ImGuiTableColumnFlags_WidthStretch, 2, kName);
-    ImGui::TableSetupColumn(tr("Segment"), ImGuiTableColumnFlags_WidthStretch, 1, kSegment);
-    ImGui::TableSetupColumn(tr("Tags"), ImGuiTableColumnFlags_WidthStretch, 1, kTags);
+    ImGui::TableSetupColumn(tr("Name"), ImGuiTableColumnFlags_WidthStretch, 1.8f, kName);
+    ImGui::TableSetupColumn(tr("Segment"), ImGuiTableColumnFlags_WidthStretch, 1.3f, kSegment);
+    ImGui::TableSetupColumn(tr("Tags"), ImGuiTableColumnFlags_WidthStretch, 1.3f, kTags);
     ImGui::TableSetupColumn(tr("Acquired"), 0, 0, kAcquired);
     ImGui::TableSetupColumn(tr("Purchases"), ImGuiTableColumnFlags_PreferSortDescending, 0, kPurchases);
     ImGui::TableSetupColumn(tr("Revenue"), ImGuiTableColumnFlags_PreferSortDescending, 0, kRevenue);
