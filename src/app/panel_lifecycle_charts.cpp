@@ -249,7 +249,9 @@ void draw_transitions(AppState& state, FlowPanelState& p) {
         p.matrix_revision = state.revision();
         p.matrix_from = from;
         p.matrix_to = to;
-        p.matrix = transition_matrix(state.workspace(), lifecycle_index(state), model, from, to);
+        // Both dates are snapshot dates: the history already holds everyone's stage there.
+        p.matrix = transition_matrix(h.stage[static_cast<std::size_t>(p.from_index)],
+                                     h.stage[static_cast<std::size_t>(p.to_index)], static_cast<int>(model.stages.size()));
     }
     const TransitionMatrix& m = p.matrix;
     std::size_t n = model.stages.size();
