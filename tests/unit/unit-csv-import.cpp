@@ -5,6 +5,7 @@
 
 #include "core/csv_import.h"
 #include "core/customer_facts.h"
+#include "core/workspace_io.h"
 
 using namespace lcs;
 
@@ -84,6 +85,23 @@ TEST_CASE("csv: quoted fields with separators, quotes and line breaks; BOM and C
     CHECK(result.customers[0].transactions[1].amount == 1234.5);
     CHECK(result.customers[0].transactions[1].product == "Tea \"green\"\nbig");
     CHECK(result.customers[1].transactions[0].product == "plain");
+}
+
+TEST_CASE("csv: invalid UTF-8 becomes U+FFFD, so ids that save the same are one customer") {
+    // Found by the fuzzer: two ids differing only in invalid bytes were two customers whose saved
+    // ids were equal, and the saved workspace did not load back (duplicate id).
+    const std::string text =
+        "customer_id,date,amount\n"
+        "a\x81" "b,2024-01-01,1\n"
+        "a\x85" "b,2024-01-02,2\n"
+        "\xE4\xB8\xAD,2024-01-03,3\n";  // valid UTF-8 stays as it is
+    const CsvImportResult result = import_transactions_csv(text, CsvOptions{});
+    REQUIRE(result.customers.size() == 2);
+    CHECK(result.customers[0].id == "a\xEF\xBF\xBD" "b");
+    CHECK(result.customers[0].transactions.size() == 2);
+    CHECK(result.customers[1].id == "\xE4\xB8\xAD");
+    const Workspace workspace = workspace_from_import(result, "utf8");
+    CHECK(load_workspace_json(save_workspace_json(workspace)).ok());
 }
 
 TEST_CASE("csv: semicolons with decimal commas and a header detected from values") {

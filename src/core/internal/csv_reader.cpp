@@ -1,5 +1,7 @@
 #include "core/internal/csv_reader.h"
 
+#include "core/internal/io_json_text.h"
+
 namespace lcs::internal {
 
 namespace {
@@ -27,6 +29,17 @@ void CsvReader::consume_line_end() {
 }
 
 bool CsvReader::next(std::vector<std::string>& fields, int& line, std::string& error) {
+    if (!read_record(fields, line, error)) return false;
+    for (std::string& field : fields)
+        for (char c : field)
+            if (static_cast<unsigned char>(c) >= 0x80) {  // only non-ASCII fields can be invalid
+                field = valid_utf8(field);
+                break;
+            }
+    return true;
+}
+
+bool CsvReader::read_record(std::vector<std::string>& fields, int& line, std::string& error) {
     fields.clear();
     error.clear();
     // Skip blank lines.

@@ -16,9 +16,12 @@ public:
     // Reads the next non-blank record. Unquoted fields are trimmed of spaces and tabs.
     // line = 1-based line where the record starts. Returns false at the end of the text.
     // error is set (and the rest of the record skipped) when a quoted field is not closed properly.
+    // Fields are valid UTF-8: invalid bytes become U+FFFD, so that values (customer ids) compare as
+    // they will be saved.
     bool next(std::vector<std::string>& fields, int& line, std::string& error);
 
 private:
+    bool read_record(std::vector<std::string>& fields, int& line, std::string& error);
     bool at_line_end() const;
     void consume_line_end();
 

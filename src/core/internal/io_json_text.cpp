@@ -27,6 +27,23 @@ size_t utf8_sequence_length(std::string_view text, size_t i) {
     return 0;
 }
 
+std::string valid_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    size_t i = 0;
+    while (i < text.size()) {
+        const size_t length = utf8_sequence_length(text, i);
+        if (length == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            out.append(text.data() + i, length);
+            i += length;
+        }
+    }
+    return out;
+}
+
 void append_json_string(std::string& out, std::string_view text) {
     out += '"';
     size_t i = 0;

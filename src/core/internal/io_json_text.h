@@ -12,6 +12,8 @@ namespace lcs::internal {
 // Length of the valid UTF-8 sequence starting at text[i] (1..4), or 0 when it is invalid there
 // (overlong forms, surrogates and code points above U+10FFFF are invalid, as RFC 3629 says).
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
+// The text with every invalid UTF-8 byte replaced by U+FFFD, as append_json_string writes it.
+std::string valid_utf8(std::string_view text);
 
 // Appends text as a JSON string literal. Invalid UTF-8 bytes become U+FFFD, so output is always valid.
 void append_json_string(std::string& out, std::string_view text);
