@@ -27,20 +27,27 @@ size_t utf8_sequence_length(std::string_view text, size_t i) {
     return 0;
 }
 
+namespace {
+
+// Appends the UTF-8 sequence at text[i] (non-ASCII lead byte), or U+FFFD for an invalid byte;
+// returns how many bytes of text it used.
+size_t append_utf8_sequence(std::string& out, std::string_view text, size_t i) {
+    const size_t length = utf8_sequence_length(text, i);
+    if (length == 0) {
+        out += "\xEF\xBF\xBD";
+        return 1;
+    }
+    out.append(text.data() + i, length);
+    return length;
+}
+
+}  // namespace
+
 std::string valid_utf8(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     size_t i = 0;
-    while (i < text.size()) {
-        const size_t length = utf8_sequence_length(text, i);
-        if (length == 0) {
-            out += "\xEF\xBF\xBD";
-            ++i;
-        } else {
-            out.append(text.data() + i, length);
-            i += length;
-        }
-    }
+    while (i < text.size()) i += append_utf8_sequence(out, text, i);
     return out;
 }
 
@@ -50,14 +57,7 @@ void append_json_string(std::string& out, std::string_view text) {
     while (i < text.size()) {
         const unsigned char c = static_cast<unsigned char>(text[i]);
         if (c >= 0x80) {
-            const size_t length = utf8_sequence_length(text, i);
-            if (length == 0) {
-                out += "\xEF\xBF\xBD";
-                ++i;
-            } else {
-                out.append(text.data() + i, length);
-                i += length;
-            }
+            i += append_utf8_sequence(out, text, i);
             continue;
         }
         switch (c) {
