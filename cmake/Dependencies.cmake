@@ -24,9 +24,6 @@ string(REGEX REPLACE "#define DOCTEST_VERSION_[A-Z]+ +" "" _doctest_ver "${_doct
 string(REPLACE ";" "." _doctest_ver "${_doctest_ver}")
 message(STATUS "nlohmann/json ${_json_ver}; doctest ${_doctest_ver}; Dear ImGui from ${IMGUI_DIR}")
 
-get_filename_component(LCS_SHARED_DATA_DIR "${CMAKE_SOURCE_DIR}/../shared/data" ABSOLUTE)
+# Published data sets the tests read: in the repository (tests/data/SOURCES.md names their origin).
+set(LCS_TEST_DATA_DIR "${CMAKE_SOURCE_DIR}/tests/data")
 
-# Dear ImGui 1.86 core sources (fetched by tools/setup.sh with apt-get source into .deps/imgui).
-set(LCS_IMGUI_SOURCES
-    ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
-    ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/imgui_demo.cpp ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)

@@ -3,7 +3,7 @@
 # LIFECYCLE, which the scripts do not read). Sourcing this file sets:
 #   BIN   the lifecycle binary (the script's first argument; missing -> usage message, exit 1)
 #   ROOT  the repository root
-#   DATA  the shared data sets: $LCS_SHARED_DATA_DIR, else ../shared/data next to the repository
+#   DATA  the published data sets in tests/data (origin and licence: tests/data/SOURCES.md)
 #   TMP   a scratch directory, removed on exit
 # Each check ends in ok or not_ok; `finish`, the script's last command, prints the summary line
 # "N passed, M failed" that tools/test.sh reads and fails when any check failed.
@@ -11,7 +11,7 @@
 set -u
 BIN="${1:?usage: $(basename "$0") path/to/lifecycle}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-DATA="${LCS_SHARED_DATA_DIR:-$ROOT/../shared/data}"
+DATA="$ROOT/tests/data"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 passed=0

@@ -77,6 +77,7 @@ TEST_CASE("clv edge cases: no data, no repeat buyers and one customer") {
 
 TEST_CASE("clv: BG/NBD + Gamma-Gamma per-customer value on CDNOW") {
     const auto customers = clv_test::cdnow_summary_with_spend();
+    REQUIRE(customers.size() >= 3);
     const GammaGammaParams gg = gamma_gamma_params(fit_gamma_gamma(customers));
     // lifetimes' documented conditional expected average profit for the first CDNOW customers.
     CHECK(gamma_gamma_expected_spend(gg, customers[0].x, customers[0].zbar) == doctest::Approx(24.658619).epsilon(1e-4));

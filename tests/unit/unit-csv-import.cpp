@@ -6,21 +6,11 @@
 #include "core/csv_import.h"
 #include "core/customer_facts.h"
 #include "core/workspace_io.h"
+#include "test_data.h"
 
 using namespace lcs;
 
 namespace {
-
-std::string read_shared(const char* name) {
-    std::string text;
-    std::FILE* file = std::fopen((std::string(LCS_SHARED_DATA_DIR) + "/" + name).c_str(), "rb");
-    if (!file) return text;
-    char buffer[65536];
-    size_t got = 0;
-    while ((got = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, got);
-    std::fclose(file);
-    return text;
-}
 
 std::string iso(std::optional<Date> date) { return date ? to_iso(*date) : "none"; }
 
@@ -167,7 +157,7 @@ TEST_CASE("csv: explicit columns, tab separator, no header, US dates") {
 }
 
 TEST_CASE("csv: the CDNOW sample imports with the preset and by detection") {
-    const std::string text = read_shared("CDNOW_sample.txt");
+    const std::string text = test_data::read("CDNOW_sample.txt");
     REQUIRE_FALSE(text.empty());
     for (const CsvOptions& options : {cdnow_preset(), CsvOptions{}}) {
         const CsvImportResult result = import_transactions_csv(text, options);
@@ -194,7 +184,7 @@ TEST_CASE("csv: the CDNOW sample imports with the preset and by detection") {
 }
 
 TEST_CASE("csv: a log without amounts (lifetimes' example_transactions.csv)") {
-    const std::string text = read_shared("example_transactions.csv");
+    const std::string text = test_data::read("example_transactions.csv");
     REQUIRE_FALSE(text.empty());
     const CsvImportResult result = import_transactions_csv(text, CsvOptions{});
     CHECK(result.problems.empty());
