@@ -1,7 +1,7 @@
 # The ImGui app, in both flavours (included when .deps/imgui exists, see tools/setup.sh):
 #   web:    lifecycle_studio (.js + .wasm + .data) and a servable folder ${CMAKE_BINARY_DIR}/site
 #   native: app_smoke, the headless UI smoke test (ImGui with no renderer), registered with CTest
-# Panels and app code: every src/app/*.cpp except main.cpp (the platform comes from src/platform/<web|native>).
+# Panels and app code: every src/app/*.cpp and src/app/charts/*.cpp except main.cpp (the platform comes from src/platform/<web|native>).
 
 # ---- Dear ImGui 1.86 ----
 set(LCS_IMGUI_CORE_SOURCES
@@ -20,7 +20,7 @@ if(EMSCRIPTEN)
 endif()
 
 # ---- the app (panels, state, charts, i18n): shared by the web app and the smoke test ----
-file(GLOB LCS_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/app/*.cpp)
+file(GLOB LCS_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/app/*.cpp ${CMAKE_SOURCE_DIR}/src/app/charts/*.cpp)
 list(REMOVE_ITEM LCS_APP_SOURCES ${CMAKE_SOURCE_DIR}/src/app/main.cpp)
 add_library(lcs_app STATIC ${LCS_APP_SOURCES})
 target_link_libraries(lcs_app PUBLIC lcs_core lcs_imgui)

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "app/app_state.h"
-#include "app/charts.h"
+#include "app/charts/charts.h"
 #include "core/lifecycle/analysis.h"
 #include "core/lifecycle/model.h"
 #include "imgui.h"

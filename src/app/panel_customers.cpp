@@ -6,7 +6,7 @@
 #include <numeric>
 
 #include "app/automation.h"
-#include "app/charts.h"
+#include "app/charts/charts.h"
 #include "app/i18n.h"
 #include "app/panels.h"
 #include "imgui.h"

@@ -7,7 +7,7 @@
 #include <limits>
 
 #include "app/automation.h"
-#include "app/charts.h"
+#include "app/charts/charts.h"
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/panels.h"

@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "app/automation.h"
-#include "app/charts.h"
+#include "app/charts/charts.h"
 #include "app/i18n.h"
 #include "app/panel_scenarios_internal.h"
 #include "app/panels.h"

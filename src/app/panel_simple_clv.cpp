@@ -6,7 +6,7 @@
 #include <cstdio>
 
 #include "app/automation.h"
-#include "app/charts.h"
+#include "app/charts/charts.h"
 #include "app/i18n.h"
 #include "app/panels.h"
 #include "core/clv/simple_clv.h"

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "app/automation.h"
-#include "app/charts.h"
+#include "app/charts/charts.h"
 #include "app/clv_session.h"
 #include "app/i18n.h"
 #include "app/panels.h"

@@ -1,0 +1,298 @@
+// Lifecycle charts: funnel, flow (Sankey) between two stage columns, and the one-line share bar.
+#include <algorithm>
+#include <cmath>
+
+#include "app/charts/chart_common.h"
+
+namespace lcs::charts {
+
+using namespace detail;
+
+namespace {
+
+ImU32 text_on_fill(ImU32 fill) {
+    ImVec4 c = ImGui::ColorConvertU32ToFloat4(fill);
+    return 0.299f * c.x + 0.587f * c.y + 0.114f * c.z < 0.6f ? IM_COL32(255, 255, 255, 255) : IM_COL32(20, 20, 20, 255);
+}
+
+float smoothstep(float t) { return t * t * (3 - 2 * t); }
+
+}  // namespace
+
+int funnel_chart(const char* id, const std::vector<FunnelStep>& steps, ValueFormat format, const Options& options,
+                 FunnelShare share) {
+    ImGui::PushID(id);
+    float line = ImGui::GetTextLineHeightWithSpacing();
+    std::size_t n = steps.size();
+    float title_h = options.title.empty() ? 0 : line;
+    float rows_h = options.height_lines > 0 ? options.height_lines * line - title_h : static_cast<float>(n) * line * 1.6f;
+    ImVec2 size(ImGui::GetContentRegionAvail().x, title_h + std::max(rows_h, line));
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("chart", size);
+    bool hovered_item = ImGui::IsItemHovered();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    if (title_h > 0) draw->AddText(origin, text_color(), options.title.c_str());
+    int hovered = -1;
+    if (n == 0) {
+        ImGui::PopID();
+        return -1;
+    }
+    float label_w = 0, value_w = 0;
+    std::vector<std::string> right(n);
+    double largest = 0, total = 0;
+    for (const FunnelStep& s : steps) {
+        largest = std::max(largest, s.value);
+        total += s.value;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        label_w = std::max(label_w, ImGui::CalcTextSize(steps[i].label.c_str()).x);
+        std::string text = format_value(steps[i].value, format);
+        if (share == FunnelShare::of_total && total > 0) text += "  " + format_value(steps[i].value / total, ValueFormat::percent);
+        else if (share == FunnelShare::of_first && i > 0 && steps[0].value > 0)
+            text += "  " + format_value(steps[i].value / steps[0].value, ValueFormat::percent);
+        right[i] = text;
+        value_w = std::max(value_w, ImGui::CalcTextSize(text.c_str()).x);
+    }
+    label_w += 10;
+    value_w += 10;
+    float row_h = rows_h / static_cast<float>(n);
+    float bar_left = origin.x + label_w, bar_right = origin.x + size.x - value_w;
+    float bar_w = std::max(10.0f, bar_right - bar_left);
+    float center = bar_left + bar_w * 0.5f;
+    ImVec2 mouse = ImGui::GetIO().MousePos;
+    for (std::size_t i = 0; i < n; ++i) {
+        float top = origin.y + title_h + row_h * static_cast<float>(i);
+        float w = largest > 0 ? static_cast<float>(steps[i].value / largest) * bar_w : 0;
+        w = std::max(w, 2.0f);
+        ImU32 color = color_or_palette(steps[i].color, static_cast<int>(i));
+        ImVec2 a(center - w * 0.5f, top + row_h * 0.12f), b(center + w * 0.5f, top + row_h * 0.88f);
+        bool over = hovered_item && mouse.y >= top && mouse.y < top + row_h;
+        if (over) {
+            hovered = static_cast<int>(i);
+            draw->AddRectFilled(ImVec2(origin.x, top), ImVec2(origin.x + size.x, top + row_h), ImGui::GetColorU32(ImGuiCol_HeaderHovered, 0.35f));
+        }
+        // Trapezoid joint to the next step makes the funnel read as one shape.
+        if (i + 1 < n) {
+            float nw = largest > 0 ? std::max(2.0f, static_cast<float>(steps[i + 1].value / largest) * bar_w) : 2.0f;
+            ImVec2 quad[4] = {ImVec2(a.x, b.y), ImVec2(b.x, b.y), ImVec2(center + nw * 0.5f, top + row_h * 1.12f),
+                              ImVec2(center - nw * 0.5f, top + row_h * 1.12f)};
+            draw->AddConvexPolyFilled(quad, 4, with_alpha(color, 0.25f));
+        }
+        draw->AddRectFilled(a, b, color, 3.0f);
+        float ty = top + (row_h - ImGui::GetTextLineHeight()) * 0.5f;
+        draw->AddText(ImVec2(origin.x, ty), text_color(), steps[i].label.c_str());
+        draw->AddText(ImVec2(bar_right + 10, ty), text_color(), right[i].c_str());
+    }
+    if (hovered >= 0) {
+        const FunnelStep& s = steps[static_cast<std::size_t>(hovered)];
+        ImGui::BeginTooltip();
+        tooltip_swatch(color_or_palette(s.color, hovered));
+        ImGui::TextUnformatted(s.label.c_str());
+        ImGui::TextUnformatted(format_value(s.value, format).c_str());
+        if (total > 0) ImGui::Text("%s: %s", "% of all", format_value(s.value / total, ValueFormat::percent).c_str());
+        if (hovered > 0 && steps[0].value > 0)
+            ImGui::Text("%s / %s: %s", s.label.c_str(), steps[0].label.c_str(), format_value(s.value / steps[0].value, ValueFormat::percent).c_str());
+        if (hovered > 0 && steps[static_cast<std::size_t>(hovered) - 1].value > 0)
+            ImGui::Text("%s / %s: %s", s.label.c_str(), steps[static_cast<std::size_t>(hovered) - 1].label.c_str(),
+                        format_value(s.value / steps[static_cast<std::size_t>(hovered) - 1].value, ValueFormat::percent).c_str());
+        ImGui::EndTooltip();
+    }
+    ImGui::PopID();
+    return hovered;
+}
+
+bool flow_chart(const char* id, const std::vector<FlowNode>& from, const std::vector<FlowNode>& to,
+                const std::vector<std::vector<double>>& counts, const std::string& from_title, const std::string& to_title,
+                ValueFormat format, const Options& options) {
+    ImGui::PushID(id);
+    float line = ImGui::GetTextLineHeightWithSpacing();
+    ImVec2 size(ImGui::GetContentRegionAvail().x, options.height_lines * line);
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("chart", size);
+    bool hovered_item = ImGui::IsItemHovered();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    std::size_t nl = from.size(), nr = to.size();
+    auto count = [&](std::size_t l, std::size_t r) {
+        double v = l < counts.size() && r < counts[l].size() ? counts[l][r] : 0;
+        return std::isfinite(v) && v > 0 ? v : 0.0;
+    };
+    std::vector<double> left_total(nl, 0), right_total(nr, 0);
+    double total = 0;
+    for (std::size_t l = 0; l < nl; ++l)
+        for (std::size_t r = 0; r < nr; ++r) {
+            left_total[l] += count(l, r);
+            right_total[r] += count(l, r);
+            total += count(l, r);
+        }
+    float top = origin.y;
+    if (!options.title.empty()) {
+        draw->AddText(ImVec2(origin.x, top), text_color(), options.title.c_str());
+        top += line;
+    }
+    float lw = ImGui::CalcTextSize(from_title.c_str()).x, rw = ImGui::CalcTextSize(to_title.c_str()).x;
+    std::vector<std::string> left_text(nl), right_text(nr);
+    for (std::size_t l = 0; l < nl; ++l) {
+        left_text[l] = from[l].label + " " + format_value(left_total[l], format);
+        lw = std::max(lw, ImGui::CalcTextSize(left_text[l].c_str()).x);
+    }
+    for (std::size_t r = 0; r < nr; ++r) {
+        right_text[r] = format_value(right_total[r], format) + " " + to[r].label;
+        rw = std::max(rw, ImGui::CalcTextSize(right_text[r].c_str()).x);
+    }
+    float node_w = std::max(8.0f, ImGui::GetFontSize() * 0.7f);
+    float x_l = origin.x + lw + 8, x_r = origin.x + size.x - rw - 8 - node_w;
+    draw->AddText(ImVec2(x_l + node_w - ImGui::CalcTextSize(from_title.c_str()).x, top), weak_text_color(), from_title.c_str());
+    draw->AddText(ImVec2(x_r, top), weak_text_color(), to_title.c_str());
+    top += line;
+    float bottom = origin.y + size.y;
+    if (total <= 0 || x_r - x_l < node_w * 4 || bottom - top < line * 2) {
+        ImGui::PopID();
+        return hovered_item;
+    }
+    float gap = line * 0.35f;
+    std::size_t used_l = 0, used_r = 0;
+    for (double t : left_total) used_l += t > 0 ? 1 : 0;
+    for (double t : right_total) used_r += t > 0 ? 1 : 0;
+    std::size_t gaps = std::max<std::size_t>(1, std::max(used_l, used_r)) - 1;
+    double scale = std::max(0.0, static_cast<double>(bottom - top - gap * static_cast<float>(gaps))) / total;
+    std::vector<float> ly(nl), ry(nr);
+    float y = top;
+    for (std::size_t l = 0; l < nl; ++l) {
+        ly[l] = y;
+        if (left_total[l] > 0) y += static_cast<float>(left_total[l] * scale) + gap;
+    }
+    y = top;
+    for (std::size_t r = 0; r < nr; ++r) {
+        ry[r] = y;
+        if (right_total[r] > 0) y += static_cast<float>(right_total[r] * scale) + gap;
+    }
+    ImVec2 mouse = ImGui::GetIO().MousePos;
+    int hover_l = -1, hover_r = -1, hover_node_l = -1, hover_node_r = -1;
+    // Bands: leave each left node top-down in right-node order; enter right nodes in left-node order.
+    std::vector<float> l_off(ly), r_off(ry);
+    std::vector<std::vector<float>> enter(nl, std::vector<float>(nr, 0));
+    for (std::size_t l = 0; l < nl; ++l)
+        for (std::size_t r = 0; r < nr; ++r) {
+            enter[l][r] = r_off[r];
+            r_off[r] += static_cast<float>(count(l, r) * scale);
+        }
+    const int kSteps = 24;
+    float x0 = x_l + node_w, x1 = x_r;
+    for (std::size_t l = 0; l < nl; ++l) {
+        for (std::size_t r = 0; r < nr; ++r) {
+            float h = static_cast<float>(count(l, r) * scale);
+            if (h <= 0) continue;
+            float ya = l_off[l], yb = enter[l][r];
+            l_off[l] += h;
+            bool over = false;
+            if (hovered_item && mouse.x >= x0 && mouse.x <= x1) {
+                float yt = ya + (yb - ya) * smoothstep((mouse.x - x0) / (x1 - x0));
+                over = mouse.y >= yt && mouse.y <= yt + std::max(h, 2.0f);
+            }
+            if (over) {
+                hover_l = static_cast<int>(l);
+                hover_r = static_cast<int>(r);
+            }
+            ImU32 fill = with_alpha(color_or_palette(from[l].color, static_cast<int>(l)), over ? 0.75f : 0.38f);
+            if (h < 2.0f) {
+                // A thin band as one stroked curve: a strip of anti-aliased quads that thin shows as dashes.
+                ImVec2 points[kSteps + 1];
+                for (int k = 0; k <= kSteps; ++k) {
+                    float t = static_cast<float>(k) / kSteps;
+                    points[k] = ImVec2(x0 + (x1 - x0) * t, ya + (yb - ya) * smoothstep(t) + h * 0.5f);
+                }
+                draw->AddPolyline(points, kSteps + 1, fill, ImDrawFlags_None, std::max(h, 1.0f));
+                continue;
+            }
+            for (int k = 0; k < kSteps; ++k) {
+                float t0 = static_cast<float>(k) / kSteps, t1 = static_cast<float>(k + 1) / kSteps;
+                float xa = x0 + (x1 - x0) * t0, xb = x0 + (x1 - x0) * t1;
+                float ya0 = ya + (yb - ya) * smoothstep(t0), ya1 = ya + (yb - ya) * smoothstep(t1);
+                ImVec2 quad[4] = {ImVec2(xa, ya0), ImVec2(xb, ya1), ImVec2(xb, ya1 + h), ImVec2(xa, ya0 + h)};
+                draw->AddConvexPolyFilled(quad, 4, fill);
+            }
+        }
+    }
+    float half = ImGui::GetTextLineHeight() * 0.5f;
+    for (std::size_t l = 0; l < nl; ++l) {
+        if (left_total[l] <= 0) continue;
+        float h = static_cast<float>(left_total[l] * scale);
+        ImVec2 a(x_l, ly[l]), b(x_l + node_w, ly[l] + h);
+        draw->AddRectFilled(a, b, color_or_palette(from[l].color, static_cast<int>(l)));
+        if (hovered_item && ImRect(a, b).Contains(mouse)) hover_node_l = static_cast<int>(l);
+        if (h >= ImGui::GetTextLineHeight() * 0.8f) {
+            float tw = ImGui::CalcTextSize(left_text[l].c_str()).x;
+            draw->AddText(ImVec2(x_l - 6 - tw, ly[l] + h * 0.5f - half), text_color(), left_text[l].c_str());
+        }
+    }
+    for (std::size_t r = 0; r < nr; ++r) {
+        if (right_total[r] <= 0) continue;
+        float h = static_cast<float>(right_total[r] * scale);
+        ImVec2 a(x_r, ry[r]), b(x_r + node_w, ry[r] + h);
+        draw->AddRectFilled(a, b, color_or_palette(to[r].color, static_cast<int>(r)));
+        if (hovered_item && ImRect(a, b).Contains(mouse)) hover_node_r = static_cast<int>(r);
+        if (h >= ImGui::GetTextLineHeight() * 0.8f)
+            draw->AddText(ImVec2(x_r + node_w + 6, ry[r] + h * 0.5f - half), text_color(), right_text[r].c_str());
+    }
+    if (hover_node_l >= 0 || hover_node_r >= 0) {
+        bool left = hover_node_l >= 0;
+        std::size_t k = static_cast<std::size_t>(left ? hover_node_l : hover_node_r);
+        const FlowNode& node = left ? from[k] : to[k];
+        double t = left ? left_total[k] : right_total[k];
+        ImGui::BeginTooltip();
+        tooltip_swatch(color_or_palette(node.color, static_cast<int>(k)));
+        ImGui::Text("%s (%s)", node.label.c_str(), (left ? from_title : to_title).c_str());
+        ImGui::Text("%s  %s", format_value(t, format).c_str(), format_value(t / total, ValueFormat::percent).c_str());
+        ImGui::EndTooltip();
+    } else if (hover_l >= 0) {
+        std::size_t l = static_cast<std::size_t>(hover_l), r = static_cast<std::size_t>(hover_r);
+        double v = count(l, r);
+        ImGui::BeginTooltip();
+        tooltip_swatch(color_or_palette(from[l].color, hover_l));
+        ImGui::Text("%s -> %s", from[l].label.c_str(), to[r].label.c_str());
+        ImGui::Text("%s  (%s of %s)", format_value(v, format).c_str(),
+                    format_value(left_total[l] > 0 ? v / left_total[l] : 0, ValueFormat::percent).c_str(), from[l].label.c_str());
+        ImGui::EndTooltip();
+    }
+    ImGui::PopID();
+    return hovered_item;
+}
+
+int share_bar(const char* id, const std::vector<FunnelStep>& parts, ValueFormat format, float height_lines) {
+    ImGui::PushID(id);
+    float line = ImGui::GetTextLineHeightWithSpacing();
+    ImVec2 size(ImGui::GetContentRegionAvail().x, height_lines * line);
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("bar", size);
+    bool hovered_item = ImGui::IsItemHovered();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    double total = 0;
+    for (const FunnelStep& p : parts) total += std::max(0.0, p.value);
+    int hovered = -1;
+    float x = origin.x;
+    ImVec2 mouse = ImGui::GetIO().MousePos;
+    for (std::size_t i = 0; i < parts.size() && total > 0; ++i) {
+        float w = static_cast<float>(std::max(0.0, parts[i].value) / total) * size.x;
+        if (w <= 0) continue;
+        ImU32 color = color_or_palette(parts[i].color, static_cast<int>(i));
+        draw->AddRectFilled(ImVec2(x, origin.y), ImVec2(x + w, origin.y + size.y), color);
+        draw->AddLine(ImVec2(x + w, origin.y), ImVec2(x + w, origin.y + size.y), ImGui::GetColorU32(ImGuiCol_WindowBg));
+        std::string text = format_value(parts[i].value / total, ValueFormat::percent, true);
+        ImVec2 ts = ImGui::CalcTextSize(text.c_str());
+        if (ts.x + 6 < w)
+            draw->AddText(ImVec2(x + (w - ts.x) * 0.5f, origin.y + (size.y - ts.y) * 0.5f), text_on_fill(color), text.c_str());
+        if (hovered_item && mouse.x >= x && mouse.x < x + w) hovered = static_cast<int>(i);
+        x += w;
+    }
+    if (hovered >= 0) {
+        const FunnelStep& p = parts[static_cast<std::size_t>(hovered)];
+        ImGui::BeginTooltip();
+        tooltip_swatch(color_or_palette(p.color, hovered));
+        ImGui::Text("%s: %s (%s)", p.label.c_str(), format_value(p.value, format).c_str(), format_value(p.value / total, ValueFormat::percent).c_str());
+        ImGui::EndTooltip();
+    }
+    ImGui::PopID();
+    return hovered;
+}
+
+}  // namespace lcs::charts
