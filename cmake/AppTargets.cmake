@@ -1,12 +1,12 @@
 # The ImGui app, in both flavours (included when .deps/imgui exists, see tools/setup.sh):
 #   web:    lifecycle_studio (.js + .wasm + .data) and a servable folder ${CMAKE_BINARY_DIR}/site
-#   native: app_smoke, the headless UI smoke test (ImGui with no renderer), registered with CTest
+#   native: app_smoke, the headless UI smoke test (ImGui with no renderer; its test: cmake/Tests.cmake)
 # Panels and app code: every src/app/*.cpp and src/app/charts/*.cpp except main.cpp (the platform comes from src/platform/<web|native>).
 
 # ---- Dear ImGui 1.86 ----
 set(LCS_IMGUI_CORE_SOURCES
     ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
-    ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/imgui_demo.cpp ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
+    ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
 if(EMSCRIPTEN)
   list(APPEND LCS_IMGUI_CORE_SOURCES ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 endif()
@@ -78,8 +78,7 @@ if(EMSCRIPTEN)
 else()
   # ---- native: the headless smoke test ----
   add_executable(app_smoke ${CMAKE_SOURCE_DIR}/tests/app/app_smoke.cpp ${CMAKE_SOURCE_DIR}/src/platform/native/platform_native.cpp)
-  target_link_libraries(app_smoke PRIVATE lcs_app)
+  target_link_libraries(app_smoke PRIVATE lcs_app lcs_deps_doctest)
   target_compile_definitions(app_smoke PRIVATE LCS_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
   lcs_set_warnings(app_smoke)
-  add_test(NAME app_smoke COMMAND app_smoke)
 endif()

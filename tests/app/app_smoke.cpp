@@ -1,8 +1,12 @@
 // Headless UI smoke test: the real app (every registered panel, menus, dialogs) driven for a few
-// frames with ImGui's null-backend approach, on the demo workspace. An ImGui assertion aborts the
-// run (platform/imgui_config.h); CHECK failures make the exit status non-zero.
+// frames with ImGui's null-backend approach. An ImGui assertion aborts the run
+// (platform/imgui_config.h); failed doctest checks make the exit status non-zero.
+// Each TEST_CASE starts its own app (SmokeApp); the native host (files, downloads, storage) is one per
+// process, so an autosave one case leaves behind is what the next app starts from.
+#define DOCTEST_CONFIG_IMPLEMENT
+#include <doctest/doctest.h>
+
 #include <cstdio>
-#include <cstdlib>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -15,18 +19,6 @@
 #include "platform/native/native_host.h"
 
 namespace {
-
-int g_failures = 0;
-int g_checks = 0;
-
-#define CHECK(cond)                                                                       \
-    do {                                                                                  \
-        ++g_checks;                                                                       \
-        if (!(cond)) {                                                                    \
-            ++g_failures;                                                                 \
-            std::fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-        }                                                                                 \
-    } while (0)
 
 namespace native = lcs::platform::native;
 using nlohmann::json;
@@ -53,6 +45,15 @@ bool click(lcs::App& app, const std::string& name) {
     return true;
 }
 
+// Draws every registered panel for `frames` frames each.
+void draw_every_panel(lcs::App& app, int frames) {
+    for (const lcs::PanelInfo& panel : lcs::panel_registry()) {
+        app.select_panel(panel.id);
+        run_frames(app, frames);
+        CHECK(app.state().active_panel == panel.id);
+    }
+}
+
 const char* kTinyWorkspace = R"({"format": "lifecycle-studio-workspace", "version": 1,
   "workspace": {"name": "Tiny", "currency": "EUR"},
   "customers": [
@@ -62,31 +63,53 @@ const char* kTinyWorkspace = R"({"format": "lifecycle-studio-workspace", "versio
     {"id": "B2", "name": "Bob", "transactions": [{"date": "2024-02-10", "amount": 12}]}
   ]})";
 
+// The native platform, initialised once per process before the first app exists.
+struct PlatformReady {
+    PlatformReady() {
+        static const bool ready = [] {
+            native::set_asset_dirs({LCS_SOURCE_DIR "/assets", LCS_SOURCE_DIR "/.deps/fonts"});
+            return lcs::platform::init({});
+        }();
+        REQUIRE(ready);
+    }
+};
+
+// A started app (the demo workspace, or the autosave an earlier case left) after a few frames.
+struct SmokeApp : PlatformReady {
+    lcs::App app;
+
+    SmokeApp() {
+        app.start();
+        run_frames(app, 3);
+        REQUIRE(app.started());
+    }
+
+    // Opens the two-customer workspace through the "file dialog".
+    void open_tiny() {
+        native::queue_open_file({"tiny.json", kTinyWorkspace});
+        app.show_open_dialog();
+        run_frames(app, 2);
+        REQUIRE(app.state().file_name() == "tiny.json");
+        REQUIRE(app.state().workspace().customers.size() == 2);
+    }
+};
+
 }  // namespace
 
-int main() {
-    native::set_asset_dirs({LCS_SOURCE_DIR "/assets", LCS_SOURCE_DIR "/.deps/fonts"});
-    CHECK(lcs::platform::init({}));
-    lcs::App app;
-    app.start();
-    run_frames(app, 3);
-    CHECK(app.started());
+TEST_CASE_FIXTURE(SmokeApp, "the app starts; a workspace opened through the file dialog draws in every panel") {
     CHECK(lcs::duplicate_translations() == 0);
     std::printf("app_smoke: %zu customers after start (%s)\n", app.state().workspace().customers.size(),
                 app.state().file_name().c_str());
-
-    // A workspace opened through the "file dialog", then every panel for a few frames.
     native::queue_open_file({"tiny.json", kTinyWorkspace});
     app.show_open_dialog();
     run_frames(app, 2);
     CHECK(app.state().file_name() == "tiny.json");
     CHECK(app.state().workspace().customers.size() == 2);
-    for (const lcs::PanelInfo& panel : lcs::panel_registry()) {
-        app.select_panel(panel.id);
-        run_frames(app, 4);
-        CHECK(app.state().active_panel == panel.id);
-    }
+    draw_every_panel(app, 4);
+}
 
+TEST_CASE_FIXTURE(SmokeApp, "customer edits: select by click, rename in the text field, undo and redo, tags") {
+    open_tiny();
     // Select a customer with a real click on its row; the details draw (chart, tables, facts).
     app.select_panel("customers");
     run_frames(app, 3);
@@ -122,29 +145,36 @@ int main() {
     CHECK(app.state().undo_depth() == 2);
     app.undo();
     CHECK(app.state().workspace().customers[1].tags.empty());
+}
 
-    // Save downloads "<workspace name>.json" that loads back to the same workspace.
+TEST_CASE_FIXTURE(SmokeApp, "save downloads <workspace name>.json that loads back to the same workspace") {
+    open_tiny();
+    app.state().edit_customer(0, "Rename customer", [](lcs::Customer& c) { c.name = "Ann Lee"; });
+    run_frames(app, 2);
     app.save();
-    CHECK(!native::downloads().empty());
-    if (!native::downloads().empty()) {
-        const auto& d = native::downloads().back();
-        CHECK(d.name == "Tiny.json");
-        lcs::LoadResult back = lcs::load_workspace_json(d.bytes);
-        CHECK(back.ok());
-        if (back.ok()) CHECK(back.workspace->customers[0].name == "Ann Lee");
-    }
+    REQUIRE(!native::downloads().empty());
+    const auto& d = native::downloads().back();
+    CHECK(d.name == "Tiny.json");
+    lcs::LoadResult back = lcs::load_workspace_json(d.bytes);
+    REQUIRE(back.ok());
+    CHECK(back.workspace->customers[0].name == "Ann Lee");
     CHECK(!app.state().dirty());
+    CHECK(app.state().file_name() == "Tiny.json");
+}
 
-    // A broken file: problems reported, the workspace kept.
+TEST_CASE_FIXTURE(SmokeApp, "a broken file: problems reported, the open workspace kept") {
+    open_tiny();
     native::drop_file({"broken.json", "{\"format\": \"lifecycle-studio-workspace\", \"version\": 1, \"customers\": [{\"id\": "});
     run_frames(app, 3);
-    CHECK(app.state().file_name() == "Tiny.json");
+    CHECK(app.state().file_name() == "tiny.json");
     CHECK(app.state().workspace().customers.size() == 2);
     CHECK(!app.state().reports().empty());
     CHECK(click(app, "errors.close"));
     CHECK(app.state().reports().empty());
+}
 
-    // CSV import: the mapping dialog, then an undoable merge.
+TEST_CASE_FIXTURE(SmokeApp, "CSV import: the mapping dialog, then an undoable merge") {
+    open_tiny();
     native::drop_file({"more.csv", "customer_id,date,amount\nA1,2024-04-01,10\nC3,2024-04-02,5.5\nC4,not-a-date,1\n"});
     run_frames(app, 3);
     CHECK(click(app, "import.import"));
@@ -153,18 +183,16 @@ int main() {
     CHECK(click(app, "import.close"));
     app.undo();
     CHECK(app.state().workspace().customers.size() == 2);
+}
 
-    // Language switch and the demo workspaces, every panel again.
+TEST_CASE_FIXTURE(SmokeApp, "Chinese: both demo workspaces draw in every panel and with a customer selected") {
     app.set_language(lcs::Language::chinese);
     for (const char* demo : {"ecommerce", "saas"}) {
         if (!app.open_demo(demo)) {
             std::printf("app_smoke: demo %s not available\n", demo);
             continue;
         }
-        for (const lcs::PanelInfo& panel : lcs::panel_registry()) {
-            app.select_panel(panel.id);
-            run_frames(app, 3);
-        }
+        draw_every_panel(app, 3);
         if (!app.state().workspace().customers.empty()) {
             app.state().selected_customer = app.state().workspace().customers.front().id;
             app.select_panel("customers");
@@ -172,8 +200,11 @@ int main() {
         }
     }
     app.set_language(lcs::Language::english);
+}
 
-    // Autosave: after the debounce the record is stored; a fresh app restores it.
+// Last: the autosave it leaves is what a later app would start from.
+TEST_CASE_FIXTURE(SmokeApp, "autosave: after the debounce the record is stored; a fresh app restores it") {
+    open_tiny();
     app.state().edit_customer(0, "Rename customer", [](lcs::Customer& c) { c.name = "Autosaved"; });
     run_frames(app, 2);
     CHECK(state(app)["autosaved"] == false);
@@ -181,15 +212,18 @@ int main() {
     while (lcs::platform::now_seconds() < until) run_frames(app, 1);
     run_frames(app, 1);
     CHECK(state(app)["autosaved"] == true);
-    {
-        lcs::App second;
-        second.start();
-        CHECK(second.state().workspace().customers.size() == app.state().workspace().customers.size());
-        if (!second.state().workspace().customers.empty())
-            CHECK(second.state().workspace().customers[0].name == "Autosaved");
-        CHECK(second.state().notice().text.rfind("Restored autosave from", 0) == 0);
-    }
 
-    std::printf("app_smoke: %d checks, %d failed, %d frames\n", g_checks, g_failures, native::frames_drawn());
-    return g_failures == 0 ? 0 : 1;
+    lcs::App second;
+    second.start();
+    CHECK(second.state().workspace().customers.size() == app.state().workspace().customers.size());
+    REQUIRE(!second.state().workspace().customers.empty());
+    CHECK(second.state().workspace().customers[0].name == "Autosaved");
+    CHECK(second.state().notice().text.rfind("Restored autosave from", 0) == 0);
+}
+
+int main(int argc, char** argv) {
+    doctest::Context context(argc, argv);
+    int status = context.run();
+    std::printf("app_smoke: %d frames drawn\n", native::frames_drawn());
+    return status;
 }
