@@ -6,10 +6,9 @@ cd "$(dirname "$0")/.."
 PORT=8080
 if [ "${1:-}" = "--port" ]; then PORT="$2"; fi
 tools/setup.sh
-export NODE_PATH=/usr/share/nodejs
-BUILD=build/web
-if [ ! -f "$BUILD/CMakeCache.txt" ]; then emcmake cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release; fi
-cmake --build "$BUILD" -j2 --target lifecycle_studio_site
+# The web preset (CMakePresets.json) builds into build/web.
+if [ ! -f build/web/CMakeCache.txt ]; then cmake --preset web; fi
+cmake --build --preset web --target lifecycle_studio_site
 echo
 echo "Lifecycle Studio: http://127.0.0.1:$PORT/   (Ctrl+C stops)"
-exec /usr/bin/python3 tools/serve.py --port "$PORT" --dir "$BUILD/site"
+exec /usr/bin/python3 tools/serve.py --port "$PORT" --dir build/web/site

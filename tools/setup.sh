@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One-time (idempotent) setup: Debian packages, Dear ImGui sources, npm packages, the UI font.
 # Safe to rerun; does nothing slow when everything is already in place.
-# Only Debian's apt and the npm registry are used (see /work/shared/TOOLCHAIN.md).
+# Only Debian's apt and the npm registry are used: no emsdk, browser or other downloads (docs/toolchain.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"

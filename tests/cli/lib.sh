@@ -1,12 +1,12 @@
 # Shared part of the CLI tests, sourced by tests/cli/test_*_cli.sh (not a test itself).
-# Every test script is called as `tests/cli/test_X_cli.sh path/to/lifecycle` (tools/test.sh also sets
-# LIFECYCLE, which the scripts do not read). Sourcing this file sets:
+# Every test script is called as `tests/cli/test_X_cli.sh path/to/lifecycle` (CTest does so for each,
+# label cli: cmake/Tests.cmake). Sourcing this file sets:
 #   BIN   the lifecycle binary (the script's first argument; missing -> usage message, exit 1)
 #   ROOT  the repository root
 #   DATA  the published data sets in tests/data (origin and licence: tests/data/SOURCES.md)
 #   TMP   a scratch directory, removed on exit
 # Each check ends in ok or not_ok; `finish`, the script's last command, prints the summary line
-# "N passed, M failed" that tools/test.sh reads and fails when any check failed.
+# "N passed, M failed" and fails (the script's exit status) when any check failed.
 # shellcheck shell=bash disable=SC2034  # BIN, ROOT and DATA are used by the sourcing scripts
 set -u
 BIN="${1:?usage: $(basename "$0") path/to/lifecycle}"
