@@ -1,6 +1,7 @@
 # Web build flags, included before any target (add_compile_options only reaches later targets).
 # The app target itself: cmake/AppTargets.cmake.
-# Exception policy: native wasm exceptions on every target, at compile and link time (TOOLCHAIN.md).
+# Exception policy: native wasm exceptions on every target, at compile and link time: this emcc aborts on
+# the first throw otherwise (docs/toolchain.md).
 add_compile_options(-fwasm-exceptions)
 add_link_options(-fwasm-exceptions -sALLOW_MEMORY_GROWTH=1)
 

@@ -94,7 +94,7 @@ struct Workspace {
     Json extra = Json::object();  // unknown top-level fields
 };
 
-// The catalog DOMAIN.md §2 gives: price 30%, features 20%, service 10%, other 20%.
+// The source material's win-back catalog: price 30%, features 20%, service 10%, other 20%.
 std::vector<ChurnReason> default_churn_reasons();
 
 }  // namespace lcs

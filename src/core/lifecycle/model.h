@@ -1,6 +1,6 @@
 // Lifecycle stage models: the stages a customer relationship moves through, their texts, colours,
 // playbooks and placement rules, plus the health scorecard settings. Seven built-in templates
-// (DOMAIN.md §1) and an editing API. Stored in Workspace::lifecycle_model as JSON (to_json /
+// (docs/lifecycle-models.md) and an editing API. Stored in Workspace::lifecycle_model as JSON (to_json /
 // model_from_json); a null section means the default template (kDefaultTemplateId).
 //
 // Index: Stage, HealthConfig, LifecycleModel · templates · lookup · editing · validation · JSON
@@ -76,7 +76,7 @@ struct LifecycleModel {
 
 // ---- templates ----
 inline constexpr const char* kDefaultTemplateId = "crm_value";
-// The seven built-in templates in DOMAIN.md order: five_core, call_centre, telecom_value,
+// The seven built-in templates in this order: five_core, call_centre, telecom_value,
 // relationship, crm_value, customer_success, marketing_journey.
 std::vector<LifecycleModel> builtin_templates();
 std::optional<LifecycleModel> find_template(const std::string& id);

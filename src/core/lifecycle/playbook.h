@@ -1,4 +1,4 @@
-// Care plans (DOMAIN.md §2) and churn analysis from the workspace's churn events:
+// Care plans (docs/lifecycle-models.md) and churn analysis from the workspace's churn events:
 // why customers leave (reason catalog with win-back measures), who leaves (segment), from which
 // stage (stage at the last snapshot before the churn date) and when (tenure at churn).
 #pragma once

@@ -1,4 +1,4 @@
-// The seven built-in stage models (DOMAIN.md §1) with texts in our own words (DOMAIN.md §2).
+// The seven built-in stage models of the source material (docs/lifecycle-models.md), texts in our own words.
 // Default rules work on plain transaction data and on subscription data (one payment per period):
 // they use recency, tenure, purchase counts and churn events, never product-specific fields.
 #include "core/lifecycle/model.h"

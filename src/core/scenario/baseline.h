@@ -19,7 +19,7 @@ struct AcquisitionChannel {
 };
 
 // A churn reason as the projection needs it: how many churned customers left for it, and the share
-// a win-back campaign is expected to bring back (the workspace catalog, DOMAIN.md §2).
+// a win-back campaign is expected to bring back (the workspace's churn-reason catalog).
 struct ChurnReasonShare {
     std::string id;             // ChurnReason::id, e.g. "price"
     double share_of_churned = 0;  // 0..1; fraction of churned customers with this reason

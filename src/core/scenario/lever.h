@@ -23,7 +23,7 @@ enum class LeverKind {
 inline constexpr LeverKind kAllLeverKinds[] = {LeverKind::retention, LeverKind::conversion, LeverKind::winback,
                                                LeverKind::care_plan, LeverKind::acquisition, LeverKind::price};
 
-// Care plans named by the sources (DOMAIN.md §2); any other non-empty id is accepted as a custom plan.
+// Care plans named by the sources (docs/lifecycle-models.md); any other non-empty id is accepted as a custom plan.
 inline constexpr const char* kCarePlanIds[] = {"birthday", "member_day", "follow_up", "holiday", "loyalty_points"};
 
 struct Lever {

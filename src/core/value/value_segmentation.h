@@ -1,4 +1,4 @@
-// Value segmentation: RFM scores, the Pareto/Lorenz curve of value, the 20/60/20 tiers of DOMAIN.md §3
+// Value segmentation: RFM scores, the Pareto/Lorenz curve of value, the 20/60/20 tiers (docs/lifecycle-models.md)
 // and the value × loyalty matrix. Inputs are plain per-customer arrays (index i = customer i), so any value
 // measure (CLV, revenue, margin) and any loyalty measure (repeat purchases, P(alive), tenure) can be used.
 #pragma once
@@ -51,7 +51,7 @@ struct ValueConcentration {
 // Negative values (loss-making customers) count in the total as they are; the curve may then exceed 1.
 ValueConcentration value_concentration(const std::vector<double>& values, int max_points = 200);
 
-// ---- 20/60/20 tiers (DOMAIN.md §3) ----
+// ---- 20/60/20 tiers: top 20% keep, middle 60% break even, bottom 20% let go ----
 enum class ValueTier { top = 0, middle = 1, bottom = 2 };
 
 struct TierCuts {
@@ -71,7 +71,7 @@ std::vector<ValueTier> value_tiers(const std::vector<double>& values, TierCuts c
 std::array<TierSummary, 3> summarize_tiers(const std::vector<double>& values, const std::vector<ValueTier>& tiers);
 const char* tier_name(ValueTier tier);     // "Top 20%", "Middle 60%", "Bottom 20%"
 const char* tier_name_zh(ValueTier tier);  // "前20% 核心客户", ...
-const char* tier_strategy(ValueTier tier);  // what DOMAIN.md §3 says to do with the tier
+const char* tier_strategy(ValueTier tier);  // what the source material says to do with the tier
 const char* tier_strategy_zh(ValueTier tier);
 
 // ---- value × loyalty matrix ----
