@@ -1,4 +1,5 @@
-// Shared state of the scenario planner views (panel_scenarios.cpp: list, levers, baseline;
+// Shared state of the scenario planner views (panel_scenarios.cpp: entry and list;
+// panel_scenarios_levers.cpp, panel_scenarios_baseline.cpp: the Levers and Baseline tabs;
 // panel_scenario_compare.cpp: comparison and sensitivity). Nobody else's business.
 #pragma once
 #include <cstdint>
@@ -77,6 +78,19 @@ std::string signed_money(double value);
 // The scenarios in `names` taken from the section, with the edited copy for the selected one.
 std::vector<Scenario> scenarios_named(const ScenarioPanelState& s, const std::vector<std::string>& names);
 
+// The section with the edits in progress (working scenario, baseline inputs) folded in.
+ScenarioSection edited_section(const ScenarioPanelState& s);
+// Writes `section` to the workspace as one undoable edit called `label`.
+void write_section(AppState& state, const ScenarioSection& section, const std::string& label);
+
+// Width of the label column of the planner's forms, in pixels.
+float label_column();
+// The label of a form row, wrapped to the label column; the widget follows on the same line.
+void field_label(const char* text);
+
+// The tabs of the planner's main area.
+void draw_levers_tab(AppState& state, ScenarioPanelState& s);
+void draw_baseline_tab(AppState& state, ScenarioPanelState& s);
 void draw_comparison(AppState& state, ScenarioPanelState& s);
 void draw_sensitivity(AppState& state, ScenarioPanelState& s);
 

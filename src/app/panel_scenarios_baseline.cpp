@@ -1,0 +1,246 @@
+// Scenario planner, Baseline tab: the measured (or typed-in) baseline the projections run on, per stage,
+// acquisition channels and the monthly transition matrix; typed figures are saved as baseline inputs.
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+#include "app/automation.h"
+#include "app/charts/charts.h"
+#include "app/i18n.h"
+#include "app/panel_scenarios_internal.h"
+#include "imgui.h"
+
+namespace lcs::scenario_ui {
+namespace {
+
+Json simple_template(const Workspace& ws) {
+    Json reasons = Json::array();
+    std::vector<ChurnReason> catalog = ws.churn_reasons.empty() ? default_churn_reasons() : ws.churn_reasons;
+    for (const ChurnReason& r : catalog)
+        reasons.push_back({{"id", r.id}, {"share_of_churned", 1.0 / static_cast<double>(catalog.size())}, {"winback_share", r.winback_share}});
+    return {{"stages", {"New", "Active", "At risk", "Churned"}},
+            {"churned", {"Churned"}},
+            {"transition", {{0.20, 0.55, 0.15, 0.10}, {0.0, 0.85, 0.10, 0.05}, {0.0, 0.25, 0.50, 0.25}, {0.0, 0.03, 0.0, 0.97}}},
+            {"margin", {{"New", 15.0}, {"Active", 30.0}, {"At risk", 10.0}, {"Churned", 0.0}}},
+            {"revenue", {{"New", 40.0}, {"Active", 80.0}, {"At risk", 25.0}, {"Churned", 0.0}}},
+            {"servicing_cost", {{"New", 2.0}, {"Active", 3.0}, {"At risk", 1.0}, {"Churned", 0.0}}},
+            {"start_customers", {{"New", 200.0}, {"Active", 1000.0}, {"At risk", 300.0}, {"Churned", 500.0}}},
+            {"new_customers_per_month", 150.0},
+            {"entry_stage", "New"},
+            {"channels", Json::array({{{"name", "Online"}, {"share", 1.0}, {"cost_per_customer", 40.0}}})},
+            {"churn_reasons", reasons},
+            {"discount_rate_monthly", 0.01},
+            {"horizon_months", 36}};
+}
+
+// A number box writing inputs[field][stage] (or inputs[field] when stage is empty).
+void input_cell(ScenarioPanelState& s, const std::string& name, const char* field, const std::string& stage,
+                double value, const char* format, double scale = 1, double min = 0) {
+    double shown = value / scale;
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::PushID(name.c_str());
+    if (ImGui::InputDouble("##v", &shown, 0, 0, format) && std::isfinite(shown)) {
+        double v = std::max(min, shown) * scale;
+        if (stage.empty()) s.inputs[field] = v;
+        else {
+            if (!s.inputs[field].is_object()) s.inputs[field] = Json::object();
+            s.inputs[field][stage] = v;
+        }
+        s.inputs_dirty = true;
+    }
+    automation::record(name);
+    ImGui::PopID();
+}
+
+}  // namespace
+
+void draw_baseline_tab(AppState& state, ScenarioPanelState& s) {
+    const Workspace& ws = state.workspace();
+    ImGui::PushTextWrapPos(0);
+    if (s.has_data)
+        ImGui::TextDisabled("%s", tr("Measured from the customers' stage history (last 12 months). Figures you type here "
+                                     "replace the measured ones and are saved with the workspace."));
+    else
+        ImGui::TextDisabled("%s", tr("This workspace has no customer data, so the baseline is typed in."));
+    ImGui::PopTextWrapPos();
+
+    bool has_inputs = s.inputs.is_object() && !s.inputs.empty();
+    if (!s.has_data && !s.editable) {
+        if (ImGui::Button(tr("Start from a simple four-stage template"))) {
+            ScenarioSection next = edited_section(s);
+            next.baseline_inputs = simple_template(ws);
+            write_section(state, next, "Type in baseline");
+        }
+        automation::record("scenarios.baseline.template");
+    }
+    if (has_inputs) {
+        if (s.has_data) {
+            if (ImGui::Button(tr("Reset to measured values"))) {
+                ScenarioSection next = edited_section(s);
+                next.baseline_inputs = Json::object();
+                write_section(state, next, "Reset baseline inputs");
+            }
+            automation::record("scenarios.baseline.reset");
+        }
+    }
+    auto show_problems = [](const Problems& problems) {
+        ImGui::PushTextWrapPos(0);
+        for (const Problem& p : problems)
+            ImGui::TextColored(ImVec4(0.85f, 0.3f, 0.2f, 1), "%s", p.to_string().c_str());
+        ImGui::PopTextWrapPos();
+    };
+    if (!s.editable) {
+        if (s.has_data) show_problems(s.baseline_problems);
+        return;
+    }
+    show_problems(s.live_baseline_problems);
+    const Baseline& b = *s.editable;
+    const std::string& currency = ws.meta.currency;
+    const size_t n = b.stages.size();
+
+    ImGui::BeginChild("baseline", ImVec2(0, 0), false);
+    ImGui::TextUnformatted(tr("Per stage"));
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s (%s)", tr("money per customer per month"), currency.c_str());
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
+                            ImGuiTableFlags_SizingStretchSame;
+    std::vector<double> revenue = effective_revenue(b);
+    if (ImGui::BeginTable("stages", 6, flags)) {
+        ImGui::TableSetupColumn(tr("Stage"));
+        ImGui::TableSetupColumn(tr("Churn stage"));
+        ImGui::TableSetupColumn(tr("Customers now"));
+        ImGui::TableSetupColumn(tr("Revenue"));
+        ImGui::TableSetupColumn(tr("Margin"));
+        ImGui::TableSetupColumn(tr("Servicing cost"));
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i < n; ++i) {
+            const std::string& st = b.stages[i];
+            std::string base_name = "scenarios.baseline." + st;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(st.c_str());
+            ImGui::TableNextColumn();
+            bool churned = i < b.churned.size() && b.churned[i];
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::BeginDisabled(s.has_data);
+            if (ImGui::Checkbox("##churned", &churned)) {
+                Json names = Json::array();
+                for (size_t j = 0; j < n; ++j)
+                    if (j == i ? churned : (j < b.churned.size() && b.churned[j])) names.push_back(b.stages[j]);
+                s.inputs["churned"] = names;
+                s.inputs_dirty = true;
+            }
+            ImGui::EndDisabled();
+            ImGui::PopID();
+            ImGui::TableNextColumn();
+            input_cell(s, base_name + ".start", "start_customers", st, b.start_customers[i], "%.0f");
+            ImGui::TableNextColumn();
+            input_cell(s, base_name + ".revenue", "revenue", st, revenue[i], "%.2f", 1, -1e12);
+            ImGui::TableNextColumn();
+            input_cell(s, base_name + ".margin", "margin", st, b.margin[i], "%.2f", 1, -1e12);
+            ImGui::TableNextColumn();
+            input_cell(s, base_name + ".servicing", "servicing_cost", st, b.servicing_cost[i], "%.2f");
+        }
+        ImGui::EndTable();
+    }
+
+    ImGui::Spacing();
+    field_label(tr("New customers per month"));
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    input_cell(s, "scenarios.baseline.new_customers", "new_customers_per_month", "", b.new_customers_per_month, "%.1f");
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s %s", tr("enter"), b.entry_stage >= 0 && static_cast<size_t>(b.entry_stage) < n
+                                                   ? b.stages[static_cast<size_t>(b.entry_stage)].c_str()
+                                                   : "-");
+    result_help("new_customers");
+    field_label(tr("Discount rate (% per month)"));
+    ImGui::PushItemWidth(ImGui::GetFontSize() * 10);
+    ImGui::BeginGroup();
+    input_cell(s, "scenarios.baseline.discount", "discount_rate_monthly", "", b.discount_rate_monthly, "%.3f", 0.01);
+    ImGui::EndGroup();
+    ImGui::PopItemWidth();
+    ImGui::SameLine();
+    ImGui::TextDisabled("= %.1f%% %s", (std::pow(1 + b.discount_rate_monthly, 12) - 1) * 100, tr("per year"));
+    field_label(tr("Horizon (months)"));
+    int horizon = b.horizon_months;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    if (ImGui::InputInt("##horizon", &horizon, 1, 12)) {
+        s.inputs["horizon_months"] = std::clamp(horizon, 1, kMaxHorizonMonths);
+        s.inputs_dirty = true;
+    }
+    automation::record("scenarios.baseline.horizon");
+
+    if (!b.channels.empty()) {
+        ImGui::Spacing();
+        ImGui::Text("%s (%s %s %s)", tr("Acquisition channels"), tr("average"), money(average_acquisition_cost(b)).c_str(),
+                    currency.c_str());
+        if (ImGui::BeginTable("channels", 3, flags)) {
+            ImGui::TableSetupColumn(tr("Channel"));
+            ImGui::TableSetupColumn(tr("Share of new customers"));
+            ImGui::TableSetupColumn((std::string(tr("Cost per customer")) + " (" + currency + ")").c_str());
+            ImGui::TableHeadersRow();
+            for (const AcquisitionChannel& c : b.channels) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(c.name.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(charts::format_value(c.share, charts::ValueFormat::percent).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(money(c.cost_per_customer).c_str());
+            }
+            ImGui::EndTable();
+        }
+    }
+
+    ImGui::Spacing();
+    ImGui::TextUnformatted(tr("Monthly transition probabilities (row: stage now, column: stage next month)"));
+    if (s.has_data) help_marker(tr("Measured: of the customers in the row's stage at one month-end, the share found in "
+                                   "each column's stage a month later, pooled over the last 12 months."));
+    else help_marker(tr("Type each row so that it sums to 100%."));
+    if (ImGui::BeginTable("transition", static_cast<int>(n) + 2, flags)) {
+        ImGui::TableSetupColumn(tr("from \\ to"));
+        for (const std::string& st : b.stages) ImGui::TableSetupColumn(st.c_str());
+        ImGui::TableSetupColumn(tr("Row sum"));
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i < n && i < b.transition.size(); ++i) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(b.stages[i].c_str());
+            double sum = 0;
+            for (size_t j = 0; j < n && j < b.transition[i].size(); ++j) {
+                ImGui::TableNextColumn();
+                double p = b.transition[i][j];
+                sum += p;
+                if (s.has_data) {
+                    ImGui::TextUnformatted(charts::format_value(p, charts::ValueFormat::percent).c_str());
+                    continue;
+                }
+                double shown = p * 100;
+                ImGui::PushID(static_cast<int>(i * n + j));
+                ImGui::SetNextItemWidth(-FLT_MIN);
+                if (ImGui::InputDouble("##p", &shown, 0, 0, "%.1f%%") && std::isfinite(shown)) {
+                    Json matrix = Json::array();
+                    for (size_t r = 0; r < n; ++r) {
+                        Json row = Json::array();
+                        for (size_t c = 0; c < n; ++c)
+                            row.push_back(r == i && c == j ? std::clamp(shown / 100, 0.0, 1.0) : b.transition[r][c]);
+                        matrix.push_back(row);
+                    }
+                    s.inputs["transition"] = matrix;
+                    s.inputs_dirty = true;
+                }
+                automation::record("scenarios.baseline.p." + std::to_string(i) + "." + std::to_string(j));
+                ImGui::PopID();
+            }
+            ImGui::TableNextColumn();
+            bool ok = std::fabs(sum - 1) <= 1e-6;
+            ImGui::TextColored(ok ? ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled) : ImVec4(0.85f, 0.3f, 0.2f, 1), "%s",
+                               charts::format_value(sum, charts::ValueFormat::percent).c_str());
+        }
+        ImGui::EndTable();
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace lcs::scenario_ui

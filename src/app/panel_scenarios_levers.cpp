@@ -1,0 +1,481 @@
+// Scenario planner, Levers tab: the key figures of the selected scenario against the baseline, and
+// one card per lever (kind-specific controls, its own ROI, an explanation) with live re-projection.
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+#include "app/automation.h"
+#include "app/charts/charts.h"
+#include "app/i18n.h"
+#include "app/panel_scenarios_internal.h"
+#include "imgui.h"
+#include "misc/cpp/imgui_stdlib.h"
+
+namespace lcs::scenario_ui {
+namespace {
+
+// A slider and a number box on the same value. `value` is stored as value_scale × what is shown
+// (points and percents are shown × 100). Returns true when either changed it.
+bool slider_with_input(const std::string& name, const char* label, double& value, double shown_min, double shown_max,
+                       const char* slider_format, double scale = 0.01) {
+    field_label(label);
+    ImGui::PushID(name.c_str());
+    double shown = value / scale;
+    float width = ImGui::GetContentRegionAvail().x;
+    ImGui::SetNextItemWidth(width * 0.62f);
+    bool changed = ImGui::SliderScalar("##slider", ImGuiDataType_Double, &shown, &shown_min, &shown_max, slider_format);
+    automation::record(name);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    changed |= ImGui::InputDouble("##input", &shown, 0, 0, "%.2f");
+    automation::record(name + ".input");
+    ImGui::PopID();
+    if (changed && std::isfinite(shown)) value = shown * scale;
+    return changed;
+}
+
+bool money_input(const std::string& name, const char* label, double& value) {
+    field_label(label);
+    ImGui::PushID(name.c_str());
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    bool changed = ImGui::InputDouble("##money", &value, 0, 0, "%.2f");
+    automation::record(name);
+    ImGui::PopID();
+    if (changed && (!std::isfinite(value) || value < 0)) value = 0;
+    return changed;
+}
+
+std::vector<std::string> stage_choices(const Baseline& b, bool stay_stages_only) {
+    std::vector<std::string> out;
+    for (size_t i = 0; i < b.stages.size(); ++i)
+        if (!stay_stages_only || i >= b.churned.size() || !b.churned[i]) out.push_back(b.stages[i]);
+    return out;
+}
+
+bool choice_combo(const std::string& name, const char* label, std::string& value, const std::vector<std::string>& choices,
+                  const std::vector<std::string>& titles = {}) {
+    field_label(label);
+    ImGui::PushID(name.c_str());
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    bool changed = false;
+    auto title_of = [&](size_t i) { return i < titles.size() ? titles[i] : choices[i]; };
+    std::string preview = value;
+    for (size_t i = 0; i < choices.size(); ++i)
+        if (choices[i] == value) preview = title_of(i);
+    if (ImGui::BeginCombo("##combo", preview.c_str())) {
+        for (size_t i = 0; i < choices.size(); ++i) {
+            if (ImGui::Selectable(title_of(i).c_str(), choices[i] == value)) {
+                value = choices[i];
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    automation::record(name);
+    ImGui::PopID();
+    return changed;
+}
+
+// Checkboxes for a set of stages.
+bool stage_set(const std::string& name, const char* label, std::vector<std::string>& stages,
+               const std::vector<std::string>& choices) {
+    float row_start = ImGui::GetCursorPosX();
+    float right_edge = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    field_label(label);
+    bool changed = false;
+    ImGui::PushID(name.c_str());
+    for (size_t i = 0; i < choices.size(); ++i) {
+        bool on = std::find(stages.begin(), stages.end(), choices[i]) != stages.end();
+        if (i > 0) {
+            float w = ImGui::CalcTextSize(choices[i].c_str()).x + ImGui::GetFrameHeight() * 2;
+            if (ImGui::GetItemRectMax().x + w < right_edge) ImGui::SameLine();
+            else ImGui::SetCursorPosX(row_start + label_column());
+        }
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::Checkbox(choices[i].c_str(), &on)) {
+            changed = true;
+            // Keep the baseline's stage order.
+            std::vector<std::string> next;
+            for (const std::string& c : choices) {
+                bool was = std::find(stages.begin(), stages.end(), c) != stages.end();
+                if (c == choices[i] ? on : was) next.push_back(c);
+            }
+            stages = next;
+        }
+        automation::record(name + "." + choices[i]);
+        ImGui::PopID();
+    }
+    ImGui::PopID();
+    return changed;
+}
+
+// ---- levers ----
+
+// The stay stage that loses the most customers to churn each month (the natural first target of a
+// retention lever); the largest stay stage when nothing churns.
+std::string main_churn_stage(const Baseline& b) {
+    std::string best;
+    double best_loss = -1, best_size = -1;
+    for (size_t i = 0; i < b.stages.size(); ++i) {
+        if (i < b.churned.size() && b.churned[i]) continue;
+        double churn = 0;
+        for (size_t j = 0; j < b.stages.size() && i < b.transition.size() && j < b.transition[i].size(); ++j)
+            if (j < b.churned.size() && b.churned[j]) churn += b.transition[i][j];
+        double size = i < b.start_customers.size() ? b.start_customers[i] : 0;
+        double loss = churn * size;
+        if (loss > best_loss || (loss == best_loss && size > best_size)) {
+            best = b.stages[i];
+            best_loss = loss;
+            best_size = size;
+        }
+    }
+    return best;
+}
+
+Lever new_lever(LeverKind kind, const Baseline& b) {
+    Lever lever = neutral_lever(kind);
+    std::vector<std::string> stay = stage_choices(b, true);
+    std::string first_stay = main_churn_stage(b);
+    std::string entry = b.entry_stage >= 0 && static_cast<size_t>(b.entry_stage) < b.stages.size()
+                            ? b.stages[static_cast<size_t>(b.entry_stage)]
+                            : first_stay;
+    switch (kind) {
+        case LeverKind::retention: lever.stages = {first_stay}; break;
+        case LeverKind::conversion:
+            lever.from_stage = entry;
+            for (const std::string& st : stay)
+                if (st != entry) {
+                    lever.to_stage = st;
+                    break;
+                }
+            break;
+        case LeverKind::winback: {
+            lever.to_stage = first_stay;
+            double best = -1;
+            for (const ChurnReasonShare& r : b.churn_reasons)
+                if (r.share_of_churned > best) {
+                    best = r.share_of_churned;
+                    lever.reason = r.id;
+                }
+            break;
+        }
+        case LeverKind::care_plan:
+            lever.plan = kCarePlanIds[0];
+            lever.stages = stay;
+            break;
+        case LeverKind::acquisition: lever.cost_per_customer.reset(); break;
+        case LeverKind::price: break;
+    }
+    return lever;
+}
+
+void draw_lever_controls(Lever& lever, const std::string& n, const Baseline& b, const std::string& currency,
+                         bool& changed) {
+    TextLanguage lang = text_language();
+    std::vector<std::string> stay = stage_choices(b, true);
+    std::vector<std::string> all = stage_choices(b, false);
+    std::string per_month_cost = std::string(tr("Cost per customer per month")) + " (" + currency + ")";
+    auto cost_per_customer = [&](const char* label) {
+        double v = lever.cost_per_customer.value_or(0.0);
+        if (money_input(n + ".cost_per_customer", label, v)) {
+            lever.cost_per_customer = v;
+            changed = true;
+        }
+    };
+    switch (lever.kind) {
+        case LeverKind::retention: {
+            std::string stage = lever.stages.empty() ? std::string() : lever.stages.front();
+            if (choice_combo(n + ".stage", tr("Stage"), stage, stay)) {
+                lever.stages = {stage};
+                changed = true;
+            }
+            changed |= slider_with_input(n + ".points", tr("Churn kept (points/month)"), lever.points, 0, 50, "%.1f pts");
+            cost_per_customer(per_month_cost.c_str());
+            break;
+        }
+        case LeverKind::conversion:
+            changed |= choice_combo(n + ".from_stage", tr("From stage"), lever.from_stage, all);
+            changed |= choice_combo(n + ".to_stage", tr("To stage"), lever.to_stage, all);
+            changed |= slider_with_input(n + ".points", tr("Moved (points/month)"), lever.points, 0, 50, "%.1f pts");
+            cost_per_customer(per_month_cost.c_str());
+            break;
+        case LeverKind::winback: {
+            std::vector<std::string> reasons;
+            for (const ChurnReasonShare& r : b.churn_reasons) reasons.push_back(r.id);
+            changed |= choice_combo(n + ".reason", tr("Churn reason"), lever.reason, reasons);
+            changed |= choice_combo(n + ".to_stage", tr("Return to stage"), lever.to_stage, stay);
+            changed |= slider_with_input(n + ".contact_rate", tr("Contacted per month (%)"), lever.contact_rate, 0, 100, "%.0f%%");
+            bool own = lever.winback_share.has_value();
+            field_label(tr("Win-back share"));
+            if (ImGui::Checkbox(tr("set my own"), &own)) {
+                double catalog = 0;
+                for (const ChurnReasonShare& r : b.churn_reasons)
+                    if (r.id == lever.reason) catalog = r.winback_share;
+                lever.winback_share = own ? std::optional<double>(catalog) : std::nullopt;
+                changed = true;
+            }
+            automation::record(n + ".own_winback");
+            if (!own) {
+                for (const ChurnReasonShare& r : b.churn_reasons)
+                    if (r.id == lever.reason) {
+                        ImGui::SameLine();
+                        ImGui::TextDisabled("%s %s", tr("catalog:"), charts::format_value(r.winback_share, charts::ValueFormat::percent).c_str());
+                    }
+            } else {
+                double share = *lever.winback_share;
+                if (slider_with_input(n + ".winback_share", tr("Won back (%)"), share, 0, 100, "%.0f%%")) {
+                    lever.winback_share = share;
+                    changed = true;
+                }
+            }
+            cost_per_customer((std::string(tr("Cost per contacted customer")) + " (" + currency + ")").c_str());
+            break;
+        }
+        case LeverKind::care_plan: {
+            std::vector<std::string> plans, titles;
+            for (const char* id : kCarePlanIds) {
+                plans.push_back(id);
+                titles.push_back(care_plan_title(id, lang));
+            }
+            if (std::find(plans.begin(), plans.end(), lever.plan) == plans.end()) {
+                plans.push_back(lever.plan);
+                titles.push_back(lever.plan);
+            }
+            changed |= choice_combo(n + ".plan", tr("Care plan"), lever.plan, plans, titles);
+            changed |= stage_set(n + ".stages", tr("Stages covered"), lever.stages, stay);
+            changed |= slider_with_input(n + ".points", tr("Churn kept (points/month)"), lever.points, 0, 50, "%.1f pts");
+            cost_per_customer(per_month_cost.c_str());
+            break;
+        }
+        case LeverKind::acquisition: {
+            changed |= slider_with_input(n + ".volume_change", tr("New customers (% change)"), lever.volume_change, -100, 200, "%+.0f%%");
+            field_label(tr("Cost per extra customer"));
+            bool average = !lever.cost_per_customer.has_value();
+            if (ImGui::Checkbox(tr("channels' average"), &average)) {
+                lever.cost_per_customer = average ? std::nullopt : std::optional<double>(average_acquisition_cost(b));
+                changed = true;
+            }
+            automation::record(n + ".average_cost");
+            if (average) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s %s", money(average_acquisition_cost(b)).c_str(), currency.c_str());
+            } else {
+                cost_per_customer((std::string(tr("Cost per extra customer")) + " (" + currency + ")").c_str());
+            }
+            break;
+        }
+        case LeverKind::price:
+            changed |= slider_with_input(n + ".margin_change", tr("Margin per customer (% change)"), lever.margin_change, -50, 50, "%+.1f%%");
+            changed |= stage_set(n + ".stages", tr("Stages (none = all)"), lever.stages, stay);
+            changed |= slider_with_input(n + ".points", tr("Retention effect (points/month)"), lever.points, -20, 20, "%+.1f pts");
+            break;
+    }
+    if (money_input(n + ".fixed_cost", (std::string(tr("Fixed cost per month")) + " (" + currency + ")").c_str(),
+                    lever.fixed_cost_per_month))
+        changed = true;
+    field_label(tr("Active months"));
+    ImGui::PushID((n + ".months").c_str());
+    float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    ImGui::SetNextItemWidth(half);
+    int start = lever.start_month;
+    if (ImGui::InputInt("##start", &start, 1, 6)) {
+        lever.start_month = std::clamp(start, 1, kMaxHorizonMonths);
+        changed = true;
+    }
+    automation::record(n + ".start_month");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("First month the lever acts (1 = next month)"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(half);
+    int end = lever.end_month;
+    if (ImGui::InputInt("##end", &end, 1, 6)) {
+        lever.end_month = std::clamp(end, 0, kMaxHorizonMonths);
+        changed = true;
+    }
+    automation::record(n + ".end_month");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Last month the lever acts (0 = until the horizon)"));
+    ImGui::PopID();
+}
+
+void draw_lever(ScenarioPanelState& s, size_t index, const Baseline& b, const std::string& currency,
+                const LeverRoi* roi, bool& remove) {
+    Lever& lever = s.working.levers[index];
+    TextLanguage lang = text_language();
+    std::string n = "scenarios.lever." + std::to_string(index);
+    ImGui::PushID(static_cast<int>(index));
+    bool changed = false;
+    ImGuiTableFlags flags = ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
+    if (ImGui::BeginTable("lever", 2, flags)) {
+        ImGui::TableSetupColumn("controls", ImGuiTableColumnFlags_WidthStretch, 3);
+        ImGui::TableSetupColumn("explanation", ImGuiTableColumnFlags_WidthStretch, 2);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        if (ImGui::Checkbox("##enabled", &lever.enabled)) changed = true;
+        automation::record(n + ".enabled");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Switch the lever on or off (off: no effect, no cost)"));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(lever_title(lever.kind, lang));
+        ImGui::SameLine();
+        float remove_w = ImGui::CalcTextSize(tr("Remove")).x + ImGui::GetStyle().FramePadding.x * 2;
+        ImGui::SetNextItemWidth(std::max(40.0f, ImGui::GetContentRegionAvail().x - remove_w - ImGui::GetStyle().ItemSpacing.x));
+        if (ImGui::InputTextWithHint("##label", tr("label (optional)"), &lever.label)) changed = true;
+        automation::record(n + ".label");
+        ImGui::SameLine();
+        if (ImGui::Button(tr("Remove"))) remove = true;
+        automation::record(n + ".remove");
+        draw_lever_controls(lever, n, b, currency, changed);
+
+        ImGui::TableNextColumn();
+        ImGui::PushTextWrapPos(0);
+        if (roi) {
+            ImGui::Text("%s %s", tr("Equity gained by this lever alone:"), signed_money(roi->incremental_equity).c_str());
+            if (roi->roi)
+                ImGui::Text("%s %s", tr("ROI of this lever alone:"),
+                            charts::format_value(*roi->roi, charts::ValueFormat::percent).c_str());
+            else ImGui::TextDisabled("%s", tr("ROI: no extra cost"));
+            ImGui::SameLine();
+            result_help("lever_roi");
+            ImGui::Separator();
+        }
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextUnformatted(lever_explanation(lever.kind, lang));
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+        ImGui::EndTable();
+    }
+    ImGui::PopID();
+    if (changed) {
+        s.working_dirty = true;
+        s.results_key.clear();
+    }
+}
+
+void refresh_results(ScenarioPanelState& s) {
+    if (!s.baseline || !s.working_valid) {
+        s.results.reset();
+        return;
+    }
+    std::string key = scenario_to_json(s.working).dump() + "|" + baseline_to_json(*s.baseline).dump();
+    if (key == s.results_key) return;
+    s.results_key = key;
+    s.results_problems.clear();
+    s.results = compare_scenarios(*s.baseline, {s.working}, s.results_problems);
+}
+
+void figure_row(const char* key, const char* title, std::optional<double> base, std::optional<double> value,
+                charts::ValueFormat format, bool show_difference = true) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(title);
+    result_help(key);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(base ? charts::format_value(*base, format).c_str() : "-");
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(value ? charts::format_value(*value, format).c_str() : "-");
+    ImGui::TableNextColumn();
+    if (show_difference && base && value) {
+        double d = *value - *base;
+        ImVec4 color = d > 1e-9 ? ImVec4(0.1f, 0.6f, 0.3f, 1) : d < -1e-9 ? ImVec4(0.85f, 0.3f, 0.2f, 1)
+                                                                      : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+        ImGui::TextColored(color, "%s%s", d >= 0 ? "+" : "", charts::format_value(d, format).c_str());
+    }
+}
+
+void draw_results(ScenarioPanelState& s) {
+    if (!s.results) {
+        if (!s.results_problems.empty()) {
+            ImGui::TextColored(ImVec4(0.85f, 0.3f, 0.2f, 1), "%s", tr("The scenario cannot be projected:"));
+            ImGui::PushTextWrapPos(0);
+            for (const Problem& p : s.results_problems) ImGui::BulletText("%s", p.to_string().c_str());
+            ImGui::PopTextWrapPos();
+        }
+        return;
+    }
+    const Comparison& c = *s.results;
+    const ScenarioColumn& col = c.scenarios.front();
+    const KeyFigures& b = c.baseline_figures;
+    const KeyFigures& f = col.figures;
+    using charts::ValueFormat;
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
+    if (ImGui::BeginTable("results", 4, flags)) {
+        ImGui::TableSetupColumn(tr("Result"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableSetupColumn(tr("Baseline"), ImGuiTableColumnFlags_WidthStretch, 1);
+        ImGui::TableSetupColumn(s.working.name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1);
+        ImGui::TableSetupColumn(tr("Difference"), ImGuiTableColumnFlags_WidthStretch, 1);
+        ImGui::TableHeadersRow();
+        figure_row("customer_equity", result_name("customer_equity"), b.customer_equity, f.customer_equity, ValueFormat::money);
+        automation::record("scenarios.results.equity");
+        figure_row("cumulative_margin", tr("Margin, months 1-12"), b.margin_12, f.margin_12, ValueFormat::money);
+        figure_row("cumulative_margin", tr("Margin, months 1-24"), b.margin_24, f.margin_24, ValueFormat::money);
+        figure_row("cumulative_margin", tr("Margin, months 1-36"), b.margin_36, f.margin_36, ValueFormat::money);
+        figure_row("total_lever_cost", result_name("total_lever_cost"), b.total_lever_cost, f.total_lever_cost, ValueFormat::money);
+        figure_row("roi", result_name("roi"), std::nullopt, f.roi, ValueFormat::percent, false);
+        ImGui::EndTable();
+    }
+}
+
+}  // namespace
+
+void draw_levers_tab(AppState& state, ScenarioPanelState& s) {
+    if (!s.working_valid) {
+        ImGui::TextDisabled("%s", tr("Create or select a scenario on the left."));
+        if (s.baseline) {
+            Problems problems;
+            if (std::optional<Projection> p = project(*s.baseline, {}, problems)) {
+                ImGui::Text("%s (%s): %s %s", result_name("customer_equity"), tr("Baseline"), money(p->customer_equity).c_str(),
+                            state.workspace().meta.currency.c_str());
+                result_help("customer_equity");
+            }
+        }
+        return;
+    }
+    if (!s.baseline) {
+        ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s",
+                           tr("There is no valid baseline yet: set it up on the Baseline tab."));
+        return;
+    }
+    refresh_results(s);
+    draw_results(s);
+
+    const Baseline& b = *s.baseline;
+    const std::string& currency = state.workspace().meta.currency;
+    if (ImGui::Button(tr("Add lever"))) ImGui::OpenPopup("add_lever");
+    automation::record("scenarios.add_lever");
+    if (ImGui::BeginPopup("add_lever")) {
+        for (LeverKind kind : kAllLeverKinds) {
+            if (ImGui::MenuItem(lever_title(kind, text_language()))) {
+                s.working.levers.push_back(new_lever(kind, b));
+                s.working_dirty = true;
+            }
+            automation::record(std::string("scenarios.add_lever.") + lever_kind_id(kind));
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu %s", s.working.levers.size(), tr("levers"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::InputTextWithHint("##notes", tr("notes"), &s.working.notes)) s.working_dirty = true;
+    automation::record("scenarios.notes");
+
+    ImGui::BeginChild("levers", ImVec2(0, 0), false);
+    if (s.working.levers.empty())
+        ImGui::TextDisabled("%s", tr("No levers yet: click Add lever and choose an action."));
+    const std::vector<LeverRoi>* rois = s.results ? &s.results->scenarios.front().lever_rois : nullptr;
+    for (size_t i = 0; i < s.working.levers.size(); ++i) {
+        const LeverRoi* roi = nullptr;
+        if (rois)
+            for (const LeverRoi& r : *rois)
+                if (r.lever_index == i) roi = &r;
+        bool remove = false;
+        draw_lever(s, i, b, currency, roi, remove);
+        if (remove) {
+            s.working.levers.erase(s.working.levers.begin() + static_cast<std::ptrdiff_t>(i));
+            s.working_dirty = true;
+            break;
+        }
+        ImGui::Spacing();
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace lcs::scenario_ui
