@@ -1,7 +1,7 @@
 // Scenario planner: the panel's entry point, its shared state refresh and commits, and the list of
 // scenarios stored in the workspace (create, duplicate, rename, delete). The levers of the selected
 // scenario: panel_scenarios_levers.cpp; the baseline the projections run on: panel_scenarios_baseline.cpp;
-// comparison and sensitivity: panel_scenario_compare.cpp. Every number comes from core/scenario.
+// comparison and sensitivity: panel_scenarios_compare.cpp. Every number comes from core/scenario.
 #include <algorithm>
 
 #include "app/automation.h"

@@ -1,6 +1,6 @@
 // Shared state of the scenario planner views (panel_scenarios.cpp: entry and list;
 // panel_scenarios_levers.cpp, panel_scenarios_baseline.cpp: the Levers and Baseline tabs;
-// panel_scenario_compare.cpp: comparison and sensitivity). Nobody else's business.
+// panel_scenarios_compare.cpp: comparison and sensitivity). Nobody else's business.
 #pragma once
 #include <cstdint>
 #include <optional>

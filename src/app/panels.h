@@ -1,7 +1,8 @@
-// The panel registry. A panel is one file src/app/panel_<name>.cpp defining
-//     void draw_panel_<name>(lcs::AppState& state);
+// The panel registry. Panel <id> lives in src/app/panel_<id>.cpp, which defines
+//     void draw_panel_<id>(lcs::AppState& state);
 // that draws the inside of its tab (the app draws the tab itself), plus one line in
-// panel_registry.cpp. Panels read state.workspace(), cache derived results keyed on
+// panel_registry.cpp. A large panel splits into panel_<id>_<part>.cpp files (sub-tabs, views)
+// sharing an internal header panel_<id>_internal.h when they share state. Panels read state.workspace(), cache derived results keyed on
 // state.revision(), and change data only through state.edit_*().
 #pragma once
 #include <vector>
