@@ -6,6 +6,7 @@
 
 #include "app/automation.h"
 #include "app/i18n.h"
+#include "app/ui_style.h"
 #include "platform/platform.h"
 #include "misc/cpp/imgui_stdlib.h"
 
@@ -243,13 +244,7 @@ ImU32 stage_color(const Stage& stage, float alpha) {
     return ImGui::ColorConvertFloat4ToU32(c);
 }
 
-ImU32 stage_text_color(const Stage& stage) {
-    float r = static_cast<float>((stage.color >> 24) & 0xFF) / 255.0f;
-    float g = static_cast<float>((stage.color >> 16) & 0xFF) / 255.0f;
-    float b = static_cast<float>((stage.color >> 8) & 0xFF) / 255.0f;
-    float luminance = 0.299f * r + 0.587f * g + 0.114f * b;
-    return luminance < 0.6f ? IM_COL32(255, 255, 255, 255) : IM_COL32(20, 20, 20, 255);
-}
+ImU32 stage_text_color(const Stage& stage) { return readable_text_color(rgba_to_abgr(stage.color)); }
 
 const char* result_metric_label(const std::string& id) {
     static const std::pair<const char*, const char*> kLabels[] = {

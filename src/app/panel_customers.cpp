@@ -1,7 +1,6 @@
 // Customers panel: a virtualized, sortable, filterable table of every customer, and the selected
 // customer's details (editable name, segment and tags; timeline; transactions; interactions; facts).
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <numeric>
 
@@ -13,6 +12,7 @@
 #include "misc/cpp/imgui_stdlib.h"
 
 #include "core/customer_facts.h"
+#include "core/text_match.h"
 
 namespace lcs {
 namespace {
@@ -45,12 +45,6 @@ struct CustomersPanelState {
     std::uint64_t detail_revision = 0;
     std::string name, segment, tags;
 };
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::string join_tags(const std::vector<std::string>& tags) {
     std::string out;
@@ -110,13 +104,10 @@ void refresh_order(CustomersPanelState& s, const Workspace& ws, std::uint64_t re
     s.sort_ascending = ascending;
 
     s.order.clear();
-    std::string needle = lower(s.filter);
+    const TextFilter filter(s.filter);
     for (std::size_t i = 0; i < ws.customers.size(); ++i) {
         const Customer& c = ws.customers[i];
-        if (!needle.empty() && lower(c.id).find(needle) == std::string::npos &&
-            lower(c.name).find(needle) == std::string::npos && lower(c.segment).find(needle) == std::string::npos)
-            continue;
-        s.order.push_back(i);
+        if (filter.matches_any({c.id, c.name, c.segment})) s.order.push_back(i);
     }
     const auto& rows = s.rows;
     auto less = [&](std::size_t a, std::size_t b) -> bool {

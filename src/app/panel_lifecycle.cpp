@@ -12,6 +12,8 @@
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 
+#include "core/text_match.h"
+
 namespace lcs {
 
 void draw_lifecycle_model_editor(AppState& state);    // panel_lifecycle_model.cpp
@@ -140,12 +142,10 @@ void draw_members(AppState& state, LifecyclePanelState& p, const LifecycleAtDate
     ImGui::InputTextWithHint("##filter", tr("Filter by id, name or segment"), &p.filter);
     automation::record("lifecycle.members.filter");
     std::vector<std::size_t> shown;
+    const TextFilter filter(p.filter);  // the same matching as the customers table
     for (std::size_t c : p.members) {
         const Customer& cu = ws.customers[c];
-        if (!p.filter.empty() && cu.id.find(p.filter) == std::string::npos && cu.name.find(p.filter) == std::string::npos &&
-            cu.segment.find(p.filter) == std::string::npos)
-            continue;
-        shown.push_back(c);
+        if (filter.matches_any({cu.id, cu.name, cu.segment})) shown.push_back(c);
     }
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
                             ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;

@@ -24,69 +24,13 @@ struct RulesPanelState {
     LifecycleModel draft;  // edit buffers, reloaded whenever the workspace changes
 };
 
-const char* kind_label(ConditionKind kind) {
-    switch (kind) {
-        case ConditionKind::recency_days: return tr("Days since last purchase");
-        case ConditionKind::purchases_in_window: return tr("Purchases in window");
-        case ConditionKind::spend_in_window: return tr("Spend in window");
-        case ConditionKind::tenure_days: return tr("Days since acquisition");
-        case ConditionKind::repeat_purchases: return tr("Repeat purchases");
-        case ConditionKind::trend: return tr("Trend: last window / window before");
-        case ConditionKind::last_nps: return tr("Last NPS answer");
-        case ConditionKind::interactions_in_window: return tr("Interactions in window");
-        case ConditionKind::churn_event: return tr("Has a churn event");
-        case ConditionKind::referrals_made: return tr("Referrals made");
-        case ConditionKind::segment_is: return tr("Segment is");
-        case ConditionKind::has_tag: return tr("Has tag");
-        case ConditionKind::never_purchased: return tr("Never purchased");
-    }
-    return "?";
-}
+const char* kind_label(ConditionKind kind) { return tr(condition_kind_info(kind).label); }
 
-bool has_window(const Condition& c) {
-    switch (c.kind) {
-        case ConditionKind::purchases_in_window:
-        case ConditionKind::spend_in_window:
-        case ConditionKind::trend:
-        case ConditionKind::interactions_in_window:
-        case ConditionKind::churn_event:
-        case ConditionKind::referrals_made: return true;
-        default: return false;
-    }
-}
-
-bool compares(const Condition& c) {
-    switch (c.kind) {
-        case ConditionKind::churn_event:
-        case ConditionKind::segment_is:
-        case ConditionKind::has_tag:
-        case ConditionKind::never_purchased: return false;
-        case ConditionKind::last_nps: return c.text.empty();
-        default: return true;
-    }
-}
-
-// Sensible starting parameters when the user picks a new kind.
+// A new kind starts from its defaults (core kConditionKinds); "not" stays as the user set it.
 void reset_for_kind(Condition& c, ConditionKind kind) {
-    Condition fresh;
-    fresh.kind = kind;
-    fresh.negate = c.negate;
-    switch (kind) {
-        case ConditionKind::recency_days: fresh.op = Compare::gt; fresh.value = 180; break;
-        case ConditionKind::purchases_in_window: fresh.op = Compare::ge; fresh.value = 2; fresh.window_days = 365; break;
-        case ConditionKind::spend_in_window: fresh.op = Compare::ge; fresh.value = 100; fresh.window_days = 365; break;
-        case ConditionKind::tenure_days: fresh.op = Compare::ge; fresh.value = 365; break;
-        case ConditionKind::repeat_purchases: fresh.op = Compare::ge; fresh.value = 1; break;
-        case ConditionKind::trend: fresh.op = Compare::lt; fresh.value = 0.5; fresh.window_days = 180; fresh.text = "purchases"; break;
-        case ConditionKind::last_nps: fresh.text = "promoter"; break;
-        case ConditionKind::interactions_in_window: fresh.op = Compare::ge; fresh.value = 1; fresh.window_days = 90; break;
-        case ConditionKind::churn_event: fresh.after_last_purchase = true; break;
-        case ConditionKind::referrals_made: fresh.op = Compare::ge; fresh.value = 1; break;
-        case ConditionKind::segment_is: fresh.text = "?"; break;
-        case ConditionKind::has_tag: fresh.text = "?"; break;
-        case ConditionKind::never_purchased: break;
-    }
-    c = fresh;
+    const bool negate = c.negate;
+    c = default_condition(kind);
+    c.negate = negate;
 }
 
 bool text_combo(const char* id, std::string& value, const std::vector<std::pair<const char*, const char*>>& choices) {
@@ -141,10 +85,10 @@ RowAction condition_row(Condition& c, const std::string& name, int count, int pr
         ImGui::SameLine();
         if (text_combo("##category", c.text, {{"", tr("score")}, {"promoter", tr("promoter (9-10)")}, {"passive", tr("passive (7-8)")}, {"detractor", tr("detractor (0-6)")}}))
             action = RowAction::edited;
-    } else if (c.kind == ConditionKind::interactions_in_window || c.kind == ConditionKind::segment_is || c.kind == ConditionKind::has_tag) {
+    } else if (condition_kind_info(c.kind).text != TextUse::none) {  // free text: type, segment or tag
         ImGui::SameLine();
         ImGui::SetNextItemWidth(font * 8);
-        const char* hint = c.kind == ConditionKind::interactions_in_window ? tr("any type") : tr("name");
+        const char* hint = condition_kind_info(c.kind).text == TextUse::optional ? tr("any type") : tr("name");
         ImGui::InputTextWithHint("##text", hint, &c.text);
         automation::record(name + ".text");
         if (ImGui::IsItemDeactivatedAfterEdit()) action = RowAction::edited;
@@ -160,7 +104,7 @@ RowAction condition_row(Condition& c, const std::string& name, int count, int pr
             }
         }
     }
-    if (compares(c)) {
+    if (condition_compares(c)) {
         ImGui::SameLine();
         static const Compare kOps[] = {Compare::lt, Compare::le, Compare::gt, Compare::ge, Compare::eq, Compare::between};
         ImGui::SetNextItemWidth(font * 5);
@@ -189,7 +133,7 @@ RowAction condition_row(Condition& c, const std::string& name, int count, int pr
             if (ImGui::IsItemDeactivatedAfterEdit()) action = RowAction::edited;
         }
     }
-    if (has_window(c)) {
+    if (condition_has_window(c)) {
         ImGui::SameLine();
         ImGui::TextUnformatted(tr("window"));
         ImGui::SameLine();
@@ -198,7 +142,7 @@ RowAction condition_row(Condition& c, const std::string& name, int count, int pr
         automation::record(name + ".window");
         if (ImGui::IsItemDeactivatedAfterEdit()) action = RowAction::edited;
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", c.kind == ConditionKind::trend ? tr("days") : tr("days (0 = all time)"));
+        ImGui::TextDisabled("%s", condition_kind_info(c.kind).window == WindowUse::required ? tr("days") : tr("days (0 = all time)"));
     }
     if (c.kind == ConditionKind::churn_event) {
         ImGui::SameLine();

@@ -74,4 +74,11 @@ void UiStyle::update(float user_scale, float pixel_ratio) {
     ImGui::GetStyle().ScaleAllSizes(scale);
 }
 
+ImU32 readable_text_color(const ImVec4& fill) {
+    const float luminance = 0.299f * fill.x + 0.587f * fill.y + 0.114f * fill.z;
+    return luminance < 0.6f ? IM_COL32(255, 255, 255, 255) : IM_COL32(20, 20, 20, 255);
+}
+
+ImU32 readable_text_color(ImU32 fill) { return readable_text_color(ImGui::ColorConvertU32ToFloat4(fill)); }
+
 }  // namespace lcs

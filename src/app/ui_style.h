@@ -3,6 +3,8 @@
 #pragma once
 #include <string>
 
+#include "imgui.h"
+
 namespace lcs {
 
 class UiStyle {
@@ -20,5 +22,11 @@ private:
     bool font_looked_up_ = false;
     float applied_scale_ = 0;
 };
+
+// Text colour that stays readable on a fill: white on dark fills, near-black on light ones (by the
+// fill's perceived luminance, 0.299 R + 0.587 G + 0.114 B, against 0.6). Alpha is ignored.
+// The one rule for labels drawn on coloured shapes (stage chips, flow bars, heatmap cells).
+ImU32 readable_text_color(const ImVec4& fill);
+ImU32 readable_text_color(ImU32 fill);
 
 }  // namespace lcs

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <new>
 #include <unordered_map>
 
 #include "core/internal/csv_reader.h"
+#include "core/problem_kinds.h"
 
 namespace lcs {
 
@@ -379,9 +381,9 @@ CsvPreview preview_csv(std::string_view text, const CsvOptions& options, std::si
     for (std::size_t i = 0; i < rows.size() && i < max_rows; ++i) preview.rows.push_back(rows[i]);
 
     if (preview.columns.customer_id < 0)
-        preview.problems.push_back(Problem{"csv.no_columns", "", "no customer id column found; choose the columns", 0, 0});
+        preview.problems.push_back(Problem{csv_problem::kNoColumns, "", "no customer id column found; choose the columns", 0, 0});
     if (preview.columns.date < 0)
-        preview.problems.push_back(Problem{"csv.no_columns", "", "no date column found; choose the columns", 0, 0});
+        preview.problems.push_back(Problem{csv_problem::kNoColumns, "", "no date column found; choose the columns", 0, 0});
     return preview;
 }
 
@@ -416,23 +418,23 @@ CsvImportResult import_transactions_csv(std::string_view text, const CsvOptions&
             }
             ++result.rows;
             if (!error.empty()) {
-                report(row_problem("csv.syntax", line, error));
+                report(row_problem(csv_problem::kSyntax, line, error));
                 continue;
             }
             if (static_cast<int>(fields.size()) < needed) {
-                report(row_problem("csv.missing_field", line,
+                report(row_problem(csv_problem::kMissingField, line,
                                    "has " + std::to_string(fields.size()) + " fields; expected at least " + std::to_string(needed)));
                 continue;
             }
             const std::string& id = fields[static_cast<std::size_t>(columns.customer_id)];
             if (id.empty()) {
-                report(row_problem("csv.empty_id", line, "the customer id is empty"));
+                report(row_problem(csv_problem::kEmptyId, line, "the customer id is empty"));
                 continue;
             }
             const std::string& date_text = fields[static_cast<std::size_t>(columns.date)];
             const std::optional<Date> date = parse_csv_date(date_text, detected.date_format);
             if (!date) {
-                report(row_problem("csv.bad_date", line,
+                report(row_problem(csv_problem::kBadDate, line,
                                    "\"" + date_text + "\" is not a valid date (" + csv_date_format_name(detected.date_format) + ")"));
                 continue;
             }
@@ -442,7 +444,7 @@ CsvImportResult import_transactions_csv(std::string_view text, const CsvOptions&
                 const std::string& amount_text = fields[static_cast<std::size_t>(columns.amount)];
                 const std::optional<double> amount = parse_csv_amount(amount_text, decimal_comma);
                 if (!amount) {
-                    report(row_problem("csv.bad_amount", line, "\"" + amount_text + "\" is not an amount"));
+                    report(row_problem(csv_problem::kBadNumber, line, "\"" + amount_text + "\" is not an amount"));
                     continue;
                 }
                 transaction.amount = *amount;
@@ -452,7 +454,7 @@ CsvImportResult import_transactions_csv(std::string_view text, const CsvOptions&
                 const std::string& cost_text = fields[static_cast<std::size_t>(columns.cost)];
                 const std::optional<double> cost = parse_csv_amount(cost_text, decimal_comma);
                 if (!cost) {
-                    report(row_problem("csv.bad_amount", line, "cost \"" + cost_text + "\" is not an amount"));
+                    report(row_problem(csv_problem::kBadNumber, line, "cost \"" + cost_text + "\" is not an amount"));
                     continue;
                 }
                 transaction.cost = *cost;
@@ -466,15 +468,18 @@ CsvImportResult import_transactions_csv(std::string_view text, const CsvOptions&
             ++result.imported;
         }
         if (problem_count > options.max_problems)
-            result.problems.push_back(Problem{"csv.too_many_problems", "",
+            result.problems.push_back(Problem{csv_problem::kTooManyProblems, "",
                                               std::to_string(problem_count - options.max_problems) +
                                                   " more bad rows not listed (" + std::to_string(problem_count) + " in total)",
                                               0, 0});
         for (ImportedCustomer& customer : result.customers)
             std::stable_sort(customer.transactions.begin(), customer.transactions.end(),
                              [](const Transaction& a, const Transaction& b) { return a.date < b.date; });
-    } catch (const std::exception& error) {
-        result.problems.push_back(Problem{"csv.syntax", "", std::string("could not import: ") + error.what(), 0, 0});
+    } catch (const std::bad_alloc&) {
+        // Only running out of memory is the user's problem; any other exception is a bug and propagates.
+        result = CsvImportResult{};
+        result.problems.push_back(
+            Problem{csv_problem::kTooLarge, "", "the file is too large to import in the memory available", 0, 0});
     }
     return result;
 }

@@ -1,6 +1,7 @@
 // Importing transaction logs from delimited text (CSV, semicolon CSV, TSV, whitespace columns such as
 // the CDNOW log). Two steps for the UI: preview_csv() shows what was detected, import_transactions_csv()
-// reads every row; then workspace_from_import() or merge_import(). Nothing here throws.
+// reads every row; then workspace_from_import() or merge_import(). Nothing here throws for bad input
+// (running out of memory is csv.too_large); any other exception is a bug.
 #pragma once
 #include <cstddef>
 #include <string>
@@ -69,7 +70,7 @@ struct CsvImportResult {
     bool amount_missing = false;              // no amount column: amounts are 0
     CsvPreview detected;                      // the settings actually used (detected.rows left empty)
     // Bad rows, "[csv.bad_date] line 12: "2023-02-30" is not a calendar date (YYYY-MM-DD)"; kinds:
-    // csv.syntax, csv.missing_field, csv.empty_id, csv.bad_date, csv.bad_amount, csv.no_columns,
+    // csv.syntax, csv.missing_field, csv.empty_id, csv.bad_date, csv.bad_number, csv.no_columns,
     // csv.too_many_problems. Good rows are imported regardless.
     Problems problems;
 };

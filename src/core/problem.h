@@ -7,7 +7,7 @@
 namespace lcs {
 
 struct Problem {
-    std::string kind;     // stable id, e.g. "workspace.invalid_date", "csv.bad_amount", "fit.not_converged"
+    std::string kind;     // stable id from core/problem_kinds.h, e.g. "workspace.invalid_date", "csv.bad_number"
     std::string where;    // JSON path ("customers[3].transactions[0].date") or "line 12"; may be empty
     std::string message;  // what is wrong, in plain words, quoting the offending value
     int line = 0;         // 1-based source line when known (JSON syntax errors, CSV rows), else 0

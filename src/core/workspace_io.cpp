@@ -1,12 +1,14 @@
 #include "core/workspace_io.h"
 
 #include <algorithm>
+#include <new>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "core/internal/io_json_cursor.h"
 #include "core/internal/io_json_text.h"
 #include "core/internal/io_read_workspace.h"
+#include "core/problem_kinds.h"
 
 namespace lcs {
 
@@ -39,34 +41,34 @@ bool check_format_and_version(std::map<std::string, Json>& top, ProblemSink& sin
     bool ok = true;
     const auto format = top.find("format");
     if (format == top.end()) {
-        sink.report("workspace.missing_format", root,
+        sink.report(workspace_problem::kMissingFormat, root,
                     "missing \"format\": \"lifecycle-studio-workspace\"; this is not a Lifecycle Studio workspace");
         ok = false;
     } else if (!format->second.is_string() || format->second.get_ref<const std::string&>() != kWorkspaceFormat) {
-        sink.report("workspace.wrong_format", internal::top_path("format"),
+        sink.report(workspace_problem::kWrongFormat, internal::top_path("format"),
                     format->second.dump(-1, ' ', false, Json::error_handler_t::replace) +
                         " is not \"lifecycle-studio-workspace\"; this is not a Lifecycle Studio workspace");
         ok = false;
     }
     const auto version = top.find("version");
     if (version == top.end()) {
-        sink.report("workspace.missing_version", root, "missing \"version\" (this app reads version 1)");
+        sink.report(workspace_problem::kMissingVersion, root, "missing \"version\" (this app reads version 1)");
         return false;
     }
     if (!version->second.is_number_integer()) {
-        sink.report("workspace.bad_version", internal::top_path("version"),
+        sink.report(workspace_problem::kBadVersion, internal::top_path("version"),
                     version->second.dump(-1, ' ', false, Json::error_handler_t::replace) + " is not a whole version number");
         return false;
     }
     const long long number = version->second.get<long long>();
     if (number > kWorkspaceVersion) {
-        sink.report("workspace.newer_version", internal::top_path("version"),
+        sink.report(workspace_problem::kNewerVersion, internal::top_path("version"),
                     "version " + std::to_string(number) + " is newer than this app supports (" +
                         std::to_string(kWorkspaceVersion) + "); please update Lifecycle Studio");
         return false;
     }
     if (number < 1) {
-        sink.report("workspace.bad_version", internal::top_path("version"), "version " + std::to_string(number) + " does not exist");
+        sink.report(workspace_problem::kBadVersion, internal::top_path("version"), "version " + std::to_string(number) + " does not exist");
         return false;
     }
     return ok;
@@ -80,7 +82,7 @@ void read_reason_catalog(std::map<std::string, Json>& top, ProblemSink& sink, Wo
     }
     const JsonPath path = internal::top_path("churn_reasons");
     if (!found->second.is_array()) {
-        sink.report("workspace.wrong_type", path, "expected an array");
+        sink.report(workspace_problem::kWrongType, path, "expected an array");
         return;
     }
     std::unordered_set<std::string> seen;
@@ -89,7 +91,7 @@ void read_reason_catalog(std::map<std::string, Json>& top, ProblemSink& sink, Wo
         const JsonPath at = path.element(i);
         if (!internal::read_churn_reason(found->second[i], at, sink, reason)) continue;
         if (!reason.id.empty() && !seen.insert(reason.id).second)
-            sink.report("workspace.duplicate_id", at.member("id"), "duplicate churn reason id \"" + reason.id + "\"");
+            sink.report(workspace_problem::kDuplicateId, at.member("id"), "duplicate churn reason id \"" + reason.id + "\"");
         workspace.churn_reasons.push_back(std::move(reason));
     }
 }
@@ -103,7 +105,7 @@ void check_customer_ids(const Workspace& workspace, const std::vector<std::size_
         if (id.empty()) continue;
         const auto [it, inserted] = by_id.emplace(id, i);
         if (!inserted)
-            sink.report("workspace.duplicate_id", customers.element(doc_index[i]).member("id"),
+            sink.report(workspace_problem::kDuplicateId, customers.element(doc_index[i]).member("id"),
                         "duplicate customer id \"" + id + "\" (first at customers[" +
                             std::to_string(doc_index[it->second]) + "])");
     }
@@ -123,7 +125,7 @@ void check_churn_reasons(const Workspace& workspace, const std::vector<std::size
             if (events[j].reason.empty() || known.count(events[j].reason)) continue;
             const JsonPath customer = customers.element(doc_index[i]);
             const JsonPath list = customer.member("churn_events");
-            sink.report("workspace.unknown_reason", list.element(j).member("reason"),
+            sink.report(workspace_problem::kUnknownReason, list.element(j).member("reason"),
                         "\"" + events[j].reason + "\" is not in churn_reasons (known: " + known_list + ")");
         }
     }
@@ -184,7 +186,7 @@ bool stream_customer(internal::JsonCursor& cursor, const JsonPath& path, Problem
 LoadResult load_checked(std::string_view text, const LoadLimits& limits) {
     LoadResult result;
     if (text.size() > limits.max_bytes) {
-        result.problems.push_back(Problem{"workspace.too_large", "",
+        result.problems.push_back(Problem{workspace_problem::kTooLarge, "",
                                           "the file has " + std::to_string(text.size()) + " bytes; the limit is " +
                                               std::to_string(limits.max_bytes),
                                           0, 0});
@@ -199,11 +201,11 @@ LoadResult load_checked(std::string_view text, const LoadLimits& limits) {
     const JsonPath customers_path = internal::top_path("customers");
     const JsonPath flat_path = internal::top_path("transactions");
 
-    internal::JsonCursor cursor(text, limits.max_depth, "workspace");
+    internal::JsonCursor cursor(text, limits.max_depth, workspace_problem::kSyntax, workspace_problem::kTooDeep);
     using Kind = internal::JsonCursor::Kind;
     const Kind kind = cursor.peek();
     if (kind == Kind::array || kind == Kind::string || kind == Kind::number || kind == Kind::literal) {
-        result.problems.push_back(Problem{"workspace.not_object", "", "the file must hold one JSON object {...}", 0, 0});
+        result.problems.push_back(Problem{workspace_problem::kNotObject, "", "the file must hold one JSON object {...}", 0, 0});
         return result;
     }
     std::string key, scratch_key;
@@ -253,21 +255,21 @@ LoadResult load_checked(std::string_view text, const LoadLimits& limits) {
     std::unordered_set<std::string> seen_keys;
     for (const std::string& name : key_order)
         if (!seen_keys.insert(name).second)
-            sink.report("workspace.duplicate_key", internal::top_path(name.c_str()), "the key appears more than once");
+            sink.report(workspace_problem::kDuplicateKey, internal::top_path(name.c_str()), "the key appears more than once");
 
     if (auto meta = top.find("workspace"); meta != top.end())
         internal::read_meta(meta->second, internal::top_path("workspace"), sink, workspace.meta);
     read_reason_catalog(top, sink, workspace);
     for (const char* name : {"customers", "transactions"})
         if (auto found = top.find(name); found != top.end() && !found->second.is_null())
-            sink.report("workspace.wrong_type", internal::top_path(name), "expected an array");
+            sink.report(workspace_problem::kWrongType, internal::top_path(name), "expected an array");
 
     std::unordered_map<std::string, std::size_t> by_id;
     check_customer_ids(workspace, doc_index, sink, by_id);
     for (FlatRow& row : flat) {
         const auto customer = by_id.find(row.customer_id);
         if (customer == by_id.end()) {
-            sink.report("workspace.unknown_customer", flat_path.element(row.index).member("customer_id"),
+            sink.report(workspace_problem::kUnknownCustomer, flat_path.element(row.index).member("customer_id"),
                         "no customer with id \"" + row.customer_id + "\" in \"customers\"");
             continue;
         }
@@ -459,11 +461,14 @@ void write_customer(Writer& writer, const Customer& customer, int level) {
 }  // namespace
 
 LoadResult load_workspace_json(std::string_view text, const LoadLimits& limits) {
+    // Only running out of memory is the user's problem (a file too large for this machine); any
+    // other exception is a bug and propagates.
     try {
         return load_checked(text, limits);
-    } catch (const std::exception& error) {
+    } catch (const std::bad_alloc&) {
         LoadResult result;
-        result.problems.push_back(Problem{"workspace.too_large", "", std::string("could not load: ") + error.what(), 0, 0});
+        result.problems.push_back(Problem{workspace_problem::kTooLarge, "",
+                                          "the file is too large to load in the memory available", 0, 0});
         return result;
     }
 }

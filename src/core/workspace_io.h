@@ -1,5 +1,6 @@
 // Loading and saving workspaces as JSON (format "lifecycle-studio-workspace", version 1).
-// The format is documented in docs/workspace-format.md. Nothing here throws.
+// The format is documented in docs/workspace-format.md. Nothing here throws for
+// bad input (running out of memory is workspace.too_large); any other exception is a bug.
 #pragma once
 #include <cstddef>
 #include <optional>

@@ -62,7 +62,7 @@ expect "cdnow summary" 0 '"customers": 2357, "transactions": 6919, "interactions
 expect "import cdnow explicit" 0 "for 2357 customers" -- "$BIN" import-csv "$DATA/CDNOW_sample.txt" --separator space --no-header --date-format yyyymmdd --columns id=0,date=2,amount=4 --name CDNOW -o "$TMP/cdnow2.json"
 expect "import names the workspace" 0 '"name":"CDNOW"' -- grep -o '"name":"CDNOW"' "$TMP/cdnow2.json"
 expect "import without amounts" 0 "no amount column" -- "$BIN" import-csv "$DATA/example_transactions.csv" -o "$TMP/example.json"
-expect "import semicolons, bad row listed" 0 '\[csv\.bad_amount\] line 3: "bad" is not an amount' -- "$BIN" import-csv "$TMP/semi.csv" --date-format dmy -o "$TMP/semi.json"
+expect "import semicolons, bad row listed" 0 '\[csv\.bad_number\] line 3: "bad" is not an amount' -- "$BIN" import-csv "$TMP/semi.csv" --date-format dmy -o "$TMP/semi.json"
 expect "semicolon summary" 0 '"transactions": 2, .*"revenue": 14\.0' -- "$BIN" summary "$TMP/semi.json" --json
 expect "import nothing" 1 "nothing imported" -- "$BIN" import-csv "$TMP/semi.csv" --date-format ymd-slash -o "$TMP/none.json"
 expect "import bad option" 2 "--separator" -- "$BIN" import-csv "$TMP/semi.csv" --separator x -o "$TMP/x.json"

@@ -126,7 +126,7 @@ TEST_CASE("csv: bad rows are listed with their line numbers; good rows are impor
     CHECK(result.imported == 1);
     REQUIRE(result.problems.size() == 5);
     CHECK(result.problems[0].to_string() == "[csv.bad_date] line 3: \"2024-02-30\" is not a valid date (YYYY-MM-DD)");
-    CHECK(result.problems[1].to_string() == "[csv.bad_amount] line 4: \"ten\" is not an amount");
+    CHECK(result.problems[1].to_string() == "[csv.bad_number] line 4: \"ten\" is not an amount");
     CHECK(result.problems[2].to_string() == "[csv.missing_field] line 5: has 2 fields; expected at least 3");
     CHECK(result.problems[3].to_string() == "[csv.empty_id] line 6: the customer id is empty");
     CHECK(result.problems[4].kind == "csv.syntax");

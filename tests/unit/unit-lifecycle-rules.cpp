@@ -194,3 +194,40 @@ TEST_CASE("AND within a stage, the any-of group, first match in evaluation order
     CHECK(counts[1].rules_matched == 1);
     CHECK(counts[3].assigned == 1);
 }
+
+TEST_CASE("condition kinds table: every kind's defaults are valid and survive JSON") {
+    for (const ConditionKindInfo& info : kConditionKinds) {
+        INFO("kind: ", info.id);
+        CHECK(condition_kind_from_id(info.id) == info.kind);
+        LifecycleModel m = one_rule_model({{default_condition(info.kind)}, {}});
+        CHECK(validate_model(m).empty());
+        Problems problems;
+        const std::optional<LifecycleModel> back = model_from_json(model_to_json(m), problems);
+        REQUIRE(back);
+        CHECK(problems.empty());
+        CHECK(model_to_json(*back) == model_to_json(m));
+        // The table decides which fields are written: a yes/no kind has no comparison.
+        const Json written = model_to_json(m)["stages"][0]["rules"]["all"][0];
+        CHECK(written.contains("op") == condition_compares(default_condition(info.kind)));
+        CHECK((info.text_key != nullptr) == (info.text != TextUse::none));
+    }
+    CHECK(default_condition(ConditionKind::trend).window_days > 0);
+    CHECK_FALSE(condition_compares(cond(ConditionKind::last_nps, Compare::ge, 0, 0, "promoter")));
+    CHECK(condition_compares(cond(ConditionKind::last_nps, Compare::ge, 9)));
+    CHECK(condition_has_window(cond_churned(false, 30)));
+    CHECK_FALSE(condition_has_window(cond(ConditionKind::recency_days, Compare::gt, 30)));
+}
+
+TEST_CASE("condition kinds table: validation follows the table (window, text choices, required text)") {
+    auto kinds_of = [](const Condition& c) {
+        std::string kinds;
+        for (const Problem& p : validate_model(one_rule_model({{c}, {}}))) kinds += p.kind + " " + p.where + ";";
+        return kinds;
+    };
+    CHECK(kinds_of(cond(ConditionKind::trend, Compare::lt, 1, 0)).find("lifecycle.bad_window") != std::string::npos);
+    CHECK(kinds_of(cond(ConditionKind::trend, Compare::lt, 1, 30, "visits")).find("lifecycle.bad_condition") != std::string::npos);
+    CHECK(kinds_of(cond(ConditionKind::trend, Compare::lt, 1, 30, "spend")).empty());
+    CHECK(kinds_of(cond(ConditionKind::last_nps, Compare::ge, 0, 0, "fan")).find(".category") != std::string::npos);
+    CHECK(kinds_of(cond(ConditionKind::has_tag, Compare::ge, 0, 0, "")).find("lifecycle.bad_condition") != std::string::npos);
+    CHECK(kinds_of(cond(ConditionKind::interactions_in_window, Compare::ge, 1, 30, "")).empty());
+}

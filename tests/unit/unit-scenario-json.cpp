@@ -85,7 +85,7 @@ TEST_CASE("a null section is empty; bad entries are problems with paths") {
         {"name": "C"}, {"name": "C"}, {"notes": "no name"}]})");
     const ScenarioSection section = scenario_section_from_json(bad, problems);
     REQUIRE(problems.size() == 4);
-    CHECK(problems[0].kind == "scenario.bad_lever");
+    CHECK(problems[0].kind == "scenario.invalid_lever");
     CHECK(problems[0].where == "scenarios.scenarios[0].levers[0].kind");
     CHECK(problems[1].where == "scenarios.scenarios[1].levers[0].points");
     CHECK(problems[2].kind == "scenario.duplicate_name");

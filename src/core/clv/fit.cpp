@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <exception>
 #include <limits>
 #include <utility>
 
 #include "core/clv/dense_lu.h"
+#include "core/problem_kinds.h"
 
 namespace lcs::clv {
 
@@ -34,17 +34,13 @@ ModelFitter::ModelFitter(std::string model, std::vector<std::string> names, LogL
     // Order the starting points by their log-likelihood, best first; drop the infeasible ones.
     std::vector<std::pair<double, std::vector<double>>> scored;
     for (auto& start : starts) {
-        double value = -kInfinity;
-        try {
-            value = ll_(start, nullptr);
-        } catch (const std::exception&) {
-        }
+        const double value = ll_(start, nullptr);
         if (std::isfinite(value)) scored.emplace_back(value, std::move(start));
     }
     std::stable_sort(scored.begin(), scored.end(), [](const auto& u, const auto& v) { return u.first > v.first; });
     for (auto& s : scored) starts_.push_back(std::move(s.second));
     if (starts_.empty()) {
-        result_.problem = Problem{"fit.no_start", "", "the model could not be evaluated at any starting point"};
+        result_.problem = Problem{fit_problem::kNoStart, "", "the model could not be evaluated at any starting point"};
         result_.message = result_.problem->message;
         done_ = true;
     }
@@ -61,25 +57,21 @@ double ModelFitter::objective(const std::vector<double>& theta, std::vector<doub
     for (double t : theta)
         if (!std::isfinite(t) || std::fabs(t) > 30) return kInfinity;  // params outside e^±30
     const std::vector<double> p = exp_all(theta);
-    try {
-        if (has_gradient_ || !grad) {
-            std::vector<double> g(p.size());
-            const double value = ll_(p, grad ? &g : nullptr);
-            if (!std::isfinite(value)) return kInfinity;
-            if (grad) {
-                grad->resize(p.size());
-                for (size_t i = 0; i < p.size(); ++i) (*grad)[i] = -g[i] * p[i] / total_weight_;
-            }
-            return -value / total_weight_;
-        }
-        const double value = ll_(p, nullptr);
+    if (has_gradient_ || !grad) {
+        std::vector<double> g(p.size());
+        const double value = ll_(p, grad ? &g : nullptr);
         if (!std::isfinite(value)) return kInfinity;
-        auto f = [&](const std::vector<double>& th) { return -ll_(exp_all(th), nullptr) / total_weight_; };
-        *grad = numerical_gradient(f, theta, 1e-6);
+        if (grad) {
+            grad->resize(p.size());
+            for (size_t i = 0; i < p.size(); ++i) (*grad)[i] = -g[i] * p[i] / total_weight_;
+        }
         return -value / total_weight_;
-    } catch (const std::exception&) {
-        return kInfinity;
     }
+    const double value = ll_(p, nullptr);
+    if (!std::isfinite(value)) return kInfinity;
+    auto f = [&](const std::vector<double>& th) { return -ll_(exp_all(th), nullptr) / total_weight_; };
+    *grad = numerical_gradient(f, theta, 1e-6);
+    return -value / total_weight_;
 }
 
 void ModelFitter::begin_next_start() {
@@ -145,7 +137,7 @@ void ModelFitter::finish_optimisation() {
     computing_standard_errors_ = have_best_ && options_.standard_errors && has_gradient_;
     done_ = !computing_standard_errors_;
     if (!have_best_) {
-        result_.problem = Problem{"fit.failed", "", "the optimiser could not improve on any starting point"};
+        result_.problem = Problem{fit_problem::kFailed, "", "the optimiser could not improve on any starting point"};
         result_.message = result_.problem->message;
         return;
     }
@@ -164,11 +156,7 @@ void ModelFitter::finish_optimisation() {
     auto ll = [this](const std::vector<double>& p) -> double {
         for (double v : p)
             if (!(v > 0)) return -kInfinity;
-        try {
-            return ll_(p, nullptr);
-        } catch (const std::exception&) {
-            return -kInfinity;
-        }
+        return ll_(p, nullptr);
     };
     set_standard_errors(numerical_hessian(ll, result_.params, 1e-4));
 }
@@ -202,11 +190,7 @@ void ModelFitter::add_hessian_columns(int columns) {
 
 bool ModelFitter::gradient_at(const std::vector<double>& params, std::vector<double>& grad) const {
     grad.assign(params.size(), 0.0);
-    try {
-        if (!std::isfinite(ll_(params, &grad))) return false;
-    } catch (const std::exception&) {
-        return false;
-    }
+    if (!std::isfinite(ll_(params, &grad))) return false;
     for (double g : grad)
         if (!std::isfinite(g)) return false;
     return true;

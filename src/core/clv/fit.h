@@ -37,7 +37,8 @@ struct FitProgress {
 };
 
 // Total log-likelihood at positive params; fills grad (∂LL/∂param) when non-null. May return a
-// non-finite value for parameters where the model cannot be evaluated.
+// non-finite value for parameters where the model cannot be evaluated (the fitter treats those as
+// infeasible). The models' likelihoods throw nothing; an exception is a bug and propagates.
 using LogLikelihood = std::function<double(const std::vector<double>& params, std::vector<double>* grad)>;
 
 struct FitOptions {

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "core/clv/special_functions.h"
+#include "core/problem_kinds.h"
 
 namespace lcs::clv {
 
@@ -82,7 +83,7 @@ ModelFitter make_gamma_gamma_fitter(const std::vector<CustomerRfm>& customers, F
     }
     if (pooled.empty())
         return ModelFitter::failed("gg", names,
-                                   Problem{"fit.not_identified", "",
+                                   Problem{fit_problem::kNotIdentified, "",
                                            "no repeat customer with a positive mean spend: Gamma-Gamma is fitted on "
                                            "customers with x > 0 and zbar > 0"});
     std::map<int, int> x_slot;

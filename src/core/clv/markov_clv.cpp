@@ -3,43 +3,45 @@
 #include <cmath>
 #include <string>
 
+#include "core/problem_kinds.h"
+
 namespace lcs::clv {
 
 MarkovClvResult markov_clv(const Matrix& P, const std::vector<double>& R, double d, std::optional<int> horizon) {
     MarkovClvResult out;
     const size_t n = P.size();
     if (n == 0 || R.size() != n) {
-        out.problem = Problem{"clv.bad_input", "margins", "need one margin per stage and at least one stage"};
+        out.problem = Problem{clv_problem::kBadInput, "margins", "need one margin per stage and at least one stage"};
         return out;
     }
     if (!(d >= 0) || !std::isfinite(d)) {
-        out.problem = Problem{"clv.bad_input", "discount", "discount rate must be a fraction >= 0"};
+        out.problem = Problem{clv_problem::kBadInput, "discount", "discount rate must be a fraction >= 0"};
         return out;
     }
     if (horizon && *horizon < 0) {
-        out.problem = Problem{"clv.bad_input", "horizon", "horizon must be >= 0 periods"};
+        out.problem = Problem{clv_problem::kBadInput, "horizon", "horizon must be >= 0 periods"};
         return out;
     }
     for (size_t i = 0; i < n; ++i) {
         const std::string where = "transitions[" + std::to_string(i) + "]";
         if (P[i].size() != n) {
-            out.problem = Problem{"clv.bad_input", where, "the transition matrix must be square"};
+            out.problem = Problem{clv_problem::kBadInput, where, "the transition matrix must be square"};
             return out;
         }
         double sum = 0;
         for (double p : P[i]) {
             if (!(p >= 0 && p <= 1)) {
-                out.problem = Problem{"clv.bad_input", where, "transition probabilities must lie in [0, 1]"};
+                out.problem = Problem{clv_problem::kBadInput, where, "transition probabilities must lie in [0, 1]"};
                 return out;
             }
             sum += p;
         }
         if (sum > 1 + 1e-9) {
-            out.problem = Problem{"clv.bad_input", where, "row sums to " + std::to_string(sum) + ", more than 1"};
+            out.problem = Problem{clv_problem::kBadInput, where, "row sums to " + std::to_string(sum) + ", more than 1"};
             return out;
         }
         if (!std::isfinite(R[i])) {
-            out.problem = Problem{"clv.bad_input", "margins[" + std::to_string(i) + "]", "margin must be a finite number"};
+            out.problem = Problem{clv_problem::kBadInput, "margins[" + std::to_string(i) + "]", "margin must be a finite number"};
             return out;
         }
     }
@@ -70,7 +72,7 @@ MarkovClvResult markov_clv(const Matrix& P, const std::vector<double>& R, double
             a[i][i] = 1;
         }
     if (!solve_linear(a, R, out.values)) {
-        out.problem = Problem{"clv.singular", "",
+        out.problem = Problem{clv_problem::kSingular, "",
                               "I − P/(1+d) is singular: customers never leave and nothing is discounted, so the "
                               "infinite-horizon value is not finite; use a discount rate above 0 or a finite horizon"};
     }

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <tuple>
 
+#include "core/problem_kinds.h"
+
 namespace lcs::clv {
 
 double period_length_days(PeriodUnit unit) {
@@ -32,7 +34,7 @@ std::optional<PeriodUnit> parse_period_unit(std::string_view text) {
 }
 
 std::optional<Problem> validate_rfm(const std::vector<CustomerRfm>& customers) {
-    if (customers.empty()) return Problem{"fit.no_data", "", "there are no customers to fit"};
+    if (customers.empty()) return Problem{fit_problem::kNoData, "", "there are no customers to fit"};
     for (size_t i = 0; i < customers.size(); ++i) {
         const CustomerRfm& c = customers[i];
         const bool finite = std::isfinite(c.t_x) && std::isfinite(c.T) && std::isfinite(c.zbar);
@@ -41,12 +43,12 @@ std::optional<Problem> validate_rfm(const std::vector<CustomerRfm>& customers) {
         // Only a bad row pays for building the message.
         const std::string where = "customers[" + std::to_string(i) + "]";
         const std::string who = c.id.empty() ? "" : " (customer " + c.id + ")";
-        if (c.x < 0) return Problem{"fit.bad_data", where, "negative repeat count " + std::to_string(c.x) + who};
-        if (!finite) return Problem{"fit.bad_data", where, "t_x, T and zbar must be finite numbers" + who};
+        if (c.x < 0) return Problem{fit_problem::kBadData, where, "negative repeat count " + std::to_string(c.x) + who};
+        if (!finite) return Problem{fit_problem::kBadData, where, "t_x, T and zbar must be finite numbers" + who};
         if (!ordered)
-            return Problem{"fit.bad_data", where,
+            return Problem{fit_problem::kBadData, where,
                            "need 0 <= t_x <= T, got t_x = " + std::to_string(c.t_x) + ", T = " + std::to_string(c.T) + who};
-        return Problem{"fit.bad_data", where, "t_x must be 0 for a customer with no repeat purchase" + who};
+        return Problem{fit_problem::kBadData, where, "t_x must be 0 for a customer with no repeat purchase" + who};
     }
     return std::nullopt;
 }
@@ -103,7 +105,7 @@ CountModelData pool_for_count_model(const std::vector<CustomerRfm>& customers, d
     if ((out.problem = validate_rfm(customers))) return out;
     auto data = std::make_shared<PooledRfm>(pool_rfm(customers, time_resolution));
     if (data->repeat_weight == 0) {
-        out.problem = Problem{"fit.not_identified", "",
+        out.problem = Problem{fit_problem::kNotIdentified, "",
                               std::string("no customer made a repeat purchase: ") + model_label +
                                   " cannot separate the purchase rate from dropout without repeat buyers"};
         return out;

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/problem_kinds.h"
+
 namespace lcs::clv {
 
 namespace {
@@ -66,7 +68,7 @@ RfmCsv parse_rfm_csv(std::string_view text) {
     size_t first = 0;
     while (first < lines.size() && trim(lines[first]).empty()) ++first;
     if (first == lines.size()) {
-        out.problem = Problem{"csv.empty", "", "the file has no header line"};
+        out.problem = Problem{csv_problem::kEmpty, "", "the file has no header line"};
         return out;
     }
     const std::vector<std::string> header = split(lines[first]);
@@ -82,7 +84,7 @@ RfmCsv parse_rfm_csv(std::string_view text) {
     }
     const char* missing = x_col < 0 ? "frequency (or x)" : tx_col < 0 ? "recency (or t_x)" : T_col < 0 ? "T" : nullptr;
     if (missing) {
-        out.problem = Problem{"csv.missing_column", "line " + std::to_string(first + 1),
+        out.problem = Problem{csv_problem::kMissingColumn, "line " + std::to_string(first + 1),
                               std::string("the header has no ") + missing + " column"};
         out.problem->line = static_cast<int>(first + 1);
         return out;
@@ -98,28 +100,28 @@ RfmCsv parse_rfm_csv(std::string_view text) {
             out.customers.clear();
         };
         if (f.size() < header.size()) {
-            fail("csv.bad_row", "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(f.size()));
+            fail(csv_problem::kBadRow, "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(f.size()));
             return out;
         }
         CustomerRfm c;
         c.id = id_col >= 0 ? f[id_col] : std::to_string(out.customers.size() + 1);
         double x = 0;
         if (!parse_double(f[x_col], x) || x < 0 || x != std::floor(x) || x > 1e9) {
-            fail("csv.bad_number", "frequency \"" + f[x_col] + "\" is not a whole number >= 0");
+            fail(csv_problem::kBadNumber, "frequency \"" + f[x_col] + "\" is not a whole number >= 0");
             return out;
         }
         c.x = static_cast<int>(x);
         if (!parse_double(f[tx_col], c.t_x) || !parse_double(f[T_col], c.T)) {
-            fail("csv.bad_number", "recency \"" + f[tx_col] + "\" or T \"" + f[T_col] + "\" is not a number");
+            fail(csv_problem::kBadNumber, "recency \"" + f[tx_col] + "\" or T \"" + f[T_col] + "\" is not a number");
             return out;
         }
         if (spend_col >= 0 && !parse_double(f[spend_col], c.zbar)) {
-            fail("csv.bad_number", "spend \"" + f[spend_col] + "\" is not a number");
+            fail(csv_problem::kBadNumber, "spend \"" + f[spend_col] + "\" is not a number");
             return out;
         }
         out.customers.push_back(std::move(c));
     }
-    if (out.customers.empty()) out.problem = Problem{"csv.empty", "", "the file has a header but no rows"};
+    if (out.customers.empty()) out.problem = Problem{csv_problem::kEmpty, "", "the file has a header but no rows"};
     return out;
 }
 

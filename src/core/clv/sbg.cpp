@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "core/clv/special_functions.h"
+#include "core/problem_kinds.h"
 
 namespace lcs::clv {
 
@@ -24,19 +25,19 @@ double sbg_log_likelihood(const SbgParams& p, const std::vector<double>& alive) 
 ModelFitter make_sbg_fitter(const std::vector<double>& alive, FitOptions options) {
     const std::vector<std::string> names = {"alpha", "beta"};
     if (alive.size() < 2)
-        return ModelFitter::failed("sbg", names, Problem{"fit.no_data", "", "need the customers alive at the start of at least two periods"});
+        return ModelFitter::failed("sbg", names, Problem{fit_problem::kNoData, "", "need the customers alive at the start of at least two periods"});
     for (size_t t = 0; t < alive.size(); ++t) {
         const std::string where = "alive[" + std::to_string(t) + "]";
         if (!std::isfinite(alive[t]) || alive[t] < 0)
-            return ModelFitter::failed("sbg", names, Problem{"fit.bad_data", where, "counts must be finite and >= 0"});
+            return ModelFitter::failed("sbg", names, Problem{fit_problem::kBadData, where, "counts must be finite and >= 0"});
         if (t > 0 && alive[t] > alive[t - 1])
-            return ModelFitter::failed("sbg", names, Problem{"fit.bad_data", where, "customers alive cannot increase from one period to the next"});
+            return ModelFitter::failed("sbg", names, Problem{fit_problem::kBadData, where, "customers alive cannot increase from one period to the next"});
     }
     if (!(alive[0] > 0))
-        return ModelFitter::failed("sbg", names, Problem{"fit.no_data", "alive[0]", "the cohort is empty"});
+        return ModelFitter::failed("sbg", names, Problem{fit_problem::kNoData, "alive[0]", "the cohort is empty"});
     if (alive.back() == alive[0] || alive[1] == 0)
         return ModelFitter::failed("sbg", names,
-                                   Problem{"fit.not_identified", "",
+                                   Problem{fit_problem::kNotIdentified, "",
                                            alive.back() == alive[0] ? "nobody churned: retention heterogeneity cannot be estimated"
                                                                     : "everybody churned in the first period: heterogeneity cannot be estimated"});
     auto data = std::make_shared<std::vector<double>>(alive);

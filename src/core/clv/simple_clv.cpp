@@ -2,19 +2,21 @@
 
 #include <cmath>
 
+#include "core/problem_kinds.h"
+
 namespace lcs::clv {
 
 namespace {
 
 std::optional<Problem> check(const SimpleClvInput& in) {
     if (!std::isfinite(in.margin) || !std::isfinite(in.acquisition_cost))
-        return Problem{"clv.bad_input", "margin", "margin and acquisition cost must be finite numbers"};
+        return Problem{clv_problem::kBadInput, "margin", "margin and acquisition cost must be finite numbers"};
     if (!(in.retention >= 0 && in.retention <= 1))
-        return Problem{"clv.bad_input", "retention", "retention must be a fraction between 0 and 1, got " + std::to_string(in.retention)};
+        return Problem{clv_problem::kBadInput, "retention", "retention must be a fraction between 0 and 1, got " + std::to_string(in.retention)};
     if (!(in.discount >= 0) || !std::isfinite(in.discount))
-        return Problem{"clv.bad_input", "discount", "discount rate must be a fraction >= 0, got " + std::to_string(in.discount)};
+        return Problem{clv_problem::kBadInput, "discount", "discount rate must be a fraction >= 0, got " + std::to_string(in.discount)};
     if (in.horizon && *in.horizon < 0)
-        return Problem{"clv.bad_input", "horizon", "horizon must be >= 0 periods"};
+        return Problem{clv_problem::kBadInput, "horizon", "horizon must be >= 0 periods"};
     return std::nullopt;
 }
 
@@ -35,7 +37,7 @@ SimpleClvResult simple_clv(const SimpleClvInput& in) {
     const bool end = in.timing == MarginTiming::end_of_period;
     if (!in.horizon) {
         if (q >= 1) {
-            out.problem = Problem{"clv.not_finite", "",
+            out.problem = Problem{clv_problem::kNotFinite, "",
                                   "with retention 1 and no discount the value of an infinite horizon is not finite; "
                                   "use a finite horizon or a discount rate above 0"};
             return out;

@@ -43,9 +43,9 @@ const double kExactPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1
 
 }  // namespace
 
-JsonCursor::JsonCursor(std::string_view text, int max_depth, std::string kind_prefix)
+JsonCursor::JsonCursor(std::string_view text, int max_depth, const char* syntax_kind, const char* too_deep_kind)
     : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), max_depth_(max_depth),
-      prefix_(std::move(kind_prefix)) {
+      syntax_kind_(syntax_kind), too_deep_kind_(too_deep_kind) {
     if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) p_ += 3;
 }
 
@@ -67,7 +67,7 @@ bool JsonCursor::fail(const std::string& message) {
     int column = 1;
     for (const char* q = line_start; q < p_ && q < end_; ++q)
         if ((static_cast<unsigned char>(*q) & 0xC0) != 0x80) ++column;
-    error_ = Problem{prefix_ + ".syntax", "line " + std::to_string(line) + ", column " + std::to_string(column), message,
+    error_ = Problem{syntax_kind_, "line " + std::to_string(line) + ", column " + std::to_string(column), message,
                      line, column};
     return false;
 }
@@ -107,7 +107,7 @@ bool JsonCursor::open(char bracket) {
     if (p_ >= end_ || *p_ != bracket) return fail_expected(bracket == '{' ? "'{'" : "'['");
     if (static_cast<int>(first_.size()) >= max_depth_) {
         fail("nesting is deeper than " + std::to_string(max_depth_) + " levels");
-        error_.kind = prefix_ + ".too_deep";
+        error_.kind = too_deep_kind_;
         return false;
     }
     ++p_;

@@ -18,8 +18,9 @@ class JsonCursor {
 public:
     enum class Kind { end, object, array, string, number, literal, invalid };
 
-    // kind_prefix names the problems: "<prefix>.syntax", "<prefix>.too_deep". max_depth >= 1.
-    JsonCursor(std::string_view text, int max_depth, std::string kind_prefix);
+    // syntax_kind and too_deep_kind are the Problem kinds (core/problem_kinds.h) of the caller's
+    // module for a syntax error and for nesting deeper than max_depth (>= 1).
+    JsonCursor(std::string_view text, int max_depth, const char* syntax_kind, const char* too_deep_kind);
 
     Kind peek();  // kind of the next value (skips whitespace and a leading UTF-8 BOM)
 
@@ -51,7 +52,8 @@ private:
     const char* p_;
     const char* end_;
     int max_depth_;
-    std::string prefix_;
+    const char* syntax_kind_;
+    const char* too_deep_kind_;
     std::vector<char> first_;  // per open container: no element read yet
     bool failed_ = false;
     Problem error_;

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/problem_kinds.h"
+
 namespace lcs::internal {
 
 namespace {
@@ -30,7 +32,7 @@ std::string short_text(const Json& value) {
 }
 
 void wrong_type(const Json& value, const JsonPath& path, ProblemSink& sink, const char* expected) {
-    sink.report("workspace.wrong_type", path, std::string("expected ") + expected + ", got " + type_name(value));
+    sink.report(workspace_problem::kWrongType, path, std::string("expected ") + expected + ", got " + type_name(value));
 }
 
 bool read_string(Json& value, const JsonPath& path, ProblemSink& sink, std::string& out) {
@@ -49,7 +51,7 @@ bool read_number(const Json& value, const JsonPath& path, ProblemSink& sink, dou
     }
     out = value.get<double>();
     if (!std::isfinite(out)) {
-        sink.report("workspace.bad_amount", path, "the number is too large to represent");
+        sink.report(workspace_problem::kBadAmount, path, "the number is too large to represent");
         return false;
     }
     return true;
@@ -58,7 +60,7 @@ bool read_number(const Json& value, const JsonPath& path, ProblemSink& sink, dou
 bool read_money(const Json& value, const JsonPath& path, ProblemSink& sink, double& out) {
     if (!read_number(value, path, sink, out)) return false;
     if (std::fabs(out) > kMaxAbsAmount) {
-        sink.report("workspace.bad_amount", path, short_text(value) + " is not a plausible amount (beyond ±1e12)");
+        sink.report(workspace_problem::kBadAmount, path, short_text(value) + " is not a plausible amount (beyond ±1e12)");
         return false;
     }
     return true;
@@ -67,7 +69,7 @@ bool read_money(const Json& value, const JsonPath& path, ProblemSink& sink, doub
 bool read_in_range(const Json& value, const JsonPath& path, ProblemSink& sink, double low, double high, double& out) {
     if (!read_number(value, path, sink, out)) return false;
     if (out < low || out > high) {
-        sink.report("workspace.out_of_range", path,
+        sink.report(workspace_problem::kOutOfRange, path,
                     short_text(value) + " is outside " + Json(low).dump() + ".." + Json(high).dump());
         return false;
     }
@@ -75,7 +77,7 @@ bool read_in_range(const Json& value, const JsonPath& path, ProblemSink& sink, d
 }
 
 void missing(const JsonPath& path, ProblemSink& sink, const char* field, const char* what) {
-    sink.report("workspace.missing_field", path, std::string("missing required field \"") + field + "\" (" + what + ")");
+    sink.report(workspace_problem::kMissingField, path, std::string("missing required field \"") + field + "\" (" + what + ")");
 }
 
 bool is_object(const Json& element, const JsonPath& path, ProblemSink& sink) {
@@ -135,7 +137,7 @@ bool read_survey(Json& element, const JsonPath& path, ProblemSink& sink, SurveyA
             double score = 0;
             if (!read_number(value, at, sink, score)) continue;
             if (score != std::floor(score) || score < 0 || score > 10)
-                sink.report("workspace.out_of_range", at, short_text(value) + " is not an NPS answer (a whole number 0..10)");
+                sink.report(workspace_problem::kOutOfRange, at, short_text(value) + " is not an NPS answer (a whole number 0..10)");
             else
                 out.nps = static_cast<int>(score);
         } else if (key == "satisfaction") {
@@ -204,7 +206,7 @@ void ProblemSink::report(Problem problem) {
 Problems ProblemSink::finish() {
     Problems out = std::move(problems_);
     if (count_ > limit_)
-        out.push_back(Problem{"workspace.too_many_problems", "",
+        out.push_back(Problem{workspace_problem::kTooManyProblems, "",
                               std::to_string(count_ - limit_) + " more problems not listed (" +
                                   std::to_string(count_) + " in total)",
                               0, 0});
@@ -219,7 +221,7 @@ bool read_id(Json& value, const JsonPath& path, ProblemSink& sink, std::string& 
     }
     if (!read_string(value, path, sink, out)) return false;
     if (out.empty()) {
-        sink.report("workspace.empty_id", path, "the id is empty");
+        sink.report(workspace_problem::kEmptyId, path, "the id is empty");
         return false;
     }
     return true;
@@ -236,7 +238,7 @@ bool read_date(const Json& value, const JsonPath& path, ProblemSink& sink, Date&
         return true;
     }
     const bool shaped = text.size() >= 10 && text[4] == '-' && text[7] == '-';
-    sink.report("workspace.invalid_date", path,
+    sink.report(workspace_problem::kInvalidDate, path,
                 short_text(value) + (shaped ? " is not a calendar date" : " is not a date in YYYY-MM-DD form"));
     return false;
 }
@@ -308,7 +310,7 @@ bool read_customer(Json& element, const JsonPath& path, ProblemSink& sink, Custo
             double cost = 0;
             if (read_money(value, at, sink, cost)) {
                 if (cost < 0)
-                    sink.report("workspace.out_of_range", at, short_text(value) + " is negative; a cost must be >= 0");
+                    sink.report(workspace_problem::kOutOfRange, at, short_text(value) + " is negative; a cost must be >= 0");
                 else
                     out.acquisition_cost = cost;
             }

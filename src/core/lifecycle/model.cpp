@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/problem_kinds.h"
+
 namespace lcs {
 
 namespace {
@@ -15,23 +17,30 @@ void add_problem(Problems& problems, const std::string& kind, const std::string&
 
 void validate_condition(const Condition& c, const std::string& where, Problems& problems) {
     if (c.window_days < 0 || c.window_days > 36500)
-        add_problem(problems, "lifecycle.bad_window", where + ".window_days",
+        add_problem(problems, lifecycle_problem::kBadWindow, where + ".window_days",
                     "window of " + std::to_string(c.window_days) + " days is outside 0..36500");
-    if (c.kind == ConditionKind::trend && c.window_days <= 0)
-        add_problem(problems, "lifecycle.bad_window", where + ".window_days", "a trend needs a window of at least 1 day");
-    if (c.kind == ConditionKind::trend && !c.text.empty() && c.text != "purchases" && c.text != "spend")
-        add_problem(problems, "lifecycle.bad_condition", where + ".metric",
-                    "trend metric \"" + c.text + "\" is not \"purchases\" or \"spend\"");
-    if (c.kind == ConditionKind::last_nps && !c.text.empty() && c.text != "promoter" && c.text != "passive" &&
-        c.text != "detractor")
-        add_problem(problems, "lifecycle.bad_condition", where + ".category",
-                    "NPS category \"" + c.text + "\" is not promoter, passive or detractor");
-    if ((c.kind == ConditionKind::segment_is || c.kind == ConditionKind::has_tag) && c.text.empty())
-        add_problem(problems, "lifecycle.bad_condition", where, "needs a non-empty segment or tag");
+    const ConditionKindInfo& info = condition_kind_info(c.kind);
+    if (info.window == WindowUse::required && c.window_days <= 0)
+        add_problem(problems, lifecycle_problem::kBadWindow, where + ".window_days",
+                    std::string("a ") + info.id + " condition needs a window of at least 1 day");
+    if (info.text_choices[0] && !c.text.empty()) {
+        std::string allowed;
+        bool found = false;
+        for (const char* choice : info.text_choices) {
+            if (!choice) break;
+            found = found || c.text == choice;
+            allowed += std::string(allowed.empty() ? "" : ", ") + choice;
+        }
+        if (!found)
+            add_problem(problems, lifecycle_problem::kBadCondition, where + "." + info.text_key,
+                        "\"" + c.text + "\" is not one of " + allowed);
+    }
+    if (info.text == TextUse::required && c.text.empty())
+        add_problem(problems, lifecycle_problem::kBadCondition, where, std::string("needs a non-empty ") + info.text_key);
     if (!std::isfinite(c.value) || !std::isfinite(c.value2))
-        add_problem(problems, "lifecycle.bad_condition", where + ".value", "value is not a finite number");
+        add_problem(problems, lifecycle_problem::kBadCondition, where + ".value", "value is not a finite number");
     if (c.op == Compare::between && c.value2 < c.value)
-        add_problem(problems, "lifecycle.bad_condition", where + ".value2",
+        add_problem(problems, lifecycle_problem::kBadCondition, where + ".value2",
                     "upper bound is below the lower bound");
 }
 }  // namespace
@@ -70,11 +79,11 @@ uint32_t rgba_to_abgr(uint32_t rgba) {
 
 bool add_stage(LifecycleModel& model, Stage stage, int position, Problems& problems) {
     if (stage.id.empty()) {
-        add_problem(problems, "lifecycle.bad_stage_id", "stages", "a stage needs a non-empty id");
+        add_problem(problems, lifecycle_problem::kBadStageId, "stages", "a stage needs a non-empty id");
         return false;
     }
     if (stage_index(model, stage.id) >= 0) {
-        add_problem(problems, "lifecycle.duplicate_stage", "stages", "stage id \"" + stage.id + "\" is already used");
+        add_problem(problems, lifecycle_problem::kDuplicateStage, "stages", "stage id \"" + stage.id + "\" is already used");
         return false;
     }
     position = std::clamp(position, 0, static_cast<int>(model.stages.size()));
@@ -84,11 +93,11 @@ bool add_stage(LifecycleModel& model, Stage stage, int position, Problems& probl
 
 bool remove_stage(LifecycleModel& model, int index, Problems& problems) {
     if (index < 0 || index >= static_cast<int>(model.stages.size())) {
-        add_problem(problems, "lifecycle.bad_stage_index", "stages", "no stage number " + std::to_string(index));
+        add_problem(problems, lifecycle_problem::kBadStageIndex, "stages", "no stage number " + std::to_string(index));
         return false;
     }
     if (model.stages.size() == 1) {
-        add_problem(problems, "lifecycle.last_stage", "stages", "a model keeps at least one stage");
+        add_problem(problems, lifecycle_problem::kLastStage, "stages", "a model keeps at least one stage");
         return false;
     }
     const std::string id = model.stages[index].id;
@@ -106,7 +115,7 @@ bool remove_stage(LifecycleModel& model, int index, Problems& problems) {
 bool rename_stage(LifecycleModel& model, int index, const std::string& name, const std::string& name_zh,
                   Problems& problems) {
     if (index < 0 || index >= static_cast<int>(model.stages.size())) {
-        add_problem(problems, "lifecycle.bad_stage_index", "stages", "no stage number " + std::to_string(index));
+        add_problem(problems, lifecycle_problem::kBadStageIndex, "stages", "no stage number " + std::to_string(index));
         return false;
     }
     model.stages[index].name = name;
@@ -117,7 +126,7 @@ bool rename_stage(LifecycleModel& model, int index, const std::string& name, con
 bool move_stage(LifecycleModel& model, int from, int to, Problems& problems) {
     const int n = static_cast<int>(model.stages.size());
     if (from < 0 || from >= n || to < 0 || to >= n) {
-        add_problem(problems, "lifecycle.bad_stage_index", "stages",
+        add_problem(problems, lifecycle_problem::kBadStageIndex, "stages",
                     "cannot move stage " + std::to_string(from) + " to " + std::to_string(to));
         return false;
     }
@@ -138,15 +147,15 @@ LifecycleModel duplicate_model(const LifecycleModel& source, const std::string& 
 
 Problems validate_model(const LifecycleModel& model, const std::string& where) {
     Problems problems;
-    if (model.id.empty()) add_problem(problems, "lifecycle.bad_model", where + ".id", "the model needs an id");
-    if (model.stages.empty()) add_problem(problems, "lifecycle.no_stages", where + ".stages", "the model has no stages");
+    if (model.id.empty()) add_problem(problems, lifecycle_problem::kBadModel, where + ".id", "the model needs an id");
+    if (model.stages.empty()) add_problem(problems, lifecycle_problem::kNoStages, where + ".stages", "the model has no stages");
     for (size_t i = 0; i < model.stages.size(); ++i) {
         const Stage& stage = model.stages[i];
         const std::string at = where + ".stages[" + std::to_string(i) + "]";
-        if (stage.id.empty()) add_problem(problems, "lifecycle.bad_stage_id", at + ".id", "a stage needs a non-empty id");
+        if (stage.id.empty()) add_problem(problems, lifecycle_problem::kBadStageId, at + ".id", "a stage needs a non-empty id");
         for (size_t j = 0; j < i; ++j)
             if (!stage.id.empty() && model.stages[j].id == stage.id)
-                add_problem(problems, "lifecycle.duplicate_stage", at + ".id",
+                add_problem(problems, lifecycle_problem::kDuplicateStage, at + ".id",
                             "stage id \"" + stage.id + "\" is used twice");
         for (size_t k = 0; k < stage.rules.all.size(); ++k)
             validate_condition(stage.rules.all[k], at + ".rules.all[" + std::to_string(k) + "]", problems);
@@ -154,34 +163,34 @@ Problems validate_model(const LifecycleModel& model, const std::string& where) {
             validate_condition(stage.rules.any[k], at + ".rules.any[" + std::to_string(k) + "]", problems);
     }
     if (!model.fallback_stage.empty() && stage_index(model, model.fallback_stage) < 0)
-        add_problem(problems, "lifecycle.unknown_stage", where + ".fallback_stage",
+        add_problem(problems, lifecycle_problem::kUnknownStage, where + ".fallback_stage",
                     "fallback stage \"" + model.fallback_stage + "\" is not a stage of the model");
     for (size_t i = 0; i < model.evaluation_order.size(); ++i)
         if (stage_index(model, model.evaluation_order[i]) < 0)
-            add_problem(problems, "lifecycle.unknown_stage", where + ".evaluation_order[" + std::to_string(i) + "]",
+            add_problem(problems, lifecycle_problem::kUnknownStage, where + ".evaluation_order[" + std::to_string(i) + "]",
                         "\"" + model.evaluation_order[i] + "\" is not a stage of the model");
     const HealthConfig& h = model.health;
     auto check_weights = [&](const HealthWeights& w, const std::string& at) {
         for (int m = 0; m < kHealthMeasureCount; ++m)
             if (!(w[m] >= 0) || !std::isfinite(w[m]))
-                add_problem(problems, "lifecycle.bad_weight", at + "." + kMeasureIds[m], "weights must be >= 0");
+                add_problem(problems, lifecycle_problem::kBadWeight, at + "." + kMeasureIds[m], "weights must be >= 0");
     };
     check_weights(h.weights, where + ".health.weights");
     for (const StageHealthWeights& sw : h.stage_weights) {
         if (stage_index(model, sw.stage_id) < 0)
-            add_problem(problems, "lifecycle.unknown_stage", where + ".health.stage_weights",
+            add_problem(problems, lifecycle_problem::kUnknownStage, where + ".health.stage_weights",
                         "\"" + sw.stage_id + "\" is not a stage of the model");
         check_weights(sw.weights, where + ".health.stage_weights." + sw.stage_id);
     }
     if (!(0 <= h.red_max && h.red_max <= h.yellow_max && h.yellow_max <= 100))
-        add_problem(problems, "lifecycle.bad_bands", where + ".health.bands",
+        add_problem(problems, lifecycle_problem::kBadBands, where + ".health.bands",
                     "bands need 0 <= red_max <= yellow_max <= 100");
     if (h.recency_good_days < 0 || h.recency_bad_days <= h.recency_good_days)
-        add_problem(problems, "lifecycle.bad_health", where + ".health.recency_bad_days",
+        add_problem(problems, lifecycle_problem::kBadHealth, where + ".health.recency_bad_days",
                     "recency_bad_days must exceed recency_good_days >= 0");
     if (h.trend_window_days <= 0 || h.complaint_window_days <= 0 || h.engagement_window_days <= 0 ||
         h.engagement_full_count <= 0)
-        add_problem(problems, "lifecycle.bad_health", where + ".health", "health windows and counts must be positive");
+        add_problem(problems, lifecycle_problem::kBadHealth, where + ".health", "health windows and counts must be positive");
     return problems;
 }
 

@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "core/lifecycle/model.h"
+#include "core/problem_kinds.h"
 
 namespace lcs {
 
@@ -28,23 +29,11 @@ std::optional<uint32_t> parse_color(const std::string& text) {
     return text.size() == 7 ? (value << 8 | 0xFFu) : value;
 }
 
-const char* text_key(ConditionKind kind) {
-    switch (kind) {
-        case ConditionKind::trend: return "metric";
-        case ConditionKind::last_nps: return "category";
-        case ConditionKind::interactions_in_window: return "type";
-        case ConditionKind::segment_is: return "segment";
-        case ConditionKind::has_tag: return "tag";
-        default: return nullptr;
-    }
-}
+const char* text_key(ConditionKind kind) { return condition_kind_info(kind).text_key; }
 
 Json condition_to_json(const Condition& c) {
     Json j = {{"kind", condition_kind_id(c.kind)}};
-    const bool compares = c.kind != ConditionKind::churn_event && c.kind != ConditionKind::segment_is &&
-                          c.kind != ConditionKind::has_tag && c.kind != ConditionKind::never_purchased &&
-                          !(c.kind == ConditionKind::last_nps && !c.text.empty());
-    if (compares) {
+    if (condition_compares(c)) {
         j["op"] = compare_id(c.op);
         j["value"] = c.value;
         if (c.op == Compare::between) j["value2"] = c.value2;
@@ -62,7 +51,7 @@ struct Reader {
     bool ok = true;
 
     void fail(const std::string& where, const std::string& message) {
-        problems.push_back({"lifecycle.bad_model", where, message, 0, 0});
+        problems.push_back({lifecycle_problem::kBadModel, where, message, 0, 0});
         ok = false;
     }
     void text(const Json& j, const char* key, std::string& out, const std::string& where) {
@@ -107,7 +96,7 @@ struct Reader {
         if (const auto kind = condition_kind_from_id(kind_id)) {
             c.kind = *kind;
         } else {
-            problems.push_back({"lifecycle.unknown_condition", where + ".kind",
+            problems.push_back({lifecycle_problem::kUnknownCondition, where + ".kind",
                                 "\"" + kind_id + "\" is not a condition kind", 0, 0});
             ok = false;
         }
@@ -189,18 +178,18 @@ Json model_to_json(const LifecycleModel& model) {
 std::optional<LifecycleModel> model_from_json(const Json& json, Problems& problems, const std::string& where) {
     auto from_template = [&](const std::string& id, const std::string& at) -> std::optional<LifecycleModel> {
         if (auto model = find_template(id)) return model;
-        problems.push_back({"lifecycle.unknown_template", at, "\"" + id + "\" is not a built-in template", 0, 0});
+        problems.push_back({lifecycle_problem::kUnknownTemplate, at, "\"" + id + "\" is not a built-in template", 0, 0});
         return std::nullopt;
     };
     if (json.is_string()) return from_template(json.get<std::string>(), where);
     if (!json.is_object()) {
-        problems.push_back({"lifecycle.bad_model", where, "expected a lifecycle model object or a template id", 0, 0});
+        problems.push_back({lifecycle_problem::kBadModel, where, "expected a lifecycle model object or a template id", 0, 0});
         return std::nullopt;
     }
     if (!json.contains("stages")) {
         if (json.contains("template") && json["template"].is_string())
             return from_template(json["template"].get<std::string>(), where + ".template");
-        problems.push_back({"lifecycle.no_stages", where + ".stages", "the model has no stages", 0, 0});
+        problems.push_back({lifecycle_problem::kNoStages, where + ".stages", "the model has no stages", 0, 0});
         return std::nullopt;
     }
     Reader r{problems};

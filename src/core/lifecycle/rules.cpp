@@ -6,10 +6,6 @@
 namespace lcs {
 
 namespace {
-constexpr const char* kKindIds[kConditionKindCount] = {
-    "recency_days",  "purchases_in_window",    "spend_in_window", "tenure_days",    "repeat_purchases",
-    "trend",         "last_nps",               "interactions_in_window", "churn_event", "referrals_made",
-    "segment_is",    "has_tag",                "never_purchased"};
 constexpr const char* kCompareIds[6] = {"<", "<=", ">", ">=", "==", "between"};
 
 std::string number_text(double x) {
@@ -19,12 +15,32 @@ std::string number_text(double x) {
 }
 }  // namespace
 
-const char* condition_kind_id(ConditionKind kind) { return kKindIds[static_cast<int>(kind)]; }
+const ConditionKindInfo& condition_kind_info(ConditionKind kind) { return kConditionKinds[static_cast<int>(kind)]; }
+
+const char* condition_kind_id(ConditionKind kind) { return condition_kind_info(kind).id; }
 
 std::optional<ConditionKind> condition_kind_from_id(std::string_view id) {
-    for (int i = 0; i < kConditionKindCount; ++i)
-        if (id == kKindIds[i]) return static_cast<ConditionKind>(i);
+    for (const ConditionKindInfo& info : kConditionKinds)
+        if (id == info.id) return info.kind;
     return std::nullopt;
+}
+
+bool condition_has_window(const Condition& c) { return condition_kind_info(c.kind).window != WindowUse::none; }
+
+bool condition_compares(const Condition& c) {
+    switch (condition_kind_info(c.kind).compare) {
+        case CompareUse::always: return true;
+        case CompareUse::never: return false;
+        case CompareUse::unless_text: return c.text.empty();
+    }
+    return false;
+}
+
+Condition default_condition(ConditionKind kind) {
+    const ConditionKindInfo& info = condition_kind_info(kind);
+    Condition c = cond(kind, info.default_op, info.default_value, info.default_window_days, info.default_text);
+    c.after_last_purchase = info.default_after_last_purchase;
+    return c;
 }
 
 const char* compare_id(Compare op) { return kCompareIds[static_cast<int>(op)]; }

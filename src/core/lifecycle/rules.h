@@ -49,6 +49,94 @@ struct Condition {
     bool negate = false;     // match when the condition does NOT hold
 };
 
+// What each condition kind needs, in one place: the rule editor shows the widgets it names, JSON
+// reading/writing and validation (core/lifecycle/model.h) follow it, and a new condition starts
+// from its defaults. One row per ConditionKind, in enum order (checked at compile time below).
+enum class WindowUse {
+    none,      // window_days is ignored
+    optional,  // window_days >= 0; 0 = all time (churn_event: 0 = any time)
+    required,  // window_days >= 1 (trend compares two windows of that length)
+};
+enum class CompareUse {
+    always,      // op / value (/ value2) apply
+    never,       // the condition is a plain yes/no
+    unless_text, // op / value apply only while text is empty (last_nps: a score, not a category)
+};
+enum class TextUse {
+    none,      // text is ignored
+    optional,  // text may be empty (see ConditionKind for what empty means)
+    required,  // text must not be empty
+};
+
+struct ConditionKindInfo {
+    ConditionKind kind;
+    const char* id;           // stable id in JSON and the UI ("recency_days", ...)
+    const char* label;        // English label for the rule editor (the app translates it)
+    WindowUse window;
+    CompareUse compare;
+    TextUse text;
+    const char* text_key;     // JSON key that holds Condition::text, nullptr when text is unused
+    const char* text_choices[3];  // the only allowed non-empty texts; all nullptr = free text
+    // Defaults for a condition of this kind picked in the editor (see default_condition).
+    Compare default_op;
+    double default_value;
+    int default_window_days;
+    const char* default_text;
+    bool default_after_last_purchase;
+};
+
+inline constexpr ConditionKindInfo kConditionKinds[] = {
+    {ConditionKind::recency_days, "recency_days", "Days since last purchase", WindowUse::none, CompareUse::always,
+     TextUse::none, nullptr, {}, Compare::gt, 180, 0, "", false},
+    {ConditionKind::purchases_in_window, "purchases_in_window", "Purchases in window", WindowUse::optional,
+     CompareUse::always, TextUse::none, nullptr, {}, Compare::ge, 2, 365, "", false},
+    {ConditionKind::spend_in_window, "spend_in_window", "Spend in window", WindowUse::optional, CompareUse::always,
+     TextUse::none, nullptr, {}, Compare::ge, 100, 365, "", false},
+    {ConditionKind::tenure_days, "tenure_days", "Days since acquisition", WindowUse::none, CompareUse::always,
+     TextUse::none, nullptr, {}, Compare::ge, 365, 0, "", false},
+    {ConditionKind::repeat_purchases, "repeat_purchases", "Repeat purchases", WindowUse::none, CompareUse::always,
+     TextUse::none, nullptr, {}, Compare::ge, 1, 0, "", false},
+    {ConditionKind::trend, "trend", "Trend: last window / window before", WindowUse::required, CompareUse::always,
+     TextUse::optional, "metric", {"purchases", "spend"}, Compare::lt, 0.5, 180, "purchases", false},
+    {ConditionKind::last_nps, "last_nps", "Last NPS answer", WindowUse::none, CompareUse::unless_text,
+     TextUse::optional, "category", {"promoter", "passive", "detractor"}, Compare::ge, 0, 0, "promoter", false},
+    {ConditionKind::interactions_in_window, "interactions_in_window", "Interactions in window", WindowUse::optional,
+     CompareUse::always, TextUse::optional, "type", {}, Compare::ge, 1, 90, "", false},
+    {ConditionKind::churn_event, "churn_event", "Has a churn event", WindowUse::optional, CompareUse::never,
+     TextUse::none, nullptr, {}, Compare::ge, 0, 0, "", true},
+    {ConditionKind::referrals_made, "referrals_made", "Referrals made", WindowUse::optional, CompareUse::always,
+     TextUse::none, nullptr, {}, Compare::ge, 1, 0, "", false},
+    {ConditionKind::segment_is, "segment_is", "Segment is", WindowUse::none, CompareUse::never, TextUse::required,
+     "segment", {}, Compare::ge, 0, 0, "?", false},
+    {ConditionKind::has_tag, "has_tag", "Has tag", WindowUse::none, CompareUse::never, TextUse::required, "tag", {},
+     Compare::ge, 0, 0, "?", false},
+    {ConditionKind::never_purchased, "never_purchased", "Never purchased", WindowUse::none, CompareUse::never,
+     TextUse::none, nullptr, {}, Compare::ge, 0, 0, "", false},
+};
+
+namespace rules_detail {
+constexpr bool rows_in_enum_order() {
+    for (int i = 0; i < kConditionKindCount; ++i)
+        if (static_cast<int>(kConditionKinds[i].kind) != i) return false;
+    return true;
+}
+}  // namespace rules_detail
+static_assert(sizeof kConditionKinds / sizeof kConditionKinds[0] == kConditionKindCount,
+              "kConditionKinds needs one row per ConditionKind");
+static_assert(static_cast<int>(ConditionKind::never_purchased) + 1 == kConditionKindCount,
+              "kConditionKindCount must follow the last ConditionKind");
+static_assert(rules_detail::rows_in_enum_order(), "kConditionKinds rows must be in ConditionKind order");
+
+// The row of kind.
+const ConditionKindInfo& condition_kind_info(ConditionKind kind);
+
+// Whether window_days applies to c; whether c compares a number (op, value, value2).
+bool condition_has_window(const Condition& c);
+bool condition_compares(const Condition& c);
+
+// A new condition of `kind` with its defaults (kConditionKinds), not negated.
+Condition default_condition(ConditionKind kind);
+
 struct StageRules {
     std::vector<Condition> all;  // AND
     std::vector<Condition> any;  // OR group; ignored when empty

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <set>
 
+#include "core/problem_kinds.h"
+
 namespace lcs {
 
 namespace {
@@ -34,13 +36,13 @@ void read_stage_values(const Baseline& baseline, std::vector<double>& values, co
     values.resize(baseline.stages.size(), 0.0);
     if (json.is_array()) {
         if (json.size() != baseline.stages.size()) {
-            add_problem(problems, "scenario.bad_field", where,
+            add_problem(problems, scenario_problem::kBadField, where,
                         "has " + std::to_string(json.size()) + " values for " + std::to_string(baseline.stages.size()) + " stages");
             return;
         }
         for (size_t i = 0; i < json.size(); ++i) {
             if (!is_finite_number(json[i])) {
-                add_problem(problems, "scenario.bad_field", where + "[" + std::to_string(i) + "]", "must be a number");
+                add_problem(problems, scenario_problem::kBadField, where + "[" + std::to_string(i) + "]", "must be a number");
                 continue;
             }
             values[i] = json[i].get<double>();
@@ -48,17 +50,17 @@ void read_stage_values(const Baseline& baseline, std::vector<double>& values, co
         return;
     }
     if (!json.is_object()) {
-        add_problem(problems, "scenario.bad_field", where, "must be an object {stage: number}");
+        add_problem(problems, scenario_problem::kBadField, where, "must be an object {stage: number}");
         return;
     }
     for (auto it = json.begin(); it != json.end(); ++it) {
         const int index = stage_index(baseline, it.key());
         if (index < 0) {
-            add_problem(problems, "scenario.unknown_stage", where + "." + it.key(), "no stage named \"" + it.key() + "\"");
+            add_problem(problems, scenario_problem::kUnknownStage, where + "." + it.key(), "no stage named \"" + it.key() + "\"");
             continue;
         }
         if (!is_finite_number(it.value())) {
-            add_problem(problems, "scenario.bad_field", where + "." + it.key(), "must be a number");
+            add_problem(problems, scenario_problem::kBadField, where + "." + it.key(), "must be a number");
             continue;
         }
         values[static_cast<size_t>(index)] = it.value().get<double>();
@@ -67,7 +69,7 @@ void read_stage_values(const Baseline& baseline, std::vector<double>& values, co
 
 void read_number(double& out, const Json& json, Problems& problems, const std::string& where) {
     if (!is_finite_number(json)) {
-        add_problem(problems, "scenario.bad_field", where, "must be a number, got " + json.dump());
+        add_problem(problems, scenario_problem::kBadField, where, "must be a number, got " + json.dump());
         return;
     }
     out = json.get<double>();
@@ -135,7 +137,7 @@ std::vector<double> effective_revenue(const Baseline& baseline) {
 
 bool validate_baseline(const Baseline& b, Problems& problems, const std::string& w) {
     const size_t before = problems.size();
-    const char* kind = "scenario.invalid_baseline";
+    const char* kind = scenario_problem::kInvalidBaseline;
     const size_t n = b.stages.size();
     if (n == 0) add_problem(problems, kind, w + ".stages", "needs at least one stage");
     std::set<std::string> seen;
@@ -257,7 +259,7 @@ Json baseline_to_json(const Baseline& b) {
 void apply_baseline_json(Baseline& b, const Json& json, Problems& problems, const std::string& w) {
     if (json.is_null()) return;
     if (!json.is_object()) {
-        add_problem(problems, "scenario.bad_field", w, "must be an object");
+        add_problem(problems, scenario_problem::kBadField, w, "must be an object");
         return;
     }
     static const std::set<std::string> kKnown = {
@@ -265,7 +267,7 @@ void apply_baseline_json(Baseline& b, const Json& json, Problems& problems, cons
         "new_customers_per_month", "entry_stage", "channels", "churn_reasons", "discount_rate_monthly", "horizon_months"};
     for (auto it = json.begin(); it != json.end(); ++it)
         if (!kKnown.count(it.key()))
-            add_problem(problems, "scenario.unknown_field", w + "." + it.key(), "is not a baseline input (ignored)");
+            add_problem(problems, scenario_problem::kUnknownField, w + "." + it.key(), "is not a baseline input (ignored)");
 
     if (json.contains("stages")) {
         const Json& stages = json["stages"];
@@ -276,21 +278,21 @@ void apply_baseline_json(Baseline& b, const Json& json, Problems& problems, cons
                 if (!s.is_string()) ok = false;
                 else names.push_back(s.get<std::string>());
             }
-        if (!ok) add_problem(problems, "scenario.bad_field", w + ".stages", "must be an array of stage names");
+        if (!ok) add_problem(problems, scenario_problem::kBadField, w + ".stages", "must be an array of stage names");
         else remap_stages(b, names);
     }
     const size_t n = b.stages.size();
     if (json.contains("churned")) {
         const Json& churned = json["churned"];
         if (!churned.is_array()) {
-            add_problem(problems, "scenario.bad_field", w + ".churned", "must be an array of stage names");
+            add_problem(problems, scenario_problem::kBadField, w + ".churned", "must be an array of stage names");
         } else {
             std::vector<bool> flags(n, false);
             bool ok = true;
             for (const Json& s : churned) {
                 const int index = s.is_string() ? stage_index(b, s.get<std::string>()) : -1;
                 if (index < 0) {
-                    add_problem(problems, "scenario.unknown_stage", w + ".churned", "no stage named " + s.dump());
+                    add_problem(problems, scenario_problem::kUnknownStage, w + ".churned", "no stage named " + s.dump());
                     ok = false;
                 } else {
                     flags[static_cast<size_t>(index)] = true;
@@ -313,7 +315,7 @@ void apply_baseline_json(Baseline& b, const Json& json, Problems& problems, cons
                     }
             }
         if (!ok)
-            add_problem(problems, "scenario.bad_field", w + ".transition",
+            add_problem(problems, scenario_problem::kBadField, w + ".transition",
                         "must be a " + std::to_string(n) + "×" + std::to_string(n) + " array of numbers (rows in stage order)");
         else b.transition = std::move(matrix);
     }
@@ -331,7 +333,7 @@ void apply_baseline_json(Baseline& b, const Json& json, Problems& problems, cons
     if (json.contains("entry_stage")) {
         const Json& e = json["entry_stage"];
         const int index = e.is_string() ? stage_index(b, e.get<std::string>()) : -1;
-        if (index < 0) add_problem(problems, "scenario.unknown_stage", w + ".entry_stage", "no stage named " + e.dump());
+        if (index < 0) add_problem(problems, scenario_problem::kUnknownStage, w + ".entry_stage", "no stage named " + e.dump());
         else b.entry_stage = index;
     }
     if (json.contains("channels")) {
@@ -353,7 +355,7 @@ void apply_baseline_json(Baseline& b, const Json& json, Problems& problems, cons
                 channels.push_back(channel);
             }
         if (!ok)
-            add_problem(problems, "scenario.bad_field", w + ".channels",
+            add_problem(problems, scenario_problem::kBadField, w + ".channels",
                         "must be an array of {name, share, cost_per_customer}");
         else b.channels = std::move(channels);
     }
@@ -373,7 +375,7 @@ void apply_baseline_json(Baseline& b, const Json& json, Problems& problems, cons
                                    item.value("winback_share", 0.0)});
             }
         if (!ok)
-            add_problem(problems, "scenario.bad_field", w + ".churn_reasons",
+            add_problem(problems, scenario_problem::kBadField, w + ".churn_reasons",
                         "must be an array of {id, share_of_churned, winback_share}");
         else b.churn_reasons = std::move(reasons);
     }
@@ -381,7 +383,7 @@ void apply_baseline_json(Baseline& b, const Json& json, Problems& problems, cons
         read_number(b.discount_rate_monthly, json["discount_rate_monthly"], problems, w + ".discount_rate_monthly");
     if (json.contains("horizon_months")) {
         const Json& h = json["horizon_months"];
-        if (!h.is_number_integer()) add_problem(problems, "scenario.bad_field", w + ".horizon_months", "must be a whole number");
+        if (!h.is_number_integer()) add_problem(problems, scenario_problem::kBadField, w + ".horizon_months", "must be a whole number");
         else b.horizon_months = static_cast<int>(std::max<long long>(-1, std::min<long long>(h.get<long long>(), 1 << 30)));
     }
 }

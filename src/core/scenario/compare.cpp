@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/problem_kinds.h"
+
 namespace lcs {
 
 namespace {
@@ -55,7 +57,7 @@ std::vector<LeverRoi> lever_rois(const Baseline& baseline, const std::vector<Lev
 std::optional<Comparison> compare_scenarios(const Baseline& baseline, const std::vector<Scenario>& scenarios,
                                             Problems& problems) {
     if (scenarios.size() > kMaxComparedScenarios) {
-        problems.push_back(Problem{"scenario.too_many", "",
+        problems.push_back(Problem{scenario_problem::kTooMany, "",
                                    "at most " + std::to_string(kMaxComparedScenarios) + " scenarios can be compared, got " +
                                        std::to_string(scenarios.size()),
                                    0, 0});

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <set>
 
+#include "core/problem_kinds.h"
+
 namespace lcs {
 
 namespace {
@@ -87,7 +89,7 @@ Json lever_to_json(const Lever& lever) {
 
 std::optional<Lever> lever_from_json(const Json& json, Problems& problems, const std::string& w) {
     const size_t before = problems.size();
-    const char* bad = "scenario.bad_lever";
+    const char* bad = scenario_problem::kInvalidLever;
     if (!json.is_object()) {
         add_problem(problems, bad, w, "a lever must be an object");
         return std::nullopt;
@@ -174,7 +176,7 @@ std::optional<Lever> lever_from_json(const Json& json, Problems& problems, const
 
 bool validate_lever(const Lever& lever, const Baseline& b, Problems& problems, const std::string& w) {
     const size_t before = problems.size();
-    const char* kind = "scenario.invalid_lever";
+    const char* kind = scenario_problem::kInvalidLever;
     auto check_stage = [&](const std::string& name, const std::string& where, bool must_not_be_churned) {
         const int index = stage_index(b, name);
         if (index < 0) {

@@ -69,7 +69,7 @@ bool lever_active(const Lever& lever, int month, int horizon);
 // JSON: {"kind", "label", "enabled", "start_month", "end_month", + the fields of its kind}. Every field
 // of the kind is written (so a parsed lever writes back the same object); unknown fields are kept.
 Json lever_to_json(const Lever& lever);
-// Parses one lever; type errors become problems ("scenario.bad_lever") and give nullopt.
+// Parses one lever; type errors become problems ("scenario.invalid_lever", as validate_lever) and give nullopt.
 std::optional<Lever> lever_from_json(const Json& json, Problems& problems, const std::string& where);
 
 // Checks parameters against a baseline: stage names exist, ranges hold, the win-back reason is known.

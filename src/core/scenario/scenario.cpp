@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "core/problem_kinds.h"
+
 namespace lcs {
 
 namespace {
@@ -28,21 +30,21 @@ Json scenario_to_json(const Scenario& scenario) {
 std::optional<Scenario> scenario_from_json(const Json& json, Problems& problems, const std::string& w) {
     const size_t before = problems.size();
     if (!json.is_object()) {
-        add_problem(problems, "scenario.bad_field", w, "a scenario must be an object");
+        add_problem(problems, scenario_problem::kBadField, w, "a scenario must be an object");
         return std::nullopt;
     }
     Scenario scenario;
     if (!json.contains("name") || !json["name"].is_string() || json["name"].get<std::string>().empty())
-        add_problem(problems, "scenario.bad_field", w + ".name", "a scenario needs a non-empty name");
+        add_problem(problems, scenario_problem::kBadField, w + ".name", "a scenario needs a non-empty name");
     else scenario.name = json["name"].get<std::string>();
     if (json.contains("notes")) {
-        if (!json["notes"].is_string()) add_problem(problems, "scenario.bad_field", w + ".notes", "must be text");
+        if (!json["notes"].is_string()) add_problem(problems, scenario_problem::kBadField, w + ".notes", "must be text");
         else scenario.notes = json["notes"].get<std::string>();
     }
     if (json.contains("levers")) {
         const Json& levers = json["levers"];
         if (!levers.is_array()) {
-            add_problem(problems, "scenario.bad_field", w + ".levers", "must be an array of levers");
+            add_problem(problems, scenario_problem::kBadField, w + ".levers", "must be an array of levers");
         } else {
             for (size_t i = 0; i < levers.size(); ++i) {
                 std::optional<Lever> lever = lever_from_json(levers[i], problems, w + ".levers[" + std::to_string(i) + "]");
@@ -51,7 +53,7 @@ std::optional<Scenario> scenario_from_json(const Json& json, Problems& problems,
         }
     }
     if (json.contains("overrides")) {
-        if (!json["overrides"].is_object()) add_problem(problems, "scenario.bad_field", w + ".overrides", "must be an object");
+        if (!json["overrides"].is_object()) add_problem(problems, scenario_problem::kBadField, w + ".overrides", "must be an object");
         else scenario.overrides = json["overrides"];
     }
     static const std::set<std::string> kKnown = {"name", "notes", "levers", "overrides"};
@@ -77,17 +79,17 @@ ScenarioSection scenario_section_from_json(const Json& json, Problems& problems)
     const std::string w = "scenarios";
     if (json.is_null()) return section;
     if (!json.is_object()) {
-        add_problem(problems, "scenario.bad_field", w, "the scenarios section must be an object");
+        add_problem(problems, scenario_problem::kBadField, w, "the scenarios section must be an object");
         return section;
     }
     if (json.contains("baseline")) {
-        if (!json["baseline"].is_object()) add_problem(problems, "scenario.bad_field", w + ".baseline", "must be an object");
+        if (!json["baseline"].is_object()) add_problem(problems, scenario_problem::kBadField, w + ".baseline", "must be an object");
         else section.baseline_inputs = json["baseline"];
     }
     if (json.contains("scenarios")) {
         const Json& list = json["scenarios"];
         if (!list.is_array()) {
-            add_problem(problems, "scenario.bad_field", w + ".scenarios", "must be an array");
+            add_problem(problems, scenario_problem::kBadField, w + ".scenarios", "must be an array");
         } else {
             std::set<std::string> names;
             for (size_t i = 0; i < list.size(); ++i) {
@@ -95,7 +97,7 @@ ScenarioSection scenario_section_from_json(const Json& json, Problems& problems)
                 std::optional<Scenario> scenario = scenario_from_json(list[i], problems, where);
                 if (!scenario) continue;
                 if (!names.insert(scenario->name).second) {
-                    add_problem(problems, "scenario.duplicate_name", where + ".name",
+                    add_problem(problems, scenario_problem::kDuplicateName, where + ".name",
                                 "another scenario is already named \"" + scenario->name + "\"");
                     continue;
                 }

@@ -37,7 +37,7 @@ Json scenario_to_json(const Scenario& scenario);
 std::optional<Scenario> scenario_from_json(const Json& json, Problems& problems, const std::string& where);
 
 // Workspace::scenarios <-> section. A null section parses as an empty one. Problems: scenario.bad_field,
-// scenario.bad_lever, scenario.duplicate_name (where = "scenarios", "scenarios.scenarios[2].levers[0]", ...).
+// scenario.invalid_lever, scenario.duplicate_name (where = "scenarios", "scenarios.scenarios[2].levers[0]", ...).
 // Unusable scenarios are left out of the result; everything else is kept.
 Json scenario_section_to_json(const ScenarioSection& section);
 ScenarioSection scenario_section_from_json(const Json& json, Problems& problems);

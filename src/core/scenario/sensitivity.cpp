@@ -4,6 +4,7 @@
 #include <cmath>
 #include <functional>
 
+#include "core/problem_kinds.h"
 #include "core/scenario/projection.h"
 
 namespace lcs {
@@ -40,7 +41,7 @@ void set_churn_probability(Baseline& b, size_t s, double target) {
 std::optional<Tornado> sensitivity(const Baseline& baseline, const std::vector<Lever>& levers, Problems& problems,
                                    double delta) {
     if (!(delta > 0 && delta < 1)) {
-        problems.push_back(Problem{"scenario.bad_delta", "delta", "the sensitivity step must be between 0 and 1", 0, 0});
+        problems.push_back(Problem{scenario_problem::kBadDelta, "delta", "the sensitivity step must be between 0 and 1", 0, 0});
         return std::nullopt;
     }
     const std::optional<Projection> base = project(baseline, levers, problems);

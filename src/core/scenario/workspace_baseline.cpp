@@ -9,6 +9,7 @@
 #include "core/lifecycle/snapshots.h"
 #include "core/scenario/scenario.h"
 
+#include "core/problem_kinds.h"
 namespace lcs {
 
 namespace {
@@ -177,7 +178,7 @@ std::optional<Baseline> baseline_from_workspace(const Workspace& workspace, Prob
     apply_baseline_json(b, section.baseline_inputs, problems, "scenarios.baseline");
     if (problems.size() != before) return std::nullopt;
     if (b.stages.empty()) {
-        problems.push_back(Problem{"scenario.no_baseline", "scenarios.baseline",
+        problems.push_back(Problem{scenario_problem::kNoBaseline, "scenarios.baseline",
                                    "the workspace has no customer history to measure stages from; type in the "
                                    "stages, transition matrix and start customers of the baseline",
                                    0, 0});

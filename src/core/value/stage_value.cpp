@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/problem_kinds.h"
+
 namespace lcs {
 namespace {
 
@@ -88,7 +90,7 @@ MarkovStageValues markov_stage_values(const Workspace& workspace, const Snapshot
                                       int last_steps) {
     MarkovStageValues out;
     if (series.dates.size() < 2) {
-        out.problem = Problem{"clv.no_history", "", "Markov CLV needs at least two snapshots (a transition to count)"};
+        out.problem = Problem{clv_problem::kNoHistory, "", "Markov CLV needs at least two snapshots (a transition to count)"};
         return out;
     }
     const TransitionMatrix pooled = pooled_transition_matrix(series, stage_count, last_steps);
