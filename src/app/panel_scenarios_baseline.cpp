@@ -8,30 +8,11 @@
 #include "app/charts/charts.h"
 #include "app/i18n.h"
 #include "app/panel_scenarios_internal.h"
+#include "core/scenario/defaults.h"
 #include "imgui.h"
 
 namespace lcs::scenario_ui {
 namespace {
-
-Json simple_template(const Workspace& ws) {
-    Json reasons = Json::array();
-    std::vector<ChurnReason> catalog = ws.churn_reasons.empty() ? default_churn_reasons() : ws.churn_reasons;
-    for (const ChurnReason& r : catalog)
-        reasons.push_back({{"id", r.id}, {"share_of_churned", 1.0 / static_cast<double>(catalog.size())}, {"winback_share", r.winback_share}});
-    return {{"stages", {"New", "Active", "At risk", "Churned"}},
-            {"churned", {"Churned"}},
-            {"transition", {{0.20, 0.55, 0.15, 0.10}, {0.0, 0.85, 0.10, 0.05}, {0.0, 0.25, 0.50, 0.25}, {0.0, 0.03, 0.0, 0.97}}},
-            {"margin", {{"New", 15.0}, {"Active", 30.0}, {"At risk", 10.0}, {"Churned", 0.0}}},
-            {"revenue", {{"New", 40.0}, {"Active", 80.0}, {"At risk", 25.0}, {"Churned", 0.0}}},
-            {"servicing_cost", {{"New", 2.0}, {"Active", 3.0}, {"At risk", 1.0}, {"Churned", 0.0}}},
-            {"start_customers", {{"New", 200.0}, {"Active", 1000.0}, {"At risk", 300.0}, {"Churned", 500.0}}},
-            {"new_customers_per_month", 150.0},
-            {"entry_stage", "New"},
-            {"channels", Json::array({{{"name", "Online"}, {"share", 1.0}, {"cost_per_customer", 40.0}}})},
-            {"churn_reasons", reasons},
-            {"discount_rate_monthly", 0.01},
-            {"horizon_months", 36}};
-}
 
 // A number box writing inputs[field][stage] (or inputs[field] when stage is empty).
 void input_cell(ScenarioPanelState& s, const std::string& name, const char* field, const std::string& stage,
@@ -68,7 +49,7 @@ void draw_baseline_tab(AppState& state, ScenarioPanelState& s) {
     if (!s.has_data && !s.editable) {
         if (ImGui::Button(tr("Start from a simple four-stage template"))) {
             ScenarioSection next = edited_section(s);
-            next.baseline_inputs = simple_template(ws);
+            next.baseline_inputs = example_baseline_inputs(ws.churn_reasons);
             write_section(state, next, "Type in baseline");
         }
         automation::record("scenarios.baseline.template");

@@ -8,6 +8,7 @@
 #include "app/charts/charts.h"
 #include "app/i18n.h"
 #include "app/panel_scenarios_internal.h"
+#include "core/scenario/defaults.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 
@@ -43,13 +44,6 @@ bool money_input(const std::string& name, const char* label, double& value) {
     ImGui::PopID();
     if (changed && (!std::isfinite(value) || value < 0)) value = 0;
     return changed;
-}
-
-std::vector<std::string> stage_choices(const Baseline& b, bool stay_stages_only) {
-    std::vector<std::string> out;
-    for (size_t i = 0; i < b.stages.size(); ++i)
-        if (!stay_stages_only || i >= b.churned.size() || !b.churned[i]) out.push_back(b.stages[i]);
-    return out;
 }
 
 bool choice_combo(const std::string& name, const char* label, std::string& value, const std::vector<std::string>& choices,
@@ -111,69 +105,11 @@ bool stage_set(const std::string& name, const char* label, std::vector<std::stri
 
 // ---- levers ----
 
-// The stay stage that loses the most customers to churn each month (the natural first target of a
-// retention lever); the largest stay stage when nothing churns.
-std::string main_churn_stage(const Baseline& b) {
-    std::string best;
-    double best_loss = -1, best_size = -1;
-    for (size_t i = 0; i < b.stages.size(); ++i) {
-        if (i < b.churned.size() && b.churned[i]) continue;
-        double churn = 0;
-        for (size_t j = 0; j < b.stages.size() && i < b.transition.size() && j < b.transition[i].size(); ++j)
-            if (j < b.churned.size() && b.churned[j]) churn += b.transition[i][j];
-        double size = i < b.start_customers.size() ? b.start_customers[i] : 0;
-        double loss = churn * size;
-        if (loss > best_loss || (loss == best_loss && size > best_size)) {
-            best = b.stages[i];
-            best_loss = loss;
-            best_size = size;
-        }
-    }
-    return best;
-}
-
-Lever new_lever(LeverKind kind, const Baseline& b) {
-    Lever lever = neutral_lever(kind);
-    std::vector<std::string> stay = stage_choices(b, true);
-    std::string first_stay = main_churn_stage(b);
-    std::string entry = b.entry_stage >= 0 && static_cast<size_t>(b.entry_stage) < b.stages.size()
-                            ? b.stages[static_cast<size_t>(b.entry_stage)]
-                            : first_stay;
-    switch (kind) {
-        case LeverKind::retention: lever.stages = {first_stay}; break;
-        case LeverKind::conversion:
-            lever.from_stage = entry;
-            for (const std::string& st : stay)
-                if (st != entry) {
-                    lever.to_stage = st;
-                    break;
-                }
-            break;
-        case LeverKind::winback: {
-            lever.to_stage = first_stay;
-            double best = -1;
-            for (const ChurnReasonShare& r : b.churn_reasons)
-                if (r.share_of_churned > best) {
-                    best = r.share_of_churned;
-                    lever.reason = r.id;
-                }
-            break;
-        }
-        case LeverKind::care_plan:
-            lever.plan = kCarePlanIds[0];
-            lever.stages = stay;
-            break;
-        case LeverKind::acquisition: lever.cost_per_customer.reset(); break;
-        case LeverKind::price: break;
-    }
-    return lever;
-}
-
 void draw_lever_controls(Lever& lever, const std::string& n, const Baseline& b, const std::string& currency,
                          bool& changed) {
     TextLanguage lang = text_language();
-    std::vector<std::string> stay = stage_choices(b, true);
-    std::vector<std::string> all = stage_choices(b, false);
+    std::vector<std::string> stay = stay_stages(b);
+    const std::vector<std::string>& all = b.stages;
     std::string per_month_cost = std::string(tr("Cost per customer per month")) + " (" + currency + ")";
     auto cost_per_customer = [&](const char* label) {
         double v = lever.cost_per_customer.value_or(0.0);
@@ -443,7 +379,7 @@ void draw_levers_tab(AppState& state, ScenarioPanelState& s) {
     if (ImGui::BeginPopup("add_lever")) {
         for (LeverKind kind : kAllLeverKinds) {
             if (ImGui::MenuItem(lever_title(kind, text_language()))) {
-                s.working.levers.push_back(new_lever(kind, b));
+                s.working.levers.push_back(default_lever(kind, b));
                 s.working_dirty = true;
             }
             automation::record(std::string("scenarios.add_lever.") + lever_kind_id(kind));

@@ -76,7 +76,7 @@ std::optional<Lever> lever_from_json(const Json& json, Problems& problems, const
 // Problems have kind "scenario.invalid_lever". Returns true when none were found.
 bool validate_lever(const Lever& lever, const Baseline& baseline, Problems& problems, const std::string& where);
 
-// A lever that does nothing and costs nothing (all parameters 0); used by tests and the UI's "add".
+// A lever that does nothing and costs nothing (all parameters 0); default_lever (defaults.h) adds targets.
 Lever neutral_lever(LeverKind kind);
 
 }  // namespace lcs
