@@ -31,7 +31,7 @@ struct RowSummary {
 struct CustomersPanelState {
     std::string filter;
     std::uint64_t summary_revision = 0;
-    Date as_of;  // the workspace's analysis date (core default_as_of)
+    Date as_of;  // the workspace's analysis date (core analysis_date)
     std::vector<RowSummary> rows;
     // The visible order: indexes into customers, filtered and sorted.
     std::uint64_t order_revision = 0;
@@ -73,7 +73,7 @@ std::string day_text(int32_t day) { return day == INT32_MIN ? std::string("-") :
 void refresh_summaries(CustomersPanelState& s, const Workspace& ws, std::uint64_t revision) {
     if (s.summary_revision == revision) return;
     s.summary_revision = revision;
-    s.as_of = default_as_of(ws);
+    s.as_of = analysis_date(ws);
     s.rows.assign(ws.customers.size(), {});
     for (std::size_t i = 0; i < ws.customers.size(); ++i) {
         const Customer& c = ws.customers[i];

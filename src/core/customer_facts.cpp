@@ -44,13 +44,25 @@ WorkspaceSummary summarize_workspace(const Workspace& workspace) {
     return summary;
 }
 
-Date default_as_of(const Workspace& workspace) {
+Date analysis_date(const Workspace& workspace) {
     if (workspace.meta.as_of) return *workspace.meta.as_of;
+    return last_transaction_date(workspace).value_or(kNoDataAnalysisDate);
+}
+
+std::optional<Date> last_transaction_date(const Workspace& workspace) {
     std::optional<Date> last;
     for (const Customer& customer : workspace.customers)
         for (const Transaction& transaction : customer.transactions)
             if (!last || transaction.date > *last) last = transaction.date;
-    return last.value_or(Date{0});
+    return last;
+}
+
+std::optional<Date> first_transaction_date(const Workspace& workspace) {
+    std::optional<Date> first;
+    for (const Customer& customer : workspace.customers)
+        for (const Transaction& transaction : customer.transactions)
+            if (!first || transaction.date < *first) first = transaction.date;
+    return first;
 }
 
 }  // namespace lcs

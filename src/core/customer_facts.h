@@ -40,7 +40,14 @@ struct WorkspaceSummary {
 
 WorkspaceSummary summarize_workspace(const Workspace& workspace);
 
-// The analysis date: meta.as_of when set, else the latest transaction date, else 1970-01-01.
-Date default_as_of(const Workspace& workspace);
+// The workspace's analysis date, the one "as of" every view, the CLI and the valuation default to:
+// meta.as_of when set, else the latest transaction date, else kNoDataAnalysisDate (a workspace with
+// neither has nothing to analyse; the date only keeps the types simple).
+inline constexpr Date kNoDataAnalysisDate{0};  // 1970-01-01
+Date analysis_date(const Workspace& workspace);
+// The latest transaction date over all customers; nullopt when there is none.
+std::optional<Date> last_transaction_date(const Workspace& workspace);
+// The earliest transaction date over all customers; nullopt when there is none.
+std::optional<Date> first_transaction_date(const Workspace& workspace);
 
 }  // namespace lcs

@@ -75,7 +75,7 @@ TEST_CASE("facts: workspace summary and default analysis date") {
     Workspace workspace;
     CHECK(summarize_workspace(workspace).customers == 0);
     CHECK_FALSE(summarize_workspace(workspace).first_date.has_value());
-    CHECK(default_as_of(workspace).days == 0);
+    CHECK(analysis_date(workspace).days == 0);
     Customer a, b;
     a.id = "a";
     a.transactions = {buy("2023-05-01", 10), buy("2023-07-01", 2.5)};
@@ -90,7 +90,7 @@ TEST_CASE("facts: workspace summary and default analysis date") {
     CHECK(to_iso(*summary.first_date) == "2022-12-31");
     CHECK(to_iso(*summary.last_date) == "2023-07-01");
     CHECK(summary.revenue == 19.5);
-    CHECK(to_iso(default_as_of(workspace)) == "2023-07-01");
+    CHECK(to_iso(analysis_date(workspace)) == "2023-07-01");
     workspace.meta.as_of = day("2024-01-01");
-    CHECK(to_iso(default_as_of(workspace)) == "2024-01-01");
+    CHECK(to_iso(analysis_date(workspace)) == "2024-01-01");
 }

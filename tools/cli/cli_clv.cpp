@@ -22,7 +22,9 @@
 #include "core/clv/rfm_summary.h"
 #include "core/clv/sbg.h"
 #include "core/clv/simulate.h"
+#include "core/clv/valuation.h"
 #include "core/csv_import.h"
+#include "core/customer_facts.h"
 #include "core/workspace_io.h"
 
 namespace lcs::cli {
@@ -34,7 +36,8 @@ using namespace lcs::clv;
 
 const std::vector<std::string> kValueOptions = {"--model", "--period", "--calibration-end", "--horizon", "--discount",
                                                 "--margin", "--csv", "--customers", "--seed", "--r", "--alpha",
-                                                "--a", "--b", "-o", "--data-unit"};
+                                                "--a", "--b", "-o", "--data-unit", "--holdout", "--retention",
+                                                "--cohort-periods"};
 
 int fail(const std::string& message) {
     std::fprintf(stderr, "lifecycle: %s\n", message.c_str());
@@ -54,6 +57,7 @@ struct Input {
     std::vector<double> alive;  // sbg only
     bool has_spend = false;
     std::string source;         // "summary", "transactions", "workspace", "survival"
+    std::optional<Workspace> workspace;  // dated data (workspace, transactions): what `clv` values
 };
 
 std::string first_line(const std::string& text) {
@@ -120,6 +124,15 @@ std::optional<Problem> summarise_events(const std::vector<CustomerEvents>& event
     return std::nullopt;
 }
 
+// Summaries of input.workspace up to --calibration-end, else its analysis_date (customer_facts.h)
+// when it has one (meta.as_of or a transaction).
+std::optional<Problem> summarise_workspace(const Args& args, PeriodUnit unit, Input& input) {
+    const Workspace& ws = *input.workspace;
+    std::optional<Date> end;
+    if (ws.meta.as_of || last_transaction_date(ws)) end = analysis_date(ws);
+    return summarise_events(events_from_workspace(ws), args, end, unit, input);
+}
+
 // Reads FILE as a workspace JSON, a summary CSV, a period/alive CSV (sbg) or a transaction log.
 std::optional<Problem> load_input(const std::string& path, const Args& args, bool survival, Input& input) {
     std::string text, error;
@@ -138,7 +151,8 @@ std::optional<Problem> load_input(const std::string& path, const Args& args, boo
             return loaded.problems.front();
         }
         input.source = "workspace";
-        return summarise_events(events_from_workspace(*loaded.workspace), args, loaded.workspace->meta.as_of, unit, input);
+        input.workspace = std::move(*loaded.workspace);
+        return summarise_workspace(args, unit, input);
     }
     if (survival) {
         input.source = "survival";
@@ -158,15 +172,16 @@ std::optional<Problem> load_input(const std::string& path, const Args& args, boo
         return Problem{"fit.no_data", path, "no transactions found"};
     }
     if (!imported.problems.empty()) print_problems(imported.problems);
-    std::vector<CustomerEvents> events;
+    Workspace workspace;
     for (const ImportedCustomer& c : imported.customers) {
-        CustomerEvents e;
-        e.id = c.id;
-        for (const Transaction& t : c.transactions) e.purchases.push_back({t.date, t.amount});
-        events.push_back(std::move(e));
+        Customer customer;
+        customer.id = c.id;
+        customer.transactions = c.transactions;
+        workspace.customers.push_back(std::move(customer));
     }
     input.source = "transactions";
-    return summarise_events(events, args, std::nullopt, unit, input);
+    input.workspace = std::move(workspace);
+    return summarise_workspace(args, unit, input);
 }
 
 // fit/predict take --period as the unit of the summary built from transactions.
@@ -252,6 +267,88 @@ SteppedFit fit_one_step_at_a_time(const std::function<ModelFitter()>& make_fitte
     return out;
 }
 
+// `clv` options as valuation settings; prints the reason and returns nullopt when one is invalid.
+// --model also takes the valuation ids (bgnbd, paretonbd: the same as bgnbd+gg, paretonbd+gg).
+std::optional<ValuationSettings> clv_settings(const Args& args) {
+    std::string model = option_value(args, "--model").value_or("");
+    if (model == "bgnbd+gg" || model == "paretonbd+gg") model.resize(model.size() - 3);
+    const auto kind = parse_valuation_model(model);
+    const auto horizon = parse_integer(option_value(args, "--horizon").value_or("12"));
+    const auto period = parse_period_unit(option_value(args, "--period").value_or("month"));
+    const auto discount = parse_number(option_value(args, "--discount").value_or("0.01"));
+    const auto margin = parse_number(option_value(args, "--margin").value_or("1"));
+    const auto data_unit = parse_period_unit(option_value(args, "--data-unit").value_or("week"));
+    const auto holdout = parse_integer(option_value(args, "--holdout").value_or("0"));
+    const auto retention = parse_number(option_value(args, "--retention").value_or("0.8"));
+    const auto cohort = parse_integer(option_value(args, "--cohort-periods").value_or("12"));
+    const auto end_text = option_value(args, "--calibration-end");
+    const std::optional<Date> end = end_text ? parse_iso_date(*end_text) : std::nullopt;
+    const char* error = !kind ? "--model must be bgnbd+gg, paretonbd+gg, sbg, markov or simple"
+        : !horizon || *horizon < 0 || *horizon > 100000 ? "--horizon must be a whole number of periods >= 0"
+        : !period ? "--period must be day, week or month"
+        : !discount || *discount < 0 ? "--discount must be a rate >= 0 per period (0.01 = 1%)"
+        : !margin ? "--margin must be a number (share of spend that is profit)"
+        : !data_unit ? "--data-unit must be day, week or month"
+        : !holdout || *holdout < 0 || *holdout > 100000 ? "--holdout must be a whole number of periods >= 0"
+        : !retention ? "--retention must be a number (share kept per period)"
+        : !cohort || *cohort < 1 || *cohort > 100000 ? "--cohort-periods must be a whole number >= 1"
+        : end_text && !end ? "--calibration-end must be a YYYY-MM-DD date"
+        : nullptr;
+    if (error) {
+        fail(error);
+        return std::nullopt;
+    }
+    ValuationSettings s;
+    s.model = *kind;
+    s.unit = *period;
+    s.fit_unit = *data_unit;
+    s.holdout_periods = static_cast<int>(*holdout);
+    s.calibration_end = end;
+    s.horizon = static_cast<int>(*horizon);
+    s.discount = *discount;
+    s.margin = *margin;
+    s.retention = *retention;
+    s.cohort_periods = static_cast<int>(*cohort);
+    return s;
+}
+
+std::string clv_csv(const ValuationResult& result) {
+    std::string csv = "id,p_alive,expected_purchases,expected_spend,clv\n";
+    for (const ValuationRow& row : result.rows) {
+        const CustomerClv& v = row.value;
+        char line[256];
+        std::snprintf(line, sizeof line, ",%.10g,%.10g,%.10g,%.10g\n", v.p_alive, v.expected_purchases, v.expected_spend, v.clv);
+        csv += v.id + line;
+    }
+    return csv;
+}
+
+Json clv_rows_json(const ValuationResult& result) {
+    Json rows = Json::array();
+    for (const ValuationRow& row : result.rows) {
+        const CustomerClv& v = row.value;
+        rows.push_back({{"id", v.id}, {"p_alive", number_or_null(v.p_alive)},
+                        {"expected_purchases", number_or_null(v.expected_purchases)},
+                        {"expected_spend", number_or_null(v.expected_spend)}, {"clv", number_or_null(v.clv)}});
+    }
+    return rows;
+}
+
+// Dated input only: the dates the valuation used and its per-stage summary.
+void add_dated_json(const ValuationResult& result, Json& out) {
+    out["as_of"] = to_iso(result.as_of);
+    out["calibration_end"] = to_iso(result.calibration_end);
+    Json stages = Json::array();
+    for (size_t i = 0; i < result.stages.size(); ++i) {
+        const StageValuationRow& s = result.stages[i];
+        stages.push_back({{"name", i < result.stage_names.size() ? result.stage_names[i] : ""},
+                          {"customers", s.customers}, {"valued", s.value.valued},
+                          {"equity", number_or_null(s.value.equity)}, {"mean", number_or_null(s.value.mean)},
+                          {"markov", number_or_null(s.markov)}, {"margin", number_or_null(s.margin)}});
+    }
+    out["stages"] = stages;
+}
+
 }  // namespace
 
 int cmd_fit(const Args& raw) {
@@ -294,6 +391,8 @@ int cmd_predict(const Args& raw) {
     counts.model = model == "bgnbd" ? CountModel::bgnbd : CountModel::pareto_nbd;
     counts.bgnbd = bgnbd_params(fit);
     counts.pareto_nbd = pareto_nbd_params(fit);
+    // Refused as the valuation refuses it: expected purchases are undefined for such a fit.
+    if (auto problem = identification_problem(counts)) return fail(*problem);
     Json rows = Json::array();
     std::string text;
     for (const CustomerRfm& c : input.customers) {
@@ -315,69 +414,52 @@ int cmd_predict(const Args& raw) {
 }
 
 int cmd_clv(const Args& args) {
-    const auto file = single_file(args, "clv FILE --model bgnbd+gg|paretonbd+gg --horizon N --period month --discount D [--margin M] [--data-unit week] [--json|--csv OUT]");
+    const auto file = single_file(args, "clv FILE --model bgnbd+gg|paretonbd+gg|sbg|markov|simple --horizon N --period month --discount D [--margin M] [--data-unit week] [--holdout N | --calibration-end DATE] [--retention R] [--cohort-periods N] [--json|--csv OUT]");
     if (!file) return 2;
     const std::string model = option_value(args, "--model").value_or("");
-    if (model != "bgnbd+gg" && model != "paretonbd+gg") return fail("--model must be bgnbd+gg or paretonbd+gg");
-    const auto horizon = parse_integer(option_value(args, "--horizon").value_or("12"));
-    if (!horizon || *horizon < 0 || *horizon > 100000) return fail("--horizon must be a whole number of periods >= 0");
-    const auto period = parse_period_unit(option_value(args, "--period").value_or("month"));
-    if (!period) return fail("--period must be day, week or month");
-    const auto discount = parse_number(option_value(args, "--discount").value_or("0.01"));
-    if (!discount || *discount < 0) return fail("--discount must be a rate >= 0 per period (0.01 = 1%)");
-    const auto margin = parse_number(option_value(args, "--margin").value_or("1"));
-    if (!margin) return fail("--margin must be a number (share of spend that is profit)");
-    const auto data_unit = parse_period_unit(option_value(args, "--data-unit").value_or("week"));
-    if (!data_unit) return fail("--data-unit must be day, week or month");
+    const std::optional<ValuationSettings> settings = clv_settings(args);
+    if (!settings) return 1;  // clv_settings printed why
     Input input;
     if (auto problem = load_input(*file, args, false, input)) return fail(*problem);
     if (!input.has_spend) return fail(Problem{"fit.no_spend", *file, "CLV needs spend: a zbar or monetary_value column, or transaction amounts"});
-    const FitResult counts_fit = model == "bgnbd+gg" ? fit_bgnbd(input.customers) : fit_pareto_nbd(input.customers);
-    if (!counts_fit.ok()) return fail(*counts_fit.problem);
-    const FitResult spend_fit = fit_gamma_gamma(input.customers);
-    if (!spend_fit.ok()) return fail(*spend_fit.problem);
-    CountParams counts;
-    counts.model = model == "bgnbd+gg" ? CountModel::bgnbd : CountModel::pareto_nbd;
-    counts.bgnbd = bgnbd_params(counts_fit);
-    counts.pareto_nbd = pareto_nbd_params(counts_fit);
-    ClvSettings settings;
-    settings.horizon_periods = static_cast<int>(*horizon);
-    settings.period_length = period_length_days(*period) / period_length_days(*data_unit);
-    settings.discount = *discount;
-    settings.margin = *margin;
-    const std::vector<CustomerClv> values = customer_clvs(counts, gamma_gamma_params(spend_fit), input.customers, settings);
+    // The same core valuation as the app's CLV panel; the stage summary's lifecycle inputs are
+    // computed here the way the app's lifecycle views compute them.
+    std::optional<OwnedLifecycleInputs> lifecycle;
+    const ValuationResult result =
+        input.workspace ? run_valuation(*input.workspace, *settings,
+                                        [&] {
+                                            if (!lifecycle) lifecycle = compute_lifecycle_inputs(*input.workspace);
+                                            return lifecycle->view();
+                                        })
+                        : run_valuation(input.customers, *settings);
+    if (!result.ok()) return fail(*result.problem);
     double total = 0;
-    for (const CustomerClv& v : values) total += v.clv;
+    for (const ValuationRow& row : result.rows) total += row.value.clv;
     if (auto out_path = option_value(args, "--csv")) {
-        std::string csv = "id,p_alive,expected_purchases,expected_spend,clv\n";
-        for (const CustomerClv& v : values) {
-            char line[256];
-            std::snprintf(line, sizeof line, ",%.10g,%.10g,%.10g,%.10g\n", v.p_alive, v.expected_purchases, v.expected_spend, v.clv);
-            csv += v.id + line;
-        }
         std::string error;
-        if (!write_file(*out_path, csv, error)) return fail(error);
+        if (!write_file(*out_path, clv_csv(result), error)) return fail(error);
     }
+    const size_t customers = is_count_model(settings->model) ? result.rfm.size() : result.rows.size();
     if (has_flag(args, "--json")) {
-        Json rows = Json::array();
-        for (const CustomerClv& v : values)
-            rows.push_back({{"id", v.id}, {"p_alive", number_or_null(v.p_alive)},
-                            {"expected_purchases", number_or_null(v.expected_purchases)},
-                            {"expected_spend", number_or_null(v.expected_spend)}, {"clv", number_or_null(v.clv)}});
-        Json out = {{"model", model}, {"horizon", *horizon}, {"period", period_unit_name(*period)},
-                    {"discount", *discount}, {"margin", *margin}, {"counts_fit", fit_json(counts_fit)},
-                    {"spend_fit", fit_json(spend_fit)}, {"total_clv", number_or_null(total)}, {"customers", rows}};
+        Json out = {{"model", model}, {"horizon", settings->horizon}, {"period", period_unit_name(settings->unit)},
+                    {"discount", settings->discount}, {"margin", settings->margin},
+                    {"counts_fit", result.count_fit ? fit_json(*result.count_fit) : Json(nullptr)},
+                    {"spend_fit", result.spend_fit ? fit_json(*result.spend_fit) : Json(nullptr)},
+                    {"total_clv", number_or_null(total)}, {"customers", clv_rows_json(result)}};
+        if (input.workspace) add_dated_json(result, out);
         std::printf("%s\n", out.dump().c_str());
     } else if (!option_value(args, "--csv")) {
-        print_fit_text(counts_fit, input.customers.size());
-        print_fit_text(spend_fit, input.customers.size());
+        if (result.count_fit) print_fit_text(*result.count_fit, customers);
+        if (result.spend_fit) print_fit_text(*result.spend_fit, customers);
         std::printf("%-12s %9s %10s %10s %12s\n", "id", "p_alive", "purchases", "spend", "clv");
-        for (const CustomerClv& v : values)
+        for (const ValuationRow& row : result.rows) {
+            const CustomerClv& v = row.value;
             std::printf("%-12s %9.4f %10.4f %10.4f %12.4f\n", v.id.c_str(), v.p_alive, v.expected_purchases, v.expected_spend, v.clv);
+        }
     }
     if (option_value(args, "--csv") || !has_flag(args, "--json"))
-        std::fprintf(has_flag(args, "--json") ? stderr : stdout, "total CLV over %lld %ss: %.2f (%zu customers)\n",
-                     static_cast<long long>(*horizon), period_unit_name(*period), total, values.size());
+        std::fprintf(has_flag(args, "--json") ? stderr : stdout, "total CLV over %d %ss: %.2f (%zu customers)\n",
+                     settings->horizon, period_unit_name(settings->unit), total, result.rows.size());
     return 0;
 }
 

@@ -77,7 +77,7 @@ int bench_stages(const Args& args) {
         std::fprintf(stderr, "lifecycle: unknown model '%s'\n", model_id.c_str());
         return 2;
     }
-    const Date as_of = last_transaction_date(ws).value_or(Date{0});
+    const Date as_of = analysis_date(ws);
     auto t = std::chrono::steady_clock::now();
     const EventIndex index = build_event_index(ws);
     const double index_ms = ms_since(t);

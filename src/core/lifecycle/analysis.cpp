@@ -4,9 +4,7 @@ namespace lcs {
 
 Date resolve_as_of(const Workspace& workspace, const AnalysisOptions& options) {
     if (options.as_of) return *options.as_of;
-    if (workspace.meta.as_of) return *workspace.meta.as_of;
-    if (auto last = last_transaction_date(workspace)) return *last;
-    return Date{0};
+    return analysis_date(workspace);
 }
 
 std::vector<Date> history_dates(const Workspace& workspace, const AnalysisOptions& options, Date as_of) {

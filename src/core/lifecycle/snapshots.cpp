@@ -38,14 +38,6 @@ std::optional<Date> first_data_date(const Workspace& workspace) {
     return first;
 }
 
-std::optional<Date> last_transaction_date(const Workspace& workspace) {
-    std::optional<Date> last;
-    for (const Customer& c : workspace.customers)
-        for (const auto& t : c.transactions)
-            if (!last || t.date > *last) last = t.date;
-    return last;
-}
-
 SnapshotBuilder::SnapshotBuilder(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
                                  std::vector<Date> dates)
     : evaluator_(workspace, model, plan_), sweeper_(index, plan_) {

@@ -3,6 +3,7 @@
 #pragma once
 #include <vector>
 
+#include "core/customer_facts.h"  // last_transaction_date
 #include "core/lifecycle/staging.h"
 
 namespace lcs {
@@ -15,8 +16,6 @@ enum class SnapshotStep { month, week };
 std::vector<Date> snapshot_dates(Date first, Date last, SnapshotStep step);
 // Earliest event or acquisition date in the workspace; nullopt when it has no dates at all.
 std::optional<Date> first_data_date(const Workspace& workspace);
-// Latest transaction date; nullopt when there are no transactions.
-std::optional<Date> last_transaction_date(const Workspace& workspace);
 
 struct SnapshotSeries {
     std::vector<Date> dates;                    // ascending

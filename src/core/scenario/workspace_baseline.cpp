@@ -4,17 +4,19 @@
 #include <cmath>
 #include <map>
 
+#include "core/clv/period.h"
+#include "core/customer_facts.h"
 #include "core/lifecycle/facts.h"
 #include "core/lifecycle/model.h"
 #include "core/lifecycle/snapshots.h"
+#include "core/problem_kinds.h"
 #include "core/scenario/scenario.h"
 
-#include "core/problem_kinds.h"
 namespace lcs {
 
 namespace {
 
-constexpr double kDaysPerMonth = 30.4375;
+using clv::kDaysPerMonth;
 
 bool is_churn_stage(const Stage& stage) {
     auto has_churn = [](const std::vector<Condition>& conditions) {
@@ -25,15 +27,14 @@ bool is_churn_stage(const Stage& stage) {
     return has_churn(stage.rules.all) || has_churn(stage.rules.any);
 }
 
-std::optional<Date> last_event_date(const Workspace& ws) {
+// The workspace's analysis_date (customer_facts.h); a workspace with neither meta.as_of nor a
+// transaction is measured up to its last other event instead (acquisition, interaction, churn).
+std::optional<Date> measure_as_of(const Workspace& ws) {
+    if (ws.meta.as_of || last_transaction_date(ws)) return analysis_date(ws);
     std::optional<Date> last;
     auto see = [&](Date d) {
         if (!last || d > *last) last = d;
     };
-    for (const Customer& c : ws.customers) {
-        if (!c.transactions.empty()) see(c.transactions.back().date);
-    }
-    if (last) return last;
     for (const Customer& c : ws.customers) {
         if (c.acquired) see(*c.acquired);
         if (!c.interactions.empty()) see(c.interactions.back().date);
@@ -45,7 +46,7 @@ std::optional<Date> last_event_date(const Workspace& ws) {
 // Measures everything the data can tell; returns false (no problem added) when there is no data.
 bool measure(const Workspace& ws, const BaselineOptions& options, Baseline& b, Problems& problems) {
     if (ws.customers.empty()) return false;
-    const std::optional<Date> as_of = options.as_of ? options.as_of : ws.meta.as_of ? ws.meta.as_of : last_event_date(ws);
+    const std::optional<Date> as_of = options.as_of ? options.as_of : measure_as_of(ws);
     if (!as_of) return false;
     const LifecycleModel model = workspace_model(ws, problems);
     const size_t n = model.stages.size();
