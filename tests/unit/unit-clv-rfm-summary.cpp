@@ -118,3 +118,39 @@ TEST_CASE("rfm csv: both header layouts parse; errors name the line") {
     const RfmCsv round = parse_rfm_csv(write_rfm_csv(b.customers));
     CHECK(round.customers[0].zbar == 4.5);
 }
+
+TEST_CASE("rfm csv: read by the shared CSV reader (quotes, BOM, blank lines) and sniffed by its header") {
+    const RfmCsv quoted = parse_rfm_csv("\xEF\xBB\xBF\"id\",\"frequency\",\"recency\",\"T\"\n\n\"a,1\", 2 ,\"30.5\",40\n");
+    REQUIRE_FALSE(quoted.problem);
+    REQUIRE(quoted.customers.size() == 1);
+    CHECK(quoted.customers[0].id == "a,1");
+    CHECK(quoted.customers[0].x == 2);
+    CHECK(quoted.customers[0].t_x == 30.5);
+    const RfmCsv open_quote = parse_rfm_csv("id,x,t_x,T\n\"a,1,2,3\n");
+    REQUIRE(open_quote.problem);
+    CHECK(open_quote.problem->kind == "csv.syntax");
+    CHECK(open_quote.problem->where == "line 2");
+    const RfmCsv empty = parse_rfm_csv("\n \n");
+    REQUIRE(empty.problem);
+    CHECK(empty.problem->kind == "csv.empty");
+    CHECK(empty.problem->where.empty());
+    CHECK(looks_like_rfm_csv("ID, Frequency ,recency,T\n1,2,3,4\n"));
+    CHECK(looks_like_rfm_csv("\"id\",\"x\",\"t_x\",\"T\"\r\n"));
+    CHECK_FALSE(looks_like_rfm_csv("customer_id,date,amount\n1,2024-01-01,3\n"));
+    CHECK_FALSE(looks_like_rfm_csv(""));
+}
+
+TEST_CASE("survival csv: period,alive rows after an optional header; bad rows name their line") {
+    const SurvivalCsv table = parse_survival_csv("period,alive\r\n0,1000\n1,631\n\n2, 468 \n");
+    REQUIRE_FALSE(table.problem);
+    REQUIRE(table.alive.size() == 3);
+    CHECK(table.alive[0] == 1000);
+    CHECK(table.alive[2] == 468);
+    CHECK(parse_survival_csv("1000\n631\n").alive.size() == 2);
+    const SurvivalCsv bad = parse_survival_csv("period,alive\n0,1000\n1,many\n");
+    REQUIRE(bad.problem);
+    CHECK(bad.problem->kind == "csv.bad_number");
+    CHECK(bad.problem->where == "line 3");
+    CHECK(bad.problem->message == "\"1,many\" is not period,alive");
+    CHECK(bad.alive.empty());
+}

@@ -1,36 +1,17 @@
 #include "core/clv/rfm_csv.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/internal/csv_reader.h"
 #include "core/problem_kinds.h"
 
 namespace lcs::clv {
 
 namespace {
-
-std::string trim(std::string_view s) {
-    size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-    std::string out(s.substr(b, e - b));
-    if (out.size() >= 2 && out.front() == '"' && out.back() == '"') out = out.substr(1, out.size() - 2);
-    return out;
-}
-
-std::vector<std::string> split(std::string_view line) {
-    std::vector<std::string> fields;
-    size_t start = 0;
-    for (size_t i = 0; i <= line.size(); ++i) {
-        if (i == line.size() || line[i] == ',') {
-            fields.push_back(trim(line.substr(start, i - start)));
-            start = i + 1;
-        }
-    }
-    return fields;
-}
 
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -50,78 +31,105 @@ std::string format_number(double v) {
     return buffer;
 }
 
-}  // namespace
+// Column positions named by a summary header (-1 = absent).
+struct SummaryColumns {
+    int id = -1, x = -1, t_x = -1, T = -1, spend = -1;
+};
 
-RfmCsv parse_rfm_csv(std::string_view text) {
-    RfmCsv out;
-    if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF) text.remove_prefix(3);  // UTF-8 BOM
-    std::vector<std::string_view> lines;
-    size_t start = 0;
-    for (size_t i = 0; i <= text.size(); ++i) {
-        if (i == text.size() || text[i] == '\n') {
-            std::string_view line = text.substr(start, i - start);
-            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-            lines.push_back(line);
-            start = i + 1;
-        }
-    }
-    size_t first = 0;
-    while (first < lines.size() && trim(lines[first]).empty()) ++first;
-    if (first == lines.size()) {
-        out.problem = Problem{csv_problem::kEmpty, "", "the file has no header line"};
-        return out;
-    }
-    const std::vector<std::string> header = split(lines[first]);
-    int id_col = -1, x_col = -1, tx_col = -1, T_col = -1, spend_col = -1;
+SummaryColumns find_columns(const std::vector<std::string>& header) {
+    SummaryColumns columns;
     for (size_t i = 0; i < header.size(); ++i) {
         const std::string h = lower(header[i]);
         const int c = static_cast<int>(i);
-        if (h == "id" || h == "customer_id" || h == "customer") id_col = c;
-        else if (h == "frequency" || h == "x") x_col = c;
-        else if (h == "recency" || h == "t_x") tx_col = c;
-        else if (header[i] == "T" || h == "t") T_col = c;
-        else if (h == "zbar" || h == "monetary_value") spend_col = c;
+        if (h == "id" || h == "customer_id" || h == "customer") columns.id = c;
+        else if (h == "frequency" || h == "x") columns.x = c;
+        else if (h == "recency" || h == "t_x") columns.t_x = c;
+        else if (h == "t") columns.T = c;
+        else if (h == "zbar" || h == "monetary_value") columns.spend = c;
     }
-    const char* missing = x_col < 0 ? "frequency (or x)" : tx_col < 0 ? "recency (or t_x)" : T_col < 0 ? "T" : nullptr;
-    if (missing) {
-        out.problem = Problem{csv_problem::kMissingColumn, "line " + std::to_string(first + 1),
-                              std::string("the header has no ") + missing + " column"};
-        out.problem->line = static_cast<int>(first + 1);
+    return columns;
+}
+
+}  // namespace
+
+bool looks_like_rfm_csv(std::string_view text) {
+    internal::CsvReader reader(text, ',');
+    std::vector<std::string> header;
+    int line = 0;
+    std::string error;
+    if (!reader.next(header, line, error) || !error.empty()) return false;
+    const SummaryColumns columns = find_columns(header);
+    return columns.x >= 0 && columns.t_x >= 0;
+}
+
+RfmCsv parse_rfm_csv(std::string_view text) {
+    RfmCsv out;
+    internal::CsvReader reader(text, ',');
+    std::vector<std::string> header, f;
+    int line = 0;
+    std::string error;
+    auto fail = [&](const char* kind, const std::string& message) {
+        out.problem = Problem{kind, line > 0 ? "line " + std::to_string(line) : "", message};
+        out.problem->line = line;
+        out.customers.clear();
         return out;
-    }
-    out.has_spend = spend_col >= 0;
-    for (size_t li = first + 1; li < lines.size(); ++li) {
-        if (trim(lines[li]).empty()) continue;
-        const std::vector<std::string> f = split(lines[li]);
-        const std::string where = "line " + std::to_string(li + 1);
-        auto fail = [&](const char* kind, const std::string& message) {
-            out.problem = Problem{kind, where, message};
-            out.problem->line = static_cast<int>(li + 1);
-            out.customers.clear();
-        };
-        if (f.size() < header.size()) {
-            fail(csv_problem::kBadRow, "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(f.size()));
-            return out;
-        }
+    };
+    if (!reader.next(header, line, error)) return fail(csv_problem::kEmpty, "the file has no header line");
+    if (!error.empty()) return fail(csv_problem::kSyntax, error);
+    const SummaryColumns col = find_columns(header);
+    const char* missing = col.x < 0 ? "frequency (or x)" : col.t_x < 0 ? "recency (or t_x)" : col.T < 0 ? "T" : nullptr;
+    if (missing) return fail(csv_problem::kMissingColumn, std::string("the header has no ") + missing + " column");
+    out.has_spend = col.spend >= 0;
+    while (reader.next(f, line, error)) {
+        if (!error.empty()) return fail(csv_problem::kSyntax, error);
+        if (f.size() < header.size())
+            return fail(csv_problem::kBadRow,
+                        "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(f.size()));
         CustomerRfm c;
-        c.id = id_col >= 0 ? f[id_col] : std::to_string(out.customers.size() + 1);
+        c.id = col.id >= 0 ? f[col.id] : std::to_string(out.customers.size() + 1);
         double x = 0;
-        if (!parse_double(f[x_col], x) || x < 0 || x != std::floor(x) || x > 1e9) {
-            fail(csv_problem::kBadNumber, "frequency \"" + f[x_col] + "\" is not a whole number >= 0");
-            return out;
-        }
+        if (!parse_double(f[col.x], x) || x < 0 || x != std::floor(x) || x > 1e9)
+            return fail(csv_problem::kBadNumber, "frequency \"" + f[col.x] + "\" is not a whole number >= 0");
         c.x = static_cast<int>(x);
-        if (!parse_double(f[tx_col], c.t_x) || !parse_double(f[T_col], c.T)) {
-            fail(csv_problem::kBadNumber, "recency \"" + f[tx_col] + "\" or T \"" + f[T_col] + "\" is not a number");
-            return out;
-        }
-        if (spend_col >= 0 && !parse_double(f[spend_col], c.zbar)) {
-            fail(csv_problem::kBadNumber, "spend \"" + f[spend_col] + "\" is not a number");
-            return out;
-        }
+        if (!parse_double(f[col.t_x], c.t_x) || !parse_double(f[col.T], c.T))
+            return fail(csv_problem::kBadNumber,
+                        "recency \"" + f[col.t_x] + "\" or T \"" + f[col.T] + "\" is not a number");
+        if (col.spend >= 0 && !parse_double(f[col.spend], c.zbar))
+            return fail(csv_problem::kBadNumber, "spend \"" + f[col.spend] + "\" is not a number");
         out.customers.push_back(std::move(c));
     }
     if (out.customers.empty()) out.problem = Problem{csv_problem::kEmpty, "", "the file has a header but no rows"};
+    return out;
+}
+
+SurvivalCsv parse_survival_csv(std::string_view text) {
+    SurvivalCsv out;
+    internal::CsvReader reader(text, ',');
+    std::vector<std::string> f;
+    int line = 0;
+    std::string error;
+    bool first = true;
+    while (reader.next(f, line, error)) {
+        const std::string where = "line " + std::to_string(line);
+        if (!error.empty()) {
+            out.problem = Problem{csv_problem::kSyntax, where, error, line, 0};
+            break;
+        }
+        const bool header = first && std::any_of(f.begin(), f.end(), [](const std::string& field) {
+            return std::any_of(field.begin(), field.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+        });
+        first = false;
+        if (header) continue;
+        double alive = 0;
+        if (!parse_double(f.size() >= 2 ? f[1] : f[0], alive)) {
+            std::string row;
+            for (const std::string& field : f) row += (row.empty() ? "" : ",") + field;
+            out.problem = Problem{csv_problem::kBadNumber, where, "\"" + row + "\" is not period,alive", line, 0};
+            break;
+        }
+        out.alive.push_back(alive);
+    }
+    if (out.problem) out.alive.clear();
     return out;
 }
 
