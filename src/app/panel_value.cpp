@@ -39,8 +39,7 @@ struct ValuePanelState {
     std::array<TierSummary, 3> tier_summary{};
     QuadrantThresholds thresholds;
     std::vector<ValueLoyaltyQuadrant> quadrants;
-    std::array<int, 4> quadrant_counts{};
-    std::array<double, 4> quadrant_value{};
+    std::array<QuadrantSummary, 4> quadrant_summary{};
 };
 
 std::uint64_t inputs_key(const AppState& state, const ValuePanelState& s, std::uint64_t clv_generation) {
@@ -55,12 +54,7 @@ void recompute_results(ValuePanelState& s) {
     s.tier_summary = summarize_tiers(s.values, s.tiers);
     s.thresholds = median_thresholds(s.values, s.loyalty_values);
     s.quadrants = value_loyalty_quadrants(s.values, s.loyalty_values, s.thresholds);
-    s.quadrant_counts = {};
-    s.quadrant_value = {};
-    for (size_t i = 0; i < s.quadrants.size(); ++i) {
-        ++s.quadrant_counts[static_cast<size_t>(s.quadrants[i])];
-        s.quadrant_value[static_cast<size_t>(s.quadrants[i])] += s.values[i];
-    }
+    s.quadrant_summary = summarize_quadrants(s.values, s.quadrants);
 }
 
 void refresh(AppState& state, ValuePanelState& s, const std::optional<ClvResult>& clv) {
@@ -279,8 +273,8 @@ void draw_quadrants(const ValuePanelState& s) {
             ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, tints[qi]);
             ImGui::Text("%s", zh ? quadrant_name_zh(q) : quadrant_name(q));
             automation::record(std::string("value.quadrant.") + quadrant_name(q));
-            ImGui::Text("%s %s · %s %s", format_value(s.quadrant_counts[qi], ValueFormat::integer).c_str(), tr("customers"),
-                        tr("value"), format_value(s.quadrant_value[qi], ValueFormat::money).c_str());
+            ImGui::Text("%s %s · %s %s", format_value(s.quadrant_summary[qi].customers, ValueFormat::integer).c_str(), tr("customers"),
+                        tr("value"), format_value(s.quadrant_summary[qi].value, ValueFormat::money).c_str());
             ImGui::TextWrapped("%s", zh ? quadrant_strategy_zh(q) : quadrant_strategy(q));
         }
     }

@@ -94,3 +94,34 @@ TEST_CASE("value × loyalty quadrants at median thresholds") {
     CHECK(std::string(quadrant_strategy(q[0])).size() > 10);
     CHECK(std::string(quadrant_name_zh(q[3])).size() > 3);
 }
+
+TEST_CASE("value × loyalty quadrants: customers, value and value share per quadrant") {
+    // Medians: value (30 + 10) / 2 = 20, loyalty (2 + 8) / 2 = 5.
+    const std::vector<double> value{120, 80, 30, 10, 5, 5};
+    const std::vector<double> loyalty{10, 2, 8, 9, 1, 0};
+    const auto q = value_loyalty_quadrants(value, loyalty, median_thresholds(value, loyalty));
+    const auto summary = summarize_quadrants(value, q);
+    const QuadrantSummary& champions = summary[static_cast<size_t>(ValueLoyaltyQuadrant::champions)];
+    const QuadrantSummary& butterflies = summary[static_cast<size_t>(ValueLoyaltyQuadrant::butterflies)];
+    const QuadrantSummary& barnacles = summary[static_cast<size_t>(ValueLoyaltyQuadrant::barnacles)];
+    const QuadrantSummary& strangers = summary[static_cast<size_t>(ValueLoyaltyQuadrant::strangers)];
+    CHECK(champions.quadrant == ValueLoyaltyQuadrant::champions);
+    CHECK(strangers.quadrant == ValueLoyaltyQuadrant::strangers);
+    CHECK(champions.customers == 2);  // 120 / 10 and 30 / 8
+    CHECK(champions.value == doctest::Approx(150));
+    CHECK(champions.value_share == doctest::Approx(0.6));  // of 250
+    CHECK(butterflies.customers == 1);
+    CHECK(butterflies.value == doctest::Approx(80));
+    CHECK(butterflies.value_share == doctest::Approx(0.32));
+    CHECK(barnacles.customers == 1);
+    CHECK(barnacles.value == doctest::Approx(10));
+    CHECK(strangers.customers == 2);
+    CHECK(strangers.value == doctest::Approx(10));
+    CHECK(strangers.value_share == doctest::Approx(0.04));
+
+    const auto none = summarize_quadrants({}, {});
+    for (const QuadrantSummary& s : none) {
+        CHECK(s.customers == 0);
+        CHECK(s.value_share == 0);
+    }
+}

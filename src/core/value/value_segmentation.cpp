@@ -189,6 +189,23 @@ std::vector<ValueLoyaltyQuadrant> value_loyalty_quadrants(const std::vector<doub
     return quadrants;
 }
 
+std::array<QuadrantSummary, 4> summarize_quadrants(const std::vector<double>& values,
+                                                   const std::vector<ValueLoyaltyQuadrant>& quadrants) {
+    std::array<QuadrantSummary, 4> summary{{{ValueLoyaltyQuadrant::champions},
+                                            {ValueLoyaltyQuadrant::butterflies},
+                                            {ValueLoyaltyQuadrant::barnacles},
+                                            {ValueLoyaltyQuadrant::strangers}}};
+    double total = 0;
+    for (size_t i = 0; i < values.size() && i < quadrants.size(); ++i) {
+        QuadrantSummary& s = summary[static_cast<size_t>(quadrants[i])];
+        s.customers += 1;
+        s.value += values[i];
+        total += values[i];
+    }
+    for (QuadrantSummary& s : summary) s.value_share = total != 0 ? s.value / total : 0;
+    return summary;
+}
+
 const char* quadrant_name(ValueLoyaltyQuadrant quadrant) {
     switch (quadrant) {
         case ValueLoyaltyQuadrant::champions: return "Champions (high value, loyal)";

@@ -94,6 +94,18 @@ QuadrantThresholds median_thresholds(const std::vector<double>& values, const st
 std::vector<ValueLoyaltyQuadrant> value_loyalty_quadrants(const std::vector<double>& values,
                                                           const std::vector<double>& loyalty,
                                                           QuadrantThresholds thresholds);
+
+struct QuadrantSummary {
+    ValueLoyaltyQuadrant quadrant = ValueLoyaltyQuadrant::champions;
+    int customers = 0;
+    double value = 0;
+    double value_share = 0;  // of total value (0 when the total is 0)
+};
+
+// Customers and value per quadrant, indexed by static_cast<size_t>(quadrant) (champions, butterflies,
+// barnacles, strangers). Customer i has values[i] and quadrants[i]; extra entries of the longer vector are ignored.
+std::array<QuadrantSummary, 4> summarize_quadrants(const std::vector<double>& values,
+                                                   const std::vector<ValueLoyaltyQuadrant>& quadrants);
 const char* quadrant_name(ValueLoyaltyQuadrant quadrant);
 const char* quadrant_name_zh(ValueLoyaltyQuadrant quadrant);
 const char* quadrant_strategy(ValueLoyaltyQuadrant quadrant);
