@@ -33,7 +33,7 @@ std::string shortcut(const char* keys) { return std::string(mod_name()) + "+" + 
 
 }  // namespace
 
-App::App() : import_dialog_(std::make_unique<CsvImportDialog>()) {}
+App::App() : import_dialog_(std::make_unique<CsvImportDialog>()) { add_app_jobs(jobs_); }
 App::~App() = default;
 
 void App::start() {
@@ -136,6 +136,8 @@ void App::frame() {
     problem_dialog();
     save_as_dialog();
     help_dialogs();
+    // After the panels: a fit or history they started this frame gets its first slice now.
+    if (jobs_.run(state_)) platform::request_redraw();  // the app idles without input: keep the work going
     autosave_tick();
 
     ImGuiIO& io = ImGui::GetIO();

@@ -1,5 +1,5 @@
-// The application: menus, shortcuts, the panel tabs, status bar, dialogs, autosave and the
-// automation queries used by tests. One instance lives for the program's lifetime.
+// The application: menus, shortcuts, the panel tabs, status bar, dialogs, autosave, the background
+// job runner and the automation queries used by tests. One instance lives for the program's lifetime.
 #pragma once
 #include <memory>
 #include <set>
@@ -7,6 +7,7 @@
 
 #include "app/app_state.h"
 #include "app/i18n.h"
+#include "app/job_runner.h"
 #include "app/ui_style.h"
 #include "platform/platform.h"
 
@@ -35,6 +36,8 @@ public:
 
     AppState& state() { return state_; }
     bool started() const { return started_; }
+    // Background work (CLV fits, snapshot histories), advanced every frame whatever panel shows.
+    JobRunner& jobs() { return jobs_; }
 
     // Commands (menus, shortcuts and automation call the same functions).
     void new_workspace();
@@ -72,6 +75,7 @@ private:
     std::string state_json() const;
 
     AppState state_;
+    JobRunner jobs_;
     AppSettings settings_;
     UiStyle style_;
     std::unique_ptr<CsvImportDialog> import_dialog_;

@@ -38,7 +38,7 @@ void AppState::load(Workspace workspace, std::string file_name, bool dirty) {
     undo_.clear();
     redo_.clear();
     selected_customer.clear();
-    changed();
+    changed(kBoth);
 }
 
 void AppState::edit_customer(std::size_t index, const std::string& label,
@@ -57,7 +57,7 @@ void AppState::edit_header(const std::string& label, const std::function<void(Wo
     std::size_t count = workspace_.customers.size();
     change(workspace_);
     assert(workspace_.customers.size() == count);
-    (void)count;
+    (void)count;  // read only by the assert, which NDEBUG builds drop
     auto after = std::make_shared<const Workspace>(without_customers(workspace_));
     push({label, SnapshotEdit{false, std::move(before), std::move(after)}});
 }
@@ -74,7 +74,7 @@ void AppState::push(Edit edit) {
     if (undo_.size() > kMaxUndo) undo_.erase(undo_.begin());
     redo_.clear();
     dirty_ = true;
-    changed();
+    changed(change_of(undo_.back()));
 }
 
 void AppState::apply(const Edit& edit, bool forward) {
@@ -88,7 +88,7 @@ void AppState::apply(const Edit& edit, bool forward) {
         else restore_header(workspace_, target);
     }
     dirty_ = true;
-    changed();
+    changed(change_of(edit));
 }
 
 bool AppState::undo() {
@@ -113,19 +113,28 @@ const std::string& AppState::undo_label() const { return undo_.empty() ? kEmpty 
 const std::string& AppState::redo_label() const { return redo_.empty() ? kEmpty : redo_.back().label; }
 
 std::optional<std::size_t> AppState::find_customer(const std::string& id) const {
-    if (id_index_revision_ != revision_) {
-        id_index_.clear();
-        id_index_.reserve(workspace_.customers.size());
-        for (std::size_t i = 0; i < workspace_.customers.size(); ++i) id_index_.emplace(workspace_.customers[i].id, i);
-        id_index_revision_ = revision_;
-    }
-    auto it = id_index_.find(id);
-    if (it == id_index_.end()) return std::nullopt;
+    const auto& index = id_index_.get(data_revision_, [&] {
+        std::unordered_map<std::string, std::size_t> ids;
+        ids.reserve(workspace_.customers.size());
+        for (std::size_t i = 0; i < workspace_.customers.size(); ++i) ids.emplace(workspace_.customers[i].id, i);
+        return ids;
+    });
+    auto it = index.find(id);
+    if (it == index.end()) return std::nullopt;
     return it->second;
 }
 
 void AppState::notify(std::string text, bool is_error) { notice_ = {std::move(text), is_error}; }
 
-void AppState::changed() { ++revision_; }
+AppState::Change AppState::change_of(const Edit& edit) {
+    if (std::holds_alternative<CustomerEdit>(edit.change)) return kData;
+    return std::get<SnapshotEdit>(edit.change).whole ? kBoth : kSettings;
+}
+
+void AppState::changed(Change change) {
+    ++revision_;
+    if (change & kData) ++data_revision_;
+    if (change & kSettings) ++settings_revision_;
+}
 
 }  // namespace lcs

@@ -1,5 +1,5 @@
 // The open workspace and everything the UI keeps about it: file name, unsaved-changes flag,
-// undo/redo history of edits, a revision counter for derived-result caches, notices and problems.
+// undo/redo history of edits, revision counters for derived-result caches, notices and problems.
 // Panels read the workspace and change it only through the edit_* functions (so every edit is
 // undoable and invalidates caches).
 #pragma once
@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "app/cached.h"
 #include "core/problem.h"
 #include "core/workspace.h"
 
@@ -35,8 +36,13 @@ public:
     AppState();
 
     const Workspace& workspace() const { return workspace_; }
-    // Changes on every load, edit, undo and redo: key derived-result caches on it.
+    // Revisions for derived-result caches (src/app/cached.h); key each cache on what it reads.
+    // data_revision: the customer list changed (edit_customer, load, replace_workspace, their undo).
+    // settings_revision: anything else changed (edit_header: meta, lifecycle model, scenarios,
+    // settings; and load/replace). revision: either one changed (every load, edit, undo and redo).
     std::uint64_t revision() const { return revision_; }
+    std::uint64_t data_revision() const { return data_revision_; }
+    std::uint64_t settings_revision() const { return settings_revision_; }
 
     const std::string& file_name() const { return file_name_; }
     bool dirty() const { return dirty_; }
@@ -62,7 +68,7 @@ public:
     bool undo();  // false when there was nothing to undo
     bool redo();
 
-    // Index of a customer by id; nullopt when absent. O(1) after the first call per revision.
+    // Index of a customer by id; nullopt when absent. O(1) after the first call per data revision.
     std::optional<std::size_t> find_customer(const std::string& id) const;
 
     // Selection shared by panels (customer id; empty = none).
@@ -103,18 +109,19 @@ private:
 
     void apply(const Edit& edit, bool forward);
     void push(Edit edit);
-    void changed();
+    enum Change : unsigned { kData = 1, kSettings = 2, kBoth = 3 };
+    static Change change_of(const Edit& edit);
+    void changed(Change change);
 
     Workspace workspace_;
-    std::uint64_t revision_ = 1;
+    std::uint64_t revision_ = 1, data_revision_ = 1, settings_revision_ = 1;
     std::string file_name_;
     bool dirty_ = false;
     std::vector<Edit> undo_, redo_;
     Notice notice_;
     std::vector<ProblemReport> reports_;
     std::unordered_map<std::type_index, std::shared_ptr<void>> panel_data_;
-    mutable std::uint64_t id_index_revision_ = 0;
-    mutable std::unordered_map<std::string, std::size_t> id_index_;
+    mutable Cached<std::uint64_t, std::unordered_map<std::string, std::size_t>> id_index_;  // on data_revision
 };
 
 }  // namespace lcs

@@ -7,34 +7,34 @@
 #include "app/automation.h"
 #include "app/i18n.h"
 #include "app/ui_style.h"
-#include "platform/platform.h"
 #include "misc/cpp/imgui_stdlib.h"
 
 namespace lcs {
 namespace {
 
-// The kept custom model travels inside the lifecycle_model section under this key (core ignores it).
-constexpr const char* kCustomKey = "custom_model";
 constexpr const char* kCustomId = "custom";
 
+// Reads the model section when it changed under the view (load, undo, redo or a header edit not
+// made through commit/switch/duplicate below, which store their typed model themselves).
 void refresh_model(AppState& state, LifecycleView& v) {
-    if (v.model_revision == state.revision()) return;
-    v.model_revision = state.revision();
+    if (!v.model_key.stale(state.settings_revision())) return;
     v.model_problems.clear();
-    const Workspace& ws = state.workspace();
-    v.model = workspace_model(ws, v.model_problems);
-    v.stashed_custom.reset();
-    if (ws.lifecycle_model.is_object() && ws.lifecycle_model.contains(kCustomKey)) {
-        Problems ignored;
-        v.stashed_custom = model_from_json(ws.lifecycle_model[kCustomKey], ignored, "lifecycle_model.custom_model");
-    }
+    ModelSection section = workspace_model_section(state.workspace(), v.model_problems);
+    v.model = std::move(section.active);
+    v.stashed_custom = std::move(section.kept_custom);
     if (v.selected_stage >= static_cast<int>(v.model.stages.size())) v.selected_stage = 0;
 }
 
-Json section_json(const LifecycleModel& active, const std::optional<LifecycleModel>& custom) {
-    Json json = model_to_json(active);
-    if (custom && is_builtin_model(active)) json[kCustomKey] = model_to_json(*custom);
-    return json;
+// Writes the section as one undoable header edit and keeps its typed form, so the next read does
+// not parse back what was just written.
+void store_section(AppState& state, LifecycleView& v, ModelSection section, const std::string& label) {
+    const Json json = model_section_to_json(section);
+    state.edit_header(label, [&](Workspace& w) { w.lifecycle_model = json; });
+    v.model = std::move(section.active);
+    v.stashed_custom = is_builtin_model(v.model) ? std::move(section.kept_custom) : std::nullopt;
+    v.model_problems.clear();
+    v.model_key.set(state.settings_revision());
+    if (v.selected_stage >= static_cast<int>(v.model.stages.size())) v.selected_stage = 0;
 }
 
 }  // namespace
@@ -48,12 +48,7 @@ LifecycleView& lifecycle_view(AppState& state) {
 const LifecycleModel& lifecycle_model(AppState& state) { return lifecycle_view(state).model; }
 
 const EventIndex& lifecycle_index(AppState& state) {
-    LifecycleView& v = lifecycle_view(state);
-    if (v.index_revision != state.revision()) {
-        v.index_revision = state.revision();
-        v.index = build_event_index(state.workspace());
-    }
-    return v.index;
+    return lifecycle_view(state).index.get(state.data_revision(), [&] { return build_event_index(state.workspace()); });
 }
 
 Date lifecycle_default_as_of(AppState& state) { return resolve_as_of(state.workspace(), AnalysisOptions{}); }
@@ -65,18 +60,14 @@ Date lifecycle_as_of(AppState& state) {
 
 const LifecycleAtDate& lifecycle_analysis(AppState& state) {
     LifecycleView& v = lifecycle_view(state);
-    AnalysisOptions options;
-    options.as_of = lifecycle_as_of(state);
-    options.period = v.period;
-    options.metrics.active_days = v.active_days;
-    options.cohort_period = v.cohort_period;
-    options.cohort_basis = v.cohort_basis;
-    const AnalysisOptions& o = v.analysis_options;
-    bool same = v.analysis_revision == state.revision() && o.as_of == options.as_of && o.period == options.period &&
-                o.metrics.active_days == options.metrics.active_days && o.cohort_period == options.cohort_period &&
-                o.cohort_basis == options.cohort_basis;
-    if (!same) {
-        v.analysis_revision = state.revision();
+    const Date as_of = lifecycle_as_of(state);
+    if (v.analysis_key.stale({state.revision(), as_of, v.period, v.active_days, v.cohort_period, v.cohort_basis})) {
+        AnalysisOptions options;
+        options.as_of = as_of;
+        options.period = v.period;
+        options.metrics.active_days = v.active_days;
+        options.cohort_period = v.cohort_period;
+        options.cohort_basis = v.cohort_basis;
         v.analysis_options = options;
         v.at_date = analyse_at_date(state.workspace(), lifecycle_index(state), v.model, options);
         v.over_time_ready = false;
@@ -87,45 +78,74 @@ const LifecycleAtDate& lifecycle_analysis(AppState& state) {
 
 namespace {
 
-// Time per frame for building a snapshot history: the page keeps redrawing meanwhile.
-constexpr double kHistoryBudgetMs = 25;
+using Clock = std::chrono::steady_clock;
 
-// Steps `builder` for about kHistoryBudgetMs (at least one date); true once it is done.
-bool advance_history(SnapshotBuilder& builder) {
-    const auto begin = std::chrono::steady_clock::now();
-    while (!builder.step(1)) {
-        const std::chrono::duration<double, std::milli> spent = std::chrono::steady_clock::now() - begin;
-        if (spent.count() >= kHistoryBudgetMs) {
-            platform::request_redraw();  // the app idles without input: keep the build going
-            return false;
-        }
-    }
+// Steps `builder` until `deadline` (at least one date); true once it is done.
+bool advance_until(SnapshotBuilder& builder, Clock::time_point deadline) {
+    while (!builder.step(1))
+        if (Clock::now() >= deadline) return false;
     return true;
 }
 
-// The synchronous form of an _if_ready accessor: keeps slicing until the result is there.
+// Starts the full history when the data or the model changed since it was built or requested.
+void request_full_history(AppState& state, LifecycleView& v) {
+    if (!v.history_key.stale(state.revision())) return;
+    const EventIndex& index = lifecycle_index(state);
+    Date last = lifecycle_default_as_of(state);
+    Date first = first_data_date(state.workspace()).value_or(last);
+    if (first > last) first = last;
+    v.full_history_ready = false;
+    v.full_history = {};
+    v.history_builder.emplace(state.workspace(), index, v.model, snapshot_dates(first, last, SnapshotStep::month));
+}
+
+// The history analyse_over_time needs at the analysis date, or nullptr while it is being built.
+const SnapshotSeries* over_time_history(AppState& state, LifecycleView& v, const LifecycleAtDate& at_date) {
+    if (at_date.as_of == lifecycle_default_as_of(state)) {  // the same dates as the full history: share it
+        request_full_history(state, v);
+        return v.full_history_ready ? &v.full_history : nullptr;
+    }
+    if (!v.over_time_builder)
+        v.over_time_builder.emplace(state.workspace(), lifecycle_index(state), v.model,
+                                    history_dates(state.workspace(), v.analysis_options, at_date.as_of));
+    return v.over_time_builder->done() ? &v.over_time_builder->series() : nullptr;
+}
+
+// The synchronous form of an _if_ready accessor: builds until the result is there.
 template <typename T>
 const T& until_ready(AppState& state, const T* (*if_ready)(AppState&)) {
     const T* ready = if_ready(state);
-    while (!ready) ready = if_ready(state);
+    while (!ready) {
+        advance_lifecycle_histories(state, 1000);
+        ready = if_ready(state);
+    }
     return *ready;
 }
 
 }  // namespace
 
+bool advance_lifecycle_histories(AppState& state, double budget_ms) {
+    LifecycleView& v = state.panel_data<LifecycleView>();
+    if (v.over_time_builder) lifecycle_analysis(state);  // drops the build when data, model or inputs changed
+    if (v.history_builder && !v.history_key.current(state.revision())) v.history_builder.reset();
+    const Clock::time_point deadline =
+        Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double, std::milli>(budget_ms));
+    if (v.over_time_builder && !v.over_time_builder->done() && !advance_until(*v.over_time_builder, deadline))
+        return true;
+    if (v.history_builder) {
+        if (!advance_until(*v.history_builder, deadline)) return true;
+        v.full_history = v.history_builder->take();
+        v.history_builder.reset();
+        v.full_history_ready = true;
+    }
+    return false;
+}
+
 const LifecycleOverTime* lifecycle_over_time_if_ready(AppState& state) {
     const LifecycleAtDate& at_date = lifecycle_analysis(state);
     LifecycleView& v = lifecycle_view(state);
     if (v.over_time_ready) return &v.over_time;
-    const SnapshotSeries* history = nullptr;
-    if (at_date.as_of == lifecycle_default_as_of(state)) {
-        history = lifecycle_full_history_if_ready(state);  // the same dates: share it
-    } else {
-        if (!v.over_time_builder)
-            v.over_time_builder.emplace(state.workspace(), lifecycle_index(state), v.model,
-                                        history_dates(state.workspace(), v.analysis_options, at_date.as_of));
-        if (advance_history(*v.over_time_builder)) history = &v.over_time_builder->series();
-    }
+    const SnapshotSeries* history = over_time_history(state, v, at_date);
     if (!history) return nullptr;
     v.over_time = analyse_over_time(state.workspace(), lifecycle_index(state), v.model, v.analysis_options, at_date, history);
     v.over_time_builder.reset();
@@ -139,22 +159,8 @@ const LifecycleOverTime& lifecycle_over_time(AppState& state) {
 
 const SnapshotSeries* lifecycle_full_history_if_ready(AppState& state) {
     LifecycleView& v = lifecycle_view(state);
-    if (v.history_revision != state.revision()) {
-        const EventIndex& index = lifecycle_index(state);
-        Date last = lifecycle_default_as_of(state);
-        Date first = first_data_date(state.workspace()).value_or(last);
-        if (first > last) first = last;
-        v.history_revision = state.revision();
-        v.full_history_ready = false;
-        v.history_builder.emplace(state.workspace(), index, v.model, snapshot_dates(first, last, SnapshotStep::month));
-    }
-    if (!v.full_history_ready) {
-        if (!advance_history(*v.history_builder)) return nullptr;
-        v.full_history = v.history_builder->take();
-        v.history_builder.reset();
-        v.full_history_ready = true;
-    }
-    return &v.full_history;
+    request_full_history(state, v);
+    return v.full_history_ready ? &v.full_history : nullptr;
 }
 
 const SnapshotSeries& lifecycle_full_history(AppState& state) {
@@ -172,12 +178,6 @@ void draw_history_pending(AppState& state) {
     automation::record("lifecycle.history_pending");
 }
 
-bool is_builtin_model(const LifecycleModel& model) {
-    if (!model.based_on.empty()) return false;
-    auto original = find_template(model.id);
-    return original && model_to_json(*original) == model_to_json(model);
-}
-
 bool commit_lifecycle_model(AppState& state, LifecycleModel model, const std::string& label) {
     LifecycleView& v = lifecycle_view(state);
     if (auto original = find_template(model.id); original && model.based_on.empty()) {
@@ -192,24 +192,21 @@ bool commit_lifecycle_model(AppState& state, LifecycleModel model, const std::st
         state.report({tr("The lifecycle model was not changed"), tr("The edit would make the model invalid."), problems});
         return false;
     }
-    Json json = section_json(model, v.stashed_custom);
-    state.edit_header(label, [&](Workspace& w) { w.lifecycle_model = json; });
+    store_section(state, v, {std::move(model), v.stashed_custom}, label);
     return true;
 }
 
 void switch_lifecycle_model(AppState& state, const std::string& template_id) {
     LifecycleView& v = lifecycle_view(state);
     std::optional<LifecycleModel> custom = is_builtin_model(v.model) ? v.stashed_custom : std::optional(v.model);
-    Json json;
     if (template_id.empty()) {
         if (!custom) return;
-        json = model_to_json(*custom);
+        store_section(state, v, {std::move(*custom), std::nullopt}, "Switch lifecycle model");
     } else {
         auto chosen = find_template(template_id);
         if (!chosen) return;
-        json = section_json(*chosen, custom);
+        store_section(state, v, {std::move(*chosen), std::move(custom)}, "Switch lifecycle model");
     }
-    state.edit_header("Switch lifecycle model", [&](Workspace& w) { w.lifecycle_model = json; });
     v.selected_stage = 0;
 }
 
@@ -218,8 +215,7 @@ void duplicate_lifecycle_model(AppState& state) {
     LifecycleModel copy = duplicate_model(v.model, kCustomId, model_name(v.model) + " (custom)");
     copy.name_zh = (v.model.name_zh.empty() ? v.model.name : v.model.name_zh) + "（自定义）";
     if (copy.based_on.empty()) copy.based_on = v.model.based_on.empty() ? v.model.id : v.model.based_on;
-    Json json = model_to_json(copy);
-    state.edit_header("Duplicate lifecycle model", [&](Workspace& w) { w.lifecycle_model = json; });
+    store_section(state, v, {std::move(copy), std::nullopt}, "Duplicate lifecycle model");
 }
 
 const std::string& stage_name(const Stage& stage) {
@@ -278,33 +274,29 @@ std::string stage_name_at(const LifecycleModel& model, int index) {
 
 void set_stage_value_column(AppState& state, StageValueColumn column) {
     LifecycleView& v = lifecycle_view(state);
+    v.column_values.invalidate();
     for (StageValueColumn& c : v.value_columns) {
         if (c.id == column.id) {
             c = std::move(column);
-            v.columns_revision = 0;
             return;
         }
     }
     v.value_columns.push_back(std::move(column));
-    v.columns_revision = 0;
 }
 
 const std::vector<std::vector<double>>& stage_value_columns(AppState& state) {
     LifecycleView& v = lifecycle_view(state);
     const LifecycleAtDate& a = lifecycle_analysis(state);
-    if (v.columns_revision != state.revision() || v.columns_as_of != a.as_of ||
-        v.column_values.size() != v.value_columns.size()) {
-        v.columns_revision = state.revision();
-        v.columns_as_of = a.as_of;
-        v.column_values.clear();
+    return v.column_values.get({state.revision(), a.as_of}, [&] {
+        std::vector<std::vector<double>> columns;
         for (const StageValueColumn& c : v.value_columns) {
             std::vector<double> values;
             if (c.compute) values = c.compute(state.workspace(), v.model, a.stages);
             values.resize(v.model.stages.size(), std::numeric_limits<double>::quiet_NaN());
-            v.column_values.push_back(std::move(values));
+            columns.push_back(std::move(values));
         }
-    }
-    return v.column_values;
+        return columns;
+    });
 }
 
 Json lifecycle_automation_state(AppState& state) {

@@ -1,6 +1,7 @@
 // Shared state of the lifecycle views (Lifecycle, Stage flow, Stage rules, Playbooks, Health): the
-// workspace's lifecycle model parsed once per revision, the analysis date and period the user chose,
-// and cached core results keyed on (revision, inputs). Also the edit entry point for the model and a
+// workspace's lifecycle model kept typed (parsed only when the section changed under the view), the
+// analysis date and period the user chose, and cached core results keyed on the revisions they
+// read (the event index on data only, so rule edits keep it). Also the edit entry point for the model and a
 // hook through which other panels (CLV) add per-stage value columns to the Lifecycle panel.
 //
 // Index: LifecycleView · access · model edits · labels and colours · stage value columns · automation
@@ -8,9 +9,11 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "app/app_state.h"
+#include "app/cached.h"
 #include "app/charts/charts.h"
 #include "core/lifecycle/analysis.h"
 #include "core/lifecycle/model.h"
@@ -37,27 +40,28 @@ struct LifecycleView {
     CohortBasis cohort_basis = CohortBasis::first_purchase;
     int selected_stage = 0;
 
-    // ---- caches (read through the functions below) ----
-    std::uint64_t model_revision = 0;
+    // ---- the model: typed, read from the workspace only when the section changed under it (load,
+    // undo, redo, another panel's header edit); commit_lifecycle_model stores its typed model here ----
     LifecycleModel model;
     Problems model_problems;        // from a broken lifecycle_model section (the default is used then)
     std::optional<LifecycleModel> stashed_custom;  // the custom model kept while a template is active
-    std::uint64_t index_revision = 0;
-    EventIndex index;
-    std::uint64_t analysis_revision = 0;
+
+    // ---- caches (read through the functions below); each keyed on what it depends on ----
+    using AnalysisKey = std::tuple<std::uint64_t, Date, PeriodKind, int, CohortPeriod, CohortBasis>;
+    Cached<std::uint64_t> model_key;             // settings_revision
+    Cached<std::uint64_t, EventIndex> index;     // data_revision: rule edits keep the index
+    Cached<AnalysisKey> analysis_key;            // revision + the inputs above
     AnalysisOptions analysis_options;
     LifecycleAtDate at_date;
     bool over_time_ready = false;  // over_time belongs to the current at_date
     LifecycleOverTime over_time;
     std::optional<SnapshotBuilder> over_time_builder;  // history to a non-default date, being built
-    std::uint64_t history_revision = 0;
-    std::optional<SnapshotBuilder> history_builder;    // full_history being built, a slice per frame
+    Cached<std::uint64_t> history_key;                // revision
+    std::optional<SnapshotBuilder> history_builder;    // full_history being built by the job runner
     bool full_history_ready = false;
     SnapshotSeries full_history;   // monthly, first data date .. workspace default as-of
     std::vector<StageValueColumn> value_columns;
-    std::uint64_t columns_revision = 0;
-    Date columns_as_of;
-    std::vector<std::vector<double>> column_values;  // [column][stage]
+    Cached<std::tuple<std::uint64_t, Date>, std::vector<std::vector<double>>> column_values;  // [column][stage]
 };
 
 // ---- access (each refreshes its cache when the workspace revision or an input changed) ----
@@ -69,8 +73,10 @@ const EventIndex& lifecycle_index(AppState& state);
 const LifecycleAtDate& lifecycle_analysis(AppState& state);
 // What needs the snapshot history up to that date (transitions, dwell and conversion times,
 // cohorts, churn, early warnings): computed the first time a view asks after a change. The
-// _if_ready forms build the history a slice per frame (the page stays responsive on large
-// workspaces) and return nullptr until it is there; draw_history_pending shows the progress.
+// _if_ready forms request the history and return nullptr until it is there: the app's job runner
+// builds it a slice per frame (advance_lifecycle_histories) whichever panel is showing, so the
+// page stays responsive on large workspaces; draw_history_pending shows the progress. The plain
+// forms build what is missing at once (tests, automation).
 const LifecycleOverTime& lifecycle_over_time(AppState& state);
 const LifecycleOverTime* lifecycle_over_time_if_ready(AppState& state);
 // Monthly snapshots over the whole data range (for charts that let the user move the date).
@@ -78,6 +84,9 @@ const SnapshotSeries& lifecycle_full_history(AppState& state);
 const SnapshotSeries* lifecycle_full_history_if_ready(AppState& state);
 // A line with a progress bar while a history is being built.
 void draw_history_pending(AppState& state);
+// The job-runner step (job_runner.h): builds the requested histories for up to `budget_ms`, drops
+// ones whose inputs changed since the request; true while work is left.
+bool advance_lifecycle_histories(AppState& state, double budget_ms);
 // The date the analysis uses.
 Date lifecycle_as_of(AppState& state);
 Date lifecycle_default_as_of(AppState& state);
@@ -92,8 +101,7 @@ bool commit_lifecycle_model(AppState& state, LifecycleModel model, const std::st
 void switch_lifecycle_model(AppState& state, const std::string& template_id);
 // Copies the active model into the custom slot and activates it.
 void duplicate_lifecycle_model(AppState& state);
-// True when the active model is one of the built-in templates, unchanged.
-bool is_builtin_model(const LifecycleModel& model);
+// is_builtin_model (core/lifecycle/model.h) tells an unchanged built-in template from a custom model.
 
 // ---- labels and colours in the UI language ----
 const std::string& stage_name(const Stage& stage);

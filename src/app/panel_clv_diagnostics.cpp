@@ -12,7 +12,6 @@
 #include "app/panels.h"
 #include "core/clv/clv_diagnostics.h"
 #include "imgui.h"
-#include "platform/platform.h"
 
 namespace lcs {
 namespace {
@@ -164,11 +163,7 @@ void draw_histogram(const DiagnosticsState& d) {
 
 void draw_panel_clv_diagnostics(AppState& state) {
     ClvSession& session = clv_session(state);
-    session.tick(state);
-    if (session.running()) {
-        ImGui::ProgressBar(session.progress(), ImVec2(-FLT_MIN, 0), tr(session.phase_label()));
-        platform::request_redraw();
-    }
+    if (session.running()) ImGui::ProgressBar(session.progress(), ImVec2(-FLT_MIN, 0), tr(session.phase_label()));
     const auto& result = session.result();
     if (!result || !result->ok()) {
         ImGui::TextWrapped("%s", tr("Fit a model in the CLV panel first; its diagnostics appear here."));

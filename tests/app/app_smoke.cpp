@@ -12,7 +12,10 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
+#include "app/clv_session.h"
 #include "app/i18n.h"
+#include "app/job_runner.h"
+#include "app/lifecycle_view.h"
 #include "app/panels.h"
 #include "core/workspace_io.h"
 #include "imgui.h"
@@ -200,6 +203,117 @@ TEST_CASE_FIXTURE(SmokeApp, "Chinese: both demo workspaces draw in every panel a
         }
     }
     app.set_language(lcs::Language::english);
+}
+
+TEST_CASE("job runner: every job is called each run with a share of the budget until none has work") {
+    lcs::AppState state;
+    lcs::JobRunner runner;
+    int first = 0, second = 0;
+    double first_budget = 0, second_budget = 0;
+    runner.add("three steps", [&](lcs::AppState&, double budget_ms) {
+        first_budget = budget_ms;
+        return ++first < 3;
+    });
+    runner.add("idle", [&](lcs::AppState&, double budget_ms) {
+        second_budget = budget_ms;
+        ++second;
+        return false;
+    });
+    CHECK(runner.run(state, 12));
+    CHECK(runner.busy());
+    CHECK(first_budget <= 6.0);  // an even share with the job after it
+    CHECK(second_budget >= lcs::JobRunner::kMinStepMs);
+    CHECK(runner.run(state, 12));
+    CHECK_FALSE(runner.run(state, 12));
+    CHECK_FALSE(runner.busy());
+    CHECK(first == 3);
+    CHECK(second == 3);
+}
+
+TEST_CASE("revisions: customer edits change data, header edits settings, loads and replacements both") {
+    lcs::AppState state;
+    lcs::Workspace ws;
+    ws.customers.push_back(lcs::Customer{});
+    ws.customers.back().id = "A";
+    state.load(ws, "w.json");
+    auto data = state.data_revision(), settings = state.settings_revision(), all = state.revision();
+    state.edit_customer(0, "Rename", [](lcs::Customer& c) { c.name = "Ann"; });
+    CHECK(state.data_revision() == data + 1);
+    CHECK(state.settings_revision() == settings);
+    CHECK(state.revision() == all + 1);
+    state.edit_header("Rename workspace", [](lcs::Workspace& w) { w.meta.name = "New"; });
+    CHECK(state.data_revision() == data + 1);
+    CHECK(state.settings_revision() == settings + 1);
+    state.undo();  // the header edit: settings again
+    CHECK(state.data_revision() == data + 1);
+    CHECK(state.settings_revision() == settings + 2);
+    state.undo();  // the customer edit: data again
+    CHECK(state.data_revision() == data + 2);
+    CHECK(state.settings_revision() == settings + 2);
+    CHECK(state.find_customer("A") == std::optional<std::size_t>(0));
+    state.replace_workspace("Import", ws);
+    CHECK(state.data_revision() == data + 3);
+    CHECK(state.settings_revision() == settings + 3);
+    CHECK(state.revision() == all + 5);
+}
+
+TEST_CASE_FIXTURE(SmokeApp, "background work: a CLV fit and a stage history finish while only Customers is drawn") {
+    REQUIRE(app.open_demo("ecommerce"));
+    lcs::AppState& s = app.state();
+    lcs::ClvSession& session = lcs::clv_session(s);
+    session.start(s);
+    CHECK(lcs::lifecycle_full_history_if_ready(s) == nullptr);  // requested, not built yet
+    app.select_panel("customers");
+    int frames = 0;
+    while ((session.running() || !lcs::lifecycle_full_history_if_ready(s)) && frames < 3000) {
+        run_frames(app, 1);
+        ++frames;
+    }
+    std::printf("app_smoke: background work done after %d Customers frames\n", frames);
+    CHECK_FALSE(session.running());
+    REQUIRE(session.result());
+    CHECK(session.result()->revision == s.revision());
+    const lcs::SnapshotSeries* history = lcs::lifecycle_full_history_if_ready(s);
+    REQUIRE(history);
+    CHECK_FALSE(history->dates.empty());
+    CHECK_FALSE(app.jobs().busy());
+}
+
+TEST_CASE_FIXTURE(SmokeApp, "a rule edit keeps the event index and the typed model; undo restores the model") {
+    open_tiny();
+    lcs::AppState& s = app.state();
+    app.select_panel("rules");
+    run_frames(app, 3);
+    lcs::LifecycleView& v = lcs::lifecycle_view(s);
+    const lcs::EventIndex* index = &lcs::lifecycle_index(s);
+    const auto index_builds = v.index.builds(), model_reads = v.model_key.builds();
+    const lcs::LifecycleModel before = v.model;
+    const auto data = s.data_revision();
+
+    lcs::LifecycleModel edited = before;
+    lcs::Condition vip;
+    vip.kind = lcs::ConditionKind::has_tag;
+    vip.text = "vip";
+    edited.stages[0].rules.any.push_back(vip);
+    REQUIRE(lcs::commit_lifecycle_model(s, edited, "Edit rule"));
+    run_frames(app, 3);
+    CHECK(s.data_revision() == data);
+    CHECK(&lcs::lifecycle_index(s) == index);
+    CHECK(v.index.builds() == index_builds);  // a rule edit does not rebuild the per-customer index
+    CHECK(v.model_key.builds() == model_reads);  // nor parse back the model it just wrote
+    REQUIRE_FALSE(v.model.stages[0].rules.any.empty());
+    CHECK(v.model.stages[0].rules.any.back() == vip);
+    CHECK_FALSE(lcs::is_builtin_model(v.model));
+
+    app.undo();
+    run_frames(app, 2);
+    CHECK(lcs::lifecycle_model(s) == before);
+    CHECK(v.model_key.builds() == model_reads + 1);  // undo reads the restored section once
+    CHECK(v.index.builds() == index_builds);
+
+    s.edit_customer(0, "Rename customer", [](lcs::Customer& c) { c.name = "Ann Lee"; });
+    lcs::lifecycle_index(s);
+    CHECK(v.index.builds() == index_builds + 1);  // customer edits do
 }
 
 // Last: the autosave it leaves is what a later app would start from.

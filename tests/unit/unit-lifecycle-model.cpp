@@ -57,6 +57,7 @@ TEST_CASE("model JSON round trip keeps everything") {
         REQUIRE(back.has_value());
         CHECK(problems.empty());
         CHECK(model_to_json(*back) == j);
+        CHECK(*back == m);
         CHECK(back->stages[0].color == m.stages[0].color);
         CHECK(back->description_zh == m.description_zh);
         CHECK(back->stages[0].rules.any.back().negate);
@@ -140,4 +141,66 @@ TEST_CASE("validation catches bad conditions and health settings") {
     CHECK(problems.size() == 5);
     CHECK(rgba_to_abgr(0x11223344u) == 0x44332211u);
     CHECK(describe_condition(cond(ConditionKind::recency_days, Compare::gt, 365)) == "days since last purchase > 365");
+}
+
+TEST_CASE("model equality compares every field; built-in detection uses it") {
+    for (const LifecycleModel& m : builtin_templates()) {
+        CAPTURE(m.id);
+        CHECK(is_builtin_model(m));
+        Problems problems;
+        const auto back = model_from_json(model_to_json(m), problems);
+        REQUIRE(back);
+        CHECK(*back == m);
+        CHECK(is_builtin_model(*back));
+    }
+    LifecycleModel m = *find_template("five_core");
+    LifecycleModel changed = m;
+    REQUIRE_FALSE(changed.stages.empty());
+    changed.stages[0].playbook.push_back({"Call", "致电"});
+    CHECK(changed != m);
+    CHECK_FALSE(is_builtin_model(changed));
+    changed = m;
+    changed.health.stage_weights.push_back({m.stages[0].id, m.health.weights});
+    CHECK_FALSE(is_builtin_model(changed));
+    changed = m;
+    REQUIRE_FALSE(changed.stages[0].rules.empty());
+    auto& conditions = changed.stages[0].rules.all.empty() ? changed.stages[0].rules.any : changed.stages[0].rules.all;
+    conditions[0].negate = !conditions[0].negate;
+    CHECK_FALSE(is_builtin_model(changed));
+    changed = m;
+    changed.based_on = "five_core";  // a custom model equal to its template is still custom
+    CHECK_FALSE(is_builtin_model(changed));
+    changed = m;
+    changed.id = "not_a_template";
+    CHECK_FALSE(is_builtin_model(changed));
+}
+
+TEST_CASE("model section: a custom model kept beside a template round-trips; the CLI's model ignores it") {
+    LifecycleModel custom = duplicate_model(*find_template("crm_value"), "custom", "Mine");
+    custom.stages[0].name = "Renamed";
+    Workspace ws;
+    ws.lifecycle_model = model_section_to_json({*find_template("telecom_value"), custom});
+    CHECK(ws.lifecycle_model.contains(kKeptCustomModelKey));
+    Problems problems;
+    ModelSection section = workspace_model_section(ws, problems);
+    CHECK(problems.empty());
+    CHECK(section.active == *find_template("telecom_value"));
+    REQUIRE(section.kept_custom);
+    CHECK(*section.kept_custom == custom);
+    CHECK(workspace_model(ws, problems) == section.active);
+    CHECK(problems.empty());
+
+    // Only beside an unchanged template: a custom active model is the one to keep.
+    ws.lifecycle_model = model_section_to_json({custom, *find_template("five_core")});
+    CHECK_FALSE(ws.lifecycle_model.contains(kKeptCustomModelKey));
+    CHECK_FALSE(workspace_model_section(ws, problems).kept_custom);
+
+    // A broken kept model is reported at its path and dropped; the active model still loads.
+    ws.lifecycle_model = model_to_json(*find_template("five_core"));
+    ws.lifecycle_model[kKeptCustomModelKey] = Json{{"id", "x"}};
+    section = workspace_model_section(ws, problems);
+    CHECK(section.active == *find_template("five_core"));
+    CHECK_FALSE(section.kept_custom);
+    REQUIRE_FALSE(problems.empty());
+    CHECK(problems[0].where.rfind("lifecycle_model.custom_model", 0) == 0);
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "core/problem_kinds.h"
 
@@ -192,6 +193,50 @@ Problems validate_model(const LifecycleModel& model, const std::string& where) {
         h.engagement_full_count <= 0)
         add_problem(problems, lifecycle_problem::kBadHealth, where + ".health", "health windows and counts must be positive");
     return problems;
+}
+
+// ---- comparison ----
+
+bool operator==(const PlaybookItem& a, const PlaybookItem& b) { return a.text == b.text && a.text_zh == b.text_zh; }
+
+bool operator==(const Condition& a, const Condition& b) {
+    return std::tie(a.kind, a.op, a.value, a.value2, a.window_days, a.text, a.after_last_purchase, a.negate) ==
+           std::tie(b.kind, b.op, b.value, b.value2, b.window_days, b.text, b.after_last_purchase, b.negate);
+}
+
+bool operator==(const StageRules& a, const StageRules& b) { return a.all == b.all && a.any == b.any; }
+
+bool operator==(const Stage& a, const Stage& b) {
+    return std::tie(a.id, a.name, a.name_zh, a.color, a.description, a.description_zh, a.goal, a.goal_zh,
+                    a.result_metrics, a.playbook, a.rules, a.at_risk) ==
+           std::tie(b.id, b.name, b.name_zh, b.color, b.description, b.description_zh, b.goal, b.goal_zh,
+                    b.result_metrics, b.playbook, b.rules, b.at_risk);
+}
+
+bool operator==(const StageHealthWeights& a, const StageHealthWeights& b) {
+    return a.stage_id == b.stage_id && a.weights == b.weights;
+}
+
+bool operator==(const HealthConfig& a, const HealthConfig& b) {
+    return std::tie(a.weights, a.stage_weights, a.red_max, a.yellow_max, a.recency_good_days, a.recency_bad_days,
+                    a.trend_window_days, a.complaint_window_days, a.engagement_window_days, a.engagement_full_count,
+                    a.drop_threshold) ==
+           std::tie(b.weights, b.stage_weights, b.red_max, b.yellow_max, b.recency_good_days, b.recency_bad_days,
+                    b.trend_window_days, b.complaint_window_days, b.engagement_window_days, b.engagement_full_count,
+                    b.drop_threshold);
+}
+
+bool operator==(const LifecycleModel& a, const LifecycleModel& b) {
+    return std::tie(a.id, a.name, a.name_zh, a.description, a.description_zh, a.based_on, a.cyclic, a.stages,
+                    a.evaluation_order, a.fallback_stage, a.health) ==
+           std::tie(b.id, b.name, b.name_zh, b.description, b.description_zh, b.based_on, b.cyclic, b.stages,
+                    b.evaluation_order, b.fallback_stage, b.health);
+}
+
+bool is_builtin_model(const LifecycleModel& model) {
+    if (!model.based_on.empty()) return false;
+    const auto original = find_template(model.id);
+    return original && *original == model;
 }
 
 }  // namespace lcs

@@ -1,9 +1,10 @@
 // Lifecycle stage models: the stages a customer relationship moves through, their texts, colours,
 // playbooks and placement rules, plus the health scorecard settings. Seven built-in templates
 // (docs/lifecycle-models.md) and an editing API. Stored in Workspace::lifecycle_model as JSON (to_json /
-// model_from_json); a null section means the default template (kDefaultTemplateId).
+// model_from_json; ModelSection for the whole section); a null section means the default template
+// (kDefaultTemplateId).
 //
-// Index: Stage, HealthConfig, LifecycleModel · templates · lookup · editing · validation · JSON
+// Index: Stage, HealthConfig, LifecycleModel · templates · lookup · editing · comparison · validation · JSON
 #pragma once
 #include <array>
 #include <cstdint>
@@ -105,6 +106,21 @@ bool move_stage(LifecycleModel& model, int from, int to, Problems& problems);
 // Copy of `source` as a custom model with a new id and name; based_on = source's template id.
 LifecycleModel duplicate_model(const LifecycleModel& source, const std::string& new_id, const std::string& new_name);
 
+// ---- comparison ----
+// Field-by-field equality over every field (texts and colours included). A field added to one of
+// these structs must be added to its operator== in model.cpp.
+bool operator==(const PlaybookItem& a, const PlaybookItem& b);
+bool operator==(const Condition& a, const Condition& b);
+bool operator==(const StageRules& a, const StageRules& b);
+bool operator==(const Stage& a, const Stage& b);
+bool operator==(const StageHealthWeights& a, const StageHealthWeights& b);
+bool operator==(const HealthConfig& a, const HealthConfig& b);
+bool operator==(const LifecycleModel& a, const LifecycleModel& b);
+inline bool operator!=(const LifecycleModel& a, const LifecycleModel& b) { return !(a == b); }
+// True when `model` is one of the built-in templates, unchanged (no based_on, equal to the template
+// with its id).
+bool is_builtin_model(const LifecycleModel& model);
+
 // ---- validation and JSON ----
 // Checks ids, fallback, evaluation order, condition parameters, health settings. `where` prefixes paths.
 Problems validate_model(const LifecycleModel& model, const std::string& where = "lifecycle_model");
@@ -114,7 +130,23 @@ Json model_to_json(const LifecycleModel& model);
 std::optional<LifecycleModel> model_from_json(const Json& json, Problems& problems,
                                               const std::string& where = "lifecycle_model");
 // The workspace's model: its lifecycle_model section, or the default template when null.
-// On a broken section, appends problems and returns the default template.
+// On a broken section, appends problems and returns the default template. A custom model kept
+// aside in the section (see ModelSection) is not read: analyses use the active model.
 LifecycleModel workspace_model(const Workspace& workspace, Problems& problems);
+
+// The whole lifecycle_model section as the app edits it: the active model and, while a built-in
+// template is active, the user's custom model kept aside under the key "custom_model" (so trying a
+// template and switching back loses nothing; docs/workspace-format.md).
+inline constexpr const char* kKeptCustomModelKey = "custom_model";
+struct ModelSection {
+    LifecycleModel active;
+    std::optional<LifecycleModel> kept_custom;  // written only beside an unchanged built-in template
+};
+// The active model's JSON (model_to_json) plus "custom_model" when it is a built-in template and a
+// custom model is kept.
+Json model_section_to_json(const ModelSection& section);
+// Reads the section like workspace_model, plus the kept custom model. A broken kept model appends
+// problems at "lifecycle_model.custom_model" and is dropped; the active model is still used.
+ModelSection workspace_model_section(const Workspace& workspace, Problems& problems);
 
 }  // namespace lcs

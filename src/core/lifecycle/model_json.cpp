@@ -305,4 +305,20 @@ LifecycleModel workspace_model(const Workspace& workspace, Problems& problems) {
     return *find_template(kDefaultTemplateId);
 }
 
+Json model_section_to_json(const ModelSection& section) {
+    Json json = model_to_json(section.active);
+    if (section.kept_custom && is_builtin_model(section.active))
+        json[kKeptCustomModelKey] = model_to_json(*section.kept_custom);
+    return json;
+}
+
+ModelSection workspace_model_section(const Workspace& workspace, Problems& problems) {
+    ModelSection section{workspace_model(workspace, problems), std::nullopt};
+    const Json& json = workspace.lifecycle_model;
+    if (json.is_object() && json.contains(kKeptCustomModelKey))
+        section.kept_custom = model_from_json(json[kKeptCustomModelKey], problems,
+                                              std::string("lifecycle_model.") + kKeptCustomModelKey);
+    return section;
+}
+
 }  // namespace lcs
