@@ -14,7 +14,8 @@ endif()
 
 if(LCS_FUZZ)
   # One executable per tests/fuzz/fuzz_*.cpp; `fuzzers` builds them all (the fuzz preset builds only
-  # that). Each gets an empty corpus folder next to it, which its fuzz test grows (cmake/Tests.cmake).
+  # that). Each gets a corpus folder corpus-<name> next to it, which its fuzz test (cmake/Tests.cmake) and
+# tools/fuzz_long.sh grow.
   file(GLOB LCS_FUZZ_SOURCES CONFIGURE_DEPENDS tests/fuzz/fuzz_*.cpp)
   add_custom_target(fuzzers)
   foreach(source ${LCS_FUZZ_SOURCES})
@@ -23,7 +24,7 @@ if(LCS_FUZZ)
     target_link_libraries(${name} PRIVATE lcs_core)
     target_link_options(${name} PRIVATE -fsanitize=fuzzer)
     add_custom_command(TARGET ${name} POST_BUILD
-        COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/corpus/${name})
+        COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/corpus-${name})
     add_dependencies(fuzzers ${name})
   endforeach()
 endif()
