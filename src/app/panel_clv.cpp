@@ -55,7 +55,6 @@ bool percent_slider(const char* label, const char* name, double& value, float ma
 void draw_settings(AppState& state, ClvSession& session) {
     ClvSettingsInput& s = session.settings;
     const Workspace& ws = state.workspace();
-    const float label_w = ImGui::GetFontSize() * 9;
 
     ImGui::TextUnformatted(tr("Model"));
     ImGui::SetNextItemWidth(-FLT_MIN);
@@ -130,7 +129,6 @@ void draw_settings(AppState& state, ClvSession& session) {
         ImGui::SliderInt("##cohort", &s.cohort_periods, 2, std::max(3, span), "%d", ImGuiSliderFlags_AlwaysClamp);
         automation::record("clv.cohort");
     }
-    (void)label_w;
 
     ImGui::Spacing();
     bool running = session.running();

@@ -24,7 +24,6 @@ namespace {
 struct LifecyclePanelState {
     std::string filter;
     // Customers of the selected stage, rebuilt when the analysis or the stage changes.
-    const LifecycleAnalysis* members_of = nullptr;
     std::uint64_t members_revision = 0;
     int members_stage = -1;
     Date members_as_of;
@@ -46,7 +45,7 @@ void arrow(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 color, float size) {
 }
 
 // The stage chain. Returns the stage the user clicked, or -1.
-int draw_chain(AppState& state, const LifecycleModel& model, const LifecycleAtDate& a, int selected) {
+int draw_chain(const LifecycleModel& model, const LifecycleAtDate& a, int selected) {
     int n = static_cast<int>(model.stages.size());
     if (n == 0) return -1;
     float line = ImGui::GetTextLineHeightWithSpacing();
@@ -121,7 +120,6 @@ int draw_chain(AppState& state, const LifecycleModel& model, const LifecycleAtDa
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x - 4, origin.y + box_h + loop_h + 4 + ImGui::GetStyle().ItemSpacing.y));
     ImGui::Dummy(ImVec2(1, 1));
-    (void)state;
     return clicked;
 }
 
@@ -304,7 +302,7 @@ void draw_stages_tab(AppState& state, LifecyclePanelState& p) {
     if (model.stages.empty()) return;
     const std::string& description = current_language() == Language::chinese && !model.description_zh.empty() ? model.description_zh : model.description;
     if (!description.empty()) ImGui::TextDisabled("%s", description.c_str());
-    int clicked = draw_chain(state, model, a, v.selected_stage);
+    int clicked = draw_chain(model, a, v.selected_stage);
     if (clicked >= 0) v.selected_stage = clicked;
     int stage = std::clamp(v.selected_stage, 0, static_cast<int>(model.stages.size()) - 1);
     ImGui::TextDisabled("%s %d %s, %s %s", tr("Staged"), a.stages.present, tr("customers"), tr("as of"), to_iso(a.as_of).c_str());

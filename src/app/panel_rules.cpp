@@ -195,7 +195,7 @@ bool condition_list(std::vector<Condition>& list, const std::string& prefix, con
     return changed;
 }
 
-void draw_stage_list(AppState& state, const LifecycleModel& model, const LifecycleAtDate& a, int& selected) {
+void draw_stage_list(const LifecycleModel& model, const LifecycleAtDate& a, int& selected) {
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("stage_list", 3, flags)) return;
     ImGui::TableSetupColumn(tr("Stage"), 0, 2.0f);
@@ -223,7 +223,6 @@ void draw_stage_list(AppState& state, const LifecycleModel& model, const Lifecyc
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", tr("Rules match: customers whose rules hold (other stages ignored). Placed: first match in evaluation order, else the fallback stage."));
     ImGui::PopStyleColor();
-    (void)state;
 }
 
 void draw_order_and_fallback(AppState& state, LifecycleModel& d) {
@@ -287,7 +286,7 @@ void draw_panel_rules(AppState& state) {
     float width = ImGui::GetContentRegionAvail().x;
     float left = std::min(width * 0.34f, ImGui::GetFontSize() * 22);
     ImGui::BeginChild("rules_left", ImVec2(left, 0), true);
-    draw_stage_list(state, v.model, a, selected);
+    draw_stage_list(v.model, a, selected);
     ImGui::Spacing();
     ImGui::Separator();
     draw_order_and_fallback(state, d);

@@ -124,7 +124,6 @@ charts::Series monthly_series(const std::string& name, const Projection& p, ImU3
 }  // namespace
 
 void draw_comparison(AppState& state, ScenarioPanelState& s) {
-    (void)state;
     if (!s.baseline) {
         ImGui::TextDisabled("%s", tr("There is no valid baseline yet: set it up on the Baseline tab."));
         return;

@@ -28,7 +28,7 @@ TEST_CASE("health score: each measure and the weighted score by hand") {
     const EventIndex index = build_event_index(ws);
     const LifecycleModel model = *find_template("crm_value");
     const StageAssignment stages = assign_stages(ws, index, model, day("2024-06-30"));
-    const HealthReport r = compute_health(ws, index, model, stages, day("2024-06-30"));
+    const HealthReport r = compute_health(index, model, stages, day("2024-06-30"));
     const HealthScore& s = r.customers[0];
     CHECK(*s.measures[0] == doctest::Approx(100));  // recency 10 <= 30
     CHECK(*s.measures[1] == doctest::Approx(40));   // 2 purchases vs 4: 80 * 0.5
@@ -48,11 +48,11 @@ TEST_CASE("health score: each measure and the weighted score by hand") {
     // recency halfway between 30 and 365 days, editable weights and per-stage weights
     LifecycleModel recency_only = model;
     recency_only.health.weights = {1, 0, 0, 0, 0, 0};
-    const HealthReport later = compute_health(ws, index, recency_only, assign_stages(ws, index, recency_only, day("2025-01-01")), day("2025-01-01"));
+    const HealthReport later = compute_health(index, recency_only, assign_stages(ws, index, recency_only, day("2025-01-01")), day("2025-01-01"));
     // 2025-01-01 is 195 days after 2024-06-20: 100 * (365 - 195) / 335
     CHECK(*later.customers[0].score == doctest::Approx(100.0 * 170 / 335));
     recency_only.health.stage_weights.push_back({model.stages[stages.stage[0]].id, {0, 0, 0, 1, 0, 0}});
-    const HealthReport staged = compute_health(ws, index, recency_only, stages, day("2024-06-30"));
+    const HealthReport staged = compute_health(index, recency_only, stages, day("2024-06-30"));
     CHECK(*staged.customers[0].score == doctest::Approx(80));
 }
 

@@ -33,7 +33,7 @@ LifecycleAtDate analyse_at_date(const Workspace& workspace, const EventIndex& in
     a.rule_counts = rule_match_counts(workspace, index, model, a.as_of);
     a.metrics = compute_period_metrics(workspace, index, model, last_complete_period(a.as_of, options.period),
                                        options.metrics);
-    a.health = compute_health(workspace, index, model, a.stages, a.as_of);
+    a.health = compute_health(index, model, a.stages, a.as_of);
     return a;
 }
 
@@ -63,7 +63,7 @@ LifecycleOverTime analyse_over_time(const Workspace& workspace, const EventIndex
         StageAssignment previous_stages;
         previous_stages.as_of = previous;
         previous_stages.stage = o.history.stage[snapshots - 2];
-        o.previous_health = compute_health(workspace, index, model, previous_stages, previous);
+        o.previous_health = compute_health(index, model, previous_stages, previous);
         o.warnings = early_warnings(workspace, model, previous_stages, o.previous_health, at_date.stages, at_date.health);
     } else {
         o.previous_health = at_date.health;

@@ -32,8 +32,8 @@ const char* health_band_id(HealthBand band) {
     }
 }
 
-HealthReport compute_health(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
-                            const StageAssignment& stages, Date as_of) {
+HealthReport compute_health(const EventIndex& index, const LifecycleModel& model, const StageAssignment& stages,
+                            Date as_of) {
     const HealthConfig& h = model.health;
     FactPlan plan;
     const int trend = plan.purchase_window(h.trend_window_days);
@@ -53,7 +53,6 @@ HealthReport compute_health(const Workspace& workspace, const EventIndex& index,
     report.customers.resize(index.customer_count);
     report.stage_mean.assign(stage_count, 0.0);
     std::vector<int> stage_scored(stage_count, 0);
-    (void)workspace;
     for (size_t c = 0; c < index.customer_count; ++c) {
         HealthScore& out = report.customers[c];
         const int stage = c < stages.stage.size() ? stages.stage[c] : -1;

@@ -38,9 +38,9 @@ struct HealthReport {
     std::array<int, 4> band_counts{};    // indexed by HealthBand
 };
 
-// `stages` must be the assignment at as_of for the same workspace (it picks per-stage weights).
-HealthReport compute_health(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
-                            const StageAssignment& stages, Date as_of);
+// `stages` must be the assignment at as_of for the customers of `index` (it picks per-stage weights).
+HealthReport compute_health(const EventIndex& index, const LifecycleModel& model, const StageAssignment& stages,
+                            Date as_of);
 
 struct EarlyWarning {
     size_t customer = 0;  // workspace index
