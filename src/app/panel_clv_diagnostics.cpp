@@ -19,8 +19,8 @@ namespace {
 using charts::ValueFormat;
 using charts::format_value;
 
+// Cached per CLV result (keyed on its generation) in the panel data.
 struct DiagnosticsState {
-    std::uint64_t generation = 0;
     bool count_model = false;
     double holdout_length = 0;
     std::vector<clv::HoldoutGroup> holdout;
@@ -30,10 +30,8 @@ struct DiagnosticsState {
     int not_shown = 0;
 };
 
-void refresh(DiagnosticsState& d, AppState& state, const ClvResult& r) {
-    if (d.generation == r.generation) return;
-    d = DiagnosticsState{};
-    d.generation = r.generation;
+DiagnosticsState compute_diagnostics(AppState& state, const ClvResult& r) {
+    DiagnosticsState d;
     std::vector<double> values;
     values.reserve(r.rows.size());
     for (const ClvRow& row : r.rows) values.push_back(row.value.clv);
@@ -41,7 +39,7 @@ void refresh(DiagnosticsState& d, AppState& state, const ClvResult& r) {
     d.not_shown = d.clv_histogram.above;
 
     d.count_model = r.settings.model == ClvModelKind::bgnbd_gg || r.settings.model == ClvModelKind::pareto_gg;
-    if (!d.count_model) return;
+    if (!d.count_model) return d;
     const double unit_days = clv::period_length_days(r.settings.unit);
     d.holdout_length = (r.as_of.days - r.calibration_end.days) / unit_days;
     if (d.holdout_length > 0) d.holdout = clv::calibration_vs_holdout(r.counts, r.rfm, d.holdout_length, 7);
@@ -58,6 +56,7 @@ void refresh(DiagnosticsState& d, AppState& state, const ClvResult& r) {
     int max_x = xs.empty() ? 5 : std::max(5, xs[xs.size() * 95 / 100]);
     max_x = std::min(max_x, 30);
     if (max_T > 0) d.grid = clv::frequency_recency_grid(r.counts, max_x, max_T, 13, std::max(1, r.settings.horizon));
+    return d;
 }
 
 void draw_holdout(const DiagnosticsState& d, const ClvResult& r) {
@@ -169,8 +168,8 @@ void draw_panel_clv_diagnostics(AppState& state) {
         ImGui::TextWrapped("%s", tr("Fit a model in the CLV panel first; its diagnostics appear here."));
         return;
     }
-    auto& d = state.panel_data<DiagnosticsState>();
-    refresh(d, state, *result);
+    auto& cache = state.panel_data<Cached<std::uint64_t, DiagnosticsState>>();
+    const DiagnosticsState& d = cache.get(result->generation, [&] { return compute_diagnostics(state, *result); });
     ImGui::BeginChild("diagnostics", ImVec2(0, 0));
     ImGui::Text("%s · %s %s", tr(clv_model_label(result->settings.model)), tr("calibration ends"),
                 to_iso(result->calibration_end).c_str());

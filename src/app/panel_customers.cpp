@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <tuple>
 
 #include "app/automation.h"
 #include "app/charts/charts.h"
@@ -30,19 +31,16 @@ struct RowSummary {
 
 struct CustomersPanelState {
     std::string filter;
-    std::uint64_t summary_revision = 0;
+    Cached<std::uint64_t> summaries;  // revision (the analysis date is a setting)
     Date as_of;  // the workspace's analysis date (core analysis_date)
     std::vector<RowSummary> rows;
     // The visible order: indexes into customers, filtered and sorted.
-    std::uint64_t order_revision = 0;
-    std::string order_filter;
+    Cached<std::tuple<std::uint64_t, std::string, int, bool>> order_key;  // revision, filter, sort
     int sort_column = kId;
     bool sort_ascending = true;
-    bool order_valid = false;
     std::vector<std::size_t> order;
     // Detail edit buffers, reloaded when the selection or the revision changes.
-    std::string detail_id;
-    std::uint64_t detail_revision = 0;
+    Cached<std::pair<std::string, std::uint64_t>> detail;  // customer id, data_revision
     std::string name, segment, tags;
 };
 
@@ -71,8 +69,7 @@ std::vector<std::string> split_tags(const std::string& text) {
 std::string day_text(int32_t day) { return day == INT32_MIN ? std::string("-") : to_iso(Date{day}); }
 
 void refresh_summaries(CustomersPanelState& s, const Workspace& ws, std::uint64_t revision) {
-    if (s.summary_revision == revision) return;
-    s.summary_revision = revision;
+    if (!s.summaries.stale(revision)) return;
     s.as_of = analysis_date(ws);
     s.rows.assign(ws.customers.size(), {});
     for (std::size_t i = 0; i < ws.customers.size(); ++i) {
@@ -94,12 +91,7 @@ void refresh_order(CustomersPanelState& s, const Workspace& ws, std::uint64_t re
         column = specs->Specs[0].ColumnUserID;
         ascending = specs->Specs[0].SortDirection != ImGuiSortDirection_Descending;
     }
-    if (s.order_valid && s.order_revision == revision && s.order_filter == s.filter && column == s.sort_column &&
-        ascending == s.sort_ascending)
-        return;
-    s.order_valid = true;
-    s.order_revision = revision;
-    s.order_filter = s.filter;
+    if (!s.order_key.stale({revision, s.filter, column, ascending})) return;
     s.sort_column = column;
     s.sort_ascending = ascending;
 
@@ -152,7 +144,7 @@ void draw_table(AppState& state, CustomersPanelState& s) {
     ImGui::TableHeadersRow();
 
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
-    refresh_order(s, ws, state.revision(), specs);
+    refresh_order(s, ws, state.revision(), specs);  // the sort reads the summaries
     if (specs) specs->SpecsDirty = false;
 
     ImGuiListClipper clipper;
@@ -240,9 +232,7 @@ void draw_details(AppState& state, CustomersPanelState& s) {
         return;
     }
     const Customer& c = state.workspace().customers[*index];
-    if (s.detail_id != c.id || s.detail_revision != state.revision()) {
-        s.detail_id = c.id;
-        s.detail_revision = state.revision();
+    if (s.detail.stale({c.id, state.data_revision()})) {
         s.name = c.name;
         s.segment = c.segment;
         s.tags = join_tags(c.tags);

@@ -18,7 +18,7 @@ using charts::ValueFormat;
 using charts::format_value;
 
 struct HealthPanelState {
-    std::uint64_t draft_revision = 0;
+    Cached<std::uint64_t> draft_key;  // settings_revision: the draft copies the model
     LifecycleModel draft;
     int scorecard = -1;  // -1: the default weights; else a stage index
 };
@@ -149,7 +149,7 @@ void draw_scorecard(AppState& state, HealthPanelState& p) {
     commit |= int_setting(tr("engagement window (days)"), "health.engagement_window", h.engagement_window_days);
     commit |= int_setting(tr("engagement target (interactions)"), "health.engagement_full", h.engagement_full_count);
     commit |= double_setting(tr("warn when the score drops by more than"), "health.drop_threshold", h.drop_threshold);
-    if (commit && !commit_lifecycle_model(state, d, label)) p.draft_revision = 0;
+    if (commit && !commit_lifecycle_model(state, d, label)) p.draft_key.invalidate();
 }
 
 void draw_distribution(AppState& state) {
@@ -245,8 +245,7 @@ void draw_panel_health(AppState& state) {
     auto& p = state.panel_data<HealthPanelState>();
     draw_lifecycle_header(state, false);
     LifecycleView& v = lifecycle_view(state);
-    if (p.draft_revision != state.revision() || p.draft.stages.size() != v.model.stages.size()) {
-        p.draft_revision = state.revision();
+    if (p.draft_key.stale(state.settings_revision()) || p.draft.stages.size() != v.model.stages.size()) {
         p.draft = v.model;
     }
     if (p.draft.stages.empty()) return;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 #include "app/automation.h"
 #include "app/charts/charts.h"
@@ -24,14 +25,9 @@ struct FlowPanelState {
     bool history_shares = false;
     bool cohort_counts = false;
     bool recurring = false;  // recurring (activity) cohorts instead of birth/acquisition cohorts
-    std::uint64_t recurring_revision = 0;
-    Date recurring_as_of;
-    CohortPeriod recurring_period = CohortPeriod::calendar_month;
-    CohortTable recurring_table;
+    Cached<std::tuple<std::uint64_t, Date, CohortPeriod>, CohortTable> recurring_table;  // data_revision, as-of, period
     int from_index = -1, to_index = -1;  // into the full history's dates; -1 = default
-    std::uint64_t matrix_revision = 0;
-    Date matrix_from, matrix_to;
-    TransitionMatrix matrix;
+    Cached<std::tuple<std::uint64_t, Date, Date>, TransitionMatrix> matrix;  // revision, from, to
 };
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -143,15 +139,13 @@ void draw_cohorts(AppState& state, FlowPanelState& p) {
     automation::record("flow.cohort.counts");
 
     const LifecycleAtDate& a = lifecycle_analysis(state);
-    if (p.recurring && (p.recurring_revision != state.revision() || p.recurring_as_of != a.as_of || p.recurring_period != v.cohort_period)) {
-        p.recurring_revision = state.revision();
-        p.recurring_as_of = a.as_of;
-        p.recurring_period = v.cohort_period;
-        p.recurring_table = recurring_cohort_retention(state.workspace(), a.as_of, v.cohort_period);
-    }
+    const CohortTable* recurring =
+        !p.recurring ? nullptr : &p.recurring_table.get({state.data_revision(), a.as_of, v.cohort_period}, [&] {
+            return recurring_cohort_retention(state.workspace(), a.as_of, v.cohort_period);
+        });
     const LifecycleOverTime* over_time = p.recurring ? nullptr : lifecycle_over_time_if_ready(state);
     if (!p.recurring && !over_time) return draw_history_pending(state);
-    const CohortTable& t = p.recurring ? p.recurring_table : over_time->cohorts;
+    const CohortTable& t = recurring ? *recurring : over_time->cohorts;
     if (t.rows.empty()) {
         ImGui::TextDisabled("%s", tr("No purchases yet: no cohorts."));
         return;
@@ -245,15 +239,11 @@ void draw_transitions(AppState& state, FlowPanelState& p) {
     ImGui::SliderInt("##to", &p.to_index, 0, last, to_iso(h.dates[static_cast<std::size_t>(p.to_index)]).c_str());
     automation::record("flow.transition.to");
     Date from = h.dates[static_cast<std::size_t>(p.from_index)], to = h.dates[static_cast<std::size_t>(p.to_index)];
-    if (p.matrix_revision != state.revision() || p.matrix_from != from || p.matrix_to != to) {
-        p.matrix_revision = state.revision();
-        p.matrix_from = from;
-        p.matrix_to = to;
+    const TransitionMatrix& m = p.matrix.get({state.revision(), from, to}, [&] {
         // Both dates are snapshot dates: the history already holds everyone's stage there.
-        p.matrix = transition_matrix(h.stage[static_cast<std::size_t>(p.from_index)],
-                                     h.stage[static_cast<std::size_t>(p.to_index)], static_cast<int>(model.stages.size()));
-    }
-    const TransitionMatrix& m = p.matrix;
+        return transition_matrix(h.stage[static_cast<std::size_t>(p.from_index)],
+                                 h.stage[static_cast<std::size_t>(p.to_index)], static_cast<int>(model.stages.size()));
+    });
     std::size_t n = model.stages.size();
     if (m.counts.size() != n) return;
 

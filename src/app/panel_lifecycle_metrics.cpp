@@ -2,6 +2,7 @@
 // base and per stage (stage at the period start) or per segment, for a chosen calendar period.
 #include <algorithm>
 #include <functional>
+#include <tuple>
 
 #include "app/automation.h"
 #include "app/charts/charts.h"
@@ -18,10 +19,7 @@ using charts::format_value;
 struct MetricsTabState {
     int periods_back = 0;  // 0 = the last complete period before the analysis date
     bool by_segment = false;
-    std::uint64_t revision = 0;
-    Date period_start;
-    PeriodKind kind = PeriodKind::month;
-    int active_days = 0;
+    Cached<std::tuple<std::uint64_t, Date, PeriodKind, int>> key;  // revision, period start and kind, active days
     PeriodMetrics metrics;
 };
 
@@ -100,11 +98,7 @@ void draw_lifecycle_metrics_table(AppState& state) {
     automation::record("lifecycle.metrics.by_segment");
 
     Period period = chosen_period(as_of, v.period, m.periods_back);
-    if (m.revision != state.revision() || m.period_start != period.start || m.kind != v.period || m.active_days != v.active_days) {
-        m.revision = state.revision();
-        m.period_start = period.start;
-        m.kind = v.period;
-        m.active_days = v.active_days;
+    if (m.key.stale({state.revision(), period.start, v.period, v.active_days})) {
         MetricsOptions options;
         options.active_days = v.active_days;
         m.metrics = compute_period_metrics(state.workspace(), lifecycle_index(state), model, period, options);

@@ -15,8 +15,8 @@ namespace lcs {
 namespace {
 
 struct ModelEditorState {
-    std::uint64_t draft_revision = 0;
-    LifecycleModel draft;  // edit buffers; reloaded whenever the workspace changes
+    Cached<std::uint64_t> draft_key;  // settings_revision
+    LifecycleModel draft;  // edit buffers; reloaded whenever the model changes
     std::string metrics_text;
     int metrics_stage = -1;
 };
@@ -231,8 +231,7 @@ void draw_stage_texts(AppState& state, ModelEditorState& e, LifecycleView& v) {
 void draw_lifecycle_model_editor(AppState& state) {
     auto& e = state.panel_data<ModelEditorState>();
     LifecycleView& v = lifecycle_view(state);
-    if (e.draft_revision != state.revision() || e.draft.stages.size() != v.model.stages.size()) {
-        e.draft_revision = state.revision();
+    if (e.draft_key.stale(state.settings_revision()) || e.draft.stages.size() != v.model.stages.size()) {
         e.draft = v.model;
         e.metrics_stage = -1;
     }

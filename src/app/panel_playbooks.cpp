@@ -20,7 +20,7 @@ using charts::ValueFormat;
 using charts::format_value;
 
 struct PlaybooksPanelState {
-    std::uint64_t draft_revision = 0;
+    Cached<std::uint64_t> draft_key;  // settings_revision: the draft copies the churn reasons
     std::vector<ChurnReason> draft;
     std::string new_id;
 };
@@ -75,8 +75,7 @@ void commit_reasons(AppState& state, const std::vector<ChurnReason>& reasons, co
 
 void draw_reason_catalog(AppState& state, PlaybooksPanelState& p) {
     const Workspace& ws = state.workspace();
-    if (p.draft_revision != state.revision()) {
-        p.draft_revision = state.revision();
+    if (p.draft_key.stale(state.settings_revision())) {
         p.draft = ws.churn_reasons;
     }
     ImGui::TextWrapped("%s", tr("Why customers leave, what to do about it, and the share you expect to win back. Churn events refer to these reasons by id."));
