@@ -38,6 +38,33 @@ check_py "clv bgnbd+gg" "len(j['customers'])==2357 and $(near "j['customers'][0]
 "$BIN" clv "$DATA/cdnow_customers_summary_with_transactions.csv" --model paretonbd+gg --horizon 12 --period month --discount 0.01 --margin 0.3 --csv "$TMP/clv.csv" >/dev/null
 if [ "$(wc -l <"$TMP/clv.csv")" = 2358 ] && head -1 "$TMP/clv.csv" | grep -q '^id,p_alive,expected_purchases,expected_spend,clv$'; then ok "clv --csv"; else not_ok "clv --csv"; fi
 
+# Workspaces go through the app's valuation pipeline (core clv::Valuation): the app's dates, stages and
+# models. tests/app/app_clv_paths.cpp compares these numbers with the app's CLV session, bit for bit.
+"$BIN" clv "$ROOT/assets/demo-ecommerce.json" --model bgnbd --period month --data-unit month --holdout 6 --margin 0.3 --json >"$TMP/demo.json"
+check_py "clv workspace: app dates and stages" "j['as_of']=='2024-12-31' and j['calibration_end']=='2024-07-01' and len(j['customers'])==3610 and len(j['stages'])>=4 and all(c['clv'] is not None and c['clv']>=0 for c in j['customers']) and j['spend_fit']['params']['q']>1" "$TMP/demo.json"
+"$BIN" clv "$ROOT/assets/demo-ecommerce.json" --model markov --margin 0.3 --json >"$TMP/markov.json"
+check_py "clv markov" "j['counts_fit'] is None and all(c['p_alive'] is None and c['clv'] is not None for c in j['customers']) and any(s['markov'] for s in j['stages'])" "$TMP/markov.json"
+expect_status "clv sbg needs dates" 1 "$BIN" clv "$DATA/cdnow_customers_summary_with_transactions.csv" --model sbg
+if grep -q "^\[clv.bad_input\]" "$TMP/err"; then ok "clv sbg needs dates: clv.bad_input"; else not_ok "clv sbg needs dates: clv.bad_input"; fi
+
+# A fit the data cannot identify is refused with the app's kind and message: spend per customer over five
+# decades makes Gamma-Gamma's q <= 1 (the same workspace as tests/unit/unit-clv-valuation.cpp).
+python3 - "$TMP/heavy.json" <<'PY'
+import json, sys
+customers = []
+for i in range(60):
+    dates = [(1 + i % 4, 1 + i % 20), (5 + i % 3, 1 + i % 25), (9 + i % 3, 1 + i % 27)]
+    customers.append({"id": "H%d" % i, "transactions": [{"date": "2024-%02d-%02d" % d, "amount": 10 ** (i % 6)} for d in dates]})
+json.dump({"format": "lifecycle-studio-workspace", "version": 1, "workspace": {"name": "Heavy spend"},
+           "customers": customers}, open(sys.argv[1], "w"))
+PY
+expect_status "clv refuses an unidentified fit" 1 "$BIN" clv "$TMP/heavy.json" --model bgnbd+gg --json
+if [ "$(cat "$TMP/err")" = "[fit.not_identified] Gamma-Gamma fit has q <= 1: the mean spend per purchase is infinite" ] && [ ! -s "$TMP/out" ]; then
+    ok "unidentified fit: the app's kind and message"
+else
+    not_ok "unidentified fit: the app's kind and message" "$(cat "$TMP/err")"
+fi
+
 "$BIN" simulate --model bgnbd --customers 3000 --seed 5 -o "$TMP/sim.csv" >/dev/null
 "$BIN" simulate --model bgnbd --customers 3000 --seed 5 -o "$TMP/sim2.csv" >/dev/null
 if cmp -s "$TMP/sim.csv" "$TMP/sim2.csv" && [ "$(wc -l <"$TMP/sim.csv")" = 3001 ]; then ok "simulate deterministic"; else not_ok "simulate deterministic"; fi

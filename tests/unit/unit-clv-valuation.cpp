@@ -18,6 +18,13 @@ namespace {
 
 Date day(int y, int m, int d) { return date_from_ymd({y, m, d}); }
 
+Transaction purchase(Date date, double amount) {
+    Transaction t;
+    t.date = date;
+    t.amount = amount;
+    return t;
+}
+
 // Hand-made shop: customer i arrives on day 3i of 2023, buys every 9 + 4·(i mod 5) days, 1 + (i mod 8)
 // times in all, spending 20 + 5·(i mod 9) (+ the purchase number) each time.
 Workspace regular_shop(int customers = 60) {
@@ -27,7 +34,7 @@ Workspace regular_shop(int customers = 60) {
         c.id = "C" + std::to_string(i);
         const Date first = Date{day(2023, 1, 1).days + 3 * i};
         for (int k = 0; k <= i % 8; ++k)
-            c.transactions.push_back({Date{first.days + k * (9 + 4 * (i % 5))}, 20.0 + 5 * (i % 9) + k});
+            c.transactions.push_back(purchase(Date{first.days + k * (9 + 4 * (i % 5))}, 20.0 + 5 * (i % 9) + k));
         ws.customers.push_back(std::move(c));
     }
     ws.meta.as_of = day(2024, 6, 30);
@@ -42,9 +49,9 @@ Workspace heavy_spend_shop() {
         Customer c;
         c.id = "H" + std::to_string(i);
         const double amount = std::pow(10.0, i % 6);
-        c.transactions.push_back({day(2024, 1 + i % 4, 1 + i % 20), amount});
-        c.transactions.push_back({day(2024, 5 + i % 3, 1 + i % 25), amount});
-        c.transactions.push_back({day(2024, 9 + i % 3, 1 + i % 27), amount});
+        c.transactions.push_back(purchase(day(2024, 1 + i % 4, 1 + i % 20), amount));
+        c.transactions.push_back(purchase(day(2024, 5 + i % 3, 1 + i % 25), amount));
+        c.transactions.push_back(purchase(day(2024, 9 + i % 3, 1 + i % 27), amount));
         ws.customers.push_back(std::move(c));
     }
     return ws;
