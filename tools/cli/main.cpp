@@ -23,7 +23,7 @@ const Command kCommands[] = {
     {"metrics", lcs::cli::cmd_metrics, "metrics FILE.json [--as-of DATE] [--period month] [--json]"},
     {"fit", lcs::cli::cmd_fit, "fit FILE --model bgnbd|paretonbd|gg|sbg [--period day|week|month] [--calibration-end DATE] [--json]"},
     {"predict", lcs::cli::cmd_predict, "predict FILE --model bgnbd|paretonbd --horizon T [--json]"},
-    {"clv", lcs::cli::cmd_clv, "clv FILE --model bgnbd+gg|paretonbd+gg --horizon N --period month --discount D [--margin M] [--json|--csv OUT]"},
+    {"clv", lcs::cli::cmd_clv, "clv FILE --model bgnbd+gg|paretonbd+gg|sbg|markov|simple --horizon N --period month --discount D [--margin M] [--data-unit week] [--holdout N|--calibration-end DATE] [--retention R] [--cohort-periods N] [--json|--csv OUT]"},
     {"simulate", lcs::cli::cmd_simulate, "simulate --model bgnbd [options] -o OUT.csv"},
     {"bench-fit", lcs::cli::cmd_bench_fit, "bench-fit [--customers N,...] [--model bgnbd|paretonbd]"},
     {"project", lcs::cli::cmd_project, "project FILE.json [--scenario NAME] [--months N] [--json]"},
