@@ -215,13 +215,7 @@ TEST_CASE("valuation: CDNOW summaries give the published fits and the per-custom
 TEST_CASE("valuation: the CDNOW transaction log, valued as a workspace, fits the published BG/NBD") {
     const CsvImportResult imported = import_transactions_csv(clv_test::read_text("CDNOW_sample.txt"), CsvOptions{});
     REQUIRE(imported.customers.size() == 2357);
-    Workspace ws;
-    for (const ImportedCustomer& c : imported.customers) {
-        Customer customer;
-        customer.id = c.id;
-        customer.transactions = c.transactions;
-        ws.customers.push_back(std::move(customer));
-    }
+    const Workspace ws = workspace_from_import(imported, "CDNOW_sample");
     ValuationSettings s;
     s.model = ValuationModel::bgnbd_gg;
     s.unit = PeriodUnit::week;

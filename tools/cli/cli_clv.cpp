@@ -172,15 +172,8 @@ std::optional<Problem> load_input(const std::string& path, const Args& args, boo
         return Problem{"fit.no_data", path, "no transactions found"};
     }
     if (!imported.problems.empty()) print_problems(imported.problems);
-    Workspace workspace;
-    for (const ImportedCustomer& c : imported.customers) {
-        Customer customer;
-        customer.id = c.id;
-        customer.transactions = c.transactions;
-        workspace.customers.push_back(std::move(customer));
-    }
     input.source = "transactions";
-    input.workspace = std::move(workspace);
+    input.workspace = workspace_from_import(imported, path);
     return summarise_workspace(args, unit, input);
 }
 
