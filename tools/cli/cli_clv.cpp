@@ -25,6 +25,7 @@
 #include "core/clv/valuation.h"
 #include "core/csv_import.h"
 #include "core/customer_facts.h"
+#include "core/problem_kinds.h"
 #include "core/workspace_io.h"
 
 namespace lcs::cli {
@@ -98,7 +99,7 @@ std::optional<Problem> parse_survival_csv(const std::string& text, std::vector<d
         if (line_no == 1 && line.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos) continue;
         const size_t comma = line.find(',');
         const std::optional<double> value = parse_number(comma == std::string::npos ? line : line.substr(comma + 1));
-        if (!value) return Problem{"csv.bad_number", "line " + std::to_string(line_no), "\"" + line + "\" is not period,alive"};
+        if (!value) return Problem{csv_problem::kBadNumber, "line " + std::to_string(line_no), "\"" + line + "\" is not period,alive"};
         alive.push_back(*value);
     }
     return std::nullopt;
@@ -110,14 +111,14 @@ std::optional<Problem> summarise_events(const std::vector<CustomerEvents>& event
     options.unit = unit;
     if (auto text = option_value(args, "--calibration-end")) {
         const auto date = parse_iso_date(*text);
-        if (!date) return Problem{"cli.bad_option", "--calibration-end", "\"" + *text + "\" is not a YYYY-MM-DD date"};
+        if (!date) return Problem{cli_problem::kBadOption, "--calibration-end", "\"" + *text + "\" is not a YYYY-MM-DD date"};
         options.calibration_end = *date;
     } else if (default_end) {
         options.calibration_end = *default_end;
     } else if (auto last = last_purchase_date(events)) {
         options.calibration_end = *last;
     } else {
-        return Problem{"fit.no_data", "", "the file has no purchases"};
+        return Problem{fit_problem::kNoData, "", "the file has no purchases"};
     }
     input.customers = build_rfm_summary(events, options);
     input.has_spend = true;
@@ -136,17 +137,17 @@ std::optional<Problem> summarise_workspace(const Args& args, PeriodUnit unit, In
 // Reads FILE as a workspace JSON, a summary CSV, a period/alive CSV (sbg) or a transaction log.
 std::optional<Problem> load_input(const std::string& path, const Args& args, bool survival, Input& input) {
     std::string text, error;
-    if (!read_file(path, text, error)) return Problem{"cli.io", path, error};
+    if (!read_file(path, text, error)) return Problem{cli_problem::kIo, path, error};
     PeriodUnit unit = PeriodUnit::week;
     if (auto name = option_value(args, "--data-unit")) {
-        if (!parse_period_unit(*name)) return Problem{"cli.bad_option", "--period/--data-unit", "use day, week or month"};
+        if (!parse_period_unit(*name)) return Problem{cli_problem::kBadOption, "--period/--data-unit", "use day, week or month"};
         unit = *parse_period_unit(*name);
     }
     const size_t start = text.find_first_not_of(" \t\r\n");
     if (start != std::string::npos && text[start] == '{') {
         LoadResult loaded = load_workspace_json(text);
         if (!loaded.ok()) {
-            if (loaded.problems.empty()) return Problem{"workspace.invalid", path, "the workspace could not be read"};
+            if (loaded.problems.empty()) return Problem{workspace_problem::kInvalid, path, "the workspace could not be read"};
             print_problems(loaded.problems);
             return loaded.problems.front();
         }
@@ -169,7 +170,7 @@ std::optional<Problem> load_input(const std::string& path, const Args& args, boo
     const CsvImportResult imported = import_transactions_csv(text, CsvOptions{});
     if (imported.customers.empty()) {
         if (!imported.problems.empty()) return imported.problems.front();
-        return Problem{"fit.no_data", path, "no transactions found"};
+        return Problem{fit_problem::kNoData, path, "no transactions found"};
     }
     if (!imported.problems.empty()) print_problems(imported.problems);
     input.source = "transactions";
@@ -354,7 +355,7 @@ int cmd_fit(const Args& raw) {
     Input input;
     if (auto problem = load_input(*file, args, model == "sbg", input)) return fail(*problem);
     if (model == "gg" && !input.has_spend)
-        return fail(Problem{"fit.no_spend", *file, "Gamma-Gamma needs a zbar or monetary_value column (or transaction amounts)"});
+        return fail(Problem{fit_problem::kNoSpend, *file, "Gamma-Gamma needs a zbar or monetary_value column (or transaction amounts)"});
     const FitResult fit = run_fit(model, input);
     if (!fit.ok()) return fail(*fit.problem);
     if (has_flag(args, "--json")) {
@@ -414,7 +415,7 @@ int cmd_clv(const Args& args) {
     if (!settings) return 1;  // clv_settings printed why
     Input input;
     if (auto problem = load_input(*file, args, false, input)) return fail(*problem);
-    if (!input.has_spend) return fail(Problem{"fit.no_spend", *file, "CLV needs spend: a zbar or monetary_value column, or transaction amounts"});
+    if (!input.has_spend) return fail(Problem{fit_problem::kNoSpend, *file, "CLV needs spend: a zbar or monetary_value column, or transaction amounts"});
     // The same core valuation as the app's CLV panel; the stage summary's lifecycle inputs are
     // computed here the way the app's lifecycle views compute them.
     std::optional<OwnedLifecycleInputs> lifecycle;
