@@ -110,8 +110,7 @@ void load_working(ScenarioPanelState& s) {
 }
 
 void refresh(AppState& state, ScenarioPanelState& s) {
-    if (s.revision == state.revision()) return;
-    s.revision = state.revision();
+    if (!s.derived.stale(state.revision())) return;
     const Workspace& ws = state.workspace();
     s.section_problems.clear();
     s.section = scenario_section_from_json(ws.scenarios, s.section_problems);
@@ -127,9 +126,9 @@ void refresh(AppState& state, ScenarioPanelState& s) {
                                     [&](const std::string& n) { return find_scenario(s.section, n) < 0; }),
                      s.compared.end());
     rebuild_baseline(s, ws);
-    s.results_key.clear();
-    s.compare_key.clear();
-    s.tornado_key.clear();
+    s.results_key.invalidate();
+    s.compare_key.invalidate();
+    s.tornado_key.invalidate();
 }
 
 std::string unique_name(const ScenarioSection& section, const std::string& base) {
@@ -189,10 +188,8 @@ void draw_rename_popup(AppState& state, ScenarioPanelState& s) {
     ImGui::EndPopup();
 }
 
-void draw_list(AppState& state, ScenarioPanelState& s) {
-    ImGui::TextUnformatted(tr("Scenarios"));
-    help_marker(tr("A scenario is a set of levers (actions) applied to the baseline. Tick up to four "
-                   "scenarios to compare them side by side."));
+// New, Duplicate, Rename and Delete for the selected scenario.
+void draw_list_actions(AppState& state, ScenarioPanelState& s) {
     float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     if (ImGui::Button(tr("New"), ImVec2(w, 0))) {
         ScenarioSection next = edited_section(s);
@@ -233,6 +230,13 @@ void draw_list(AppState& state, ScenarioPanelState& s) {
     }
     automation::record("scenarios.delete");
     ImGui::EndDisabled();
+}
+
+void draw_list(AppState& state, ScenarioPanelState& s) {
+    ImGui::TextUnformatted(tr("Scenarios"));
+    help_marker(tr("A scenario is a set of levers (actions) applied to the baseline. Tick up to four "
+                   "scenarios to compare them side by side."));
+    draw_list_actions(state, s);
     ImGui::Separator();
 
     if (s.section.scenarios.empty()) {
@@ -258,8 +262,8 @@ void draw_list(AppState& state, ScenarioPanelState& s) {
             if (s.working_dirty || s.inputs_dirty) write_section(state, edited_section(s), "Edit scenario");
             s.selected = name;
             load_working(s);
-            s.results_key.clear();
-            s.tornado_key.clear();
+            s.results_key.invalidate();
+            s.tornado_key.invalidate();
         }
         automation::record("scenarios.row." + name);
         ImGui::PopID();
@@ -306,7 +310,7 @@ void draw_panel_scenarios(AppState& state) {
     auto& s = state.panel_data<ScenarioPanelState>();
     refresh(state, s);
     bool inputs_were_dirty = s.inputs_dirty;
-    std::string inputs_before = s.inputs.dump();
+    const Json inputs_before = s.inputs;
 
     float list_width = ImGui::GetFontSize() * 14;
     ImGui::BeginChild("scenario_list", ImVec2(list_width, 0), true);
@@ -347,14 +351,14 @@ void draw_panel_scenarios(AppState& state) {
     ImGui::EndChild();
     draw_rename_popup(state, s);
 
-    if (s.inputs_dirty && (!inputs_were_dirty || s.inputs.dump() != inputs_before)) {
+    if (s.inputs_dirty && (!inputs_were_dirty || s.inputs != inputs_before)) {
         rebuild_baseline(s, state.workspace());
-        s.results_key.clear();
-        s.compare_key.clear();
-        s.tornado_key.clear();
+        s.results_key.invalidate();
+        s.compare_key.invalidate();
+        s.tornado_key.invalidate();
     }
     // One undoable edit per gesture: the drag or the typing ends when no widget is active.
-    if ((s.working_dirty || s.inputs_dirty) && !ImGui::IsAnyItemActive() && s.revision == state.revision())
+    if ((s.working_dirty || s.inputs_dirty) && !ImGui::IsAnyItemActive() && s.derived.current(state.revision()))
         write_section(state, edited_section(s), s.inputs_dirty ? "Edit baseline inputs" : "Edit scenario levers");
     publish(s);
 }

@@ -33,9 +33,12 @@ void input_cell(ScenarioPanelState& s, const std::string& name, const char* fiel
     ImGui::PopID();
 }
 
-}  // namespace
+const ImGuiTableFlags kTableFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
+                                   ImGuiTableFlags_SizingStretchSame;
 
-void draw_baseline_tab(AppState& state, ScenarioPanelState& s) {
+// What the baseline is measured from, the template / reset buttons and the baseline's problems.
+// Returns false when there is no baseline to show.
+bool draw_baseline_source(AppState& state, ScenarioPanelState& s) {
     const Workspace& ws = state.workspace();
     ImGui::PushTextWrapPos(0);
     if (s.has_data)
@@ -72,21 +75,20 @@ void draw_baseline_tab(AppState& state, ScenarioPanelState& s) {
     };
     if (!s.editable) {
         if (s.has_data) show_problems(s.baseline_problems);
-        return;
+        return false;
     }
     show_problems(s.live_baseline_problems);
-    const Baseline& b = *s.editable;
-    const std::string& currency = ws.meta.currency;
-    const size_t n = b.stages.size();
+    return true;
+}
 
-    ImGui::BeginChild("baseline", ImVec2(0, 0), false);
+// Per stage: churn flag (typed-in baselines only), customers now, revenue, margin, servicing cost.
+void draw_stage_table(ScenarioPanelState& s, const Baseline& b, const std::string& currency) {
+    const size_t n = b.stages.size();
     ImGui::TextUnformatted(tr("Per stage"));
     ImGui::SameLine();
     ImGui::TextDisabled("%s (%s)", tr("money per customer per month"), currency.c_str());
-    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
-                            ImGuiTableFlags_SizingStretchSame;
     std::vector<double> revenue = effective_revenue(b);
-    if (ImGui::BeginTable("stages", 6, flags)) {
+    if (ImGui::BeginTable("stages", 6, kTableFlags)) {
         ImGui::TableSetupColumn(tr("Stage"));
         ImGui::TableSetupColumn(tr("Churn stage"));
         ImGui::TableSetupColumn(tr("Customers now"));
@@ -126,7 +128,11 @@ void draw_baseline_tab(AppState& state, ScenarioPanelState& s) {
         ImGui::EndTable();
     }
 
-    ImGui::Spacing();
+}
+
+// New customers per month, discount rate and horizon.
+void draw_flows(ScenarioPanelState& s, const Baseline& b) {
+    const size_t n = b.stages.size();
     field_label(tr("New customers per month"));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     input_cell(s, "scenarios.baseline.new_customers", "new_customers_per_month", "", b.new_customers_per_month, "%.1f");
@@ -152,11 +158,14 @@ void draw_baseline_tab(AppState& state, ScenarioPanelState& s) {
     }
     automation::record("scenarios.baseline.horizon");
 
+}
+
+void draw_channels(const Baseline& b, const std::string& currency) {
     if (!b.channels.empty()) {
         ImGui::Spacing();
         ImGui::Text("%s (%s %s %s)", tr("Acquisition channels"), tr("average"), money(average_acquisition_cost(b)).c_str(),
                     currency.c_str());
-        if (ImGui::BeginTable("channels", 3, flags)) {
+        if (ImGui::BeginTable("channels", 3, kTableFlags)) {
             ImGui::TableSetupColumn(tr("Channel"));
             ImGui::TableSetupColumn(tr("Share of new customers"));
             ImGui::TableSetupColumn((std::string(tr("Cost per customer")) + " (" + currency + ")").c_str());
@@ -174,12 +183,16 @@ void draw_baseline_tab(AppState& state, ScenarioPanelState& s) {
         }
     }
 
-    ImGui::Spacing();
+}
+
+// The monthly transition matrix: read-only when measured, typed in (row by row) otherwise.
+void draw_transition_matrix(ScenarioPanelState& s, const Baseline& b) {
+    const size_t n = b.stages.size();
     ImGui::TextUnformatted(tr("Monthly transition probabilities (row: stage now, column: stage next month)"));
     if (s.has_data) help_marker(tr("Measured: of the customers in the row's stage at one month-end, the share found in "
                                    "each column's stage a month later, pooled over the last 12 months."));
     else help_marker(tr("Type each row so that it sums to 100%."));
-    if (ImGui::BeginTable("transition", static_cast<int>(n) + 2, flags)) {
+    if (ImGui::BeginTable("transition", static_cast<int>(n) + 2, kTableFlags)) {
         ImGui::TableSetupColumn(tr("from \\ to"));
         for (const std::string& st : b.stages) ImGui::TableSetupColumn(st.c_str());
         ImGui::TableSetupColumn(tr("Row sum"));
@@ -221,6 +234,21 @@ void draw_baseline_tab(AppState& state, ScenarioPanelState& s) {
         }
         ImGui::EndTable();
     }
+}
+
+}  // namespace
+
+void draw_baseline_tab(AppState& state, ScenarioPanelState& s) {
+    if (!draw_baseline_source(state, s)) return;
+    const Baseline& b = *s.editable;
+    const std::string& currency = state.workspace().meta.currency;
+    ImGui::BeginChild("baseline", ImVec2(0, 0), false);
+    draw_stage_table(s, b, currency);
+    ImGui::Spacing();
+    draw_flows(s, b);
+    draw_channels(b, currency);
+    ImGui::Spacing();
+    draw_transition_matrix(s, b);
     ImGui::EndChild();
 }
 

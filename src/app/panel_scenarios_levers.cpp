@@ -105,107 +105,85 @@ bool stage_set(const std::string& name, const char* label, std::vector<std::stri
 
 // ---- levers ----
 
-void draw_lever_controls(Lever& lever, const std::string& n, const Baseline& b, const std::string& currency,
-                         bool& changed) {
-    TextLanguage lang = text_language();
+// The cost-per-customer box of a lever (absent cost reads as 0 and is set once edited).
+void cost_input(Lever& lever, const std::string& n, const std::string& label, bool& changed) {
+    double v = lever.cost_per_customer.value_or(0.0);
+    if (money_input(n + ".cost_per_customer", label.c_str(), v)) {
+        lever.cost_per_customer = v;
+        changed = true;
+    }
+}
+
+// Reason, return stage, contact rate and the win-back share (the catalogue's or the user's own).
+void draw_winback_controls(Lever& lever, const std::string& n, const Baseline& b, bool& changed) {
     std::vector<std::string> stay = stay_stages(b);
-    const std::vector<std::string>& all = b.stages;
-    std::string per_month_cost = std::string(tr("Cost per customer per month")) + " (" + currency + ")";
-    auto cost_per_customer = [&](const char* label) {
-        double v = lever.cost_per_customer.value_or(0.0);
-        if (money_input(n + ".cost_per_customer", label, v)) {
-            lever.cost_per_customer = v;
+    std::vector<std::string> reasons;
+    for (const ChurnReasonShare& r : b.churn_reasons) reasons.push_back(r.id);
+    changed |= choice_combo(n + ".reason", tr("Churn reason"), lever.reason, reasons);
+    changed |= choice_combo(n + ".to_stage", tr("Return to stage"), lever.to_stage, stay);
+    changed |= slider_with_input(n + ".contact_rate", tr("Contacted per month (%)"), lever.contact_rate, 0, 100, "%.0f%%");
+    bool own = lever.winback_share.has_value();
+    field_label(tr("Win-back share"));
+    if (ImGui::Checkbox(tr("set my own"), &own)) {
+        double catalog = 0;
+        for (const ChurnReasonShare& r : b.churn_reasons)
+            if (r.id == lever.reason) catalog = r.winback_share;
+        lever.winback_share = own ? std::optional<double>(catalog) : std::nullopt;
+        changed = true;
+    }
+    automation::record(n + ".own_winback");
+    if (!own) {
+        for (const ChurnReasonShare& r : b.churn_reasons)
+            if (r.id == lever.reason) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s %s", tr("catalog:"), charts::format_value(r.winback_share, charts::ValueFormat::percent).c_str());
+            }
+    } else {
+        double share = *lever.winback_share;
+        if (slider_with_input(n + ".winback_share", tr("Won back (%)"), share, 0, 100, "%.0f%%")) {
+            lever.winback_share = share;
             changed = true;
         }
-    };
-    switch (lever.kind) {
-        case LeverKind::retention: {
-            std::string stage = lever.stages.empty() ? std::string() : lever.stages.front();
-            if (choice_combo(n + ".stage", tr("Stage"), stage, stay)) {
-                lever.stages = {stage};
-                changed = true;
-            }
-            changed |= slider_with_input(n + ".points", tr("Churn kept (points/month)"), lever.points, 0, 50, "%.1f pts");
-            cost_per_customer(per_month_cost.c_str());
-            break;
-        }
-        case LeverKind::conversion:
-            changed |= choice_combo(n + ".from_stage", tr("From stage"), lever.from_stage, all);
-            changed |= choice_combo(n + ".to_stage", tr("To stage"), lever.to_stage, all);
-            changed |= slider_with_input(n + ".points", tr("Moved (points/month)"), lever.points, 0, 50, "%.1f pts");
-            cost_per_customer(per_month_cost.c_str());
-            break;
-        case LeverKind::winback: {
-            std::vector<std::string> reasons;
-            for (const ChurnReasonShare& r : b.churn_reasons) reasons.push_back(r.id);
-            changed |= choice_combo(n + ".reason", tr("Churn reason"), lever.reason, reasons);
-            changed |= choice_combo(n + ".to_stage", tr("Return to stage"), lever.to_stage, stay);
-            changed |= slider_with_input(n + ".contact_rate", tr("Contacted per month (%)"), lever.contact_rate, 0, 100, "%.0f%%");
-            bool own = lever.winback_share.has_value();
-            field_label(tr("Win-back share"));
-            if (ImGui::Checkbox(tr("set my own"), &own)) {
-                double catalog = 0;
-                for (const ChurnReasonShare& r : b.churn_reasons)
-                    if (r.id == lever.reason) catalog = r.winback_share;
-                lever.winback_share = own ? std::optional<double>(catalog) : std::nullopt;
-                changed = true;
-            }
-            automation::record(n + ".own_winback");
-            if (!own) {
-                for (const ChurnReasonShare& r : b.churn_reasons)
-                    if (r.id == lever.reason) {
-                        ImGui::SameLine();
-                        ImGui::TextDisabled("%s %s", tr("catalog:"), charts::format_value(r.winback_share, charts::ValueFormat::percent).c_str());
-                    }
-            } else {
-                double share = *lever.winback_share;
-                if (slider_with_input(n + ".winback_share", tr("Won back (%)"), share, 0, 100, "%.0f%%")) {
-                    lever.winback_share = share;
-                    changed = true;
-                }
-            }
-            cost_per_customer((std::string(tr("Cost per contacted customer")) + " (" + currency + ")").c_str());
-            break;
-        }
-        case LeverKind::care_plan: {
-            std::vector<std::string> plans, titles;
-            for (const char* id : kCarePlanIds) {
-                plans.push_back(id);
-                titles.push_back(care_plan_title(id, lang));
-            }
-            if (std::find(plans.begin(), plans.end(), lever.plan) == plans.end()) {
-                plans.push_back(lever.plan);
-                titles.push_back(lever.plan);
-            }
-            changed |= choice_combo(n + ".plan", tr("Care plan"), lever.plan, plans, titles);
-            changed |= stage_set(n + ".stages", tr("Stages covered"), lever.stages, stay);
-            changed |= slider_with_input(n + ".points", tr("Churn kept (points/month)"), lever.points, 0, 50, "%.1f pts");
-            cost_per_customer(per_month_cost.c_str());
-            break;
-        }
-        case LeverKind::acquisition: {
-            changed |= slider_with_input(n + ".volume_change", tr("New customers (% change)"), lever.volume_change, -100, 200, "%+.0f%%");
-            field_label(tr("Cost per extra customer"));
-            bool average = !lever.cost_per_customer.has_value();
-            if (ImGui::Checkbox(tr("channels' average"), &average)) {
-                lever.cost_per_customer = average ? std::nullopt : std::optional<double>(average_acquisition_cost(b));
-                changed = true;
-            }
-            automation::record(n + ".average_cost");
-            if (average) {
-                ImGui::SameLine();
-                ImGui::TextDisabled("%s %s", money(average_acquisition_cost(b)).c_str(), currency.c_str());
-            } else {
-                cost_per_customer((std::string(tr("Cost per extra customer")) + " (" + currency + ")").c_str());
-            }
-            break;
-        }
-        case LeverKind::price:
-            changed |= slider_with_input(n + ".margin_change", tr("Margin per customer (% change)"), lever.margin_change, -50, 50, "%+.1f%%");
-            changed |= stage_set(n + ".stages", tr("Stages (none = all)"), lever.stages, stay);
-            changed |= slider_with_input(n + ".points", tr("Retention effect (points/month)"), lever.points, -20, 20, "%+.1f pts");
-            break;
     }
+}
+
+// Plan (catalogue plans first, a custom id kept as is) and the stages it covers.
+void draw_care_plan_controls(Lever& lever, const std::string& n, const Baseline& b, bool& changed) {
+    TextLanguage lang = text_language();
+    std::vector<std::string> plans, titles;
+    for (const char* id : kCarePlanIds) {
+        plans.push_back(id);
+        titles.push_back(care_plan_title(id, lang));
+    }
+    if (std::find(plans.begin(), plans.end(), lever.plan) == plans.end()) {
+        plans.push_back(lever.plan);
+        titles.push_back(lever.plan);
+    }
+    changed |= choice_combo(n + ".plan", tr("Care plan"), lever.plan, plans, titles);
+    changed |= stage_set(n + ".stages", tr("Stages covered"), lever.stages, stay_stages(b));
+}
+
+// Volume change and the cost per extra customer (the channels' average or the user's own).
+void draw_acquisition_controls(Lever& lever, const std::string& n, const Baseline& b, const std::string& currency,
+                               bool& changed) {
+    changed |= slider_with_input(n + ".volume_change", tr("New customers (% change)"), lever.volume_change, -100, 200, "%+.0f%%");
+    field_label(tr("Cost per extra customer"));
+    bool average = !lever.cost_per_customer.has_value();
+    if (ImGui::Checkbox(tr("channels' average"), &average)) {
+        lever.cost_per_customer = average ? std::nullopt : std::optional<double>(average_acquisition_cost(b));
+        changed = true;
+    }
+    automation::record(n + ".average_cost");
+    if (average) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s %s", money(average_acquisition_cost(b)).c_str(), currency.c_str());
+    } else {
+        cost_input(lever, n, std::string(tr("Cost per extra customer")) + " (" + currency + ")", changed);
+    }
+}
+
+// Fixed cost per month and the months the lever acts, common to every kind.
+void draw_lever_timing(Lever& lever, const std::string& n, const std::string& currency, bool& changed) {
     if (money_input(n + ".fixed_cost", (std::string(tr("Fixed cost per month")) + " (" + currency + ")").c_str(),
                     lever.fixed_cost_per_month))
         changed = true;
@@ -230,6 +208,47 @@ void draw_lever_controls(Lever& lever, const std::string& n, const Baseline& b, 
     automation::record(n + ".end_month");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Last month the lever acts (0 = until the horizon)"));
     ImGui::PopID();
+}
+
+void draw_lever_controls(Lever& lever, const std::string& n, const Baseline& b, const std::string& currency,
+                         bool& changed) {
+    std::vector<std::string> stay = stay_stages(b);
+    const std::vector<std::string>& all = b.stages;
+    const std::string per_month_cost = std::string(tr("Cost per customer per month")) + " (" + currency + ")";
+    switch (lever.kind) {
+        case LeverKind::retention: {
+            std::string stage = lever.stages.empty() ? std::string() : lever.stages.front();
+            if (choice_combo(n + ".stage", tr("Stage"), stage, stay)) {
+                lever.stages = {stage};
+                changed = true;
+            }
+            changed |= slider_with_input(n + ".points", tr("Churn kept (points/month)"), lever.points, 0, 50, "%.1f pts");
+            cost_input(lever, n, per_month_cost, changed);
+            break;
+        }
+        case LeverKind::conversion:
+            changed |= choice_combo(n + ".from_stage", tr("From stage"), lever.from_stage, all);
+            changed |= choice_combo(n + ".to_stage", tr("To stage"), lever.to_stage, all);
+            changed |= slider_with_input(n + ".points", tr("Moved (points/month)"), lever.points, 0, 50, "%.1f pts");
+            cost_input(lever, n, per_month_cost, changed);
+            break;
+        case LeverKind::winback:
+            draw_winback_controls(lever, n, b, changed);
+            cost_input(lever, n, std::string(tr("Cost per contacted customer")) + " (" + currency + ")", changed);
+            break;
+        case LeverKind::care_plan:
+            draw_care_plan_controls(lever, n, b, changed);
+            changed |= slider_with_input(n + ".points", tr("Churn kept (points/month)"), lever.points, 0, 50, "%.1f pts");
+            cost_input(lever, n, per_month_cost, changed);
+            break;
+        case LeverKind::acquisition: draw_acquisition_controls(lever, n, b, currency, changed); break;
+        case LeverKind::price:
+            changed |= slider_with_input(n + ".margin_change", tr("Margin per customer (% change)"), lever.margin_change, -50, 50, "%+.1f%%");
+            changed |= stage_set(n + ".stages", tr("Stages (none = all)"), lever.stages, stay);
+            changed |= slider_with_input(n + ".points", tr("Retention effect (points/month)"), lever.points, -20, 20, "%+.1f pts");
+            break;
+    }
+    draw_lever_timing(lever, n, currency, changed);
 }
 
 void draw_lever(ScenarioPanelState& s, size_t index, const Baseline& b, const std::string& currency,
@@ -281,7 +300,7 @@ void draw_lever(ScenarioPanelState& s, size_t index, const Baseline& b, const st
     ImGui::PopID();
     if (changed) {
         s.working_dirty = true;
-        s.results_key.clear();
+        s.results_key.invalidate();
     }
 }
 
@@ -290,9 +309,7 @@ void refresh_results(ScenarioPanelState& s) {
         s.results.reset();
         return;
     }
-    std::string key = scenario_to_json(s.working).dump() + "|" + baseline_to_json(*s.baseline).dump();
-    if (key == s.results_key) return;
-    s.results_key = key;
+    if (!s.results_key.stale({s.working, *s.baseline})) return;
     s.results_problems.clear();
     s.results = compare_scenarios(*s.baseline, {s.working}, s.results_problems);
 }

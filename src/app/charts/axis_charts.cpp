@@ -8,6 +8,61 @@ namespace lcs::charts {
 
 using namespace detail;
 
+namespace {
+
+// Marks the data x nearest the mouse and lists each series' value there.
+void line_tooltip(const Frame& f, const std::vector<Series>& series, const Axis& x_axis, const Axis& y_axis,
+                  float thickness) {
+    double mx = f.data_x(f.mouse.x);
+    double best_x = kNaN, best_d = std::numeric_limits<double>::infinity();
+    for (const Series& s : series) {
+        auto it = std::lower_bound(s.x.begin(), s.x.end(), mx);
+        for (auto c : {it, it == s.x.begin() ? it : it - 1}) {
+            if (c == s.x.end()) continue;
+            double d = std::fabs(*c - mx);
+            if (d < best_d) {
+                best_d = d;
+                best_x = *c;
+            }
+        }
+    }
+    if (std::isfinite(best_x)) {
+        float x = f.px(best_x);
+        f.draw->AddLine(ImVec2(x, f.plot.Min.y), ImVec2(x, f.plot.Max.y), axis_color());
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted(format_value(best_x, x_axis.format).c_str());
+        for (std::size_t si = 0; si < series.size(); ++si) {
+            const Series& s = series[si];
+            for (std::size_t i = 0; i < s.x.size() && i < s.y.size(); ++i) {
+                if (s.x[i] != best_x) continue;
+                tooltip_swatch(series_color(s, static_cast<int>(si)));
+                ImGui::Text("%s: %s", s.name.c_str(), format_value(s.y[i], y_axis.format).c_str());
+                f.draw->AddCircle(ImVec2(x, f.py(s.y[i])), thickness * 3, series_color(s, static_cast<int>(si)), 0, 1.5f);
+            }
+        }
+        ImGui::EndTooltip();
+    }
+}
+
+// Category c's name, each series' value and, for stacks of several series, their sum.
+void bar_tooltip(const std::string& category, std::size_t c, const std::vector<Series>& series, const Axis& y_axis,
+                 BarMode mode) {
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(category.c_str());
+    double total = 0;
+    for (std::size_t si = 0; si < series.size(); ++si) {
+        const Series& s = series[si];
+        double v = c < s.y.size() ? s.y[c] : kNaN;
+        if (std::isfinite(v)) total += v;
+        tooltip_swatch(series_color(s, static_cast<int>(si)));
+        ImGui::Text("%s: %s", s.name.empty() ? "-" : s.name.c_str(), format_value(v, y_axis.format).c_str());
+    }
+    if (mode == BarMode::stacked && series.size() > 1) ImGui::Text("= %s", format_value(total, y_axis.format).c_str());
+    ImGui::EndTooltip();
+}
+
+}  // namespace
+
 bool line_chart(const char* id, const std::vector<Series>& series, const Axis& x_axis, const Axis& y_axis,
                 const Options& options) {
     ImGui::PushID(id);
@@ -56,38 +111,7 @@ bool line_chart(const char* id, const std::vector<Series>& series, const Axis& x
     }
     f.draw->PopClipRect();
 
-    if (f.hovered && f.plot.Contains(f.mouse)) {
-        // Snap to the data x nearest the mouse, then list each series' value there.
-        double mx = f.data_x(f.mouse.x);
-        double best_x = kNaN, best_d = std::numeric_limits<double>::infinity();
-        for (const Series& s : series) {
-            auto it = std::lower_bound(s.x.begin(), s.x.end(), mx);
-            for (auto c : {it, it == s.x.begin() ? it : it - 1}) {
-                if (c == s.x.end()) continue;
-                double d = std::fabs(*c - mx);
-                if (d < best_d) {
-                    best_d = d;
-                    best_x = *c;
-                }
-            }
-        }
-        if (std::isfinite(best_x)) {
-            float x = f.px(best_x);
-            f.draw->AddLine(ImVec2(x, f.plot.Min.y), ImVec2(x, f.plot.Max.y), axis_color());
-            ImGui::BeginTooltip();
-            ImGui::TextUnformatted(format_value(best_x, x_axis.format).c_str());
-            for (std::size_t si = 0; si < series.size(); ++si) {
-                const Series& s = series[si];
-                for (std::size_t i = 0; i < s.x.size() && i < s.y.size(); ++i) {
-                    if (s.x[i] != best_x) continue;
-                    tooltip_swatch(series_color(s, static_cast<int>(si)));
-                    ImGui::Text("%s: %s", s.name.c_str(), format_value(s.y[i], y_axis.format).c_str());
-                    f.draw->AddCircle(ImVec2(x, f.py(s.y[i])), thickness * 3, series_color(s, static_cast<int>(si)), 0, 1.5f);
-                }
-            }
-            ImGui::EndTooltip();
-        }
-    }
+    if (f.hovered && f.plot.Contains(f.mouse)) line_tooltip(f, series, x_axis, y_axis, thickness);
     ImGui::PopID();
     return f.hovered;
 }
@@ -160,20 +184,8 @@ bool bar_chart(const char* id, const std::vector<std::string>& categories, const
             f.draw->AddText(ImVec2(left + band * 0.5f - ts.x * 0.5f, f.plot.Max.y + 3), text_color(), categories[c].c_str());
         }
     }
-    if (hovered >= 0 && hovered < static_cast<int>(n)) {
-        ImGui::BeginTooltip();
-        ImGui::TextUnformatted(categories[static_cast<std::size_t>(hovered)].c_str());
-        double total = 0;
-        for (std::size_t si = 0; si < series.size(); ++si) {
-            const Series& s = series[si];
-            double v = static_cast<std::size_t>(hovered) < s.y.size() ? s.y[static_cast<std::size_t>(hovered)] : kNaN;
-            if (std::isfinite(v)) total += v;
-            tooltip_swatch(series_color(s, static_cast<int>(si)));
-            ImGui::Text("%s: %s", s.name.empty() ? "-" : s.name.c_str(), format_value(v, y_axis.format).c_str());
-        }
-        if (mode == BarMode::stacked && series.size() > 1) ImGui::Text("= %s", format_value(total, y_axis.format).c_str());
-        ImGui::EndTooltip();
-    }
+    if (hovered >= 0 && hovered < static_cast<int>(n))
+        bar_tooltip(categories[static_cast<std::size_t>(hovered)], static_cast<std::size_t>(hovered), series, y_axis, mode);
     ImGui::PopID();
     return f.hovered;
 }

@@ -101,86 +101,54 @@ int funnel_chart(const char* id, const std::vector<FunnelStep>& steps, ValueForm
     return hovered;
 }
 
-bool flow_chart(const char* id, const std::vector<FlowNode>& from, const std::vector<FlowNode>& to,
-                const std::vector<std::vector<double>>& counts, const std::string& from_title, const std::string& to_title,
-                ValueFormat format, const Options& options) {
-    ImGui::PushID(id);
-    float line = ImGui::GetTextLineHeightWithSpacing();
-    ImVec2 size(ImGui::GetContentRegionAvail().x, options.height_lines * line);
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("chart", size);
-    bool hovered_item = ImGui::IsItemHovered();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    std::size_t nl = from.size(), nr = to.size();
-    auto count = [&](std::size_t l, std::size_t r) {
-        double v = l < counts.size() && r < counts[l].size() ? counts[l][r] : 0;
-        return std::isfinite(v) && v > 0 ? v : 0.0;
-    };
-    std::vector<double> left_total(nl, 0), right_total(nr, 0);
+namespace {
+
+double flow_count(const std::vector<std::vector<double>>& counts, std::size_t l, std::size_t r) {
+    double v = l < counts.size() && r < counts[l].size() ? counts[l][r] : 0;
+    return std::isfinite(v) && v > 0 ? v : 0.0;
+}
+
+// Tops of one column's nodes stacked from `top`, `gap` pixels apart; empty nodes take no space.
+std::vector<float> stack_nodes(const std::vector<double>& totals, float top, double scale, float gap) {
+    std::vector<float> y(totals.size());
+    float at = top;
+    for (std::size_t k = 0; k < totals.size(); ++k) {
+        y[k] = at;
+        if (totals[k] > 0) at += static_cast<float>(totals[k] * scale) + gap;
+    }
+    return y;
+}
+
+// Where a flow chart's pieces go: node totals, node tops, the shared scale and the two columns.
+struct FlowLayout {
+    std::vector<double> left_total, right_total;
     double total = 0;
-    for (std::size_t l = 0; l < nl; ++l)
-        for (std::size_t r = 0; r < nr; ++r) {
-            left_total[l] += count(l, r);
-            right_total[r] += count(l, r);
-            total += count(l, r);
-        }
-    float top = origin.y;
-    if (!options.title.empty()) {
-        draw->AddText(ImVec2(origin.x, top), text_color(), options.title.c_str());
-        top += line;
-    }
-    float lw = ImGui::CalcTextSize(from_title.c_str()).x, rw = ImGui::CalcTextSize(to_title.c_str()).x;
-    std::vector<std::string> left_text(nl), right_text(nr);
-    for (std::size_t l = 0; l < nl; ++l) {
-        left_text[l] = from[l].label + " " + format_value(left_total[l], format);
-        lw = std::max(lw, ImGui::CalcTextSize(left_text[l].c_str()).x);
-    }
-    for (std::size_t r = 0; r < nr; ++r) {
-        right_text[r] = format_value(right_total[r], format) + " " + to[r].label;
-        rw = std::max(rw, ImGui::CalcTextSize(right_text[r].c_str()).x);
-    }
-    float node_w = std::max(8.0f, ImGui::GetFontSize() * 0.7f);
-    float x_l = origin.x + lw + 8, x_r = origin.x + size.x - rw - 8 - node_w;
-    draw->AddText(ImVec2(x_l + node_w - ImGui::CalcTextSize(from_title.c_str()).x, top), weak_text_color(), from_title.c_str());
-    draw->AddText(ImVec2(x_r, top), weak_text_color(), to_title.c_str());
-    top += line;
-    float bottom = origin.y + size.y;
-    if (total <= 0 || x_r - x_l < node_w * 4 || bottom - top < line * 2) {
-        ImGui::PopID();
-        return hovered_item;
-    }
-    float gap = line * 0.35f;
-    std::size_t used_l = 0, used_r = 0;
-    for (double t : left_total) used_l += t > 0 ? 1 : 0;
-    for (double t : right_total) used_r += t > 0 ? 1 : 0;
-    std::size_t gaps = std::max<std::size_t>(1, std::max(used_l, used_r)) - 1;
-    double scale = std::max(0.0, static_cast<double>(bottom - top - gap * static_cast<float>(gaps))) / total;
-    std::vector<float> ly(nl), ry(nr);
-    float y = top;
-    for (std::size_t l = 0; l < nl; ++l) {
-        ly[l] = y;
-        if (left_total[l] > 0) y += static_cast<float>(left_total[l] * scale) + gap;
-    }
-    y = top;
-    for (std::size_t r = 0; r < nr; ++r) {
-        ry[r] = y;
-        if (right_total[r] > 0) y += static_cast<float>(right_total[r] * scale) + gap;
-    }
-    ImVec2 mouse = ImGui::GetIO().MousePos;
-    int hover_l = -1, hover_r = -1, hover_node_l = -1, hover_node_r = -1;
-    // Bands: leave each left node top-down in right-node order; enter right nodes in left-node order.
-    std::vector<float> l_off(ly), r_off(ry);
+    std::vector<float> ly, ry;  // node tops, pixels
+    double scale = 0;           // pixels per counted unit, the same in both columns
+    float node_w = 0, x_l = 0, x_r = 0;
+};
+
+struct FlowHover {
+    int band_l = -1, band_r = -1;  // the band under the mouse
+    int node_l = -1, node_r = -1;  // the node under the mouse
+};
+
+// Bands: leave each left node top-down in right-node order; enter right nodes in left-node order.
+void draw_flow_bands(ImDrawList* draw, const FlowLayout& f, const std::vector<FlowNode>& from,
+                     const std::vector<std::vector<double>>& counts, bool hovered_item, ImVec2 mouse, FlowHover& hover) {
+    const std::size_t nl = f.ly.size(), nr = f.ry.size();
+    std::vector<float> l_off(f.ly), r_off(f.ry);
     std::vector<std::vector<float>> enter(nl, std::vector<float>(nr, 0));
     for (std::size_t l = 0; l < nl; ++l)
         for (std::size_t r = 0; r < nr; ++r) {
             enter[l][r] = r_off[r];
-            r_off[r] += static_cast<float>(count(l, r) * scale);
+            r_off[r] += static_cast<float>(flow_count(counts, l, r) * f.scale);
         }
     const int kSteps = 24;
-    float x0 = x_l + node_w, x1 = x_r;
+    float x0 = f.x_l + f.node_w, x1 = f.x_r;
     for (std::size_t l = 0; l < nl; ++l) {
         for (std::size_t r = 0; r < nr; ++r) {
-            float h = static_cast<float>(count(l, r) * scale);
+            float h = static_cast<float>(flow_count(counts, l, r) * f.scale);
             if (h <= 0) continue;
             float ya = l_off[l], yb = enter[l][r];
             l_off[l] += h;
@@ -190,8 +158,8 @@ bool flow_chart(const char* id, const std::vector<FlowNode>& from, const std::ve
                 over = mouse.y >= yt && mouse.y <= yt + std::max(h, 2.0f);
             }
             if (over) {
-                hover_l = static_cast<int>(l);
-                hover_r = static_cast<int>(r);
+                hover.band_l = static_cast<int>(l);
+                hover.band_r = static_cast<int>(r);
             }
             ImU32 fill = with_alpha(color_or_palette(from[l].color, static_cast<int>(l)), over ? 0.75f : 0.38f);
             if (h < 2.0f) {
@@ -213,47 +181,119 @@ bool flow_chart(const char* id, const std::vector<FlowNode>& from, const std::ve
             }
         }
     }
-    float half = ImGui::GetTextLineHeight() * 0.5f;
-    for (std::size_t l = 0; l < nl; ++l) {
-        if (left_total[l] <= 0) continue;
-        float h = static_cast<float>(left_total[l] * scale);
-        ImVec2 a(x_l, ly[l]), b(x_l + node_w, ly[l] + h);
-        draw->AddRectFilled(a, b, color_or_palette(from[l].color, static_cast<int>(l)));
-        if (hovered_item && ImRect(a, b).Contains(mouse)) hover_node_l = static_cast<int>(l);
-        if (h >= ImGui::GetTextLineHeight() * 0.8f) {
-            float tw = ImGui::CalcTextSize(left_text[l].c_str()).x;
-            draw->AddText(ImVec2(x_l - 6 - tw, ly[l] + h * 0.5f - half), text_color(), left_text[l].c_str());
-        }
+}
+
+// One column of node bars at x with their labels outside (left of a left column, right of a right one).
+// Returns the node under the mouse, or -1.
+int draw_flow_column(ImDrawList* draw, const FlowLayout& f, const std::vector<FlowNode>& nodes, bool left,
+                     const std::vector<std::string>& texts, bool hovered_item, ImVec2 mouse) {
+    const std::vector<double>& totals = left ? f.left_total : f.right_total;
+    const std::vector<float>& tops = left ? f.ly : f.ry;
+    const float x = left ? f.x_l : f.x_r;
+    const float half = ImGui::GetTextLineHeight() * 0.5f;
+    int hovered = -1;
+    for (std::size_t k = 0; k < nodes.size(); ++k) {
+        if (totals[k] <= 0) continue;
+        float h = static_cast<float>(totals[k] * f.scale);
+        ImVec2 a(x, tops[k]), b(x + f.node_w, tops[k] + h);
+        draw->AddRectFilled(a, b, color_or_palette(nodes[k].color, static_cast<int>(k)));
+        if (hovered_item && ImRect(a, b).Contains(mouse)) hovered = static_cast<int>(k);
+        if (h < ImGui::GetTextLineHeight() * 0.8f) continue;
+        float tx = left ? x - 6 - ImGui::CalcTextSize(texts[k].c_str()).x : x + f.node_w + 6;
+        draw->AddText(ImVec2(tx, tops[k] + h * 0.5f - half), text_color(), texts[k].c_str());
     }
-    for (std::size_t r = 0; r < nr; ++r) {
-        if (right_total[r] <= 0) continue;
-        float h = static_cast<float>(right_total[r] * scale);
-        ImVec2 a(x_r, ry[r]), b(x_r + node_w, ry[r] + h);
-        draw->AddRectFilled(a, b, color_or_palette(to[r].color, static_cast<int>(r)));
-        if (hovered_item && ImRect(a, b).Contains(mouse)) hover_node_r = static_cast<int>(r);
-        if (h >= ImGui::GetTextLineHeight() * 0.8f)
-            draw->AddText(ImVec2(x_r + node_w + 6, ry[r] + h * 0.5f - half), text_color(), right_text[r].c_str());
-    }
-    if (hover_node_l >= 0 || hover_node_r >= 0) {
-        bool left = hover_node_l >= 0;
-        std::size_t k = static_cast<std::size_t>(left ? hover_node_l : hover_node_r);
+    return hovered;
+}
+
+void flow_tooltip(const FlowLayout& f, const FlowHover& hover, const std::vector<FlowNode>& from,
+                  const std::vector<FlowNode>& to, const std::vector<std::vector<double>>& counts,
+                  const std::string& from_title, const std::string& to_title, ValueFormat format) {
+    if (hover.node_l >= 0 || hover.node_r >= 0) {
+        bool left = hover.node_l >= 0;
+        std::size_t k = static_cast<std::size_t>(left ? hover.node_l : hover.node_r);
         const FlowNode& node = left ? from[k] : to[k];
-        double t = left ? left_total[k] : right_total[k];
+        double t = left ? f.left_total[k] : f.right_total[k];
         ImGui::BeginTooltip();
         tooltip_swatch(color_or_palette(node.color, static_cast<int>(k)));
         ImGui::Text("%s (%s)", node.label.c_str(), (left ? from_title : to_title).c_str());
-        ImGui::Text("%s  %s", format_value(t, format).c_str(), format_value(t / total, ValueFormat::percent).c_str());
+        ImGui::Text("%s  %s", format_value(t, format).c_str(), format_value(t / f.total, ValueFormat::percent).c_str());
         ImGui::EndTooltip();
-    } else if (hover_l >= 0) {
-        std::size_t l = static_cast<std::size_t>(hover_l), r = static_cast<std::size_t>(hover_r);
-        double v = count(l, r);
+    } else if (hover.band_l >= 0) {
+        std::size_t l = static_cast<std::size_t>(hover.band_l), r = static_cast<std::size_t>(hover.band_r);
+        double v = flow_count(counts, l, r);
         ImGui::BeginTooltip();
-        tooltip_swatch(color_or_palette(from[l].color, hover_l));
+        tooltip_swatch(color_or_palette(from[l].color, hover.band_l));
         ImGui::Text("%s -> %s", from[l].label.c_str(), to[r].label.c_str());
         ImGui::Text("%s  (%s of %s)", format_value(v, format).c_str(),
-                    format_value(left_total[l] > 0 ? v / left_total[l] : 0, ValueFormat::percent).c_str(), from[l].label.c_str());
+                    format_value(f.left_total[l] > 0 ? v / f.left_total[l] : 0, ValueFormat::percent).c_str(),
+                    from[l].label.c_str());
         ImGui::EndTooltip();
     }
+}
+
+}  // namespace
+
+bool flow_chart(const char* id, const std::vector<FlowNode>& from, const std::vector<FlowNode>& to,
+                const std::vector<std::vector<double>>& counts, const std::string& from_title, const std::string& to_title,
+                ValueFormat format, const Options& options) {
+    ImGui::PushID(id);
+    float line = ImGui::GetTextLineHeightWithSpacing();
+    ImVec2 size(ImGui::GetContentRegionAvail().x, options.height_lines * line);
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("chart", size);
+    bool hovered_item = ImGui::IsItemHovered();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    std::size_t nl = from.size(), nr = to.size();
+    FlowLayout f;
+    f.left_total.assign(nl, 0);
+    f.right_total.assign(nr, 0);
+    for (std::size_t l = 0; l < nl; ++l)
+        for (std::size_t r = 0; r < nr; ++r) {
+            f.left_total[l] += flow_count(counts, l, r);
+            f.right_total[r] += flow_count(counts, l, r);
+            f.total += flow_count(counts, l, r);
+        }
+    float top = origin.y;
+    if (!options.title.empty()) {
+        draw->AddText(ImVec2(origin.x, top), text_color(), options.title.c_str());
+        top += line;
+    }
+    float lw = ImGui::CalcTextSize(from_title.c_str()).x, rw = ImGui::CalcTextSize(to_title.c_str()).x;
+    std::vector<std::string> left_text(nl), right_text(nr);
+    for (std::size_t l = 0; l < nl; ++l) {
+        left_text[l] = from[l].label + " " + format_value(f.left_total[l], format);
+        lw = std::max(lw, ImGui::CalcTextSize(left_text[l].c_str()).x);
+    }
+    for (std::size_t r = 0; r < nr; ++r) {
+        right_text[r] = format_value(f.right_total[r], format) + " " + to[r].label;
+        rw = std::max(rw, ImGui::CalcTextSize(right_text[r].c_str()).x);
+    }
+    f.node_w = std::max(8.0f, ImGui::GetFontSize() * 0.7f);
+    f.x_l = origin.x + lw + 8;
+    f.x_r = origin.x + size.x - rw - 8 - f.node_w;
+    draw->AddText(ImVec2(f.x_l + f.node_w - ImGui::CalcTextSize(from_title.c_str()).x, top), weak_text_color(), from_title.c_str());
+    draw->AddText(ImVec2(f.x_r, top), weak_text_color(), to_title.c_str());
+    top += line;
+    float bottom = origin.y + size.y;
+    if (f.total <= 0 || f.x_r - f.x_l < f.node_w * 4 || bottom - top < line * 2) {
+        ImGui::PopID();
+        return hovered_item;
+    }
+    float gap = line * 0.35f;
+    std::size_t used_l = 0, used_r = 0;
+    for (double t : f.left_total) used_l += t > 0 ? 1 : 0;
+    for (double t : f.right_total) used_r += t > 0 ? 1 : 0;
+    std::size_t gaps = std::max<std::size_t>(1, std::max(used_l, used_r)) - 1;
+    f.scale = std::max(0.0, static_cast<double>(bottom - top - gap * static_cast<float>(gaps))) / f.total;
+    f.ly = stack_nodes(f.left_total, top, f.scale, gap);
+    f.ry = stack_nodes(f.right_total, top, f.scale, gap);
+
+    ImVec2 mouse = ImGui::GetIO().MousePos;
+    FlowHover hover;
+    draw_flow_bands(draw, f, from, counts, hovered_item, mouse, hover);
+    hover.node_l = draw_flow_column(draw, f, from, true, left_text, hovered_item, mouse);
+    hover.node_r = draw_flow_column(draw, f, to, false, right_text, hovered_item, mouse);
+    flow_tooltip(f, hover, from, to, counts, from_title, to_title, format);
     ImGui::PopID();
     return hovered_item;
 }
