@@ -29,10 +29,7 @@ void refresh_comparison(ScenarioPanelState& s) {
         return;
     }
     std::vector<Scenario> scenarios = scenarios_named(s, s.compared);
-    std::string key = baseline_to_json(*s.baseline).dump();
-    for (const Scenario& sc : scenarios) key += "|" + scenario_to_json(sc).dump();
-    if (key == s.compare_key) return;
-    s.compare_key = key;
+    if (!s.compare_key.stale({*s.baseline, scenarios})) return;
     s.compare_problems.clear();
     // One broken scenario should not hide the others: compare only those that project.
     std::vector<Scenario> valid;
@@ -249,10 +246,7 @@ void refresh_tornado(ScenarioPanelState& s) {
         s.tornado.reset();
         return;
     }
-    std::string key = scenario_to_json(s.working).dump() + "|" + baseline_to_json(*s.baseline).dump() + "|" +
-                      std::to_string(s.tornado_delta_percent);
-    if (key == s.tornado_key) return;
-    s.tornado_key = key;
+    if (!s.tornado_key.stale({s.working, *s.baseline, s.tornado_delta_percent})) return;
     s.tornado_problems.clear();
     s.tornado.reset();
     std::optional<Baseline> effective = scenario_baseline(*s.baseline, s.working, s.tornado_problems);

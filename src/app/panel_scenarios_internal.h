@@ -5,11 +5,14 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "app/app_state.h"
+#include "app/cached.h"
 #include "core/scenario/baseline.h"
 #include "core/scenario/compare.h"
+#include "core/scenario/equality.h"
 #include "core/scenario/explain.h"
 #include "core/scenario/scenario.h"
 #include "core/scenario/sensitivity.h"
@@ -18,7 +21,7 @@ namespace lcs::scenario_ui {
 
 struct ScenarioPanelState {
     // Derived from the workspace; rebuilt when state.revision() changes.
-    std::uint64_t revision = 0;
+    Cached<std::uint64_t> derived;
     ScenarioSection section;
     Problems section_problems;
     std::optional<Baseline> stored_baseline;  // measured + the stored baseline inputs (validated)
@@ -44,18 +47,18 @@ struct ScenarioPanelState {
     std::vector<std::string> compared;
 
     // Results of the selected scenario (comparison of just it against the baseline).
-    std::string results_key;
+    Cached<std::tuple<Scenario, Baseline>> results_key;  // the inputs the results were computed from
     std::optional<Comparison> results;
     Problems results_problems;
 
     // Side-by-side comparison of the compared scenarios that are valid.
-    std::string compare_key;
+    Cached<std::tuple<Baseline, std::vector<Scenario>>> compare_key;
     std::optional<Comparison> comparison;
     Problems compare_problems;
     int chart_stage = -1;  // -1: choose a default
 
     // Sensitivity of the selected scenario.
-    std::string tornado_key;
+    Cached<std::tuple<Scenario, Baseline, float>> tornado_key;  // scenario, baseline, delta percent
     std::optional<Tornado> tornado;
     Problems tornado_problems;
     float tornado_delta_percent = 10;
