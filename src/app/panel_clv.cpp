@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <tuple>
 
 #include "app/automation.h"
 #include "app/charts/charts.h"
@@ -11,9 +12,10 @@
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
+#include "core/clv/period.h"
+#include "core/customer_facts.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
-#include "platform/platform.h"
 
 namespace lcs {
 namespace {
@@ -25,12 +27,11 @@ enum Column { kId, kClv, kAlive, kPurchases, kSpend, kX, kTx, kT, kHoldout, kCol
 
 struct ClvPanelState {
     std::string filter;
-    std::uint64_t order_generation = 0;
-    std::string order_filter;
+    Cached<std::tuple<std::uint64_t, std::string, int, bool>> order_key;  // result generation, filter, sort
     int sort_column = kClv;
     bool sort_ascending = false;
     std::vector<int> order;  // indexes into result rows
-    std::uint64_t published_generation = 0;
+    Cached<std::uint64_t> published;  // result generation whose stage columns the Lifecycle panel has
 };
 
 std::string number_or_dash(double v, ValueFormat f) { return std::isfinite(v) ? format_value(v, f) : "-"; }
@@ -75,19 +76,18 @@ void draw_settings(AppState& state, ClvSession& session) {
         if (k) ImGui::SameLine();
         if (ImGui::RadioButton(tr(unit_labels[k]), s.unit == units[k]) && s.unit != units[k]) {
             // Keep the same calendar span for holdout and horizon in the new unit.
-            double ratio = clv::period_length_days(s.unit) / clv::period_length_days(units[k]);
-            s.holdout_periods = std::max(0, static_cast<int>(std::lround(s.holdout_periods * ratio)));
-            s.horizon = std::max(1, static_cast<int>(std::lround(s.horizon * ratio)));
-            s.discount = std::pow(1 + s.discount, 1 / ratio) - 1;
-            s.cohort_periods = std::max(1, static_cast<int>(std::lround(s.cohort_periods * ratio)));
+            s.holdout_periods = std::max(0, clv::convert_whole_periods(s.holdout_periods, s.unit, units[k]));
+            s.horizon = std::max(1, clv::convert_whole_periods(s.horizon, s.unit, units[k]));
+            s.discount = clv::convert_rate(s.discount, s.unit, units[k]);
+            s.cohort_periods = std::max(1, clv::convert_whole_periods(s.cohort_periods, s.unit, units[k]));
             s.unit = units[k];
         }
         automation::record(std::string("clv.unit.") + clv::period_unit_name(units[k]));
     }
     const char* unit = tr(period_unit_plural(s.unit));
 
-    const Date as_of = ClvSession::data_as_of(ws);
-    const std::optional<Date> first = ClvSession::data_first_day(ws);
+    const Date as_of = analysis_date(ws);
+    const std::optional<Date> first = clv::first_purchase_day(ws);
     const double unit_days = clv::period_length_days(s.unit);
     const int span = first ? static_cast<int>((as_of.days - first->days) / unit_days) : 0;
     std::string label = std::string(tr("Holdout")) + " (" + unit + ")";
@@ -95,7 +95,7 @@ void draw_settings(AppState& state, ClvSession& session) {
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::SliderInt("##holdout", &s.holdout_periods, 0, std::max(1, span * 2 / 3), "%d", ImGuiSliderFlags_AlwaysClamp);
     automation::record("clv.holdout");
-    const Date calibration_end = ClvSession::calibration_end_for(ws, s);
+    const Date calibration_end = clv::calibration_end_for(ws, s);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s %s · %s %s", tr("Calibration ends"), to_iso(calibration_end).c_str(), tr("data end"),
                        to_iso(as_of).c_str());
@@ -111,7 +111,7 @@ void draw_settings(AppState& state, ClvSession& session) {
     const char* discount_labels[] = {"Discount rate per day", "Discount rate per week", "Discount rate per month"};
     ImGui::TextUnformatted(tr(discount_labels[static_cast<int>(s.unit)]));
     percent_slider("##discount", "clv.discount", s.discount, s.unit == clv::PeriodUnit::month ? 5.0f : 1.0f, "%.3f%%");
-    const double yearly = std::pow(1 + s.discount, 365.25 / unit_days) - 1;
+    const double yearly = clv::compound_rate_over_days(s.discount, s.unit, clv::kDaysPerYear);
     ImGui::TextDisabled("= %s %s", format_value(yearly, ValueFormat::percent).c_str(), tr("per year"));
 
     ImGui::TextUnformatted(tr("Margin (share of spend)"));
@@ -270,11 +270,7 @@ void refresh_order(ClvPanelState& p, const ClvResult& r, const Workspace& ws, co
         column = specs->Specs[0].ColumnUserID;
         ascending = specs->Specs[0].SortDirection != ImGuiSortDirection_Descending;
     }
-    if (p.order_generation == r.generation && p.order_filter == p.filter && column == p.sort_column &&
-        ascending == p.sort_ascending)
-        return;
-    p.order_generation = r.generation;
-    p.order_filter = p.filter;
+    if (!p.order_key.stale({r.generation, p.filter, column, ascending})) return;
     p.sort_column = column;
     p.sort_ascending = ascending;
     p.order.clear();
@@ -403,7 +399,6 @@ void publish_stage_columns(AppState& state, const ClvResult& r) {
 void draw_panel_clv(AppState& state) {
     ClvSession& session = clv_session(state);
     ClvPanelState& p = state.panel_data<ClvPanelState>();
-    session.tick(state);
     if (state.workspace().customers.empty()) {
         ImGui::TextDisabled("%s", tr("No customers yet. Open a workspace, a demo, or import a CSV file."));
         return;
@@ -422,10 +417,7 @@ void draw_panel_clv(AppState& state) {
     if (!result) {
         ImGui::TextWrapped("%s", tr("Choose a model and press Fit. The fit runs in small steps, so the page stays responsive."));
     } else if (result->ok()) {
-        if (p.published_generation != result->generation) {
-            p.published_generation = result->generation;
-            publish_stage_columns(state, *result);
-        }
+        if (p.published.stale(result->generation)) publish_stage_columns(state, *result);
         if (result->revision != state.revision())
             ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("The data changed since this fit. Press Fit again."));
         draw_summary(*result);
@@ -433,7 +425,6 @@ void draw_panel_clv(AppState& state) {
         draw_customer_table(state, p, *result);
     }
     ImGui::EndChild();
-    if (session.running()) platform::request_redraw();  // the app idles without input: keep the fit going
 }
 
 }  // namespace lcs

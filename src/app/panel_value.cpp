@@ -4,10 +4,12 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <tuple>
 
 #include "app/automation.h"
 #include "app/charts/charts.h"
 #include "app/clv_session.h"
+#include "core/customer_facts.h"
 #include "app/i18n.h"
 #include "app/panels.h"
 #include "core/value/value_segmentation.h"
@@ -26,7 +28,7 @@ struct ValuePanelState {
     ValueMeasure measure = ValueMeasure::revenue;
     LoyaltyMeasure loyalty = LoyaltyMeasure::purchases;
     // Inputs, per included customer (index into workspace customers).
-    std::uint64_t inputs_key = 0;
+    Cached<std::tuple<std::uint64_t, std::uint64_t, ValueMeasure, LoyaltyMeasure>> inputs;  // revision, CLV generation, measures
     std::vector<size_t> customers;
     std::vector<RfmInput> rfm;
     std::vector<double> values, loyalty_values;
@@ -42,11 +44,6 @@ struct ValuePanelState {
     std::array<QuadrantSummary, 4> quadrant_summary{};
 };
 
-std::uint64_t inputs_key(const AppState& state, const ValuePanelState& s, std::uint64_t clv_generation) {
-    return state.revision() * 1000003ull + clv_generation * 31ull + static_cast<unsigned>(s.measure) * 7ull +
-           static_cast<unsigned>(s.loyalty);
-}
-
 void recompute_results(ValuePanelState& s) {
     s.scores = rfm_scores(s.rfm, s.cuts);
     s.concentration = value_concentration(s.values);
@@ -61,11 +58,9 @@ void refresh(AppState& state, ValuePanelState& s, const std::optional<ClvResult>
     const std::uint64_t generation = clv && clv->ok() ? clv->generation : 0;
     if (s.measure == ValueMeasure::clv && generation == 0) s.measure = ValueMeasure::revenue;
     if (s.loyalty == LoyaltyMeasure::p_alive && generation == 0) s.loyalty = LoyaltyMeasure::purchases;
-    const std::uint64_t key = inputs_key(state, s, generation);
-    if (key == s.inputs_key) return;
-    s.inputs_key = key;
+    if (!s.inputs.stale({state.revision(), generation, s.measure, s.loyalty})) return;
     const Workspace& ws = state.workspace();
-    const Date as_of = ClvSession::data_as_of(ws);
+    const Date as_of = analysis_date(ws);
     std::vector<double> clv_of(ws.customers.size(), NAN), alive_of(ws.customers.size(), NAN);
     if (generation)
         for (const ClvRow& row : clv->rows)
@@ -322,7 +317,6 @@ void save_tags(AppState& state, const ValuePanelState& s) {
 
 void draw_panel_value(AppState& state) {
     ClvSession& session = clv_session(state);
-    session.tick(state);
     auto& s = state.panel_data<ValuePanelState>();
     const auto& clv = session.result();
     const bool have_clv = clv && clv->ok();
