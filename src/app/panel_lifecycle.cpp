@@ -3,6 +3,7 @@
 // playbook. Sub-tabs: Stages · Model (panel_lifecycle_model.cpp) · Metrics (panel_lifecycle_metrics.cpp).
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "app/automation.h"
 #include "app/charts/charts.h"
@@ -24,9 +25,7 @@ namespace {
 struct LifecyclePanelState {
     std::string filter;
     // Customers of the selected stage, rebuilt when the analysis or the stage changes.
-    std::uint64_t members_revision = 0;
-    int members_stage = -1;
-    Date members_as_of;
+    Cached<std::tuple<std::uint64_t, int, Date>> members_key;  // revision, stage, as-of
     std::vector<std::size_t> members;
 };
 
@@ -124,10 +123,7 @@ int draw_chain(const LifecycleModel& model, const LifecycleAtDate& a, int select
 }
 
 void refresh_members(LifecyclePanelState& p, AppState& state, const LifecycleAtDate& a, int stage) {
-    if (p.members_revision == state.revision() && p.members_stage == stage && p.members_as_of == a.as_of) return;
-    p.members_revision = state.revision();
-    p.members_stage = stage;
-    p.members_as_of = a.as_of;
+    if (!p.members_key.stale({state.revision(), stage, a.as_of})) return;
     p.members.clear();
     for (std::size_t c = 0; c < a.stages.stage.size(); ++c)
         if (a.stages.stage[c] == stage) p.members.push_back(c);

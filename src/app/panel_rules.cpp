@@ -20,8 +20,8 @@ using charts::ValueFormat;
 using charts::format_value;
 
 struct RulesPanelState {
-    std::uint64_t draft_revision = 0;
-    LifecycleModel draft;  // edit buffers, reloaded whenever the workspace changes
+    Cached<std::uint64_t> draft_key;  // settings_revision
+    LifecycleModel draft;  // edit buffers, reloaded whenever the model changes
 };
 
 const char* kind_label(ConditionKind kind) { return tr(condition_kind_info(kind).label); }
@@ -274,8 +274,7 @@ void draw_panel_rules(AppState& state) {
     draw_lifecycle_header(state, false);
     LifecycleView& v = lifecycle_view(state);
     const LifecycleAtDate& a = lifecycle_analysis(state);
-    if (p.draft_revision != state.revision() || p.draft.stages.size() != v.model.stages.size()) {
-        p.draft_revision = state.revision();
+    if (p.draft_key.stale(state.settings_revision()) || p.draft.stages.size() != v.model.stages.size()) {
         p.draft = v.model;
     }
     LifecycleModel& d = p.draft;
@@ -319,7 +318,7 @@ void draw_panel_rules(AppState& state) {
     ImGui::PushID("any");
     changed |= condition_list(s.rules.any, "rules.any", rc.any_matched, a.stages.present, segments, label);
     ImGui::PopID();
-    if (changed && !commit_lifecycle_model(state, d, label)) p.draft_revision = 0;  // reload the draft
+    if (changed && !commit_lifecycle_model(state, d, label)) p.draft_key.invalidate();  // reload the draft
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::TextDisabled("%s", tr("Conditions are evaluated as of the analysis date; a window of N days ends on that date."));
