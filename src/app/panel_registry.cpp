@@ -4,18 +4,18 @@
 
 namespace lcs {
 
-// One line per panel: LCS_PANEL(id, "English title"); the panel's file defines draw_panel_<id>.
-#define LCS_PANELS(LCS_PANEL)                \
-    LCS_PANEL(customers, "Customers")        \
-    LCS_PANEL(lifecycle, "Lifecycle")        \
-    LCS_PANEL(lifecycle_flow, "Stage flow")  \
-    LCS_PANEL(rules, "Stage rules")          \
-    LCS_PANEL(playbooks, "Playbooks")        \
-    LCS_PANEL(health, "Health")              \
-    LCS_PANEL(scenarios, "Scenarios")        \
-    LCS_PANEL(clv, "CLV")                          \
-    LCS_PANEL(clv_diagnostics, "CLV diagnostics")  \
-    LCS_PANEL(value, "Value segments")             \
+// One line per panel, in tab order: LCS_PANEL(id, "English title"); src/app/panel_<id>.cpp defines draw_panel_<id>.
+#define LCS_PANELS(LCS_PANEL)                     \
+    LCS_PANEL(customers, "Customers")             \
+    LCS_PANEL(lifecycle, "Lifecycle")             \
+    LCS_PANEL(lifecycle_flow, "Stage flow")       \
+    LCS_PANEL(rules, "Stage rules")               \
+    LCS_PANEL(playbooks, "Playbooks")             \
+    LCS_PANEL(health, "Health")                   \
+    LCS_PANEL(scenarios, "Scenarios")             \
+    LCS_PANEL(clv, "CLV")                         \
+    LCS_PANEL(clv_diagnostics, "CLV diagnostics") \
+    LCS_PANEL(value, "Value segments")            \
     LCS_PANEL(simple_clv, "Simple CLV")
 
 #define LCS_DECLARE_PANEL(id, title) void draw_panel_##id(AppState& state);

@@ -182,6 +182,17 @@ void draw_acquisition_controls(Lever& lever, const std::string& n, const Baselin
     }
 }
 
+// A month number box (min..kMaxHorizonMonths) `width` pixels wide with a hover tooltip. Returns true when changed.
+bool month_input(const char* id, const std::string& name, int& month, int min, float width, const char* tooltip) {
+    ImGui::SetNextItemWidth(width);
+    int shown = month;
+    bool changed = ImGui::InputInt(id, &shown, 1, 6);
+    if (changed) month = std::clamp(shown, min, kMaxHorizonMonths);
+    automation::record(name);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
+    return changed;
+}
+
 // Fixed cost per month and the months the lever acts, common to every kind.
 void draw_lever_timing(Lever& lever, const std::string& n, const std::string& currency, bool& changed) {
     if (money_input(n + ".fixed_cost", (std::string(tr("Fixed cost per month")) + " (" + currency + ")").c_str(),
@@ -190,23 +201,11 @@ void draw_lever_timing(Lever& lever, const std::string& n, const std::string& cu
     field_label(tr("Active months"));
     ImGui::PushID((n + ".months").c_str());
     float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    ImGui::SetNextItemWidth(half);
-    int start = lever.start_month;
-    if (ImGui::InputInt("##start", &start, 1, 6)) {
-        lever.start_month = std::clamp(start, 1, kMaxHorizonMonths);
-        changed = true;
-    }
-    automation::record(n + ".start_month");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("First month the lever acts (1 = next month)"));
+    changed |= month_input("##start", n + ".start_month", lever.start_month, 1, half,
+                           tr("First month the lever acts (1 = next month)"));
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(half);
-    int end = lever.end_month;
-    if (ImGui::InputInt("##end", &end, 1, 6)) {
-        lever.end_month = std::clamp(end, 0, kMaxHorizonMonths);
-        changed = true;
-    }
-    automation::record(n + ".end_month");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Last month the lever acts (0 = until the horizon)"));
+    changed |= month_input("##end", n + ".end_month", lever.end_month, 0, half,
+                           tr("Last month the lever acts (0 = until the horizon)"));
     ImGui::PopID();
 }
 

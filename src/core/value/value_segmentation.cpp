@@ -5,6 +5,25 @@
 #include <numeric>
 
 namespace lcs {
+namespace {
+
+// Counts customers and sums value per group (customer i is in group groups[i], the summary's index),
+// then each group's share of the total value. `summary` arrives with its group ids set.
+template <typename Summary, typename Group, size_t N>
+std::array<Summary, N> summarize_groups(const std::vector<double>& values, const std::vector<Group>& groups,
+                                        std::array<Summary, N> summary) {
+    double total = 0;
+    for (size_t i = 0; i < values.size() && i < groups.size(); ++i) {
+        Summary& s = summary[static_cast<size_t>(groups[i])];
+        s.customers += 1;
+        s.value += values[i];
+        total += values[i];
+    }
+    for (Summary& s : summary) s.value_share = total != 0 ? s.value / total : 0;
+    return summary;
+}
+
+}  // namespace
 
 std::string RfmScore::code() const {
     return std::to_string(recency) + std::to_string(frequency) + std::to_string(monetary);
@@ -109,16 +128,8 @@ std::vector<ValueTier> value_tiers(const std::vector<double>& values, TierCuts c
 }
 
 std::array<TierSummary, 3> summarize_tiers(const std::vector<double>& values, const std::vector<ValueTier>& tiers) {
-    std::array<TierSummary, 3> summary{{{ValueTier::top}, {ValueTier::middle}, {ValueTier::bottom}}};
-    double total = 0;
-    for (size_t i = 0; i < values.size() && i < tiers.size(); ++i) {
-        TierSummary& s = summary[static_cast<size_t>(tiers[i])];
-        s.customers += 1;
-        s.value += values[i];
-        total += values[i];
-    }
-    for (TierSummary& s : summary) s.value_share = total != 0 ? s.value / total : 0;
-    return summary;
+    return summarize_groups(values, tiers,
+                            std::array<TierSummary, 3>{{{ValueTier::top}, {ValueTier::middle}, {ValueTier::bottom}}});
 }
 
 const char* tier_name(ValueTier tier) {
@@ -191,19 +202,11 @@ std::vector<ValueLoyaltyQuadrant> value_loyalty_quadrants(const std::vector<doub
 
 std::array<QuadrantSummary, 4> summarize_quadrants(const std::vector<double>& values,
                                                    const std::vector<ValueLoyaltyQuadrant>& quadrants) {
-    std::array<QuadrantSummary, 4> summary{{{ValueLoyaltyQuadrant::champions},
-                                            {ValueLoyaltyQuadrant::butterflies},
-                                            {ValueLoyaltyQuadrant::barnacles},
-                                            {ValueLoyaltyQuadrant::strangers}}};
-    double total = 0;
-    for (size_t i = 0; i < values.size() && i < quadrants.size(); ++i) {
-        QuadrantSummary& s = summary[static_cast<size_t>(quadrants[i])];
-        s.customers += 1;
-        s.value += values[i];
-        total += values[i];
-    }
-    for (QuadrantSummary& s : summary) s.value_share = total != 0 ? s.value / total : 0;
-    return summary;
+    return summarize_groups(values, quadrants,
+                            std::array<QuadrantSummary, 4>{{{ValueLoyaltyQuadrant::champions},
+                                                            {ValueLoyaltyQuadrant::butterflies},
+                                                            {ValueLoyaltyQuadrant::barnacles},
+                                                            {ValueLoyaltyQuadrant::strangers}}});
 }
 
 const char* quadrant_name(ValueLoyaltyQuadrant quadrant) {
