@@ -3,21 +3,11 @@
 #include <cmath>
 
 #include "app/charts/chart_common.h"
+#include "app/ui_style.h"
 
 namespace lcs::charts {
 
 using namespace detail;
-
-namespace {
-
-ImU32 text_on_fill(ImU32 fill) {
-    ImVec4 c = ImGui::ColorConvertU32ToFloat4(fill);
-    return 0.299f * c.x + 0.587f * c.y + 0.114f * c.z < 0.6f ? IM_COL32(255, 255, 255, 255) : IM_COL32(20, 20, 20, 255);
-}
-
-float smoothstep(float t) { return t * t * (3 - 2 * t); }
-
-}  // namespace
 
 int funnel_chart(const char* id, const std::vector<FunnelStep>& steps, ValueFormat format, const Options& options,
                  FunnelShare share) {
@@ -102,6 +92,8 @@ int funnel_chart(const char* id, const std::vector<FunnelStep>& steps, ValueForm
 }
 
 namespace {
+
+float smoothstep(float t) { return t * t * (3 - 2 * t); }
 
 double flow_count(const std::vector<std::vector<double>>& counts, std::size_t l, std::size_t r) {
     double v = l < counts.size() && r < counts[l].size() ? counts[l][r] : 0;
@@ -320,7 +312,7 @@ int share_bar(const char* id, const std::vector<FunnelStep>& parts, ValueFormat 
         std::string text = format_value(parts[i].value / total, ValueFormat::percent, true);
         ImVec2 ts = ImGui::CalcTextSize(text.c_str());
         if (ts.x + 6 < w)
-            draw->AddText(ImVec2(x + (w - ts.x) * 0.5f, origin.y + (size.y - ts.y) * 0.5f), text_on_fill(color), text.c_str());
+            draw->AddText(ImVec2(x + (w - ts.x) * 0.5f, origin.y + (size.y - ts.y) * 0.5f), readable_text_color(color), text.c_str());
         if (hovered_item && mouse.x >= x && mouse.x < x + w) hovered = static_cast<int>(i);
         x += w;
     }

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "app/charts/chart_common.h"
+#include "app/ui_style.h"
 
 namespace lcs::charts {
 
@@ -65,9 +66,8 @@ bool heatmap(const char* id, const std::vector<std::string>& row_labels, const s
             std::string text = format_value(v, format, true);
             ImVec2 ts = ImGui::CalcTextSize(text.c_str());
             if (ts.x + 4 < cw && ts.y < ch) {
-                float luminance = 0.299f * fill.x + 0.587f * fill.y + 0.114f * fill.z;
-                draw->AddText(ImVec2(a.x + (cw - ts.x) * 0.5f, a.y + (ch - ts.y) * 0.5f),
-                              luminance < 0.55f ? IM_COL32(255, 255, 255, 255) : IM_COL32(20, 20, 20, 255), text.c_str());
+                draw->AddText(ImVec2(a.x + (cw - ts.x) * 0.5f, a.y + (ch - ts.y) * 0.5f), readable_text_color(fill),
+                              text.c_str());
             }
         }
     }
