@@ -9,7 +9,6 @@
 
 #include "app/app_state.h"
 #include "core/clv/valuation.h"
-#include "core/customer_facts.h"
 
 namespace lcs {
 
@@ -42,12 +41,6 @@ public:
     const char* phase_label() const;    // English
 
     const std::optional<ClvResult>& result() const { return result_; }
-    // Transitional forwards to core (customer_facts.h, clv/valuation.h) until every caller uses those.
-    static Date data_as_of(const Workspace& workspace) { return analysis_date(workspace); }
-    static std::optional<Date> data_first_day(const Workspace& workspace) { return clv::first_purchase_day(workspace); }
-    static Date calibration_end_for(const Workspace& workspace, const ClvSettingsInput& settings) {
-        return clv::calibration_end_for(workspace, settings);
-    }
 
 private:
     bool running_ = false;
