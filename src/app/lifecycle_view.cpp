@@ -126,7 +126,8 @@ const T& until_ready(AppState& state, const T* (*if_ready)(AppState&)) {
 
 bool advance_lifecycle_histories(AppState& state, double budget_ms) {
     LifecycleView& v = state.panel_data<LifecycleView>();
-    if (v.over_time_builder) lifecycle_analysis(state);  // drops the build when data, model or inputs changed
+    // Drops an over-time build whose data, model or inputs changed (a finished one waits for its view).
+    if (v.over_time_builder && !v.over_time_builder->done()) lifecycle_analysis(state);
     if (v.history_builder && !v.history_key.current(state.revision())) v.history_builder.reset();
     const Clock::time_point deadline =
         Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double, std::milli>(budget_ms));
