@@ -2,6 +2,7 @@
 // the same list, so a kind cannot be added, renamed or dropped on one side only.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -74,4 +75,31 @@ TEST_CASE("problem kinds: the drifted names are gone") {
     CHECK(in_code.count("csv.bad_amount") == 0);
     CHECK(in_code.count("scenario.invalid_lever") == 1);
     CHECK(in_code.count("scenario.bad_lever") == 0);
+}
+
+TEST_CASE("problem kinds: code names kinds by their constants, never by a string literal") {
+    std::set<std::string> kinds;
+    for (const char* kind : lcs::all_problem_kinds()) kinds.insert(kind);
+    const std::regex literal(R"re("([a-z]+\.[a-z_]+)")re");
+    std::string offenders;
+    int files = 0;
+    for (const char* dir : {"src", "tools/cli"}) {
+        const std::filesystem::path root = std::filesystem::path(LCS_SOURCE_DIR) / dir;
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+            const std::string ext = entry.path().extension().string();
+            if (!entry.is_regular_file() || (ext != ".cpp" && ext != ".h")) continue;
+            if (entry.path().filename() == "problem_kinds.h") continue;
+            ++files;
+            std::ifstream in(entry.path());
+            std::string line;
+            for (int number = 1; std::getline(in, line); ++number) {
+                const std::string code = line.substr(0, line.find("//"));  // comments may quote kinds
+                for (const std::string& found : captures(code, literal))
+                    if (kinds.count(found))
+                        offenders += entry.path().string() + ":" + std::to_string(number) + " " + found + "\n";
+            }
+        }
+    }
+    CHECK(files > 50);
+    CHECK(offenders == "");
 }

@@ -61,50 +61,6 @@ struct Input {
     std::optional<Workspace> workspace;  // dated data (workspace, transactions): what `clv` values
 };
 
-std::string first_line(const std::string& text) {
-    const size_t end = text.find('\n');
-    std::string line = text.substr(0, end);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return line;
-}
-
-bool looks_like_summary(const std::string& header) {
-    std::string h;
-    for (char c : header) h += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    std::vector<std::string> fields;
-    std::stringstream ss(h);
-    std::string f;
-    while (std::getline(ss, f, ',')) {
-        while (!f.empty() && (f.back() == ' ' || f.back() == '"')) f.pop_back();
-        while (!f.empty() && (f.front() == ' ' || f.front() == '"')) f.erase(0, 1);
-        fields.push_back(f);
-    }
-    bool has_x = false, has_tx = false;
-    for (const std::string& field : fields) {
-        has_x = has_x || field == "frequency" || field == "x";
-        has_tx = has_tx || field == "recency" || field == "t_x";
-    }
-    return has_x && has_tx;
-}
-
-// Period/alive CSV for the sBG model: "period,alive" header, rows in period order.
-std::optional<Problem> parse_survival_csv(const std::string& text, std::vector<double>& alive) {
-    std::stringstream in(text);
-    std::string line;
-    int line_no = 0;
-    while (std::getline(in, line)) {
-        ++line_no;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty()) continue;
-        if (line_no == 1 && line.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos) continue;
-        const size_t comma = line.find(',');
-        const std::optional<double> value = parse_number(comma == std::string::npos ? line : line.substr(comma + 1));
-        if (!value) return Problem{csv_problem::kBadNumber, "line " + std::to_string(line_no), "\"" + line + "\" is not period,alive"};
-        alive.push_back(*value);
-    }
-    return std::nullopt;
-}
-
 std::optional<Problem> summarise_events(const std::vector<CustomerEvents>& events, const Args& args,
                                         std::optional<Date> default_end, PeriodUnit unit, Input& input) {
     RfmBuildOptions options;
@@ -157,9 +113,11 @@ std::optional<Problem> load_input(const std::string& path, const Args& args, boo
     }
     if (survival) {
         input.source = "survival";
-        return parse_survival_csv(text, input.alive);
+        SurvivalCsv table = parse_survival_csv(text);
+        input.alive = std::move(table.alive);
+        return table.problem;
     }
-    if (looks_like_summary(first_line(text))) {
+    if (looks_like_rfm_csv(text)) {
         RfmCsv csv = parse_rfm_csv(text);
         if (csv.problem) return csv.problem;
         input.source = "summary";
