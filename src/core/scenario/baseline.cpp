@@ -117,6 +117,170 @@ void remap_stages(Baseline& baseline, const std::vector<std::string>& new_stages
     baseline.entry_stage = std::max(0, stage_index(baseline, entry));
 }
 
+
+// The JSON readers of apply_baseline_json, one per field that needs more than read_number / read_stage_values.
+// Each leaves the field unchanged and adds a problem when `json` has the wrong shape.
+
+void read_stage_names(Baseline& b, const Json& stages, Problems& problems, const std::string& w) {
+    std::vector<std::string> names;
+    bool ok = stages.is_array();
+    if (ok)
+        for (const Json& s : stages) {
+            if (!s.is_string()) ok = false;
+            else names.push_back(s.get<std::string>());
+        }
+    if (!ok) add_problem(problems, scenario_problem::kBadField, w + ".stages", "must be an array of stage names");
+    else remap_stages(b, names);
+}
+
+void read_churned(Baseline& b, const Json& churned, Problems& problems, const std::string& w) {
+    const size_t n = b.stages.size();
+    if (!churned.is_array()) {
+        add_problem(problems, scenario_problem::kBadField, w + ".churned", "must be an array of stage names");
+    } else {
+        std::vector<bool> flags(n, false);
+        bool ok = true;
+        for (const Json& s : churned) {
+            const int index = s.is_string() ? stage_index(b, s.get<std::string>()) : -1;
+            if (index < 0) {
+                add_problem(problems, scenario_problem::kUnknownStage, w + ".churned", "no stage named " + s.dump());
+                ok = false;
+            } else {
+                flags[static_cast<size_t>(index)] = true;
+            }
+        }
+        if (ok) b.churned = flags;
+    }
+}
+
+void read_transition(Baseline& b, const Json& t, Problems& problems, const std::string& w) {
+    const size_t n = b.stages.size();
+    bool ok = t.is_array() && t.size() == n;
+    std::vector<std::vector<double>> matrix(n, std::vector<double>(n, 0.0));
+    if (ok)
+        for (size_t i = 0; i < n && ok; ++i) {
+            if (!t[i].is_array() || t[i].size() != n) ok = false;
+            else
+                for (size_t j = 0; j < n && ok; ++j) {
+                    if (!is_finite_number(t[i][j])) ok = false;
+                    else matrix[i][j] = t[i][j].get<double>();
+                }
+        }
+    if (!ok)
+        add_problem(problems, scenario_problem::kBadField, w + ".transition",
+                    "must be a " + std::to_string(n) + "×" + std::to_string(n) + " array of numbers (rows in stage order)");
+    else b.transition = std::move(matrix);
+}
+
+void read_channels(Baseline& b, const Json& c, Problems& problems, const std::string& w) {
+    std::vector<AcquisitionChannel> channels;
+    bool ok = c.is_array();
+    if (ok)
+        for (const Json& item : c) {
+            if (!item.is_object() || !item.contains("share") || !is_finite_number(item["share"]) ||
+                (item.contains("cost_per_customer") && !is_finite_number(item["cost_per_customer"])) ||
+                (item.contains("name") && !item["name"].is_string())) {
+                ok = false;
+                break;
+            }
+            AcquisitionChannel channel;
+            channel.name = item.value("name", std::string());
+            channel.share = item["share"].get<double>();
+            channel.cost_per_customer = item.value("cost_per_customer", 0.0);
+            channels.push_back(channel);
+        }
+    if (!ok)
+        add_problem(problems, scenario_problem::kBadField, w + ".channels",
+                    "must be an array of {name, share, cost_per_customer}");
+    else b.channels = std::move(channels);
+}
+
+void read_churn_reasons(Baseline& b, const Json& r, Problems& problems, const std::string& w) {
+    std::vector<ChurnReasonShare> reasons;
+    bool ok = r.is_array();
+    if (ok)
+        for (const Json& item : r) {
+            if (!item.is_object() || !item.contains("id") || !item["id"].is_string() ||
+                !item.contains("share_of_churned") || !is_finite_number(item["share_of_churned"]) ||
+                (item.contains("winback_share") && !is_finite_number(item["winback_share"]))) {
+                ok = false;
+                break;
+            }
+            reasons.push_back({item["id"].get<std::string>(), item["share_of_churned"].get<double>(),
+                               item.value("winback_share", 0.0)});
+        }
+    if (!ok)
+        add_problem(problems, scenario_problem::kBadField, w + ".churn_reasons",
+                    "must be an array of {id, share_of_churned, winback_share}");
+    else b.churn_reasons = std::move(reasons);
+}
+
+// Parts of validate_baseline; `w` is the path prefix of the problems.
+
+void validate_transition(const Baseline& b, Problems& problems, const std::string& w) {
+    const char* kind = scenario_problem::kInvalidBaseline;
+    const size_t n = b.stages.size();
+    if (b.transition.size() != n) {
+        add_problem(problems, kind, w + ".transition",
+                    "has " + std::to_string(b.transition.size()) + " rows for " + std::to_string(n) + " stages");
+    } else {
+        for (size_t i = 0; i < n; ++i) {
+            const std::string row_where = w + ".transition[" + std::to_string(i) + "]";
+            if (b.transition[i].size() != n) {
+                add_problem(problems, kind, row_where, "has " + std::to_string(b.transition[i].size()) + " columns for " +
+                                                           std::to_string(n) + " stages");
+                continue;
+            }
+            double sum = 0;
+            bool entries_ok = true;
+            for (size_t j = 0; j < n; ++j) {
+                const double p = b.transition[i][j];
+                if (!std::isfinite(p) || p < 0 || p > 1) {
+                    add_problem(problems, kind, row_where + "[" + std::to_string(j) + "]",
+                                "probability " + number_text(p) + " is outside 0..1");
+                    entries_ok = false;
+                }
+                sum += p;
+            }
+            if (entries_ok && std::fabs(sum - 1.0) > kRowSumTolerance)
+                add_problem(problems, kind, row_where,
+                            "probabilities from stage \"" + b.stages[i] + "\" sum to " + number_text(sum) + ", not 1");
+        }
+    }
+}
+
+void validate_channels(const Baseline& b, Problems& problems, const std::string& w) {
+    const char* kind = scenario_problem::kInvalidBaseline;
+    double share_sum = 0;
+    for (size_t k = 0; k < b.channels.size(); ++k) {
+        const AcquisitionChannel& c = b.channels[k];
+        const std::string cw = w + ".channels[" + std::to_string(k) + "]";
+        if (!std::isfinite(c.share) || c.share < 0 || c.share > 1)
+            add_problem(problems, kind, cw + ".share", number_text(c.share) + " is outside 0..1");
+        if (!std::isfinite(c.cost_per_customer) || c.cost_per_customer < 0)
+            add_problem(problems, kind, cw + ".cost_per_customer", number_text(c.cost_per_customer) + " must be >= 0");
+        share_sum += c.share;
+    }
+    if (!b.channels.empty() && std::fabs(share_sum - 1.0) > kRowSumTolerance)
+        add_problem(problems, kind, w + ".channels", "channel shares sum to " + number_text(share_sum) + ", not 1");
+}
+
+void validate_churn_reasons(const Baseline& b, Problems& problems, const std::string& w) {
+    const char* kind = scenario_problem::kInvalidBaseline;
+    double reason_sum = 0;
+    for (size_t k = 0; k < b.churn_reasons.size(); ++k) {
+        const ChurnReasonShare& r = b.churn_reasons[k];
+        const std::string rw = w + ".churn_reasons[" + std::to_string(k) + "]";
+        if (r.id.empty()) add_problem(problems, kind, rw + ".id", "reason id is empty");
+        if (!std::isfinite(r.share_of_churned) || r.share_of_churned < 0 || r.share_of_churned > 1)
+            add_problem(problems, kind, rw + ".share_of_churned", number_text(r.share_of_churned) + " is outside 0..1");
+        if (!std::isfinite(r.winback_share) || r.winback_share < 0 || r.winback_share > 1)
+            add_problem(problems, kind, rw + ".winback_share", number_text(r.winback_share) + " is outside 0..1");
+        reason_sum += r.share_of_churned;
+    }
+    if (reason_sum > 1.0 + kRowSumTolerance)
+        add_problem(problems, kind, w + ".churn_reasons", "reason shares sum to " + number_text(reason_sum) + ", more than 1");
+}
 }  // namespace
 
 int stage_index(const Baseline& baseline, const std::string& name) {
@@ -146,33 +310,7 @@ bool validate_baseline(const Baseline& b, Problems& problems, const std::string&
         if (!seen.insert(b.stages[i]).second)
             add_problem(problems, kind, w + ".stages[" + std::to_string(i) + "]", "stage \"" + b.stages[i] + "\" appears twice");
     }
-    if (b.transition.size() != n) {
-        add_problem(problems, kind, w + ".transition",
-                    "has " + std::to_string(b.transition.size()) + " rows for " + std::to_string(n) + " stages");
-    } else {
-        for (size_t i = 0; i < n; ++i) {
-            const std::string row_where = w + ".transition[" + std::to_string(i) + "]";
-            if (b.transition[i].size() != n) {
-                add_problem(problems, kind, row_where, "has " + std::to_string(b.transition[i].size()) + " columns for " +
-                                                           std::to_string(n) + " stages");
-                continue;
-            }
-            double sum = 0;
-            bool entries_ok = true;
-            for (size_t j = 0; j < n; ++j) {
-                const double p = b.transition[i][j];
-                if (!std::isfinite(p) || p < 0 || p > 1) {
-                    add_problem(problems, kind, row_where + "[" + std::to_string(j) + "]",
-                                "probability " + number_text(p) + " is outside 0..1");
-                    entries_ok = false;
-                }
-                sum += p;
-            }
-            if (entries_ok && std::fabs(sum - 1.0) > kRowSumTolerance)
-                add_problem(problems, kind, row_where,
-                            "probabilities from stage \"" + b.stages[i] + "\" sum to " + number_text(sum) + ", not 1");
-        }
-    }
+    validate_transition(b, problems, w);
     if (b.churned.size() != n) add_problem(problems, kind, w + ".churned", "needs one flag per stage");
     auto check_vector = [&](const std::vector<double>& values, const char* name, bool non_negative, bool may_be_empty) {
         if (may_be_empty && values.empty()) return;
@@ -194,31 +332,8 @@ bool validate_baseline(const Baseline& b, Problems& problems, const std::string&
         add_problem(problems, kind, w + ".new_customers_per_month", number_text(b.new_customers_per_month) + " must be >= 0");
     if (b.entry_stage < 0 || static_cast<size_t>(b.entry_stage) >= n)
         add_problem(problems, kind, w + ".entry_stage", "is not one of the stages");
-    double share_sum = 0;
-    for (size_t k = 0; k < b.channels.size(); ++k) {
-        const AcquisitionChannel& c = b.channels[k];
-        const std::string cw = w + ".channels[" + std::to_string(k) + "]";
-        if (!std::isfinite(c.share) || c.share < 0 || c.share > 1)
-            add_problem(problems, kind, cw + ".share", number_text(c.share) + " is outside 0..1");
-        if (!std::isfinite(c.cost_per_customer) || c.cost_per_customer < 0)
-            add_problem(problems, kind, cw + ".cost_per_customer", number_text(c.cost_per_customer) + " must be >= 0");
-        share_sum += c.share;
-    }
-    if (!b.channels.empty() && std::fabs(share_sum - 1.0) > kRowSumTolerance)
-        add_problem(problems, kind, w + ".channels", "channel shares sum to " + number_text(share_sum) + ", not 1");
-    double reason_sum = 0;
-    for (size_t k = 0; k < b.churn_reasons.size(); ++k) {
-        const ChurnReasonShare& r = b.churn_reasons[k];
-        const std::string rw = w + ".churn_reasons[" + std::to_string(k) + "]";
-        if (r.id.empty()) add_problem(problems, kind, rw + ".id", "reason id is empty");
-        if (!std::isfinite(r.share_of_churned) || r.share_of_churned < 0 || r.share_of_churned > 1)
-            add_problem(problems, kind, rw + ".share_of_churned", number_text(r.share_of_churned) + " is outside 0..1");
-        if (!std::isfinite(r.winback_share) || r.winback_share < 0 || r.winback_share > 1)
-            add_problem(problems, kind, rw + ".winback_share", number_text(r.winback_share) + " is outside 0..1");
-        reason_sum += r.share_of_churned;
-    }
-    if (reason_sum > 1.0 + kRowSumTolerance)
-        add_problem(problems, kind, w + ".churn_reasons", "reason shares sum to " + number_text(reason_sum) + ", more than 1");
+    validate_channels(b, problems, w);
+    validate_churn_reasons(b, problems, w);
     if (!std::isfinite(b.discount_rate_monthly) || b.discount_rate_monthly < 0 || b.discount_rate_monthly >= 1)
         add_problem(problems, kind, w + ".discount_rate_monthly", number_text(b.discount_rate_monthly) + " must be in [0, 1)");
     if (b.horizon_months < 1 || b.horizon_months > kMaxHorizonMonths)
@@ -269,56 +384,9 @@ void apply_baseline_json(Baseline& b, const Json& json, Problems& problems, cons
         if (!kKnown.count(it.key()))
             add_problem(problems, scenario_problem::kUnknownField, w + "." + it.key(), "is not a baseline input (ignored)");
 
-    if (json.contains("stages")) {
-        const Json& stages = json["stages"];
-        std::vector<std::string> names;
-        bool ok = stages.is_array();
-        if (ok)
-            for (const Json& s : stages) {
-                if (!s.is_string()) ok = false;
-                else names.push_back(s.get<std::string>());
-            }
-        if (!ok) add_problem(problems, scenario_problem::kBadField, w + ".stages", "must be an array of stage names");
-        else remap_stages(b, names);
-    }
-    const size_t n = b.stages.size();
-    if (json.contains("churned")) {
-        const Json& churned = json["churned"];
-        if (!churned.is_array()) {
-            add_problem(problems, scenario_problem::kBadField, w + ".churned", "must be an array of stage names");
-        } else {
-            std::vector<bool> flags(n, false);
-            bool ok = true;
-            for (const Json& s : churned) {
-                const int index = s.is_string() ? stage_index(b, s.get<std::string>()) : -1;
-                if (index < 0) {
-                    add_problem(problems, scenario_problem::kUnknownStage, w + ".churned", "no stage named " + s.dump());
-                    ok = false;
-                } else {
-                    flags[static_cast<size_t>(index)] = true;
-                }
-            }
-            if (ok) b.churned = flags;
-        }
-    }
-    if (json.contains("transition")) {
-        const Json& t = json["transition"];
-        bool ok = t.is_array() && t.size() == n;
-        std::vector<std::vector<double>> matrix(n, std::vector<double>(n, 0.0));
-        if (ok)
-            for (size_t i = 0; i < n && ok; ++i) {
-                if (!t[i].is_array() || t[i].size() != n) ok = false;
-                else
-                    for (size_t j = 0; j < n && ok; ++j) {
-                        if (!is_finite_number(t[i][j])) ok = false;
-                        else matrix[i][j] = t[i][j].get<double>();
-                    }
-            }
-        if (!ok)
-            add_problem(problems, scenario_problem::kBadField, w + ".transition",
-                        "must be a " + std::to_string(n) + "×" + std::to_string(n) + " array of numbers (rows in stage order)");
-        else b.transition = std::move(matrix);
-    }
+    if (json.contains("stages")) read_stage_names(b, json["stages"], problems, w);
+    if (json.contains("churned")) read_churned(b, json["churned"], problems, w);
+    if (json.contains("transition")) read_transition(b, json["transition"], problems, w);
     if (json.contains("revenue")) {
         if (b.revenue.empty()) b.revenue = b.margin;
         read_stage_values(b, b.revenue, json["revenue"], problems, w + ".revenue");
@@ -336,49 +404,8 @@ void apply_baseline_json(Baseline& b, const Json& json, Problems& problems, cons
         if (index < 0) add_problem(problems, scenario_problem::kUnknownStage, w + ".entry_stage", "no stage named " + e.dump());
         else b.entry_stage = index;
     }
-    if (json.contains("channels")) {
-        const Json& c = json["channels"];
-        std::vector<AcquisitionChannel> channels;
-        bool ok = c.is_array();
-        if (ok)
-            for (const Json& item : c) {
-                if (!item.is_object() || !item.contains("share") || !is_finite_number(item["share"]) ||
-                    (item.contains("cost_per_customer") && !is_finite_number(item["cost_per_customer"])) ||
-                    (item.contains("name") && !item["name"].is_string())) {
-                    ok = false;
-                    break;
-                }
-                AcquisitionChannel channel;
-                channel.name = item.value("name", std::string());
-                channel.share = item["share"].get<double>();
-                channel.cost_per_customer = item.value("cost_per_customer", 0.0);
-                channels.push_back(channel);
-            }
-        if (!ok)
-            add_problem(problems, scenario_problem::kBadField, w + ".channels",
-                        "must be an array of {name, share, cost_per_customer}");
-        else b.channels = std::move(channels);
-    }
-    if (json.contains("churn_reasons")) {
-        const Json& r = json["churn_reasons"];
-        std::vector<ChurnReasonShare> reasons;
-        bool ok = r.is_array();
-        if (ok)
-            for (const Json& item : r) {
-                if (!item.is_object() || !item.contains("id") || !item["id"].is_string() ||
-                    !item.contains("share_of_churned") || !is_finite_number(item["share_of_churned"]) ||
-                    (item.contains("winback_share") && !is_finite_number(item["winback_share"]))) {
-                    ok = false;
-                    break;
-                }
-                reasons.push_back({item["id"].get<std::string>(), item["share_of_churned"].get<double>(),
-                                   item.value("winback_share", 0.0)});
-            }
-        if (!ok)
-            add_problem(problems, scenario_problem::kBadField, w + ".churn_reasons",
-                        "must be an array of {id, share_of_churned, winback_share}");
-        else b.churn_reasons = std::move(reasons);
-    }
+    if (json.contains("channels")) read_channels(b, json["channels"], problems, w);
+    if (json.contains("churn_reasons")) read_churn_reasons(b, json["churn_reasons"], problems, w);
     if (json.contains("discount_rate_monthly"))
         read_number(b.discount_rate_monthly, json["discount_rate_monthly"], problems, w + ".discount_rate_monthly");
     if (json.contains("horizon_months")) {
