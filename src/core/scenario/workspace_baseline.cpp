@@ -43,6 +43,70 @@ std::optional<Date> measure_as_of(const Workspace& ws) {
     return last;
 }
 
+// Money of month (D_k, D_{k-1}] belongs to the stage the customer was in at D_k (dates newest first,
+// stage_at[k][customer] the stage at dates[k]); adds each transaction's amount and margin to that stage.
+void add_money_by_stage(const Workspace& ws, const std::vector<Date>& dates, const std::vector<std::vector<int>>& stage_at,
+                        std::vector<double>& revenue, std::vector<double>& margin) {
+    const size_t customers = ws.customers.size();
+    for (size_t c = 0; c < customers; ++c) {
+        for (const Transaction& t : ws.customers[c].transactions) {
+            if (t.date <= dates.back() || t.date > dates.front()) continue;
+            size_t k = 1;
+            while (k < dates.size() && !(t.date > dates[k])) ++k;
+            if (k >= dates.size()) continue;
+            const int s = stage_at[k][c];
+            if (s < 0) continue;
+            revenue[static_cast<size_t>(s)] += t.amount;
+            margin[static_cast<size_t>(s)] += t.cost ? t.amount - *t.cost : t.amount;
+        }
+    }
+}
+
+// Channels: customers acquired in the history window (after `from`, up to `to`), or everyone when none were;
+// each channel's share of them and its mean acquisition cost.
+void measure_channels(const Workspace& ws, const EventIndex& index, Date from, Date to, Baseline& b) {
+    const size_t customers = ws.customers.size();
+    std::map<std::string, std::pair<double, double>> by_channel;  // name -> (customers, cost sum)
+    auto tally_channels = [&](bool window_only) {
+        by_channel.clear();
+        for (size_t c = 0; c < customers; ++c) {
+            const int32_t day = index.acquired_day[c];
+            if (window_only && (day == kNoDay || day <= from.days || day > to.days)) continue;
+            auto& entry = by_channel[ws.customers[c].channel];
+            entry.first += 1;
+            entry.second += ws.customers[c].acquisition_cost;
+        }
+    };
+    tally_channels(true);
+    if (by_channel.empty()) tally_channels(false);
+    double total = 0;
+    for (const auto& [name, entry] : by_channel) total += entry.first;
+    b.channels.clear();
+    for (const auto& [name, entry] : by_channel)
+        b.channels.push_back({name.empty() ? "(none)" : name, entry.first / total, entry.second / entry.first});
+
+}
+
+// Churn reasons: each churned customer's latest reason, as shares of the churned; the catalogue's reasons
+// first (with their win-back shares), then reasons the catalogue does not know (win-back share 0).
+void measure_churn_reasons(const Workspace& ws, Baseline& b) {
+    std::map<std::string, double> reason_counts;
+    double churned_total = 0;
+    for (const Customer& c : ws.customers) {
+        if (c.churn_events.empty()) continue;
+        reason_counts[c.churn_events.back().reason] += 1;
+        churned_total += 1;
+    }
+    b.churn_reasons.clear();
+    for (const ChurnReason& r : ws.churn_reasons) {
+        const double count = reason_counts.count(r.id) ? reason_counts[r.id] : 0.0;
+        b.churn_reasons.push_back({r.id, churned_total > 0 ? count / churned_total : 0.0, r.winback_share});
+        reason_counts.erase(r.id);
+    }
+    for (const auto& [id, count] : reason_counts)
+        if (!id.empty()) b.churn_reasons.push_back({id, count / churned_total, 0.0});
+}
+
 // Measures everything the data can tell; returns false (no problem added) when there is no data.
 bool measure(const Workspace& ws, const BaselineOptions& options, Baseline& b, Problems& problems) {
     if (ws.customers.empty()) return false;
@@ -72,7 +136,6 @@ bool measure(const Workspace& ws, const BaselineOptions& options, Baseline& b, P
     std::vector<double> arrivals_by_stage(n, 0.0);
     std::vector<double> customer_months(n, 0.0), revenue(n, 0.0), margin(n, 0.0);
     double arrivals = 0;
-    const size_t customers = ws.customers.size();
     for (size_t k = 1; k < dates.size(); ++k) {
         const TransitionMatrix step = transition_matrix(stage_at[k], stage_at[k - 1], static_cast<int>(n));
         for (size_t i = 0; i < n; ++i) {
@@ -82,19 +145,7 @@ bool measure(const Workspace& ws, const BaselineOptions& options, Baseline& b, P
             for (size_t j = 0; j < n; ++j) counts[i][j] += step.counts[i][j];
         }
     }
-    // Money of month (D_k, D_{k-1}] belongs to the stage the customer was in at D_k.
-    for (size_t c = 0; c < customers; ++c) {
-        for (const Transaction& t : ws.customers[c].transactions) {
-            if (t.date <= dates.back() || t.date > dates.front()) continue;
-            size_t k = 1;
-            while (k < dates.size() && !(t.date > dates[k])) ++k;
-            if (k >= dates.size()) continue;
-            const int s = stage_at[k][c];
-            if (s < 0) continue;
-            revenue[static_cast<size_t>(s)] += t.amount;
-            margin[static_cast<size_t>(s)] += t.cost ? t.amount - *t.cost : t.amount;
-        }
-    }
+    add_money_by_stage(ws, dates, stage_at, revenue, margin);
     b.transition.assign(n, std::vector<double>(n, 0.0));
     b.revenue.assign(n, 0.0);
     b.margin.assign(n, 0.0);
@@ -119,42 +170,8 @@ bool measure(const Workspace& ws, const BaselineOptions& options, Baseline& b, P
     b.entry_stage = static_cast<int>(std::max_element(arrivals_by_stage.begin(), arrivals_by_stage.end()) -
                                      arrivals_by_stage.begin());
 
-    // Channels: customers acquired in the history window, or everyone when none were.
-    std::map<std::string, std::pair<double, double>> by_channel;  // name -> (customers, cost sum)
-    auto tally_channels = [&](bool window_only) {
-        by_channel.clear();
-        for (size_t c = 0; c < customers; ++c) {
-            const int32_t day = index.acquired_day[c];
-            if (window_only && (day == kNoDay || day <= dates.back().days || day > dates.front().days)) continue;
-            auto& entry = by_channel[ws.customers[c].channel];
-            entry.first += 1;
-            entry.second += ws.customers[c].acquisition_cost;
-        }
-    };
-    tally_channels(true);
-    if (by_channel.empty()) tally_channels(false);
-    double total = 0;
-    for (const auto& [name, entry] : by_channel) total += entry.first;
-    b.channels.clear();
-    for (const auto& [name, entry] : by_channel)
-        b.channels.push_back({name.empty() ? "(none)" : name, entry.first / total, entry.second / entry.first});
-
-    // Churn reasons: each churned customer's latest reason.
-    std::map<std::string, double> reason_counts;
-    double churned_total = 0;
-    for (const Customer& c : ws.customers) {
-        if (c.churn_events.empty()) continue;
-        reason_counts[c.churn_events.back().reason] += 1;
-        churned_total += 1;
-    }
-    b.churn_reasons.clear();
-    for (const ChurnReason& r : ws.churn_reasons) {
-        const double count = reason_counts.count(r.id) ? reason_counts[r.id] : 0.0;
-        b.churn_reasons.push_back({r.id, churned_total > 0 ? count / churned_total : 0.0, r.winback_share});
-        reason_counts.erase(r.id);
-    }
-    for (const auto& [id, count] : reason_counts)
-        if (!id.empty()) b.churn_reasons.push_back({id, count / churned_total, 0.0});
+    measure_channels(ws, index, dates.back(), dates.front(), b);
+    measure_churn_reasons(ws, b);
     return true;
 }
 
