@@ -19,9 +19,9 @@ constexpr const char* kCustomId = "custom";
 void refresh_model(AppState& state, LifecycleView& v) {
     if (!v.model_key.stale(state.settings_revision())) return;
     v.model_problems.clear();
-    ModelSection section = workspace_model_section(state.workspace(), v.model_problems);
-    v.model = std::move(section.active);
-    v.stashed_custom = std::move(section.kept_custom);
+    v.model = workspace_model(state.workspace(), v.model_problems);
+    Problems dropped;  // a kept model that does not read is dropped: the picker has nothing to offer then
+    v.stashed_custom = kept_custom_model(state.workspace(), dropped);
     if (v.selected_stage >= static_cast<int>(v.model.stages.size())) v.selected_stage = 0;
 }
 

@@ -182,25 +182,24 @@ TEST_CASE("model section: a custom model kept beside a template round-trips; the
     ws.lifecycle_model = model_section_to_json({*find_template("telecom_value"), custom});
     CHECK(ws.lifecycle_model.contains(kKeptCustomModelKey));
     Problems problems;
-    ModelSection section = workspace_model_section(ws, problems);
+    CHECK(workspace_model(ws, problems) == *find_template("telecom_value"));  // analyses use the active model
+    const auto kept = kept_custom_model(ws, problems);
     CHECK(problems.empty());
-    CHECK(section.active == *find_template("telecom_value"));
-    REQUIRE(section.kept_custom);
-    CHECK(*section.kept_custom == custom);
-    CHECK(workspace_model(ws, problems) == section.active);
-    CHECK(problems.empty());
+    REQUIRE(kept);
+    CHECK(*kept == custom);
 
     // Only beside an unchanged template: a custom active model is the one to keep.
     ws.lifecycle_model = model_section_to_json({custom, *find_template("five_core")});
     CHECK_FALSE(ws.lifecycle_model.contains(kKeptCustomModelKey));
-    CHECK_FALSE(workspace_model_section(ws, problems).kept_custom);
+    CHECK_FALSE(kept_custom_model(ws, problems));
+    CHECK(problems.empty());
 
     // A broken kept model is reported at its path and dropped; the active model still loads.
     ws.lifecycle_model = model_to_json(*find_template("five_core"));
     ws.lifecycle_model[kKeptCustomModelKey] = Json{{"id", "x"}};
-    section = workspace_model_section(ws, problems);
-    CHECK(section.active == *find_template("five_core"));
-    CHECK_FALSE(section.kept_custom);
+    CHECK(workspace_model(ws, problems) == *find_template("five_core"));
+    CHECK(problems.empty());
+    CHECK_FALSE(kept_custom_model(ws, problems));
     REQUIRE_FALSE(problems.empty());
     CHECK(problems[0].where.rfind("lifecycle_model.custom_model", 0) == 0);
 }

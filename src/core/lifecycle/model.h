@@ -145,8 +145,8 @@ struct ModelSection {
 // The active model's JSON (model_to_json) plus "custom_model" when it is a built-in template and a
 // custom model is kept.
 Json model_section_to_json(const ModelSection& section);
-// Reads the section like workspace_model, plus the kept custom model. A broken kept model appends
-// problems at "lifecycle_model.custom_model" and is dropped; the active model is still used.
-ModelSection workspace_model_section(const Workspace& workspace, Problems& problems);
+// The custom model kept aside in the workspace's section (the active one is workspace_model), or
+// nullopt. A broken one appends problems at "lifecycle_model.custom_model…" and gives nullopt.
+std::optional<LifecycleModel> kept_custom_model(const Workspace& workspace, Problems& problems);
 
 }  // namespace lcs

@@ -312,13 +312,10 @@ Json model_section_to_json(const ModelSection& section) {
     return json;
 }
 
-ModelSection workspace_model_section(const Workspace& workspace, Problems& problems) {
-    ModelSection section{workspace_model(workspace, problems), std::nullopt};
+std::optional<LifecycleModel> kept_custom_model(const Workspace& workspace, Problems& problems) {
     const Json& json = workspace.lifecycle_model;
-    if (json.is_object() && json.contains(kKeptCustomModelKey))
-        section.kept_custom = model_from_json(json[kKeptCustomModelKey], problems,
-                                              std::string("lifecycle_model.") + kKeptCustomModelKey);
-    return section;
+    if (!json.is_object() || !json.contains(kKeptCustomModelKey)) return std::nullopt;
+    return model_from_json(json[kKeptCustomModelKey], problems, std::string("lifecycle_model.") + kKeptCustomModelKey);
 }
 
 }  // namespace lcs
