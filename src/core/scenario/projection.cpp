@@ -127,6 +127,55 @@ void apply_levers(Matrix& p, const Baseline& b, const std::vector<ResolvedLever>
     }
 }
 
+// New customers through the channels in month t: acquisition levers with a cut scale the volume
+// (increases buy extra customers on top of it, in add_lever_costs).
+double channel_volume_at(const Baseline& b, const std::vector<ResolvedLever>& resolved, int t) {
+    double channel_volume = b.new_customers_per_month;
+    for (const ResolvedLever& r : resolved)
+        if (r.lever->kind == LeverKind::acquisition && r.lever->volume_change < 0 && lever_active(*r.lever, t, b.horizon_months))
+            channel_volume *= 1.0 + r.lever->volume_change;
+    return channel_volume;
+}
+
+// The cost of every lever active in month t (previous = customers per stage at the month's start), added
+// to cost_by_lever; acquisition increases add their extra customers to `acquired`, price levers scale
+// `margin`. Returns the month's total lever cost.
+double add_lever_costs(const Baseline& b, const std::vector<ResolvedLever>& resolved, int t,
+                       const std::vector<double>& previous, double channel_volume, double& acquired,
+                       std::vector<double>& margin, std::vector<double>& cost_by_lever) {
+    double total = 0;
+    for (size_t k = 0; k < resolved.size(); ++k) {
+        const ResolvedLever& r = resolved[k];
+        const Lever& lever = *r.lever;
+        if (!lever_active(lever, t, b.horizon_months)) continue;
+        double cost = lever.fixed_cost_per_month;
+        switch (lever.kind) {
+            case LeverKind::retention:
+            case LeverKind::care_plan:
+                for (size_t s : r.stages) cost += r.cost_per_customer * previous[s];
+                break;
+            case LeverKind::conversion: cost += r.cost_per_customer * previous[static_cast<size_t>(r.from)]; break;
+            case LeverKind::winback:
+                for (size_t c = 0; c < b.stages.size(); ++c)
+                    if (b.churned[c]) cost += r.cost_per_customer * r.contacted_share * previous[c];
+                break;
+            case LeverKind::acquisition:
+                if (lever.volume_change > 0) {
+                    const double extra = channel_volume * lever.volume_change;
+                    acquired += extra;
+                    cost += extra * r.cost_per_customer;
+                }
+                break;
+            case LeverKind::price:
+                for (size_t s : r.stages) margin[s] *= 1.0 + lever.margin_change;
+                break;
+        }
+        cost_by_lever[k] += cost;
+        total += cost;
+    }
+    return total;
+}
+
 }  // namespace
 
 std::vector<std::vector<double>> effective_transition(const Baseline& baseline, const std::vector<Lever>& levers,
@@ -165,41 +214,9 @@ std::optional<Projection> project(const Baseline& b, const std::vector<Lever>& l
         ProjectedMonth month;
         month.month = t;
         margin = b.margin;
-        // Acquisition: cuts scale the channel volume; increases buy extra customers on top of it.
-        double channel_volume = b.new_customers_per_month;
-        for (const ResolvedLever& r : resolved)
-            if (r.lever->kind == LeverKind::acquisition && r.lever->volume_change < 0 && lever_active(*r.lever, t, horizon))
-                channel_volume *= 1.0 + r.lever->volume_change;
+        const double channel_volume = channel_volume_at(b, resolved, t);
         double acquired = channel_volume;
-        for (size_t k = 0; k < resolved.size(); ++k) {
-            const ResolvedLever& r = resolved[k];
-            const Lever& lever = *r.lever;
-            if (!lever_active(lever, t, horizon)) continue;
-            double cost = lever.fixed_cost_per_month;
-            switch (lever.kind) {
-                case LeverKind::retention:
-                case LeverKind::care_plan:
-                    for (size_t s : r.stages) cost += r.cost_per_customer * previous[s];
-                    break;
-                case LeverKind::conversion: cost += r.cost_per_customer * previous[static_cast<size_t>(r.from)]; break;
-                case LeverKind::winback:
-                    for (size_t c = 0; c < n; ++c)
-                        if (b.churned[c]) cost += r.cost_per_customer * r.contacted_share * previous[c];
-                    break;
-                case LeverKind::acquisition:
-                    if (lever.volume_change > 0) {
-                        const double extra = channel_volume * lever.volume_change;
-                        acquired += extra;
-                        cost += extra * r.cost_per_customer;
-                    }
-                    break;
-                case LeverKind::price:
-                    for (size_t s : r.stages) margin[s] *= 1.0 + lever.margin_change;
-                    break;
-            }
-            out.lever_cost_by_lever[k] += cost;
-            month.lever_cost += cost;
-        }
+        month.lever_cost = add_lever_costs(b, resolved, t, previous, channel_volume, acquired, margin, out.lever_cost_by_lever);
         for (size_t i = 0; i < n; ++i) revenue[i] = base_revenue[i] + (margin[i] - b.margin[i]);
 
         month.customers.assign(n, 0.0);
