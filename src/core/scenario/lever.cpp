@@ -87,6 +87,76 @@ Json lever_to_json(const Lever& lever) {
     return out;
 }
 
+namespace {
+
+// Reads the fields of one lever object; a field of the wrong type adds a problem and leaves `out` unchanged.
+struct LeverFieldReader {
+    const Json& json;
+    Problems& problems;
+    const std::string& w;
+    const char* bad = scenario_problem::kInvalidLever;
+
+    void text(const char* name, std::string& out) const {
+        if (!json.contains(name)) return;
+        if (!json[name].is_string()) add_problem(problems, bad, w + "." + name, "must be text");
+        else out = json[name].get<std::string>();
+    }
+    void number(const char* name, double& out) const {
+        if (!json.contains(name)) return;
+        if (!is_finite_number(json[name])) add_problem(problems, bad, w + "." + name, "must be a number, got " + json[name].dump());
+        else out = json[name].get<double>();
+    }
+    void optional_number(const char* name, std::optional<double>& out) const {
+        if (!json.contains(name) || json[name].is_null()) return;
+        double value = 0;
+        number(name, value);
+        out = value;
+    }
+    void months(const char* name, int& out) const {
+        if (!json.contains(name)) return;
+        if (!json[name].is_number_integer() || std::llabs(json[name].get<long long>()) > 100000)
+            add_problem(problems, bad, w + "." + name, "must be a whole number of months");
+        else out = static_cast<int>(json[name].get<long long>());
+    }
+    void flag(const char* name, bool& out) const {
+        if (!json.contains(name)) return;
+        if (!json[name].is_boolean()) add_problem(problems, bad, w + "." + name, "must be true or false");
+        else out = json[name].get<bool>();
+    }
+    // One stage name or an array of them.
+    void stage_names(const char* name, std::vector<std::string>& out) const {
+        if (!json.contains(name)) return;
+        const Json& s = json[name];
+        if (s.is_string()) {
+            out = {s.get<std::string>()};
+        } else if (s.is_array()) {
+            for (const Json& item : s) {
+                if (!item.is_string()) add_problem(problems, bad, w + "." + name, "must be stage names");
+                else out.push_back(item.get<std::string>());
+            }
+        } else {
+            add_problem(problems, bad, w + "." + name, "must be an array of stage names");
+        }
+    }
+    // The field `f` of the lever's kind.
+    void kind_field(const std::string& f, Lever& lever) const {
+        const char* name = f.c_str();
+        if (f == "stages") stage_names(name, lever.stages);
+        else if (f == "from_stage") text(name, lever.from_stage);
+        else if (f == "to_stage") text(name, lever.to_stage);
+        else if (f == "reason") text(name, lever.reason);
+        else if (f == "plan") text(name, lever.plan);
+        else if (f == "points") number(name, lever.points);
+        else if (f == "contact_rate") number(name, lever.contact_rate);
+        else if (f == "winback_share") optional_number(name, lever.winback_share);
+        else if (f == "volume_change") number(name, lever.volume_change);
+        else if (f == "margin_change") number(name, lever.margin_change);
+        else if (f == "cost_per_customer") optional_number(name, lever.cost_per_customer);
+    }
+};
+
+}  // namespace
+
 std::optional<Lever> lever_from_json(const Json& json, Problems& problems, const std::string& w) {
     const size_t before = problems.size();
     const char* bad = scenario_problem::kInvalidLever;
@@ -105,68 +175,19 @@ std::optional<Lever> lever_from_json(const Json& json, Problems& problems, const
     std::set<std::string> known(kCommonFields.begin(), kCommonFields.end());
     for (const std::string& f : kind_fields(lever.kind)) known.insert(f);
 
-    auto get_string = [&](const char* name, std::string& out) {
-        if (!json.contains(name)) return;
-        if (!json[name].is_string()) add_problem(problems, bad, w + "." + name, "must be text");
-        else out = json[name].get<std::string>();
-    };
-    auto get_number = [&](const char* name, double& out) {
-        if (!json.contains(name)) return;
-        if (!is_finite_number(json[name])) add_problem(problems, bad, w + "." + name, "must be a number, got " + json[name].dump());
-        else out = json[name].get<double>();
-    };
-    auto get_optional = [&](const char* name, std::optional<double>& out) {
-        if (!json.contains(name) || json[name].is_null()) return;
-        double value = 0;
-        get_number(name, value);
-        out = value;
-    };
-    auto get_int = [&](const char* name, int& out) {
-        if (!json.contains(name)) return;
-        if (!json[name].is_number_integer() || std::llabs(json[name].get<long long>()) > 100000)
-            add_problem(problems, bad, w + "." + name, "must be a whole number of months");
-        else out = static_cast<int>(json[name].get<long long>());
-    };
-    get_string("label", lever.label);
-    if (json.contains("enabled")) {
-        if (!json["enabled"].is_boolean()) add_problem(problems, bad, w + ".enabled", "must be true or false");
-        else lever.enabled = json["enabled"].get<bool>();
-    }
-    get_int("start_month", lever.start_month);
-    get_int("end_month", lever.end_month);
-    get_number("fixed_cost_per_month", lever.fixed_cost_per_month);
-    for (const std::string& f : kind_fields(lever.kind)) {
-        const char* name = f.c_str();
-        if (f == "stages") {
-            if (!json.contains("stages")) continue;
-            const Json& s = json["stages"];
-            if (s.is_string()) {
-                lever.stages = {s.get<std::string>()};
-            } else if (s.is_array()) {
-                for (const Json& item : s) {
-                    if (!item.is_string()) add_problem(problems, bad, w + ".stages", "must be stage names");
-                    else lever.stages.push_back(item.get<std::string>());
-                }
-            } else {
-                add_problem(problems, bad, w + ".stages", "must be an array of stage names");
-            }
-        } else if (f == "from_stage") get_string(name, lever.from_stage);
-        else if (f == "to_stage") get_string(name, lever.to_stage);
-        else if (f == "reason") get_string(name, lever.reason);
-        else if (f == "plan") get_string(name, lever.plan);
-        else if (f == "points") get_number(name, lever.points);
-        else if (f == "contact_rate") get_number(name, lever.contact_rate);
-        else if (f == "winback_share") get_optional(name, lever.winback_share);
-        else if (f == "volume_change") get_number(name, lever.volume_change);
-        else if (f == "margin_change") get_number(name, lever.margin_change);
-        else if (f == "cost_per_customer") get_optional(name, lever.cost_per_customer);
-    }
+    const LeverFieldReader read{json, problems, w};
+    read.text("label", lever.label);
+    read.flag("enabled", lever.enabled);
+    read.months("start_month", lever.start_month);
+    read.months("end_month", lever.end_month);
+    read.number("fixed_cost_per_month", lever.fixed_cost_per_month);
+    for (const std::string& f : kind_fields(lever.kind)) read.kind_field(f, lever);
     // A "stage" (singular) is accepted for a retention lever, the natural way to type it by hand.
     if (lever.kind == LeverKind::retention && json.contains("stage") && lever.stages.empty()) {
         known.insert("stage");
-        get_string("stage", lever.from_stage);
-        if (!lever.from_stage.empty()) lever.stages = {lever.from_stage};
-        lever.from_stage.clear();
+        std::string stage;
+        read.text("stage", stage);
+        if (!stage.empty()) lever.stages = {stage};
     }
     for (auto it = json.begin(); it != json.end(); ++it)
         if (!known.count(it.key())) lever.extra[it.key()] = it.value();
