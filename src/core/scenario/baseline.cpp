@@ -172,47 +172,48 @@ void read_transition(Baseline& b, const Json& t, Problems& problems, const std::
     else b.transition = std::move(matrix);
 }
 
+// Every item of the array `json` through `parse` (nullopt = malformed item); nullopt when `json` is not
+// an array or any item is malformed.
+template <typename T, typename Parse>
+std::optional<std::vector<T>> read_items(const Json& json, Parse parse) {
+    if (!json.is_array()) return std::nullopt;
+    std::vector<T> out;
+    for (const Json& item : json) {
+        std::optional<T> value = parse(item);
+        if (!value) return std::nullopt;
+        out.push_back(std::move(*value));
+    }
+    return out;
+}
+
 void read_channels(Baseline& b, const Json& c, Problems& problems, const std::string& w) {
-    std::vector<AcquisitionChannel> channels;
-    bool ok = c.is_array();
-    if (ok)
-        for (const Json& item : c) {
-            if (!item.is_object() || !item.contains("share") || !is_finite_number(item["share"]) ||
-                (item.contains("cost_per_customer") && !is_finite_number(item["cost_per_customer"])) ||
-                (item.contains("name") && !item["name"].is_string())) {
-                ok = false;
-                break;
-            }
-            AcquisitionChannel channel;
-            channel.name = item.value("name", std::string());
-            channel.share = item["share"].get<double>();
-            channel.cost_per_customer = item.value("cost_per_customer", 0.0);
-            channels.push_back(channel);
-        }
-    if (!ok)
+    auto channels = read_items<AcquisitionChannel>(c, [](const Json& item) -> std::optional<AcquisitionChannel> {
+        if (!item.is_object() || !item.contains("share") || !is_finite_number(item["share"]) ||
+            (item.contains("cost_per_customer") && !is_finite_number(item["cost_per_customer"])) ||
+            (item.contains("name") && !item["name"].is_string()))
+            return std::nullopt;
+        return AcquisitionChannel{item.value("name", std::string()), item["share"].get<double>(),
+                                  item.value("cost_per_customer", 0.0)};
+    });
+    if (!channels)
         add_problem(problems, scenario_problem::kBadField, w + ".channels",
                     "must be an array of {name, share, cost_per_customer}");
-    else b.channels = std::move(channels);
+    else b.channels = std::move(*channels);
 }
 
 void read_churn_reasons(Baseline& b, const Json& r, Problems& problems, const std::string& w) {
-    std::vector<ChurnReasonShare> reasons;
-    bool ok = r.is_array();
-    if (ok)
-        for (const Json& item : r) {
-            if (!item.is_object() || !item.contains("id") || !item["id"].is_string() ||
-                !item.contains("share_of_churned") || !is_finite_number(item["share_of_churned"]) ||
-                (item.contains("winback_share") && !is_finite_number(item["winback_share"]))) {
-                ok = false;
-                break;
-            }
-            reasons.push_back({item["id"].get<std::string>(), item["share_of_churned"].get<double>(),
-                               item.value("winback_share", 0.0)});
-        }
-    if (!ok)
+    auto reasons = read_items<ChurnReasonShare>(r, [](const Json& item) -> std::optional<ChurnReasonShare> {
+        if (!item.is_object() || !item.contains("id") || !item["id"].is_string() || !item.contains("share_of_churned") ||
+            !is_finite_number(item["share_of_churned"]) ||
+            (item.contains("winback_share") && !is_finite_number(item["winback_share"])))
+            return std::nullopt;
+        return ChurnReasonShare{item["id"].get<std::string>(), item["share_of_churned"].get<double>(),
+                                item.value("winback_share", 0.0)};
+    });
+    if (!reasons)
         add_problem(problems, scenario_problem::kBadField, w + ".churn_reasons",
                     "must be an array of {id, share_of_churned, winback_share}");
-    else b.churn_reasons = std::move(reasons);
+    else b.churn_reasons = std::move(*reasons);
 }
 
 // Parts of validate_baseline; `w` is the path prefix of the problems.
