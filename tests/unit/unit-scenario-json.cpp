@@ -160,3 +160,49 @@ TEST_CASE("every lever and result has an explanation in English and Chinese") {
     CHECK(care_plan_title("member_day", TextLanguage::zh) == "会员日关怀");
     CHECK(care_plan_title("custom") == "custom");
 }
+
+TEST_CASE("baseline channels and churn reasons: read whole, or not at all with one problem") {
+    Baseline b;
+    Problems problems;
+    apply_baseline_json(b, Json::parse(R"({"channels": [{"name": "ads", "share": 0.25, "cost_per_customer": 8},
+                                                        {"share": 0.75}],
+                                           "churn_reasons": [{"id": "price", "share_of_churned": 1, "winback_share": 0.3}]})"),
+                        problems);
+    CHECK(problems.empty());
+    REQUIRE(b.channels.size() == 2);
+    CHECK(b.channels[0].name == "ads");
+    CHECK(b.channels[0].cost_per_customer == doctest::Approx(8));
+    CHECK(b.channels[1].name.empty());
+    CHECK(b.channels[1].cost_per_customer == 0);
+    REQUIRE(b.churn_reasons.size() == 1);
+    CHECK(b.churn_reasons[0].winback_share == doctest::Approx(0.3));
+
+    apply_baseline_json(b, Json::parse(R"({"channels": [{"name": "tv", "share": 1}, {"name": 7, "share": 0}],
+                                           "churn_reasons": {"id": "price"}})"),
+                        problems);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].where == "baseline.channels");
+    CHECK(problems[1].where == "baseline.churn_reasons");
+    CHECK(b.channels.size() == 2);  // unchanged
+    CHECK(b.churn_reasons.size() == 1);
+}
+
+TEST_CASE("lever JSON: a retention lever may name its one stage as \"stage\"; wrong types are problems") {
+    Problems problems;
+    std::optional<Lever> lever = lever_from_json(Json::parse(R"({"kind": "retention", "stage": "Active", "points": 0.1})"),
+                                                 problems, "lever");
+    REQUIRE(lever.has_value());
+    CHECK(lever->stages == std::vector<std::string>{"Active"});
+    CHECK(lever->from_stage.empty());
+    CHECK(lever->points == doctest::Approx(0.1));
+
+    lever = lever_from_json(Json::parse(R"({"kind": "winback", "enabled": 1, "start_month": 1.5, "reason": 3,
+                                            "winback_share": null, "cost_per_customer": "x"})"),
+                            problems, "lever");
+    CHECK_FALSE(lever.has_value());
+    REQUIRE(problems.size() == 4);
+    CHECK(problems[0].where == "lever.enabled");
+    CHECK(problems[1].where == "lever.start_month");
+    CHECK(problems[2].where == "lever.reason");
+    CHECK(problems[3].where == "lever.cost_per_customer");
+}
