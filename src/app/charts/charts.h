@@ -6,6 +6,9 @@
 //   charts::line_chart("rev", {revenue}, {"Month", charts::ValueFormat::month}, {"USD", charts::ValueFormat::money});
 //
 // Index: formatting · Series/Axis/Options · line_chart · bar_chart · stacked_area_chart · heatmap
+// Implemented per family in this folder: chart_common.cpp (formatting, palette, ticks, the shared plot
+// frame), axis_charts.cpp (line, bar, stacked area), heatmap.cpp, tornado_chart.cpp, flow_charts.cpp
+// (funnel, flow, share bar).
 #pragma once
 #include <string>
 #include <vector>
