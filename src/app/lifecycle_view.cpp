@@ -22,6 +22,7 @@ void refresh_model(AppState& state, LifecycleView& v) {
     v.model = workspace_model(state.workspace(), v.model_problems);
     Problems dropped;  // a kept model that does not read is dropped: the picker has nothing to offer then
     v.stashed_custom = kept_custom_model(state.workspace(), dropped);
+    v.model_is_builtin = is_builtin_model(v.model);
     if (v.selected_stage >= static_cast<int>(v.model.stages.size())) v.selected_stage = 0;
 }
 
@@ -31,7 +32,8 @@ void store_section(AppState& state, LifecycleView& v, ModelSection section, cons
     const Json json = model_section_to_json(section);
     state.edit_header(label, [&](Workspace& w) { w.lifecycle_model = json; });
     v.model = std::move(section.active);
-    v.stashed_custom = is_builtin_model(v.model) ? std::move(section.kept_custom) : std::nullopt;
+    v.model_is_builtin = is_builtin_model(v.model);
+    v.stashed_custom = v.model_is_builtin ? std::move(section.kept_custom) : std::nullopt;
     v.model_problems.clear();
     v.model_key.set(state.settings_revision());
     if (v.selected_stage >= static_cast<int>(v.model.stages.size())) v.selected_stage = 0;
@@ -199,7 +201,7 @@ bool commit_lifecycle_model(AppState& state, LifecycleModel model, const std::st
 
 void switch_lifecycle_model(AppState& state, const std::string& template_id) {
     LifecycleView& v = lifecycle_view(state);
-    std::optional<LifecycleModel> custom = is_builtin_model(v.model) ? v.stashed_custom : std::optional(v.model);
+    std::optional<LifecycleModel> custom = v.model_is_builtin ? v.stashed_custom : std::optional(v.model);
     if (template_id.empty()) {
         if (!custom) return;
         store_section(state, v, {std::move(*custom), std::nullopt}, "Switch lifecycle model");
@@ -310,8 +312,8 @@ Json lifecycle_automation_state(AppState& state) {
     return {{"model", v.model.id},
             {"based_on", v.model.based_on},
             {"name", v.model.name},
-            {"custom", !is_builtin_model(v.model)},
-            {"has_custom", !is_builtin_model(v.model) || v.stashed_custom.has_value()},
+            {"custom", !v.model_is_builtin},
+            {"has_custom", !v.model_is_builtin || v.stashed_custom.has_value()},
             {"stages", stages},
             {"counts", a.stages.counts},
             {"rules", rules},

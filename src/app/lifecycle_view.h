@@ -43,6 +43,7 @@ struct LifecycleView {
     // ---- the model: typed, read from the workspace only when the section changed under it (load,
     // undo, redo, another panel's header edit); commit_lifecycle_model stores its typed model here ----
     LifecycleModel model;
+    bool model_is_builtin = false;  // is_builtin_model(model), kept with it (the check builds every template)
     Problems model_problems;        // from a broken lifecycle_model section (the default is used then)
     std::optional<LifecycleModel> stashed_custom;  // the custom model kept while a template is active
 

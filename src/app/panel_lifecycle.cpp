@@ -329,11 +329,11 @@ void draw_lifecycle_header(AppState& state, bool with_picker) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20);
         std::string preview = model_name(model);
-        if (!is_builtin_model(model)) preview = std::string(tr("Custom")) + ": " + preview;
+        if (!v.model_is_builtin) preview = std::string(tr("Custom")) + ": " + preview;
         bool open = ImGui::BeginCombo("##model", preview.c_str());
         automation::record("lifecycle.model");
         if (open) {
-            bool builtin = is_builtin_model(model);
+            bool builtin = v.model_is_builtin;
             for (const LifecycleModel& t : builtin_templates()) {
                 bool selected = builtin && model.id == t.id;
                 if (ImGui::Selectable(model_name(t).c_str(), selected) && !selected) switch_lifecycle_model(state, t.id);

@@ -237,7 +237,7 @@ void draw_lifecycle_model_editor(AppState& state) {
     }
     if (e.draft.stages.empty()) return;
     ImGui::BeginChild("model_editor");
-    if (is_builtin_model(v.model)) {
+    if (v.model_is_builtin) {
         ImGui::TextDisabled("%s", tr("This is a built-in template: your first edit makes it the workspace's custom model."));
         if (v.stashed_custom)
             ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("Editing it replaces the custom model kept in this workspace (Undo brings it back)."));

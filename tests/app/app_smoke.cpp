@@ -304,10 +304,12 @@ TEST_CASE_FIXTURE(SmokeApp, "a rule edit keeps the event index and the typed mod
     REQUIRE_FALSE(v.model.stages[0].rules.any.empty());
     CHECK(v.model.stages[0].rules.any.back() == vip);
     CHECK_FALSE(lcs::is_builtin_model(v.model));
+    CHECK_FALSE(v.model_is_builtin);
 
     app.undo();
     run_frames(app, 2);
     CHECK(lcs::lifecycle_model(s) == before);
+    CHECK(v.model_is_builtin == lcs::is_builtin_model(before));
     CHECK(v.model_key.builds() == model_reads + 1);  // undo reads the restored section once
     CHECK(v.index.builds() == index_builds);
 
