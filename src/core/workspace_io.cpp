@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <new>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -183,6 +184,124 @@ bool stream_customer(internal::JsonCursor& cursor, const JsonPath& path, Problem
     return internal::read_customer(rest, path, sink, out);
 }
 
+// What streaming the file yields before the cross-checks: the customers that read, the flat
+// transactions, and every other top-level member as a DOM, with the top-level keys in file order.
+struct StreamedFile {
+    Workspace workspace;
+    std::vector<std::size_t> doc_index;  // workspace.customers[i] is customers[doc_index[i]] of the file
+    std::vector<FlatRow> flat;
+    std::map<std::string, Json> top;
+    std::vector<std::string> key_order;
+};
+
+// key and value are scratch buffers reused across elements.
+void stream_customers(internal::JsonCursor& cursor, ProblemSink& sink, StreamedFile& file, std::string& key, Json& value) {
+    const JsonPath customers_path = internal::top_path("customers");
+    cursor.enter_array();
+    for (std::size_t i = 0; cursor.next_element(); ++i) {
+        Customer customer;
+        const bool usable = stream_customer(cursor, customers_path.element(i), sink, customer, key, value);
+        if (cursor.failed()) return;
+        if (!usable) continue;
+        file.workspace.customers.push_back(std::move(customer));
+        file.doc_index.push_back(i);
+    }
+}
+
+void stream_flat_transactions(internal::JsonCursor& cursor, ProblemSink& sink, StreamedFile& file, std::string& key,
+                              Json& value) {
+    const JsonPath flat_path = internal::top_path("transactions");
+    cursor.enter_array();
+    for (std::size_t i = 0; cursor.next_element(); ++i) {
+        FlatRow row;
+        row.index = i;
+        const bool usable =
+            stream_transaction(cursor, flat_path.element(i), sink, row.transaction, &row.customer_id, key, value);
+        if (cursor.failed()) return;
+        if (usable) file.flat.push_back(std::move(row));
+    }
+}
+
+// Reads the whole text in one pass. Returns the problem that stops the load (not one JSON object,
+// a syntax error, too deep), if any; problems of single elements go to the sink.
+std::optional<Problem> stream_file(std::string_view text, const LoadLimits& limits, ProblemSink& sink,
+                                   StreamedFile& file) {
+    internal::JsonCursor cursor(text, limits.max_depth, workspace_problem::kSyntax, workspace_problem::kTooDeep);
+    using Kind = internal::JsonCursor::Kind;
+    const Kind kind = cursor.peek();
+    if (kind == Kind::array || kind == Kind::string || kind == Kind::number || kind == Kind::literal)
+        return Problem{workspace_problem::kNotObject, "", "the file must hold one JSON object {...}", 0, 0};
+    std::string key, scratch_key;
+    Json scratch;
+    if (cursor.enter_object()) {
+        while (cursor.next_member(key)) {
+            file.key_order.push_back(key);
+            if (key == "customers" && cursor.peek() == Kind::array)
+                stream_customers(cursor, sink, file, scratch_key, scratch);
+            else if (key == "transactions" && cursor.peek() == Kind::array)
+                stream_flat_transactions(cursor, sink, file, scratch_key, scratch);
+            else
+                cursor.read_value(file.top[key]);
+            if (cursor.failed()) break;
+        }
+    }
+    if (!cursor.failed()) cursor.expect_end();
+    if (cursor.failed()) return cursor.error();
+    return std::nullopt;
+}
+
+void check_duplicate_top_keys(const std::vector<std::string>& key_order, ProblemSink& sink) {
+    std::unordered_set<std::string> seen_keys;
+    for (const std::string& name : key_order)
+        if (!seen_keys.insert(name).second)
+            sink.report(workspace_problem::kDuplicateKey, internal::top_path(name.c_str()), "the key appears more than once");
+}
+
+// Reads "workspace" and "churn_reasons"; "customers" or "transactions" left in top were not arrays.
+void read_small_sections(std::map<std::string, Json>& top, ProblemSink& sink, Workspace& workspace) {
+    if (auto meta = top.find("workspace"); meta != top.end())
+        internal::read_meta(meta->second, internal::top_path("workspace"), sink, workspace.meta);
+    read_reason_catalog(top, sink, workspace);
+    for (const char* name : {"customers", "transactions"})
+        if (auto found = top.find(name); found != top.end() && !found->second.is_null())
+            sink.report(workspace_problem::kWrongType, internal::top_path(name), "expected an array");
+}
+
+// Moves each row of the flat "transactions" list to its customer (by_id: customer id -> index).
+void attach_flat_transactions(std::vector<FlatRow>& flat, const std::unordered_map<std::string, std::size_t>& by_id,
+                              ProblemSink& sink, Workspace& workspace) {
+    const JsonPath flat_path = internal::top_path("transactions");
+    for (FlatRow& row : flat) {
+        const auto customer = by_id.find(row.customer_id);
+        if (customer == by_id.end()) {
+            sink.report(workspace_problem::kUnknownCustomer, flat_path.element(row.index).member("customer_id"),
+                        "no customer with id \"" + row.customer_id + "\" in \"customers\"");
+            continue;
+        }
+        workspace.customers[customer->second].transactions.push_back(std::move(row.transaction));
+    }
+}
+
+// The sections core keeps as JSON, and unknown keys kept verbatim in extra.
+void keep_json_sections(std::map<std::string, Json>& top, Workspace& workspace) {
+    if (auto found = top.find("lifecycle_model"); found != top.end()) workspace.lifecycle_model = std::move(found->second);
+    if (auto found = top.find("scenarios"); found != top.end()) workspace.scenarios = std::move(found->second);
+    if (auto found = top.find("settings"); found != top.end()) workspace.settings = std::move(found->second);
+    for (auto& [name, value] : top) {
+        const bool known = is_one_of(name, kKnownTopKeys);
+        if (!known) workspace.extra[name] = std::move(value);
+    }
+}
+
+void sort_events_by_date(Workspace& workspace) {
+    for (Customer& customer : workspace.customers) {
+        sort_by_date(customer.transactions);
+        sort_by_date(customer.interactions);
+        sort_by_date(customer.surveys);
+        sort_by_date(customer.churn_events);
+    }
+}
+
 LoadResult load_checked(std::string_view text, const LoadLimits& limits) {
     LoadResult result;
     if (text.size() > limits.max_bytes) {
@@ -193,108 +312,33 @@ LoadResult load_checked(std::string_view text, const LoadLimits& limits) {
         return result;
     }
     ProblemSink sink(limits.max_problems);
-    Workspace workspace;
-    std::vector<std::size_t> doc_index;
-    std::vector<FlatRow> flat;
-    std::map<std::string, Json> top;
-    std::vector<std::string> key_order;
-    const JsonPath customers_path = internal::top_path("customers");
-    const JsonPath flat_path = internal::top_path("transactions");
-
-    internal::JsonCursor cursor(text, limits.max_depth, workspace_problem::kSyntax, workspace_problem::kTooDeep);
-    using Kind = internal::JsonCursor::Kind;
-    const Kind kind = cursor.peek();
-    if (kind == Kind::array || kind == Kind::string || kind == Kind::number || kind == Kind::literal) {
-        result.problems.push_back(Problem{workspace_problem::kNotObject, "", "the file must hold one JSON object {...}", 0, 0});
-        return result;
-    }
-    std::string key, scratch_key;
-    Json scratch;
-    if (cursor.enter_object()) {
-        while (cursor.next_member(key)) {
-            key_order.push_back(key);
-            if (key == "customers" && cursor.peek() == Kind::array) {
-                cursor.enter_array();
-                for (std::size_t i = 0; cursor.next_element(); ++i) {
-                    Customer customer;
-                    const bool usable = stream_customer(cursor, customers_path.element(i), sink, customer, scratch_key, scratch);
-                    if (cursor.failed()) break;
-                    if (!usable) continue;
-                    workspace.customers.push_back(std::move(customer));
-                    doc_index.push_back(i);
-                }
-            } else if (key == "transactions" && cursor.peek() == Kind::array) {
-                cursor.enter_array();
-                for (std::size_t i = 0; cursor.next_element(); ++i) {
-                    FlatRow row;
-                    row.index = i;
-                    const bool usable = stream_transaction(cursor, flat_path.element(i), sink, row.transaction,
-                                                           &row.customer_id, scratch_key, scratch);
-                    if (cursor.failed()) break;
-                    if (usable) flat.push_back(std::move(row));
-                }
-            } else {
-                cursor.read_value(top[key]);
-            }
-            if (cursor.failed()) break;
-        }
-    }
-    if (!cursor.failed()) cursor.expect_end();
-    if (cursor.failed()) {
-        result.problems.push_back(cursor.error());
+    StreamedFile file;
+    if (std::optional<Problem> fatal = stream_file(text, limits, sink, file)) {
+        result.problems.push_back(std::move(*fatal));
         return result;
     }
 
     // A foreign or newer file: its other problems would only be noise.
     ProblemSink version_sink(limits.max_problems);
-    if (!check_format_and_version(top, version_sink)) {
+    if (!check_format_and_version(file.top, version_sink)) {
         result.problems = version_sink.finish();
         return result;
     }
 
-    std::unordered_set<std::string> seen_keys;
-    for (const std::string& name : key_order)
-        if (!seen_keys.insert(name).second)
-            sink.report(workspace_problem::kDuplicateKey, internal::top_path(name.c_str()), "the key appears more than once");
-
-    if (auto meta = top.find("workspace"); meta != top.end())
-        internal::read_meta(meta->second, internal::top_path("workspace"), sink, workspace.meta);
-    read_reason_catalog(top, sink, workspace);
-    for (const char* name : {"customers", "transactions"})
-        if (auto found = top.find(name); found != top.end() && !found->second.is_null())
-            sink.report(workspace_problem::kWrongType, internal::top_path(name), "expected an array");
-
+    Workspace& workspace = file.workspace;
+    check_duplicate_top_keys(file.key_order, sink);
+    read_small_sections(file.top, sink, workspace);
     std::unordered_map<std::string, std::size_t> by_id;
-    check_customer_ids(workspace, doc_index, sink, by_id);
-    for (FlatRow& row : flat) {
-        const auto customer = by_id.find(row.customer_id);
-        if (customer == by_id.end()) {
-            sink.report(workspace_problem::kUnknownCustomer, flat_path.element(row.index).member("customer_id"),
-                        "no customer with id \"" + row.customer_id + "\" in \"customers\"");
-            continue;
-        }
-        workspace.customers[customer->second].transactions.push_back(std::move(row.transaction));
-    }
-    check_churn_reasons(workspace, doc_index, sink);
-
-    if (auto found = top.find("lifecycle_model"); found != top.end()) workspace.lifecycle_model = std::move(found->second);
-    if (auto found = top.find("scenarios"); found != top.end()) workspace.scenarios = std::move(found->second);
-    if (auto found = top.find("settings"); found != top.end()) workspace.settings = std::move(found->second);
-    for (auto& [name, value] : top) {
-        const bool known = is_one_of(name, kKnownTopKeys);
-        if (!known) workspace.extra[name] = std::move(value);
-    }
+    check_customer_ids(workspace, file.doc_index, sink, by_id);
+    attach_flat_transactions(file.flat, by_id, sink, workspace);
+    check_churn_reasons(workspace, file.doc_index, sink);
+    keep_json_sections(file.top, workspace);
 
     if (sink.count() > 0) {
         result.problems = sink.finish();
         return result;
     }
-    for (Customer& customer : workspace.customers) {
-        sort_by_date(customer.transactions);
-        sort_by_date(customer.interactions);
-        sort_by_date(customer.surveys);
-        sort_by_date(customer.churn_events);
-    }
+    sort_events_by_date(workspace);
     result.workspace = std::move(workspace);
     return result;
 }
