@@ -9,14 +9,13 @@
 #include "app/i18n.h"
 #include "app/panel_scenarios_internal.h"
 #include "app/panels.h"
+#include "app/ui_lang.h"
 #include "core/scenario/workspace_baseline.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 
 namespace lcs {
 namespace scenario_ui {
-
-TextLanguage text_language() { return current_language() == Language::chinese ? TextLanguage::zh : TextLanguage::en; }
 
 void help_marker(const char* text) {
     if (!text || !*text) return;
@@ -31,8 +30,8 @@ void help_marker(const char* text) {
     }
 }
 
-void result_help(const char* key) { help_marker(result_explanation(key, text_language())); }
-const char* result_name(const char* key) { return result_title(key, text_language()); }
+void result_help(const char* key) { help_marker(result_explanation(key, ui_lang())); }
+const char* result_name(const char* key) { return result_title(key, ui_lang()); }
 
 std::string money(double value) { return charts::format_value(value, charts::ValueFormat::money); }
 std::string signed_money(double value) { return (value >= 0 ? "+" : "") + money(value); }

@@ -9,6 +9,7 @@
 #include "app/charts/charts.h"
 #include "app/i18n.h"
 #include "app/panel_scenarios_internal.h"
+#include "app/ui_lang.h"
 #include "imgui.h"
 
 namespace lcs::scenario_ui {
@@ -219,7 +220,7 @@ std::string bar_label(const TornadoBar& bar, const std::vector<Lever>& levers) {
         case SensitivityInput::lever: {
             std::string out = std::string(tr("Lever")) + " " + std::to_string(bar.lever_index + 1);
             if (bar.lever_index >= 0 && static_cast<size_t>(bar.lever_index) < levers.size())
-                out += " (" + std::string(lever_title(levers[static_cast<size_t>(bar.lever_index)].kind, text_language())) + ")";
+                out += " (" + std::string(lever_title(levers[static_cast<size_t>(bar.lever_index)].kind, ui_lang())) + ")";
             return out + " " + parameter_title(bar.parameter);
         }
     }

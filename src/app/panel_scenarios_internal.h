@@ -68,7 +68,6 @@ struct ScenarioPanelState {
     std::string rename_buffer;
 };
 
-TextLanguage text_language();
 // A "(?)" marker after the last item whose hover shows `text` wrapped (nothing when text is empty).
 void help_marker(const char* text);
 // The result explanation of `key` (core/scenario/explain.h) as a help marker, in the UI language.

@@ -8,6 +8,7 @@
 #include "app/charts/charts.h"
 #include "app/i18n.h"
 #include "app/panel_scenarios_internal.h"
+#include "app/ui_lang.h"
 #include "core/scenario/defaults.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -149,7 +150,7 @@ void draw_winback_controls(Lever& lever, const std::string& n, const Baseline& b
 
 // Plan (catalogue plans first, a custom id kept as is) and the stages it covers.
 void draw_care_plan_controls(Lever& lever, const std::string& n, const Baseline& b, bool& changed) {
-    TextLanguage lang = text_language();
+    const Lang lang = ui_lang();
     std::vector<std::string> plans, titles;
     for (const char* id : kCarePlanIds) {
         plans.push_back(id);
@@ -253,7 +254,7 @@ void draw_lever_controls(Lever& lever, const std::string& n, const Baseline& b, 
 void draw_lever(ScenarioPanelState& s, size_t index, const Baseline& b, const std::string& currency,
                 const LeverRoi* roi, bool& remove) {
     Lever& lever = s.working.levers[index];
-    TextLanguage lang = text_language();
+    const Lang lang = ui_lang();
     std::string n = "scenarios.lever." + std::to_string(index);
     ImGui::PushID(static_cast<int>(index));
     bool changed = false;
@@ -394,7 +395,7 @@ void draw_levers_tab(AppState& state, ScenarioPanelState& s) {
     automation::record("scenarios.add_lever");
     if (ImGui::BeginPopup("add_lever")) {
         for (LeverKind kind : kAllLeverKinds) {
-            if (ImGui::MenuItem(lever_title(kind, text_language()))) {
+            if (ImGui::MenuItem(lever_title(kind, ui_lang()))) {
                 s.working.levers.push_back(default_lever(kind, b));
                 s.working_dirty = true;
             }

@@ -12,6 +12,7 @@
 #include "core/customer_facts.h"
 #include "app/i18n.h"
 #include "app/panels.h"
+#include "app/ui_lang.h"
 #include "core/value/value_segmentation.h"
 #include "imgui.h"
 
@@ -216,7 +217,7 @@ void draw_lorenz(const ValuePanelState& s) {
 
 void draw_tiers(const ValuePanelState& s) {
     ImGui::TextUnformatted(tr("20/60/20 tiers"));
-    const bool zh = current_language() == Language::chinese;
+    const Lang lang = ui_lang();
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("tiers", 5, flags)) return;
     ImGui::TableSetupColumn(tr("Tier"), 0, 1.2f);
@@ -228,7 +229,7 @@ void draw_tiers(const ValuePanelState& s) {
     for (const TierSummary& t : s.tier_summary) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(zh ? tier_name_zh(t.tier) : tier_name(t.tier));
+        ImGui::TextUnformatted(tier_name(t.tier).in(lang).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(format_value(t.customers, ValueFormat::integer).c_str());
         ImGui::TableNextColumn();
@@ -236,7 +237,7 @@ void draw_tiers(const ValuePanelState& s) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(format_value(t.value_share, ValueFormat::percent).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", zh ? tier_strategy_zh(t.tier) : tier_strategy(t.tier));
+        ImGui::TextWrapped("%s", tier_strategy(t.tier).in(lang).c_str());
     }
     ImGui::EndTable();
 }
@@ -245,7 +246,7 @@ void draw_quadrants(const ValuePanelState& s) {
     ImGui::TextUnformatted(tr("Value × loyalty matrix"));
     ImGui::TextDisabled("%s %s, %s %s", tr("high value: at least"), format_value(s.thresholds.value, ValueFormat::money).c_str(),
                         tr("high loyalty: at least"), format_value(s.thresholds.loyalty, ValueFormat::number).c_str());
-    const bool zh = current_language() == Language::chinese;
+    const Lang lang = ui_lang();
     ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("quadrants", 3, flags)) return;
     ImGui::TableSetupColumn("", 0, 0.5f);
@@ -266,11 +267,11 @@ void draw_quadrants(const ValuePanelState& s) {
             const ValueLoyaltyQuadrant q = layout[r][c];
             const size_t qi = static_cast<size_t>(q);
             ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, tints[qi]);
-            ImGui::Text("%s", zh ? quadrant_name_zh(q) : quadrant_name(q));
-            automation::record(std::string("value.quadrant.") + quadrant_name(q));
+            ImGui::Text("%s", quadrant_name(q).in(lang).c_str());
+            automation::record("value.quadrant." + quadrant_name(q).en);
             ImGui::Text("%s %s · %s %s", format_value(s.quadrant_summary[qi].customers, ValueFormat::integer).c_str(), tr("customers"),
                         tr("value"), format_value(s.quadrant_summary[qi].value, ValueFormat::money).c_str());
-            ImGui::TextWrapped("%s", zh ? quadrant_strategy_zh(q) : quadrant_strategy(q));
+            ImGui::TextWrapped("%s", quadrant_strategy(q).in(lang).c_str());
         }
     }
     ImGui::EndTable();

@@ -143,21 +143,21 @@ TEST_CASE("a typed-in baseline for an empty workspace") {
 TEST_CASE("every lever and result has an explanation in English and Chinese") {
     for (LeverKind kind : kAllLeverKinds) {
         CAPTURE(lever_kind_id(kind));
-        const std::string en = lever_explanation(kind, TextLanguage::en);
-        const std::string zh = lever_explanation(kind, TextLanguage::zh);
+        const std::string en = lever_explanation(kind, Lang::en);
+        const std::string zh = lever_explanation(kind, Lang::zh);
         CHECK(en.size() > 100);
         CHECK(zh.size() > 50);
         CHECK(en != zh);
-        CHECK(std::string(lever_title(kind, TextLanguage::zh)) != lever_title(kind, TextLanguage::en));
+        CHECK(std::string(lever_title(kind, Lang::zh)) != lever_title(kind, Lang::en));
     }
     for (const std::string& key : result_keys()) {
         CAPTURE(key);
-        CHECK(std::string(result_explanation(key, TextLanguage::en)).size() > 20);
-        CHECK(std::string(result_explanation(key, TextLanguage::zh)).size() > 10);
-        CHECK(std::string(result_title(key, TextLanguage::zh)) != result_title(key, TextLanguage::en));
+        CHECK(std::string(result_explanation(key, Lang::en)).size() > 20);
+        CHECK(std::string(result_explanation(key, Lang::zh)).size() > 10);
+        CHECK(std::string(result_title(key, Lang::zh)) != result_title(key, Lang::en));
     }
     CHECK(std::string(result_explanation("no_such_key")).empty());
-    CHECK(care_plan_title("member_day", TextLanguage::zh) == "会员日关怀");
+    CHECK(care_plan_title("member_day", Lang::zh) == "会员日关怀");
     CHECK(care_plan_title("custom") == "custom");
 }
 

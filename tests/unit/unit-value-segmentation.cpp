@@ -91,8 +91,8 @@ TEST_CASE("value × loyalty quadrants at median thresholds") {
     CHECK(q[1] == ValueLoyaltyQuadrant::butterflies);
     CHECK(q[2] == ValueLoyaltyQuadrant::barnacles);
     CHECK(q[3] == ValueLoyaltyQuadrant::strangers);
-    CHECK(std::string(quadrant_strategy(q[0])).size() > 10);
-    CHECK(std::string(quadrant_name_zh(q[3])).size() > 3);
+    CHECK(quadrant_strategy(q[0]).en.size() > 10);
+    CHECK(quadrant_name(q[3]).zh.size() > 3);
 }
 
 TEST_CASE("value × loyalty quadrants: customers, value and value share per quadrant") {

@@ -6,12 +6,17 @@ namespace lcs {
 
 namespace {
 
-struct Text {
-    const char* key;
-    const char* title_en;
-    const char* title_zh;
+// One text in both languages; static tables of these need no dynamic initialisation (unlike Localized).
+struct Bilingual {
     const char* en;
     const char* zh;
+    const char* in(Lang lang) const { return lang == Lang::zh ? zh : en; }
+};
+
+struct Text {
+    const char* key;
+    Bilingual title;
+    Bilingual text;
 };
 
 const Text kLeverTexts[] = {
@@ -155,14 +160,14 @@ const Text* find_text(const Text* begin, const Text* end, const std::string& key
 
 }  // namespace
 
-const char* lever_explanation(LeverKind kind, TextLanguage language) {
+const char* lever_explanation(LeverKind kind, Lang lang) {
     const Text* t = find_text(std::begin(kLeverTexts), std::end(kLeverTexts), lever_kind_id(kind));
-    return language == TextLanguage::zh ? t->zh : t->en;
+    return t->text.in(lang);
 }
 
-const char* lever_title(LeverKind kind, TextLanguage language) {
+const char* lever_title(LeverKind kind, Lang lang) {
     const Text* t = find_text(std::begin(kLeverTexts), std::end(kLeverTexts), lever_kind_id(kind));
-    return language == TextLanguage::zh ? t->title_zh : t->title_en;
+    return t->title.in(lang);
 }
 
 std::vector<std::string> result_keys() {
@@ -171,22 +176,22 @@ std::vector<std::string> result_keys() {
     return out;
 }
 
-const char* result_explanation(const std::string& key, TextLanguage language) {
+const char* result_explanation(const std::string& key, Lang lang) {
     const Text* t = find_text(std::begin(kResultTexts), std::end(kResultTexts), key);
     if (!t) return "";
-    return language == TextLanguage::zh ? t->zh : t->en;
+    return t->text.in(lang);
 }
 
-const char* result_title(const std::string& key, TextLanguage language) {
+const char* result_title(const std::string& key, Lang lang) {
     const Text* t = find_text(std::begin(kResultTexts), std::end(kResultTexts), key);
     if (!t) return "";
-    return language == TextLanguage::zh ? t->title_zh : t->title_en;
+    return t->title.in(lang);
 }
 
-std::string care_plan_title(const std::string& plan_id, TextLanguage language) {
+std::string care_plan_title(const std::string& plan_id, Lang lang) {
     const Text* t = find_text(std::begin(kCarePlans), std::end(kCarePlans), plan_id);
     if (!t) return plan_id;
-    return language == TextLanguage::zh ? t->title_zh : t->title_en;
+    return t->title.in(lang);
 }
 
 }  // namespace lcs

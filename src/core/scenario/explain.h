@@ -4,26 +4,25 @@
 #include <string>
 #include <vector>
 
+#include "core/localized.h"
 #include "core/scenario/lever.h"
 
 namespace lcs {
 
-enum class TextLanguage { en, zh };
-
 // What the lever means and exactly how it changes the chain and the costs. Never empty.
-const char* lever_explanation(LeverKind kind, TextLanguage language = TextLanguage::en);
+const char* lever_explanation(LeverKind kind, Lang lang = Lang::en);
 // Short display name of a lever kind ("Retention uplift" / "提升留存").
-const char* lever_title(LeverKind kind, TextLanguage language = TextLanguage::en);
+const char* lever_title(LeverKind kind, Lang lang = Lang::en);
 
 // Result keys, in display order: customer_equity, customers_by_stage, new_customers, revenue, margin,
 // servicing_cost, lever_cost, acquisition_cost, cost, net, cumulative_equity, cumulative_margin,
 // customers_at_horizon, total_lever_cost, roi, lever_roi, difference_to_baseline, sensitivity.
 std::vector<std::string> result_keys();
 // What the result means and how it is computed. Empty for an unknown key.
-const char* result_explanation(const std::string& key, TextLanguage language = TextLanguage::en);
-const char* result_title(const std::string& key, TextLanguage language = TextLanguage::en);
+const char* result_explanation(const std::string& key, Lang lang = Lang::en);
+const char* result_title(const std::string& key, Lang lang = Lang::en);
 
 // Care-plan display names ("birthday" -> "Birthday care" / "生日关怀"); the id itself when unknown.
-std::string care_plan_title(const std::string& plan_id, TextLanguage language = TextLanguage::en);
+std::string care_plan_title(const std::string& plan_id, Lang lang = Lang::en);
 
 }  // namespace lcs

@@ -132,45 +132,33 @@ std::array<TierSummary, 3> summarize_tiers(const std::vector<double>& values, co
                             std::array<TierSummary, 3>{{{ValueTier::top}, {ValueTier::middle}, {ValueTier::bottom}}});
 }
 
-const char* tier_name(ValueTier tier) {
-    switch (tier) {
-        case ValueTier::top: return "Top 20%";
-        case ValueTier::middle: return "Middle 60%";
-        case ValueTier::bottom: return "Bottom 20%";
-    }
-    return "";
-}
-
-const char* tier_name_zh(ValueTier tier) {
-    switch (tier) {
-        case ValueTier::top: return "前20% 核心客户";
-        case ValueTier::middle: return "中间60% 保本客户";
-        case ValueTier::bottom: return "后20% 低价值客户";
-    }
-    return "";
-}
-
-const char* tier_strategy(ValueTier tier) {
+Localized tier_name(ValueTier tier) {
     switch (tier) {
         case ValueTier::top:
-            return "They bring most of the profit: learn what they have in common and keep them loyal with service "
-                   "and recognition, not only with discounts.";
+            return {"Top 20%", "前20% 核心客户"};
         case ValueTier::middle:
-            return "Roughly break even but carry the company's scale: keep them, serve them efficiently and look "
-                   "for the ones who can grow.";
+            return {"Middle 60%", "中间60% 保本客户"};
         case ValueTier::bottom:
-            return "Cost more than they bring: lower the cost to serve, or let them go.";
+            return {"Bottom 20%", "后20% 低价值客户"};
     }
-    return "";
+    return {};
 }
 
-const char* tier_strategy_zh(ValueTier tier) {
+Localized tier_strategy(ValueTier tier) {
     switch (tier) {
-        case ValueTier::top: return "贡献大部分利润：找出他们的共同特征，用服务和认可（而不只是折扣）保持忠诚。";
-        case ValueTier::middle: return "大致保本，但支撑公司规模：保留并高效服务，发掘可成长的客户。";
-        case ValueTier::bottom: return "消耗资源多于贡献：降低服务成本，或适当放弃。";
+        case ValueTier::top:
+            return {"They bring most of the profit: learn what they have in common and keep them loyal with service "
+                    "and recognition, not only with discounts.",
+                    "贡献大部分利润：找出他们的共同特征，用服务和认可（而不只是折扣）保持忠诚。"};
+        case ValueTier::middle:
+            return {"Roughly break even but carry the company's scale: keep them, serve them efficiently and look "
+                    "for the ones who can grow.",
+                    "大致保本，但支撑公司规模：保留并高效服务，发掘可成长的客户。"};
+        case ValueTier::bottom:
+            return {"Cost more than they bring: lower the cost to serve, or let them go.",
+                    "消耗资源多于贡献：降低服务成本，或适当放弃。"};
     }
-    return "";
+    return {};
 }
 
 double median_of(std::vector<double> values) {
@@ -209,48 +197,36 @@ std::array<QuadrantSummary, 4> summarize_quadrants(const std::vector<double>& va
                                                             {ValueLoyaltyQuadrant::strangers}}});
 }
 
-const char* quadrant_name(ValueLoyaltyQuadrant quadrant) {
-    switch (quadrant) {
-        case ValueLoyaltyQuadrant::champions: return "Champions (high value, loyal)";
-        case ValueLoyaltyQuadrant::butterflies: return "Butterflies (high value, not loyal)";
-        case ValueLoyaltyQuadrant::barnacles: return "Barnacles (low value, loyal)";
-        case ValueLoyaltyQuadrant::strangers: return "Strangers (low value, not loyal)";
-    }
-    return "";
-}
-
-const char* quadrant_name_zh(ValueLoyaltyQuadrant quadrant) {
-    switch (quadrant) {
-        case ValueLoyaltyQuadrant::champions: return "挚友（高价值、高忠诚）";
-        case ValueLoyaltyQuadrant::butterflies: return "蝴蝶（高价值、低忠诚）";
-        case ValueLoyaltyQuadrant::barnacles: return "藤壶（低价值、高忠诚）";
-        case ValueLoyaltyQuadrant::strangers: return "陌生人（低价值、低忠诚）";
-    }
-    return "";
-}
-
-const char* quadrant_strategy(ValueLoyaltyQuadrant quadrant) {
+Localized quadrant_name(ValueLoyaltyQuadrant quadrant) {
     switch (quadrant) {
         case ValueLoyaltyQuadrant::champions:
-            return "Keep and reward: personal service, care plans, early access; ask them for referrals.";
+            return {"Champions (high value, loyal)", "挚友（高价值、高忠诚）"};
         case ValueLoyaltyQuadrant::butterflies:
-            return "Earn commitment while they buy: timely offers and service; do not overinvest once they stop.";
+            return {"Butterflies (high value, not loyal)", "蝴蝶（高价值、低忠诚）"};
         case ValueLoyaltyQuadrant::barnacles:
-            return "Grow their value: cross-sell and up-sell, bundles; check the cost to serve them.";
+            return {"Barnacles (low value, loyal)", "藤壶（低价值、高忠诚）"};
         case ValueLoyaltyQuadrant::strangers:
-            return "Minimal investment: low-cost channels, automated contact; acquire better-fitting customers.";
+            return {"Strangers (low value, not loyal)", "陌生人（低价值、低忠诚）"};
     }
-    return "";
+    return {};
 }
 
-const char* quadrant_strategy_zh(ValueLoyaltyQuadrant quadrant) {
+Localized quadrant_strategy(ValueLoyaltyQuadrant quadrant) {
     switch (quadrant) {
-        case ValueLoyaltyQuadrant::champions: return "保持并回馈：专属服务、关怀计划、优先体验；邀请他们推荐。";
-        case ValueLoyaltyQuadrant::butterflies: return "趁其购买时争取承诺：及时的优惠与服务；停止购买后不要过度投入。";
-        case ValueLoyaltyQuadrant::barnacles: return "提升价值：交叉销售与向上销售、组合套餐；检查服务成本。";
-        case ValueLoyaltyQuadrant::strangers: return "最低投入：低成本渠道与自动化触达；转而获取更匹配的客户。";
+        case ValueLoyaltyQuadrant::champions:
+            return {"Keep and reward: personal service, care plans, early access; ask them for referrals.",
+                    "保持并回馈：专属服务、关怀计划、优先体验；邀请他们推荐。"};
+        case ValueLoyaltyQuadrant::butterflies:
+            return {"Earn commitment while they buy: timely offers and service; do not overinvest once they stop.",
+                    "趁其购买时争取承诺：及时的优惠与服务；停止购买后不要过度投入。"};
+        case ValueLoyaltyQuadrant::barnacles:
+            return {"Grow their value: cross-sell and up-sell, bundles; check the cost to serve them.",
+                    "提升价值：交叉销售与向上销售、组合套餐；检查服务成本。"};
+        case ValueLoyaltyQuadrant::strangers:
+            return {"Minimal investment: low-cost channels, automated contact; acquire better-fitting customers.",
+                    "最低投入：低成本渠道与自动化触达；转而获取更匹配的客户。"};
     }
-    return "";
+    return {};
 }
 
 }  // namespace lcs

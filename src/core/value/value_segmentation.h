@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/localized.h"
+
 namespace lcs {
 
 // ---- RFM ----
@@ -69,10 +71,8 @@ struct TierSummary {
 // Tier per customer (ties broken by index so the split is exact and deterministic) and per-tier totals.
 std::vector<ValueTier> value_tiers(const std::vector<double>& values, TierCuts cuts = {});
 std::array<TierSummary, 3> summarize_tiers(const std::vector<double>& values, const std::vector<ValueTier>& tiers);
-const char* tier_name(ValueTier tier);     // "Top 20%", "Middle 60%", "Bottom 20%"
-const char* tier_name_zh(ValueTier tier);  // "前20% 核心客户", ...
-const char* tier_strategy(ValueTier tier);  // what the source material says to do with the tier
-const char* tier_strategy_zh(ValueTier tier);
+Localized tier_name(ValueTier tier);      // "Top 20%" / "前20% 核心客户", "Middle 60%", "Bottom 20%"
+Localized tier_strategy(ValueTier tier);  // what the source material says to do with the tier
 
 // ---- value × loyalty matrix ----
 enum class ValueLoyaltyQuadrant {
@@ -106,9 +106,7 @@ struct QuadrantSummary {
 // barnacles, strangers). Customer i has values[i] and quadrants[i]; extra entries of the longer vector are ignored.
 std::array<QuadrantSummary, 4> summarize_quadrants(const std::vector<double>& values,
                                                    const std::vector<ValueLoyaltyQuadrant>& quadrants);
-const char* quadrant_name(ValueLoyaltyQuadrant quadrant);
-const char* quadrant_name_zh(ValueLoyaltyQuadrant quadrant);
-const char* quadrant_strategy(ValueLoyaltyQuadrant quadrant);
-const char* quadrant_strategy_zh(ValueLoyaltyQuadrant quadrant);
+Localized quadrant_name(ValueLoyaltyQuadrant quadrant);  // "Champions (high value, loyal)" / "挚友（高价值、高忠诚）", ...
+Localized quadrant_strategy(ValueLoyaltyQuadrant quadrant);
 
 }  // namespace lcs
