@@ -20,7 +20,8 @@ if(EMSCRIPTEN)
 endif()
 
 # ---- the app (panels, state, charts, i18n): shared by the web app and the smoke test ----
-file(GLOB LCS_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/app/*.cpp ${CMAKE_SOURCE_DIR}/src/app/charts/*.cpp)
+file(GLOB LCS_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/app/*.cpp ${CMAKE_SOURCE_DIR}/src/app/charts/*.cpp
+     ${CMAKE_SOURCE_DIR}/src/app/lang/*.cpp)
 list(REMOVE_ITEM LCS_APP_SOURCES ${CMAKE_SOURCE_DIR}/src/app/main.cpp)
 add_library(lcs_app STATIC ${LCS_APP_SOURCES})
 target_link_libraries(lcs_app PUBLIC lcs_core lcs_imgui)

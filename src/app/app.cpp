@@ -77,14 +77,14 @@ bool App::apply_autosave_record(const std::string& record, bool at_startup) {
     LoadResult loaded = load_workspace_json(std::string_view(record).substr(newline + 1));
     if (!loaded.ok()) {
         if (!at_startup) {
-            state_.report({tr("Restore autosave"), tr("The current workspace was kept."), loaded.problems});
+            state_.report({tr("app.restore_autosave"), tr("app.the_current_workspace_was_kept"), loaded.problems});
         }
         return false;
     }
     state_.load(std::move(*loaded.workspace), meta.value("file_name", std::string()), meta.value("dirty", false));
     state_.selected_customer = meta.value("selected", std::string());
     std::string when = platform::local_time_text(meta.value("saved_at", 0.0));
-    state_.notify(std::string(tr("Restored autosave from")) + " " + when);
+    state_.notify(std::string(tr("app.restored_autosave_from")) + " " + when);
     return true;
 }
 
@@ -158,7 +158,7 @@ void App::new_workspace() {
     ws.meta.name = "Untitled";
     ws.churn_reasons = default_churn_reasons();
     state_.load(std::move(ws), "");
-    state_.notify(tr("New workspace"));
+    state_.notify(tr("common.new_workspace"));
 }
 
 void App::show_open_dialog() {
@@ -169,7 +169,7 @@ bool App::open_demo(const std::string& kind) {
     std::string name = "demo-" + kind + ".json";
     auto text = platform::read_asset(name);
     if (!text) {
-        state_.notify(std::string(tr("Demo not available")) + ": " + name, true);
+        state_.notify(std::string(tr("app.demo_not_available")) + ": " + name, true);
         return false;
     }
     return load_workspace_text(*text, name);
@@ -178,13 +178,13 @@ bool App::open_demo(const std::string& kind) {
 bool App::load_workspace_text(const std::string& text, const std::string& file_name) {
     LoadResult loaded = load_workspace_json(text);
     if (!loaded.ok()) {
-        state_.report({std::string(tr("The file was not opened")) + ": " + file_name, tr("The current workspace was kept."),
+        state_.report({std::string(tr("app.the_file_was_not_opened")) + ": " + file_name, tr("app.the_current_workspace_was_kept"),
                        loaded.problems});
-        state_.notify(std::string(tr("The file was not opened")) + ": " + file_name, true);
+        state_.notify(std::string(tr("app.the_file_was_not_opened")) + ": " + file_name, true);
         return false;
     }
     state_.load(std::move(*loaded.workspace), file_name);
-    state_.notify(std::string(tr("Opened")) + " " + file_name);
+    state_.notify(std::string(tr("app.opened")) + " " + file_name);
     return true;
 }
 
@@ -194,7 +194,7 @@ void App::open_file(platform::FileData file) {
     } else if (ends_with_ci(file.name, ".csv") || ends_with_ci(file.name, ".txt") || ends_with_ci(file.name, ".tsv")) {
         import_dialog_->open(std::move(file));
     } else {
-        state_.notify(std::string(tr("Unsupported file type")) + ": " + file.name, true);
+        state_.notify(std::string(tr("app.unsupported_file_type")) + ": " + file.name, true);
     }
 }
 
@@ -216,24 +216,24 @@ void App::save_as(const std::string& file_name) {
     if (!ends_with_ci(name, ".json")) name += ".json";
     platform::download_file(name, save_workspace_json(state_.workspace()), "application/json");
     state_.mark_saved(name);
-    state_.notify(std::string(tr("Saved")) + " " + name);
+    state_.notify(std::string(tr("app.saved")) + " " + name);
 }
 
 void App::restore_autosave() {
     if (startup_autosave_) apply_autosave_record(*startup_autosave_, false);
-    else state_.notify(tr("No autosave found"), true);
+    else state_.notify(tr("app.no_autosave_found"), true);
 }
 
 void App::undo() {
     std::string label = state_.undo_label();
-    if (state_.undo()) state_.notify(std::string(tr("Undid")) + " " + tr(label.c_str()));
-    else state_.notify(tr("Nothing to undo"));
+    if (state_.undo()) state_.notify(std::string(tr("app.undid")) + " " + tr(label.c_str()));
+    else state_.notify(tr("app.nothing_to_undo"));
 }
 
 void App::redo() {
     std::string label = state_.redo_label();
-    if (state_.redo()) state_.notify(std::string(tr("Redid")) + " " + tr(label.c_str()));
-    else state_.notify(tr("Nothing to redo"));
+    if (state_.redo()) state_.notify(std::string(tr("app.redid")) + " " + tr(label.c_str()));
+    else state_.notify(tr("app.nothing_to_redo"));
 }
 
 void App::set_language(Language language) {
@@ -267,52 +267,52 @@ void App::shortcuts() {
 void App::main_menu() {
     if (!ImGui::BeginMainMenuBar()) return;
     menu_bar_height_ = ImGui::GetWindowSize().y;
-    bool file_open = ImGui::BeginMenu(tr_id("File", "file").c_str());
+    bool file_open = ImGui::BeginMenu(tr_id("app.file", "file").c_str());
     automation::record("menu.file");
     if (file_open) {
-        if (ImGui::MenuItem(tr("New"))) new_workspace();
+        if (ImGui::MenuItem(tr("common.new"))) new_workspace();
         automation::record("file.new");
-        if (ImGui::MenuItem(tr("Open..."), shortcut("O").c_str())) show_open_dialog();
+        if (ImGui::MenuItem(tr("app.open"), shortcut("O").c_str())) show_open_dialog();
         automation::record("file.open");
-        bool demo_open = ImGui::BeginMenu(tr_id("Open demo", "demo").c_str());
+        bool demo_open = ImGui::BeginMenu(tr_id("app.open_demo", "demo").c_str());
         automation::record("file.demo");
         if (demo_open) {
-            if (ImGui::MenuItem(tr("E-commerce"))) open_demo("ecommerce");
+            if (ImGui::MenuItem(tr("app.e_commerce"))) open_demo("ecommerce");
             automation::record("file.demo.ecommerce");
-            if (ImGui::MenuItem(tr("SaaS"))) open_demo("saas");
+            if (ImGui::MenuItem(tr("app.saas"))) open_demo("saas");
             automation::record("file.demo.saas");
             ImGui::EndMenu();
         }
-        if (ImGui::MenuItem(tr("Import CSV..."))) show_import_dialog();
+        if (ImGui::MenuItem(tr("app.import_csv"))) show_import_dialog();
         automation::record("file.import");
         ImGui::Separator();
-        if (ImGui::MenuItem(tr("Save"), shortcut("S").c_str())) save();
+        if (ImGui::MenuItem(tr("app.save"), shortcut("S").c_str())) save();
         automation::record("file.save");
-        if (ImGui::MenuItem(tr("Save As..."))) {
+        if (ImGui::MenuItem(tr("app.save_as"))) {
             open_save_as_ = true;
             save_as_name_ = default_file_name();
         }
         automation::record("file.save_as");
         ImGui::Separator();
-        if (ImGui::MenuItem(tr("Restore autosave"), nullptr, false, startup_autosave_.has_value())) restore_autosave();
+        if (ImGui::MenuItem(tr("app.restore_autosave"), nullptr, false, startup_autosave_.has_value())) restore_autosave();
         automation::record("file.restore");
         ImGui::EndMenu();
     }
-    bool edit_open = ImGui::BeginMenu(tr_id("Edit", "edit").c_str());
+    bool edit_open = ImGui::BeginMenu(tr_id("app.edit", "edit").c_str());
     automation::record("menu.edit");
     if (edit_open) {
-        std::string undo_text = std::string(tr("Undo")) + (state_.can_undo() ? std::string(" ") + tr(state_.undo_label().c_str()) : "");
+        std::string undo_text = std::string(tr("app.undo")) + (state_.can_undo() ? std::string(" ") + tr(state_.undo_label().c_str()) : "");
         if (ImGui::MenuItem((undo_text + "###undo").c_str(), shortcut("Z").c_str(), false, state_.can_undo())) undo();
         automation::record("edit.undo");
-        std::string redo_text = std::string(tr("Redo")) + (state_.can_redo() ? std::string(" ") + tr(state_.redo_label().c_str()) : "");
+        std::string redo_text = std::string(tr("app.redo")) + (state_.can_redo() ? std::string(" ") + tr(state_.redo_label().c_str()) : "");
         if (ImGui::MenuItem((redo_text + "###redo").c_str(), shortcut("Y").c_str(), false, state_.can_redo())) redo();
         automation::record("edit.redo");
         ImGui::EndMenu();
     }
-    bool view_open = ImGui::BeginMenu(tr_id("View", "view").c_str());
+    bool view_open = ImGui::BeginMenu(tr_id("app.view", "view").c_str());
     automation::record("menu.view");
     if (view_open) {
-        ImGui::TextDisabled("%s", tr("Panels"));
+        ImGui::TextDisabled("%s", tr("app.panels"));
         for (const PanelInfo& panel : panel_registry()) {
             bool shown = settings_.hidden_panels.count(panel.id) == 0;
             if (ImGui::MenuItem(tr_id(panel.title, panel.id).c_str(), nullptr, shown)) {
@@ -323,7 +323,7 @@ void App::main_menu() {
             automation::record(std::string("view.panel.") + panel.id);
         }
         ImGui::Separator();
-        bool lang_open = ImGui::BeginMenu(tr_id("Language", "language").c_str());
+        bool lang_open = ImGui::BeginMenu(tr_id("app.language", "language").c_str());
         automation::record("view.language");
         if (lang_open) {
             if (ImGui::MenuItem("English", nullptr, settings_.language == Language::english)) set_language(Language::english);
@@ -332,7 +332,7 @@ void App::main_menu() {
             automation::record("view.language.zh");
             ImGui::EndMenu();
         }
-        if (ImGui::BeginMenu(tr_id("UI scale", "scale").c_str())) {
+        if (ImGui::BeginMenu(tr_id("app.ui_scale", "scale").c_str())) {
             for (float scale : {0.75f, 1.0f, 1.25f, 1.5f, 2.0f}) {
                 char label[16];
                 std::snprintf(label, sizeof label, "%d%%", static_cast<int>(std::lround(scale * 100)));
@@ -345,11 +345,11 @@ void App::main_menu() {
         }
         ImGui::EndMenu();
     }
-    bool help_open = ImGui::BeginMenu(tr_id("Help", "help").c_str());
+    bool help_open = ImGui::BeginMenu(tr_id("app.help", "help").c_str());
     automation::record("menu.help");
     if (help_open) {
-        if (ImGui::MenuItem(tr("Keyboard shortcuts"))) open_shortcuts_ = true;
-        if (ImGui::MenuItem(tr("About"))) open_about_ = true;
+        if (ImGui::MenuItem(tr("app.keyboard_shortcuts"))) open_shortcuts_ = true;
+        if (ImGui::MenuItem(tr("app.about"))) open_about_ = true;
         ImGui::EndMenu();
     }
     ImGui::EndMainMenuBar();
@@ -398,11 +398,11 @@ void App::status_bar() {
     ImGui::Begin("##status", nullptr, flags);
     const Notice& notice = state_.notice();
     if (notice.is_error) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", notice.text.c_str());
-    else ImGui::TextUnformatted(notice.text.empty() ? tr("Ready") : notice.text.c_str());
+    else ImGui::TextUnformatted(notice.text.empty() ? tr("app.ready") : notice.text.c_str());
     automation::record("status.notice");
-    std::string right = (state_.file_name().empty() ? std::string(tr("Untitled")) : state_.file_name()) +
-                        (state_.dirty() ? std::string(" - ") + tr("unsaved changes") : "") + "   " +
-                        std::to_string(state_.workspace().customers.size()) + " " + tr("customers");
+    std::string right = (state_.file_name().empty() ? std::string(tr("app.untitled")) : state_.file_name()) +
+                        (state_.dirty() ? std::string(" - ") + tr("app.unsaved_changes") : "") + "   " +
+                        std::to_string(state_.workspace().customers.size()) + " " + tr("common.customers_2");
     float w = ImGui::CalcTextSize(right.c_str()).x;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20, ImGui::GetWindowWidth() - w - ImGui::GetStyle().WindowPadding.x));
     ImGui::TextDisabled("%s", right.c_str());
@@ -418,7 +418,7 @@ void App::problem_dialog() {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * 0.7f, viewport->WorkSize.y * 0.6f), ImGuiCond_Appearing);
-    std::string title = std::string(tr("Problems")) + id;
+    std::string title = std::string(tr("app.problems")) + id;
     if (!ImGui::BeginPopupModal(title.c_str())) return;
     automation::record("errors.dialog");
     if (reports.empty()) {
@@ -449,7 +449,7 @@ void App::problem_dialog() {
         }
         ImGui::EndTable();
     }
-    if (ImGui::Button(tr("Close")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    if (ImGui::Button(tr("common.close")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         reports.erase(reports.begin());
         if (reports.empty()) ImGui::CloseCurrentPopup();
     }
@@ -463,21 +463,21 @@ void App::save_as_dialog() {
         ImGui::OpenPopup(id);
         open_save_as_ = false;
     }
-    std::string title = std::string(tr("Save As...")) + id;
+    std::string title = std::string(tr("app.save_as")) + id;
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    ImGui::TextUnformatted(tr("File name"));
+    ImGui::TextUnformatted(tr("app.file_name"));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     bool enter = ImGui::InputText("##name", &save_as_name_, ImGuiInputTextFlags_EnterReturnsTrue);
     automation::record("save_as.name");
-    if (ImGui::Button(tr("Download")) || enter) {
+    if (ImGui::Button(tr("app.download")) || enter) {
         save_as(save_as_name_);
         ImGui::CloseCurrentPopup();
     }
     automation::record("save_as.download");
     ImGui::SameLine();
-    if (ImGui::Button(tr("Cancel"))) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 
@@ -492,28 +492,28 @@ void App::help_dialogs() {
     }
     ImVec2 center = ImGui::GetMainViewport()->GetCenter();
     ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal(tr_id("About", "about").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (ImGui::BeginPopupModal(tr_id("app.about", "about").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::Text("Lifecycle Studio 0.1");
         ImGui::Separator();
-        ImGui::TextUnformatted(tr("Lifecycle Studio is a workbench for customer lifecycle management and customer lifetime value."));
-        ImGui::TextUnformatted(tr("Everything runs in your browser; no data leaves this computer."));
-        ImGui::TextUnformatted(tr("Drop a .json workspace or a .csv file anywhere on the page to open or import it."));
+        ImGui::TextUnformatted(tr("app.lifecycle_studio_is_a_workbench_for"));
+        ImGui::TextUnformatted(tr("app.everything_runs_in_your_browser_no"));
+        ImGui::TextUnformatted(tr("app.drop_a_json_workspace_or_a"));
         ImGui::TextDisabled("Dear ImGui %s", IMGUI_VERSION);
-        if (ImGui::Button(tr("Close"))) ImGui::CloseCurrentPopup();
+        if (ImGui::Button(tr("common.close"))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
     ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal(tr_id("Keyboard shortcuts", "shortcuts").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (ImGui::BeginPopupModal(tr_id("app.keyboard_shortcuts", "shortcuts").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
-            ImGui::TableSetupColumn(tr("Action"));
-            ImGui::TableSetupColumn(tr("Shortcut"));
+            ImGui::TableSetupColumn(tr("app.action"));
+            ImGui::TableSetupColumn(tr("app.shortcut"));
             ImGui::TableHeadersRow();
             const std::pair<const char*, std::string> rows[] = {
-                {"Open a workspace", shortcut("O")},
-                {"Save (download) the workspace", shortcut("S")},
-                {"Undo the last edit", shortcut("Z")},
-                {"Redo", shortcut("Y") + " / " + shortcut("Shift+Z")},
-                {"Copy / paste in text fields", shortcut("C") + " / " + shortcut("V")},
+                {"app.open_a_workspace", shortcut("O")},
+                {"app.save_download_the_workspace", shortcut("S")},
+                {"app.undo_the_last_edit", shortcut("Z")},
+                {"app.redo", shortcut("Y") + " / " + shortcut("Shift+Z")},
+                {"app.copy_paste_in_text_fields", shortcut("C") + " / " + shortcut("V")},
             };
             for (const auto& row : rows) {
                 ImGui::TableNextRow();
@@ -524,7 +524,7 @@ void App::help_dialogs() {
             }
             ImGui::EndTable();
         }
-        if (ImGui::Button(tr("Close"))) ImGui::CloseCurrentPopup();
+        if (ImGui::Button(tr("common.close"))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 }

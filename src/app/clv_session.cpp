@@ -8,11 +8,22 @@ namespace lcs {
 
 const char* period_unit_plural(clv::PeriodUnit unit) {
     switch (unit) {
-        case clv::PeriodUnit::day: return "days";
-        case clv::PeriodUnit::week: return "weeks";
-        case clv::PeriodUnit::month: return "months";
+        case clv::PeriodUnit::day: return "common.days";
+        case clv::PeriodUnit::week: return "clv.weeks";
+        case clv::PeriodUnit::month: return "clv.months";
     }
     return "";
+}
+
+const char* clv_model_label(ClvModelKind kind) {
+    switch (kind) {
+        case ClvModelKind::bgnbd_gg: return "clv.model_bgnbd_gg";
+        case ClvModelKind::pareto_gg: return "clv.model_pareto_gg";
+        case ClvModelKind::sbg: return "clv.model_sbg";
+        case ClvModelKind::markov: return "clv.model_markov";
+        case ClvModelKind::simple: return "clv.model_simple";
+    }
+    return clv::valuation_model_label(kind);
 }
 
 void ClvSession::start(const AppState& state) {
@@ -46,17 +57,17 @@ void ClvSession::tick(AppState& state, double budget_ms) {
 float ClvSession::progress() const { return running_ ? valuation_.progress() : 1.0f; }
 
 const char* ClvSession::phase_label() const {
-    if (!running_) return "Done";
+    if (!running_) return "clv.done";
     const clv::ValuationPhase phase = valuation_.phase();
     const bool fitting = phase == clv::ValuationPhase::fit_counts || phase == clv::ValuationPhase::fit_spend;
-    if (fitting && valuation_.fit_progress().standard_errors) return "Computing standard errors";
+    if (fitting && valuation_.fit_progress().standard_errors) return "clv.computing_standard_errors";
     switch (phase) {
-        case clv::ValuationPhase::done: return "Done";
+        case clv::ValuationPhase::done: return "clv.done";
         case clv::ValuationPhase::fit_counts:
-            return valuation_.result().settings.model == ClvModelKind::sbg ? "Fitting sBG" : "Fitting the purchase model";
-        case clv::ValuationPhase::fit_spend: return "Fitting Gamma-Gamma spend";
-        case clv::ValuationPhase::customers: return "Valuing customers";
-        case clv::ValuationPhase::stages: return "Summarising stages";
+            return valuation_.result().settings.model == ClvModelKind::sbg ? "clv.fitting_sbg" : "clv.fitting_the_purchase_model";
+        case clv::ValuationPhase::fit_spend: return "clv.fitting_gamma_gamma_spend";
+        case clv::ValuationPhase::customers: return "clv.valuing_customers";
+        case clv::ValuationPhase::stages: return "clv.summarising_stages";
     }
     return "";
 }

@@ -17,9 +17,9 @@ using ClvModelKind = clv::ValuationModel;
 using ClvSettingsInput = clv::ValuationSettings;
 using ClvRow = clv::ValuationRow;
 using ClvStageRow = clv::StageValuationRow;
-inline const char* clv_model_label(ClvModelKind kind) { return clv::valuation_model_label(kind); }  // English, for tr()
+const char* clv_model_label(ClvModelKind kind);  // i18n key of the model's name, for tr()
 inline const char* clv_model_id(ClvModelKind kind) { return clv::valuation_model_id(kind); }
-const char* period_unit_plural(clv::PeriodUnit unit);  // "days", "weeks", "months" (English, for tr())
+const char* period_unit_plural(clv::PeriodUnit unit);  // i18n key of "days", "weeks", "months", for tr()
 
 struct ClvResult : clv::ValuationResult {
     std::uint64_t generation = 0;  // bumps on every finished run (cache key for other panels)
@@ -38,7 +38,7 @@ public:
     bool running() const { return running_; }
     float progress() const;             // 0..1 while running
     std::string progress_text() const;  // English pieces joined with numbers; panels translate labels
-    const char* phase_label() const;    // English
+    const char* phase_label() const;    // i18n key
 
     const std::optional<ClvResult>& result() const { return result_; }
 

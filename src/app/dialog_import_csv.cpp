@@ -16,7 +16,7 @@ const char* header_name(CsvHeader header) {
     switch (header) {
         case CsvHeader::yes: return "Yes";
         case CsvHeader::no: return "No";
-        default: return "Auto";
+        default: return "import.auto";
     }
 }
 
@@ -25,10 +25,10 @@ bool enum_combo(const char* label, const char* automation_name, Enum& value, con
                 const char* (*name)(Enum)) {
     bool changed = false;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    const char* current = value == choices[0] ? tr("Auto") : name(value);
+    const char* current = value == choices[0] ? tr("import.auto") : name(value);
     if (ImGui::BeginCombo(label, current)) {
         for (Enum choice : choices) {
-            const char* text = choice == choices[0] ? tr("Auto") : name(choice);
+            const char* text = choice == choices[0] ? tr("import.auto") : name(choice);
             if (ImGui::Selectable(text, choice == value)) {
                 value = choice;
                 changed = true;
@@ -46,9 +46,9 @@ bool column_combo(const char* label, const char* automation_name, int& column, c
     bool changed = false;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     std::string current = column >= 0 && column < static_cast<int>(names.size()) ? names[static_cast<std::size_t>(column)]
-                                                                                 : std::string(tr("(none)"));
+                                                                                 : std::string(tr("common.none"));
     if (ImGui::BeginCombo(label, current.c_str())) {
-        if (optional && ImGui::Selectable(tr("(none)"), column < 0)) {
+        if (optional && ImGui::Selectable(tr("common.none"), column < 0)) {
             column = -1;
             changed = true;
         }
@@ -132,7 +132,7 @@ void CsvImportDialog::draw(AppState& state) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * 0.8f, viewport->WorkSize.y * 0.8f), ImGuiCond_Appearing);
-    std::string title = std::string(tr("Import transactions from CSV")) + id;
+    std::string title = std::string(tr("import.import_transactions_from_csv")) + id;
     d.open = ImGui::BeginPopupModal(title.c_str());
     if (!d.open) return;
     automation::record("import.dialog");
@@ -140,12 +140,12 @@ void CsvImportDialog::draw(AppState& state) {
     float line = ImGui::GetFrameHeightWithSpacing();
 
     if (d.stage == Stage::result) {
-        ImGui::Text("%s %zu / %zu %s, %zu %s", tr("Imported"), d.imported, d.rows, tr("rows"), d.customers, tr("customers"));
+        ImGui::Text("%s %zu / %zu %s, %zu %s", tr("import.imported"), d.imported, d.rows, tr("import.rows"), d.customers, tr("common.customers_2"));
         if (!d.problems.empty()) {
-            ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s: %zu", tr("Rows that were not imported"), d.problems.size());
+            ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s: %zu", tr("import.rows_that_were_not_imported"), d.problems.size());
             problem_table("bad_rows", d.problems, -line);
         }
-        if (ImGui::Button(tr("Close"))) ImGui::CloseCurrentPopup();
+        if (ImGui::Button(tr("common.close"))) ImGui::CloseCurrentPopup();
         automation::record("import.close");
         ImGui::EndPopup();
         return;
@@ -157,32 +157,32 @@ void CsvImportDialog::draw(AppState& state) {
     static const CsvDateFormat kFormats[] = {CsvDateFormat::automatic, CsvDateFormat::ymd_dash, CsvDateFormat::ymd_slash,
                                              CsvDateFormat::dmy, CsvDateFormat::mdy, CsvDateFormat::yyyymmdd};
     bool changed = false;
-    bool layout_changed = enum_combo(tr("Separator"), "import.separator", d.options.separator, kSeparators, csv_separator_name);
+    bool layout_changed = enum_combo(tr("import.separator"), "import.separator", d.options.separator, kSeparators, csv_separator_name);
     ImGui::SameLine();
-    layout_changed |= enum_combo(tr("First row is a header"), "import.header", d.options.header, kHeaders, header_name);
+    layout_changed |= enum_combo(tr("import.first_row_is_a_header"), "import.header", d.options.header, kHeaders, header_name);
     ImGui::SameLine();
-    changed |= enum_combo(tr("Date format"), "import.date_format", d.options.date_format, kFormats, csv_date_format_name);
+    changed |= enum_combo(tr("import.date_format"), "import.date_format", d.options.date_format, kFormats, csv_date_format_name);
     if (layout_changed) d.options.columns = CsvColumns{};  // guess the columns again for the new layout
-    ImGui::TextDisabled("%s: %s, %s, %s", tr("Auto"), csv_separator_name(d.preview.separator),
-                        d.preview.has_header ? tr("First row is a header") : "no header", csv_date_format_name(d.preview.date_format));
+    ImGui::TextDisabled("%s: %s, %s, %s", tr("import.auto"), csv_separator_name(d.preview.separator),
+                        d.preview.has_header ? tr("import.first_row_is_a_header") : "no header", csv_date_format_name(d.preview.date_format));
 
     const auto& names = d.preview.column_names;
-    changed |= column_combo(tr("Customer ID column"), "import.col.id", d.options.columns.customer_id, names, false);
+    changed |= column_combo(tr("import.customer_id_column"), "import.col.id", d.options.columns.customer_id, names, false);
     ImGui::SameLine();
-    changed |= column_combo(tr("Date column"), "import.col.date", d.options.columns.date, names, false);
+    changed |= column_combo(tr("import.date_column"), "import.col.date", d.options.columns.date, names, false);
     ImGui::SameLine();
-    changed |= column_combo(tr("Amount column"), "import.col.amount", d.options.columns.amount, names, true);
-    changed |= column_combo(tr("Cost"), "import.col.cost", d.options.columns.cost, names, true);
+    changed |= column_combo(tr("import.amount_column"), "import.col.amount", d.options.columns.amount, names, true);
+    changed |= column_combo(tr("common.cost"), "import.col.cost", d.options.columns.cost, names, true);
     ImGui::SameLine();
-    changed |= column_combo(tr("Product column"), "import.col.product", d.options.columns.product, names, true);
+    changed |= column_combo(tr("import.product_column"), "import.col.product", d.options.columns.product, names, true);
     if (changed || layout_changed) d.refresh_preview();
 
-    ImGui::RadioButton(tr("Merge into the open workspace"), &d.merge, 1);
+    ImGui::RadioButton(tr("import.merge_into_the_open_workspace"), &d.merge, 1);
     ImGui::SameLine();
-    ImGui::RadioButton(tr("New workspace"), &d.merge, 0);
+    ImGui::RadioButton(tr("common.new_workspace"), &d.merge, 0);
 
     ImGui::Separator();
-    ImGui::TextUnformatted(tr("Preview"));
+    ImGui::TextUnformatted(tr("import.preview"));
     float problems_height = d.preview.problems.empty() ? 0 : line * 3;
     int cols = static_cast<int>(std::min<std::size_t>(std::max<std::size_t>(names.size(), 1), 64));
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX |
@@ -192,8 +192,8 @@ void CsvImportDialog::draw(AppState& state) {
         const CsvColumns& c = d.options.columns;
         for (int i = 0; i < cols; ++i) {
             std::string label = i < static_cast<int>(names.size()) ? names[static_cast<std::size_t>(i)] : "";
-            const char* role = i == c.customer_id ? tr("ID") : i == c.date ? tr("Date") : i == c.amount ? tr("Amount")
-                             : i == c.cost ? tr("Cost") : i == c.product ? tr("Product") : nullptr;
+            const char* role = i == c.customer_id ? tr("common.id") : i == c.date ? tr("common.date") : i == c.amount ? tr("common.amount")
+                             : i == c.cost ? tr("common.cost") : i == c.product ? tr("common.product") : nullptr;
             if (role) label += std::string(" [") + role + "]";
             ImGui::TableSetupColumn(label.c_str());
         }
@@ -211,7 +211,7 @@ void CsvImportDialog::draw(AppState& state) {
 
     bool can_import = d.options.columns.customer_id >= 0 && d.options.columns.date >= 0;
     if (!can_import) ImGui::BeginDisabled();
-    if (ImGui::Button(tr("Import"))) {
+    if (ImGui::Button(tr("import.import"))) {
         CsvImportResult result = import_transactions_csv(d.file.bytes, d.options);
         d.rows = result.rows;
         d.imported = result.imported;
@@ -221,22 +221,22 @@ void CsvImportDialog::draw(AppState& state) {
             if (d.merge == 1) {
                 Workspace next = state.workspace();
                 merge_import(next, result);
-                state.replace_workspace("Import CSV", std::move(next));
+                state.replace_workspace("import.import_csv", std::move(next));
             } else {
                 std::string name = d.file.name.substr(0, d.file.name.rfind('.'));
-                state.replace_workspace("Import CSV", workspace_from_import(result, name));
+                state.replace_workspace("import.import_csv", workspace_from_import(result, name));
             }
-            state.notify(std::string(tr("Imported")) + " " + std::to_string(result.imported) + " " + tr("rows") + " (" +
+            state.notify(std::string(tr("import.imported")) + " " + std::to_string(result.imported) + " " + tr("import.rows") + " (" +
                          d.file.name + ")");
         } else {
-            state.notify(std::string(tr("Imported")) + " 0 " + tr("rows") + " (" + d.file.name + ")", true);
+            state.notify(std::string(tr("import.imported")) + " 0 " + tr("import.rows") + " (" + d.file.name + ")", true);
         }
         d.stage = Stage::result;
     }
     automation::record("import.import");
     if (!can_import) ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(tr("Cancel"))) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
     automation::record("import.cancel");
     ImGui::EndPopup();
 }

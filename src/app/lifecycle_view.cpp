@@ -176,7 +176,7 @@ void draw_history_pending(AppState& state) {
                                      : v.history_builder  ? &*v.history_builder
                                                           : nullptr;
     const float progress = builder ? static_cast<float>(builder->progress()) : 0.0f;
-    ImGui::TextDisabled("%s", tr("Computing the stage history..."));
+    ImGui::TextDisabled("%s", tr("lifecycle.computing_the_stage_history"));
     ImGui::ProgressBar(progress, ImVec2(ImGui::GetFontSize() * 16, 0));
     automation::record("lifecycle.history_pending");
 }
@@ -192,7 +192,7 @@ bool commit_lifecycle_model(AppState& state, LifecycleModel model, const std::st
     }
     Problems problems = validate_model(model);
     if (!problems.empty()) {
-        state.report({tr("The lifecycle model was not changed"), tr("The edit would make the model invalid."), problems});
+        state.report({tr("common.the_lifecycle_model_was_not_changed"), tr("lifecycle.the_edit_would_make_the_model"), problems});
         return false;
     }
     store_section(state, v, {std::move(model), v.stashed_custom}, label);
@@ -247,23 +247,23 @@ ImU32 stage_text_color(const Stage& stage) { return readable_text_color(rgba_to_
 
 const char* result_metric_label(const std::string& id) {
     static const std::pair<const char*, const char*> kLabels[] = {
-        {"churn_rate", "Churn rate"},
-        {"complaint_rate", "Complaint rate"},
-        {"conversion_rate", "Conversion rate"},
-        {"engagement", "Engagement"},
-        {"health_score", "Health score"},
-        {"lead_conversion_rate", "Lead conversion rate"},
-        {"lead_count", "Lead count"},
-        {"net_revenue_retention", "Net revenue retention"},
+        {"churn_rate", "lifecycle.churn_rate"},
+        {"complaint_rate", "common.complaint_rate"},
+        {"conversion_rate", "lifecycle.conversion_rate"},
+        {"engagement", "health.engagement"},
+        {"health_score", "lifecycle.health_score"},
+        {"lead_conversion_rate", "common.lead_conversion_rate"},
+        {"lead_count", "lifecycle.lead_count"},
+        {"net_revenue_retention", "lifecycle.net_revenue_retention"},
         {"nps", "NPS"},
-        {"referrals", "Referrals"},
-        {"renewal_rate", "Renewal rate"},
-        {"repeat_purchase_rate", "Repeat-purchase rate"},
-        {"retention_rate", "Retention rate"},
-        {"revenue_per_customer", "Revenue per customer"},
-        {"revenue_retained", "Revenue retained"},
-        {"time_to_convert", "Days to convert"},
-        {"winback_expected", "Expected won back"},
+        {"referrals", "common.referrals"},
+        {"renewal_rate", "common.renewal_rate"},
+        {"repeat_purchase_rate", "lifecycle.repeat_purchase_rate"},
+        {"retention_rate", "lifecycle.retention_rate"},
+        {"revenue_per_customer", "lifecycle.revenue_per_customer"},
+        {"revenue_retained", "common.revenue_retained"},
+        {"time_to_convert", "common.days_to_convert"},
+        {"winback_expected", "playbooks.expected_won_back"},
     };
     for (const auto& [key, label] : kLabels)
         if (id == key) return label;

@@ -26,7 +26,7 @@ namespace lcs {
 // (NaN = unknown). Called only when revision, model or date change (results are cached).
 struct StageValueColumn {
     std::string id;     // stable, e.g. "clv.mean"
-    std::string title;  // shown through tr()
+    std::string title;  // i18n key, shown through tr()
     charts::ValueFormat format = charts::ValueFormat::money;
     std::function<std::vector<double>(const Workspace&, const LifecycleModel&, const StageAssignment&)> compute;
 };

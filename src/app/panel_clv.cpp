@@ -3,6 +3,7 @@
 // lifecycle stage (CLV, customer equity, Markov migration value) and a virtualized per-customer table.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <tuple>
 
@@ -43,6 +44,25 @@ std::string fixed(double v, int decimals) {
     return text;
 }
 
+// The optimiser states why it stopped in English words (core/clv/optimizer.cpp, fit.cpp); the ones
+// it can give are shown in the UI language, anything else as it is.
+std::string fit_message_text(const std::string& message) {
+    static const std::pair<const char*, const char*> kKnown[] = {
+        {"converged", "clv.fit_converged"},
+        {"converged (no further decrease within rounding)", "clv.fit_converged_within_rounding"},
+        {"a parameter ran to the edge of its range (the data do not identify the model)", "clv.fit_parameter_at_edge"},
+        {"the starting point is outside the feasible region", "clv.fit_start_infeasible"},
+        {"the line search found no decrease", "clv.fit_line_search_no_decrease"},
+        {"stalled: the objective stopped decreasing", "clv.fit_stalled"},
+    };
+    for (const auto& [english, key] : kKnown)
+        if (message == english) return tr(key);
+    int iterations = 0;
+    if (std::sscanf(message.c_str(), "stopped after %d iterations", &iterations) == 1)
+        return trf("clv.fit_stopped_after", {std::to_string(iterations)});
+    return message;
+}
+
 // Slider over a fraction shown as a percentage.
 bool percent_slider(const char* label, const char* name, double& value, float max_percent, const char* format) {
     float percent = static_cast<float>(value * 100);
@@ -57,7 +77,7 @@ void draw_settings(AppState& state, ClvSession& session) {
     ClvSettingsInput& s = session.settings;
     const Workspace& ws = state.workspace();
 
-    ImGui::TextUnformatted(tr("Model"));
+    ImGui::TextUnformatted(tr("common.model"));
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::BeginCombo("##model", tr(clv_model_label(s.model)))) {
         for (int k = 0; k <= static_cast<int>(ClvModelKind::simple); ++k) {
@@ -69,9 +89,9 @@ void draw_settings(AppState& state, ClvSession& session) {
     }
     automation::record("clv.model");
 
-    ImGui::TextUnformatted(tr("Period unit"));
+    ImGui::TextUnformatted(tr("clv.period_unit"));
     const clv::PeriodUnit units[] = {clv::PeriodUnit::day, clv::PeriodUnit::week, clv::PeriodUnit::month};
-    const char* unit_labels[] = {"Day", "Week", "Month"};
+    const char* unit_labels[] = {"clv.day", "clv.week", "common.month"};
     for (int k = 0; k < 3; ++k) {
         if (k) ImGui::SameLine();
         if (ImGui::RadioButton(tr(unit_labels[k]), s.unit == units[k]) && s.unit != units[k]) {
@@ -90,40 +110,40 @@ void draw_settings(AppState& state, ClvSession& session) {
     const std::optional<Date> first = clv::first_purchase_day(ws);
     const double unit_days = clv::period_length_days(s.unit);
     const int span = first ? static_cast<int>((as_of.days - first->days) / unit_days) : 0;
-    std::string label = std::string(tr("Holdout")) + " (" + unit + ")";
+    std::string label = std::string(tr("clv.holdout")) + " (" + unit + ")";
     ImGui::TextUnformatted(label.c_str());
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::SliderInt("##holdout", &s.holdout_periods, 0, std::max(1, span * 2 / 3), "%d", ImGuiSliderFlags_AlwaysClamp);
     automation::record("clv.holdout");
     const Date calibration_end = clv::calibration_end_for(ws, s);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s %s · %s %s", tr("Calibration ends"), to_iso(calibration_end).c_str(), tr("data end"),
+    ImGui::TextWrapped("%s %s · %s %s", tr("clv.calibration_ends"), to_iso(calibration_end).c_str(), tr("clv.data_end"),
                        to_iso(as_of).c_str());
     ImGui::PopStyleColor();
 
     const int max_horizon = s.unit == clv::PeriodUnit::day ? 1825 : s.unit == clv::PeriodUnit::week ? 260 : 60;
-    label = std::string(tr("Horizon")) + " (" + unit + ")";
+    label = std::string(tr("clv.horizon")) + " (" + unit + ")";
     ImGui::TextUnformatted(label.c_str());
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::SliderInt("##horizon", &s.horizon, 1, max_horizon, "%d", ImGuiSliderFlags_AlwaysClamp);
     automation::record("clv.horizon");
 
-    const char* discount_labels[] = {"Discount rate per day", "Discount rate per week", "Discount rate per month"};
+    const char* discount_labels[] = {"clv.discount_rate_per_day", "clv.discount_rate_per_week", "clv.discount_rate_per_month"};
     ImGui::TextUnformatted(tr(discount_labels[static_cast<int>(s.unit)]));
     percent_slider("##discount", "clv.discount", s.discount, s.unit == clv::PeriodUnit::month ? 5.0f : 1.0f, "%.3f%%");
     const double yearly = clv::compound_rate_over_days(s.discount, s.unit, clv::kDaysPerYear);
-    ImGui::TextDisabled("= %s %s", format_value(yearly, ValueFormat::percent).c_str(), tr("per year"));
+    ImGui::TextDisabled("= %s %s", format_value(yearly, ValueFormat::percent).c_str(), tr("common.per_year"));
 
-    ImGui::TextUnformatted(tr("Margin (share of spend)"));
+    ImGui::TextUnformatted(tr("clv.margin_share_of_spend"));
     percent_slider("##margin", "clv.margin", s.margin, 100, "%.0f%%");
 
     if (s.model == ClvModelKind::simple) {
-        const char* retention_labels[] = {"Retention per day", "Retention per week", "Retention per month"};
+        const char* retention_labels[] = {"clv.retention_per_day", "clv.retention_per_week", "clv.retention_per_month"};
         ImGui::TextUnformatted(tr(retention_labels[static_cast<int>(s.unit)]));
         percent_slider("##retention", "clv.retention", s.retention, 99, "%.1f%%");
     }
     if (s.model == ClvModelKind::sbg) {
-        label = std::string(tr("Cohort length")) + " (" + unit + ")";
+        label = std::string(tr("clv.cohort_length")) + " (" + unit + ")";
         ImGui::TextUnformatted(label.c_str());
         ImGui::SetNextItemWidth(-FLT_MIN);
         ImGui::SliderInt("##cohort", &s.cohort_periods, 2, std::max(3, span), "%d", ImGuiSliderFlags_AlwaysClamp);
@@ -132,7 +152,7 @@ void draw_settings(AppState& state, ClvSession& session) {
 
     ImGui::Spacing();
     bool running = session.running();
-    if (ImGui::Button(running ? tr("Restart fit") : tr("Fit"), ImVec2(-FLT_MIN, 0))) session.start(state);
+    if (ImGui::Button(running ? tr("clv.restart_fit") : tr("clv.fit"), ImVec2(-FLT_MIN, 0))) session.start(state);
     automation::record("clv.fit");
     if (session.running()) {
         std::string overlay = std::string(tr(session.phase_label())) + "  " + session.progress_text();
@@ -145,9 +165,9 @@ void draw_settings(AppState& state, ClvSession& session) {
 void param_table(const char* id, const clv::FitResult& fit) {
     if (!ImGui::BeginTable(id, 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchSame))
         return;
-    ImGui::TableSetupColumn(tr("Parameter"));
-    ImGui::TableSetupColumn(tr("Estimate"));
-    ImGui::TableSetupColumn(tr("Std. error"));
+    ImGui::TableSetupColumn(tr("clv.parameter"));
+    ImGui::TableSetupColumn(tr("clv.estimate"));
+    ImGui::TableSetupColumn(tr("clv.std_error"));
     ImGui::TableHeadersRow();
     for (size_t i = 0; i < fit.params.size(); ++i) {
         ImGui::TableNextRow();
@@ -161,16 +181,16 @@ void param_table(const char* id, const clv::FitResult& fit) {
     }
     ImGui::EndTable();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s %s · %s %d · %s", tr("log-likelihood"), fixed(fit.log_likelihood, 2).c_str(), tr("iterations"),
-                       fit.iterations, tr(fit.message.c_str()));
+    ImGui::TextWrapped("%s %s · %s %d · %s", tr("clv.log_likelihood"), fixed(fit.log_likelihood, 2).c_str(), tr("clv.iterations"),
+                       fit.iterations, fit_message_text(fit.message).c_str());
     ImGui::PopStyleColor();
-    if (!fit.converged) ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("The fit did not converge."));
+    if (!fit.converged) ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("clv.the_fit_did_not_converge"));
 }
 
 void draw_fit(const ClvResult& r) {
     if (r.problem) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.15f, 0.15f, 1));
-        ImGui::TextWrapped("%s", tr("No fit:"));
+        ImGui::TextWrapped("%s", tr("clv.no_fit"));
         ImGui::TextWrapped("%s", r.problem->message.c_str());
         ImGui::PopStyleColor();
         ImGui::TextDisabled("[%s]", r.problem->kind.c_str());
@@ -182,22 +202,23 @@ void draw_fit(const ClvResult& r) {
     ImGui::Text("%s", tr(model));
     if (r.count_fit) param_table("count_params", *r.count_fit);
     if (r.spend_fit) {
-        ImGui::TextUnformatted(tr("Spend per purchase (Gamma-Gamma)"));
+        ImGui::TextUnformatted(tr("clv.spend_per_purchase_gamma_gamma"));
         param_table("spend_params", *r.spend_fit);
     }
     if (r.settings.model == ClvModelKind::sbg)
-        ImGui::TextDisabled("%s: %d %s, %zu %s", tr("Cohort"), r.cohort.cohort, tr("customers"),
+        ImGui::TextDisabled("%s: %d %s, %zu %s", tr("clv.cohort"), r.cohort.cohort, tr("common.customers_2"),
                             r.cohort.alive.size() - 1, tr(period_unit_plural(r.settings.unit)));
     if (r.settings.model == ClvModelKind::simple)
-        ImGui::TextDisabled("%s %s; %s %s", tr("Retention used"), format_value(r.settings.retention, ValueFormat::percent).c_str(),
-                            tr("observed in the last period"),
+        ImGui::TextDisabled("%s %s; %s %s", tr("clv.retention_used"), format_value(r.settings.retention, ValueFormat::percent).c_str(),
+                            tr("clv.observed_in_the_last_period"),
                             r.observed_retention ? format_value(*r.observed_retention, ValueFormat::percent).c_str() : "-");
-    if (r.settings.model == ClvModelKind::markov) ImGui::TextDisabled("%s", tr("Markov steps are calendar months."));
+    if (r.settings.model == ClvModelKind::markov) ImGui::TextDisabled("%s", tr("clv.markov_steps_are_calendar_months"));
     if (r.markov_problem && r.settings.model != ClvModelKind::markov)
-        ImGui::TextDisabled("%s: %s", tr("Markov"), r.markov_problem->message.c_str());
+        ImGui::TextDisabled("%s: %s", tr("clv.markov"), r.markov_problem->message.c_str());
 }
 
 void draw_summary(const ClvResult& r) {
+    const char* kPerUnit[] = {"clv.per_day", "clv.per_week", "clv.per_month"};
     double total = 0;
     int valued = 0;
     for (const ClvRow& row : r.rows)
@@ -205,25 +226,25 @@ void draw_summary(const ClvResult& r) {
             total += row.value.clv;
             ++valued;
         }
-    ImGui::Text("%s %s · %s %s · %s %s", tr("Customers valued"), format_value(valued, ValueFormat::integer).c_str(),
-                tr("Customer equity"), format_value(total, ValueFormat::money).c_str(), tr("Mean CLV"),
+    ImGui::Text("%s %s · %s %s · %s %s", tr("clv.customers_valued"), format_value(valued, ValueFormat::integer).c_str(),
+                tr("common.customer_equity"), format_value(total, ValueFormat::money).c_str(), tr("clv.mean_clv"),
                 format_value(valued ? total / valued : 0, ValueFormat::money).c_str());
-    ImGui::TextDisabled("%s %s, %s %d %s, %s %s %s", tr("Valued at"), to_iso(r.calibration_end).c_str(), tr("horizon"),
-                        r.settings.horizon, tr(period_unit_plural(r.settings.unit)), tr("discount"),
-                        format_value(r.settings.discount, ValueFormat::percent).c_str(), tr(("per " + std::string(clv::period_unit_name(r.settings.unit))).c_str()));
+    ImGui::TextDisabled("%s %s, %s %d %s, %s %s %s", tr("clv.valued_at"), to_iso(r.calibration_end).c_str(), tr("clv.horizon_2"),
+                        r.settings.horizon, tr(period_unit_plural(r.settings.unit)), tr("clv.discount"),
+                        format_value(r.settings.discount, ValueFormat::percent).c_str(), tr(kPerUnit[static_cast<int>(r.settings.unit)]));
 }
 
 void draw_stage_table(const ClvResult& r) {
     if (r.stages.empty()) return;
-    if (!ImGui::CollapsingHeader(tr("Value per lifecycle stage"), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    if (!ImGui::CollapsingHeader(tr("clv.value_per_lifecycle_stage"), ImGuiTreeNodeFlags_DefaultOpen)) return;
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("stage_value", 6, flags)) return;
-    ImGui::TableSetupColumn(tr("Stage"), 0, 1.5f);
-    ImGui::TableSetupColumn(tr("Customers"));
-    ImGui::TableSetupColumn(tr("Mean CLV"));
-    ImGui::TableSetupColumn(tr("Customer equity"));
-    ImGui::TableSetupColumn(tr("Share"));
-    ImGui::TableSetupColumn(tr("Markov value"));
+    ImGui::TableSetupColumn(tr("common.stage"), 0, 1.5f);
+    ImGui::TableSetupColumn(tr("common.customers"));
+    ImGui::TableSetupColumn(tr("clv.mean_clv"));
+    ImGui::TableSetupColumn(tr("common.customer_equity"));
+    ImGui::TableSetupColumn(tr("common.share"));
+    ImGui::TableSetupColumn(tr("clv.markov_value"));
     ImGui::TableHeadersRow();
     const bool zh = current_language() == Language::chinese;
     for (size_t i = 0; i < r.stages.size(); ++i) {
@@ -243,10 +264,10 @@ void draw_stage_table(const ClvResult& r) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(number_or_dash(s.markov, ValueFormat::money).c_str());
         if (ImGui::IsItemHovered() && std::isfinite(s.margin))
-            ImGui::SetTooltip("%s %s", tr("Margin per month in this stage:"), format_value(s.margin, ValueFormat::money).c_str());
+            ImGui::SetTooltip("%s %s", tr("clv.margin_per_month_in_this_stage"), format_value(s.margin, ValueFormat::money).c_str());
     }
     ImGui::EndTable();
-    ImGui::TextDisabled("%s", tr("Markov value: expected discounted margin of a customer starting in the stage, from the monthly stage transitions."));
+    ImGui::TextDisabled("%s", tr("clv.markov_value_expected_discounted_margin_of"));
 }
 
 double sort_key(const ClvRow& row, int column) {
@@ -306,7 +327,7 @@ void refresh_order(ClvPanelState& p, const ClvResult& r, const Workspace& ws, co
 
 void draw_customer_table(AppState& state, ClvPanelState& p, const ClvResult& r) {
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputTextWithHint("##filter", tr("Filter by id or name"), &p.filter);
+    ImGui::InputTextWithHint("##filter", tr("clv.filter_by_id_or_name"), &p.filter);
     automation::record("clv.filter");
     ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                             ImGuiTableFlags_BordersV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
@@ -316,15 +337,15 @@ void draw_customer_table(AppState& state, ClvPanelState& p, const ClvResult& r) 
     if (!ImGui::BeginTable("clv_customers", kColumnCount, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     const std::string unit = std::string(" (") + tr(period_unit_plural(r.settings.unit)) + ")";
-    ImGui::TableSetupColumn(tr("ID"), 0, 1.2f, kId);
-    ImGui::TableSetupColumn("CLV", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 1, kClv);
-    ImGui::TableSetupColumn(tr("P(alive)"), ImGuiTableColumnFlags_PreferSortDescending, 1, kAlive);
-    ImGui::TableSetupColumn(tr("Exp. purchases"), ImGuiTableColumnFlags_PreferSortDescending, 1, kPurchases);
-    ImGui::TableSetupColumn(tr("Exp. spend"), ImGuiTableColumnFlags_PreferSortDescending, 1, kSpend);
+    ImGui::TableSetupColumn(tr("common.id"), 0, 1.2f, kId);
+    ImGui::TableSetupColumn(tr("common.clv"), ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 1, kClv);
+    ImGui::TableSetupColumn(tr("clv.p_alive"), ImGuiTableColumnFlags_PreferSortDescending, 1, kAlive);
+    ImGui::TableSetupColumn(tr("clv.exp_purchases"), ImGuiTableColumnFlags_PreferSortDescending, 1, kPurchases);
+    ImGui::TableSetupColumn(tr("clv.exp_spend"), ImGuiTableColumnFlags_PreferSortDescending, 1, kSpend);
     ImGui::TableSetupColumn("x", ImGuiTableColumnFlags_PreferSortDescending, 0.6f, kX);
     ImGui::TableSetupColumn(("t_x" + unit).c_str(), ImGuiTableColumnFlags_PreferSortDescending, 1, kTx);
     ImGui::TableSetupColumn(("T" + unit).c_str(), ImGuiTableColumnFlags_PreferSortDescending, 1, kT);
-    ImGui::TableSetupColumn(tr("Holdout x"), ImGuiTableColumnFlags_PreferSortDescending, 0.8f, kHoldout);
+    ImGui::TableSetupColumn(tr("clv.holdout_x"), ImGuiTableColumnFlags_PreferSortDescending, 0.8f, kHoldout);
     ImGui::TableHeadersRow();
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
     refresh_order(p, r, state.workspace(), specs);
@@ -362,7 +383,7 @@ void draw_customer_table(AppState& state, ClvPanelState& p, const ClvResult& r) 
         }
     }
     ImGui::EndTable();
-    ImGui::TextDisabled("%zu %s %zu", p.order.size(), tr("of"), r.rows.size());
+    ImGui::TextDisabled("%zu %s %zu", p.order.size(), tr("common.of"), r.rows.size());
 }
 
 // Offers the finished result to the Lifecycle panel as per-stage columns.
@@ -376,14 +397,14 @@ void publish_stage_columns(AppState& state, const ClvResult& r) {
         v.resize(a.stage.size(), NAN);
         return stage_value_summary(a.stage, v, stages);
     };
-    StageValueColumn mean{"clv.mean", "Mean CLV", ValueFormat::money,
+    StageValueColumn mean{"clv.mean", "clv.mean_clv", ValueFormat::money,
                           [summary](const Workspace&, const LifecycleModel& m, const StageAssignment& a) {
                               std::vector<double> out;
                               for (const StageValue& s : summary(a, static_cast<int>(m.stages.size())))
                                   out.push_back(s.valued ? s.mean : NAN);
                               return out;
                           }};
-    StageValueColumn equity{"clv.equity", "Customer equity", ValueFormat::money,
+    StageValueColumn equity{"clv.equity", "common.customer_equity", ValueFormat::money,
                             [summary](const Workspace&, const LifecycleModel& m, const StageAssignment& a) {
                                 std::vector<double> out;
                                 for (const StageValue& s : summary(a, static_cast<int>(m.stages.size())))
@@ -400,7 +421,7 @@ void draw_panel_clv(AppState& state) {
     ClvSession& session = clv_session(state);
     ClvPanelState& p = state.panel_data<ClvPanelState>();
     if (state.workspace().customers.empty()) {
-        ImGui::TextDisabled("%s", tr("No customers yet. Open a workspace, a demo, or import a CSV file."));
+        ImGui::TextDisabled("%s", tr("common.no_customers_yet_open_a_workspace"));
         return;
     }
     const float settings_w = ImGui::GetFontSize() * 18.5f;
@@ -415,11 +436,11 @@ void draw_panel_clv(AppState& state) {
     ImGui::BeginChild("clv_results", ImVec2(0, 0));
     const auto& result = session.result();
     if (!result) {
-        ImGui::TextWrapped("%s", tr("Choose a model and press Fit. The fit runs in small steps, so the page stays responsive."));
+        ImGui::TextWrapped("%s", tr("clv.choose_a_model_and_press_fit"));
     } else if (result->ok()) {
         if (p.published.stale(result->generation)) publish_stage_columns(state, *result);
         if (result->revision != state.revision())
-            ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("The data changed since this fit. Press Fit again."));
+            ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("clv.the_data_changed_since_this_fit"));
         draw_summary(*result);
         draw_stage_table(*result);
         draw_customer_table(state, p, *result);

@@ -61,12 +61,12 @@ DiagnosticsState compute_diagnostics(AppState& state, const ClvResult& r) {
 
 void draw_holdout(const DiagnosticsState& d, const ClvResult& r) {
     if (d.holdout.empty()) {
-        ImGui::TextDisabled("%s", tr("No holdout period: set a holdout in the CLV panel to compare predictions with what happened."));
+        ImGui::TextDisabled("%s", tr("clv_diagnostics.no_holdout_period_set_a_holdout"));
         return;
     }
     std::vector<std::string> categories;
-    charts::Series actual{tr("Actual"), {}, {}};
-    charts::Series predicted{tr("Model"), {}, {}};
+    charts::Series actual{tr("clv_diagnostics.actual"), {}, {}};
+    charts::Series predicted{tr("common.model"), {}, {}};
     for (const clv::HoldoutGroup& g : d.holdout) {
         categories.push_back(std::to_string(g.x) + (g.open_ended ? "+" : ""));
         actual.y.push_back(g.actual);
@@ -75,31 +75,31 @@ void draw_holdout(const DiagnosticsState& d, const ClvResult& r) {
     charts::Options o;
     o.height_lines = 12;
     char title[160];
-    std::snprintf(title, sizeof title, "%s (%.1f %s)", tr("Holdout purchases per customer by calibration purchases"),
+    std::snprintf(title, sizeof title, "%s (%.1f %s)", tr("clv_diagnostics.holdout_purchases_per_customer_by_calibration"),
                   d.holdout_length, tr(period_unit_plural(r.settings.unit)));
     o.title = title;
-    charts::bar_chart("holdout", categories, {actual, predicted}, {tr("Mean holdout purchases"), ValueFormat::number}, charts::BarMode::grouped, o);
+    charts::bar_chart("holdout", categories, {actual, predicted}, {tr("clv_diagnostics.mean_holdout_purchases"), ValueFormat::number}, charts::BarMode::grouped, o);
     automation::record("clv.diag.holdout");
-    ImGui::TextDisabled("%s", tr("x axis: repeat purchases in the calibration period (the last group is that many or more)."));
+    ImGui::TextDisabled("%s", tr("clv_diagnostics.x_axis_repeat_purchases_in_the"));
 }
 
 void draw_tracking(const DiagnosticsState& d, const ClvResult& r) {
     if (d.tracking.dates.empty()) return;
-    charts::Series actual{tr("Actual"), {}, d.tracking.actual};
-    charts::Series model{tr("Model"), {}, d.tracking.predicted};
+    charts::Series actual{tr("clv_diagnostics.actual"), {}, d.tracking.actual};
+    charts::Series model{tr("common.model"), {}, d.tracking.predicted};
     double top = 0;
     for (size_t k = 0; k < d.tracking.dates.size(); ++k) {
         actual.x.push_back(d.tracking.dates[k].days);
         model.x.push_back(d.tracking.dates[k].days);
         top = std::max({top, d.tracking.actual[k], std::isfinite(d.tracking.predicted[k]) ? d.tracking.predicted[k] : 0});
     }
-    charts::Series split{tr("Calibration end"), {static_cast<double>(r.calibration_end.days)}, {top},
+    charts::Series split{tr("clv_diagnostics.calibration_end"), {static_cast<double>(r.calibration_end.days)}, {top},
                          IM_COL32(200, 60, 60, 255), charts::SeriesKind::stems};
     charts::Options o;
     o.height_lines = 12;
-    o.title = tr("Cumulative repeat purchases: actual vs model");
+    o.title = tr("clv_diagnostics.cumulative_repeat_purchases_actual_vs_model");
     charts::line_chart("tracking", {actual, model, split}, {"", ValueFormat::date},
-                       {tr("Repeat purchases"), ValueFormat::integer}, o);
+                       {tr("common.repeat_purchases"), ValueFormat::integer}, o);
     automation::record("clv.diag.tracking");
 }
 
@@ -121,20 +121,20 @@ void draw_grids(const DiagnosticsState& d, const ClvResult& r) {
     o.legend = false;
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     ImGui::BeginChild("grid_alive", ImVec2(half, ImGui::GetTextLineHeightWithSpacing() * 20));
-    o.title = std::string(tr("P(alive) by frequency and recency"));
+    o.title = std::string(tr("clv_diagnostics.p_alive_by_frequency_and_recency"));
     charts::heatmap("alive", rows, columns, alive, ValueFormat::percent, IM_COL32(40, 120, 200, 255), o);
     automation::record("clv.diag.alive");
-    ImGui::TextDisabled("%s t_x (%s), T = %.1f", tr("columns: recency"), unit.c_str(), d.grid.T);
+    ImGui::TextDisabled("%s t_x (%s), T = %.1f", tr("clv_diagnostics.columns_recency"), unit.c_str(), d.grid.T);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("grid_expected", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 20));
     char title[160];
-    std::snprintf(title, sizeof title, "%s (%d %s)", tr("Expected purchases by frequency and recency"),
+    std::snprintf(title, sizeof title, "%s (%d %s)", tr("clv_diagnostics.expected_purchases_by_frequency_and_recency"),
                   r.settings.horizon, unit.c_str());
     o.title = title;
     charts::heatmap("expected", rows, columns, expected, ValueFormat::number, IM_COL32(40, 160, 90, 255), o);
     automation::record("clv.diag.expected");
-    ImGui::TextDisabled("%s t_x (%s), T = %.1f", tr("columns: recency"), unit.c_str(), d.grid.T);
+    ImGui::TextDisabled("%s t_x (%s), T = %.1f", tr("clv_diagnostics.columns_recency"), unit.c_str(), d.grid.T);
     ImGui::EndChild();
 }
 
@@ -142,7 +142,7 @@ void draw_histogram(const DiagnosticsState& d) {
     const clv::Histogram& h = d.clv_histogram;
     if (h.edges.size() < 2) return;
     std::vector<std::string> categories;
-    charts::Series counts{tr("Customers"), {}, {}};
+    charts::Series counts{tr("common.customers"), {}, {}};
     for (size_t i = 0; i + 1 < h.edges.size(); ++i) {
         categories.push_back(format_value(h.edges[i], ValueFormat::money, true) + "-" +
                              format_value(h.edges[i + 1], ValueFormat::money, true));
@@ -151,11 +151,11 @@ void draw_histogram(const DiagnosticsState& d) {
     charts::Options o;
     o.height_lines = 11;
     o.legend = false;
-    o.title = tr("CLV distribution");
-    charts::bar_chart("clv_hist", categories, {counts}, {tr("Customers"), ValueFormat::integer}, charts::BarMode::grouped, o);
+    o.title = tr("clv_diagnostics.clv_distribution");
+    charts::bar_chart("clv_hist", categories, {counts}, {tr("common.customers"), ValueFormat::integer}, charts::BarMode::grouped, o);
     automation::record("clv.diag.histogram");
     if (d.not_shown > 0)
-        ImGui::TextDisabled("%d %s %s", d.not_shown, tr("customers above"), format_value(h.edges.back(), ValueFormat::money).c_str());
+        ImGui::TextDisabled("%d %s %s", d.not_shown, tr("clv_diagnostics.customers_above"), format_value(h.edges.back(), ValueFormat::money).c_str());
 }
 
 }  // namespace
@@ -165,13 +165,13 @@ void draw_panel_clv_diagnostics(AppState& state) {
     if (session.running()) ImGui::ProgressBar(session.progress(), ImVec2(-FLT_MIN, 0), tr(session.phase_label()));
     const auto& result = session.result();
     if (!result || !result->ok()) {
-        ImGui::TextWrapped("%s", tr("Fit a model in the CLV panel first; its diagnostics appear here."));
+        ImGui::TextWrapped("%s", tr("clv_diagnostics.fit_a_model_in_the_clv"));
         return;
     }
     auto& cache = state.panel_data<Cached<std::uint64_t, DiagnosticsState>>();
     const DiagnosticsState& d = cache.get(result->generation, [&] { return compute_diagnostics(state, *result); });
     ImGui::BeginChild("diagnostics", ImVec2(0, 0));
-    ImGui::Text("%s · %s %s", tr(clv_model_label(result->settings.model)), tr("calibration ends"),
+    ImGui::Text("%s · %s %s", tr(clv_model_label(result->settings.model)), tr("clv_diagnostics.calibration_ends"),
                 to_iso(result->calibration_end).c_str());
     if (d.count_model) {
         draw_holdout(d, *result);
@@ -181,7 +181,7 @@ void draw_panel_clv_diagnostics(AppState& state) {
         draw_grids(d, *result);
         ImGui::Separator();
     } else {
-        ImGui::TextDisabled("%s", tr("Holdout and frequency-recency charts need BG/NBD or Pareto/NBD."));
+        ImGui::TextDisabled("%s", tr("clv_diagnostics.holdout_and_frequency_recency_charts_need"));
     }
     draw_histogram(d);
     ImGui::EndChild();

@@ -124,7 +124,7 @@ void refresh_order(CustomersPanelState& s, const Workspace& ws, std::uint64_t re
 void draw_table(AppState& state, CustomersPanelState& s) {
     const Workspace& ws = state.workspace();
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputTextWithHint("##filter", tr("Filter by id, name or segment"), &s.filter);
+    ImGui::InputTextWithHint("##filter", tr("common.filter_by_id_name_or_segment"), &s.filter);
     automation::record("customers.filter");
 
     ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
@@ -133,14 +133,14 @@ void draw_table(AppState& state, CustomersPanelState& s) {
     float footer = ImGui::GetTextLineHeightWithSpacing();
     if (!ImGui::BeginTable("customers", kColumnCount, flags, ImVec2(0, -footer))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr("ID"), ImGuiTableColumnFlags_DefaultSort, 0, kId);
-    ImGui::TableSetupColumn(tr("Name"), ImGuiTableColumnFlags_WidthStretch, 1.8f, kName);
-    ImGui::TableSetupColumn(tr("Segment"), ImGuiTableColumnFlags_WidthStretch, 1.3f, kSegment);
-    ImGui::TableSetupColumn(tr("Tags"), ImGuiTableColumnFlags_WidthStretch, 1.3f, kTags);
-    ImGui::TableSetupColumn(tr("Acquired"), 0, 0, kAcquired);
-    ImGui::TableSetupColumn(tr("Purchases"), ImGuiTableColumnFlags_PreferSortDescending, 0, kPurchases);
-    ImGui::TableSetupColumn(tr("Revenue"), ImGuiTableColumnFlags_PreferSortDescending, 0, kRevenue);
-    ImGui::TableSetupColumn(tr("Last purchase"), ImGuiTableColumnFlags_PreferSortDescending, 0, kLastPurchase);
+    ImGui::TableSetupColumn(tr("common.id"), ImGuiTableColumnFlags_DefaultSort, 0, kId);
+    ImGui::TableSetupColumn(tr("common.name"), ImGuiTableColumnFlags_WidthStretch, 1.8f, kName);
+    ImGui::TableSetupColumn(tr("common.segment"), ImGuiTableColumnFlags_WidthStretch, 1.3f, kSegment);
+    ImGui::TableSetupColumn(tr("customers.tags"), ImGuiTableColumnFlags_WidthStretch, 1.3f, kTags);
+    ImGui::TableSetupColumn(tr("customers.acquired"), 0, 0, kAcquired);
+    ImGui::TableSetupColumn(tr("customers.purchases"), ImGuiTableColumnFlags_PreferSortDescending, 0, kPurchases);
+    ImGui::TableSetupColumn(tr("common.revenue"), ImGuiTableColumnFlags_PreferSortDescending, 0, kRevenue);
+    ImGui::TableSetupColumn(tr("customers.last_purchase"), ImGuiTableColumnFlags_PreferSortDescending, 0, kLastPurchase);
     ImGui::TableHeadersRow();
 
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
@@ -179,7 +179,7 @@ void draw_table(AppState& state, CustomersPanelState& s) {
         }
     }
     ImGui::EndTable();
-    ImGui::TextDisabled("%zu %s %zu %s", s.order.size(), tr("of"), ws.customers.size(), tr("customers"));
+    ImGui::TextDisabled("%zu %s %zu %s", s.order.size(), tr("common.of"), ws.customers.size(), tr("common.customers_2"));
 }
 
 // Single-line text field that commits one undoable edit when the user finishes typing.
@@ -202,33 +202,33 @@ void fact_row(const char* label, const std::string& value) {
 }
 
 std::string optional_days(const std::optional<int>& days) {
-    return days ? std::to_string(*days) + " " + tr("days") : std::string("-");
+    return days ? std::to_string(*days) + " " + tr("common.days") : std::string("-");
 }
 
 void draw_facts(const Customer& c, Date as_of) {
-    if (!ImGui::CollapsingHeader(tr("Facts"), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    if (!ImGui::CollapsingHeader(tr("customers.facts"), ImGuiTreeNodeFlags_DefaultOpen)) return;
     CustomerFacts f = compute_customer_facts(c, as_of);
     using charts::ValueFormat;
-    ImGui::TextDisabled("%s %s", tr("As of"), to_iso(as_of).c_str());
+    ImGui::TextDisabled("%s %s", tr("common.as_of"), to_iso(as_of).c_str());
     if (!ImGui::BeginTable("facts", 4, ImGuiTableFlags_SizingStretchProp)) return;
-    fact_row(tr("Purchases"), std::to_string(f.purchases));
-    fact_row(tr("Repeat purchases"), std::to_string(f.repeat_purchases));
-    fact_row(tr("Total spend"), charts::format_value(f.total_spend, ValueFormat::money));
-    fact_row(tr("Average spend"), charts::format_value(f.average_spend, ValueFormat::money));
-    fact_row(tr("First purchase"), f.first_purchase ? to_iso(*f.first_purchase) : "-");
-    fact_row(tr("Last purchase"), f.last_purchase ? to_iso(*f.last_purchase) : "-");
-    fact_row(tr("Recency"), optional_days(f.recency_days));
-    fact_row(tr("Tenure"), optional_days(f.tenure_days));
-    fact_row(tr("Days between purchases"),
+    fact_row(tr("customers.purchases"), std::to_string(f.purchases));
+    fact_row(tr("common.repeat_purchases"), std::to_string(f.repeat_purchases));
+    fact_row(tr("customers.total_spend"), charts::format_value(f.total_spend, ValueFormat::money));
+    fact_row(tr("customers.average_spend"), charts::format_value(f.average_spend, ValueFormat::money));
+    fact_row(tr("customers.first_purchase"), f.first_purchase ? to_iso(*f.first_purchase) : "-");
+    fact_row(tr("customers.last_purchase"), f.last_purchase ? to_iso(*f.last_purchase) : "-");
+    fact_row(tr("common.recency"), optional_days(f.recency_days));
+    fact_row(tr("common.tenure"), optional_days(f.tenure_days));
+    fact_row(tr("customers.days_between_purchases"),
              f.mean_days_between_purchases ? charts::format_value(*f.mean_days_between_purchases, ValueFormat::number) : "-");
-    fact_row(tr("Transactions"), std::to_string(f.transactions));
+    fact_row(tr("customers.transactions"), std::to_string(f.transactions));
     ImGui::EndTable();
 }
 
 void draw_details(AppState& state, CustomersPanelState& s) {
     auto index = state.find_customer(state.selected_customer);
     if (!index) {
-        ImGui::TextDisabled("%s", tr("Select a customer to see the details."));
+        ImGui::TextDisabled("%s", tr("customers.select_a_customer_to_see_the"));
         return;
     }
     const Customer& c = state.workspace().customers[*index];
@@ -240,33 +240,33 @@ void draw_details(AppState& state, CustomersPanelState& s) {
     ImGui::Text("%s  %s", c.id.c_str(), c.name.c_str());
     ImGui::Separator();
     std::size_t i = *index;
-    if (edit_field(tr("Name"), "customer.name", s.name) && s.name != c.name) {
+    if (edit_field(tr("common.name"), "customer.name", s.name) && s.name != c.name) {
         std::string value = s.name;
-        state.edit_customer(i, "Rename customer", [&](Customer& x) { x.name = value; });
+        state.edit_customer(i, "common.rename_customer", [&](Customer& x) { x.name = value; });
     }
-    if (edit_field(tr("Segment"), "customer.segment", s.segment) && s.segment != c.segment) {
+    if (edit_field(tr("common.segment"), "customer.segment", s.segment) && s.segment != c.segment) {
         std::string value = s.segment;
-        state.edit_customer(i, "Change segment", [&](Customer& x) { x.segment = value; });
+        state.edit_customer(i, "customers.change_segment", [&](Customer& x) { x.segment = value; });
     }
-    if (edit_field(tr("Tags"), "customer.tags", s.tags)) {
+    if (edit_field(tr("customers.tags"), "customer.tags", s.tags)) {
         std::vector<std::string> tags = split_tags(s.tags);
         if (tags != state.workspace().customers[i].tags)
-            state.edit_customer(i, "Change tags", [&](Customer& x) { x.tags = tags; });
+            state.edit_customer(i, "customers.change_tags", [&](Customer& x) { x.tags = tags; });
     }
     const Customer& cur = state.workspace().customers[i];
-    ImGui::TextDisabled("%s: %s   %s: %s   %s: %s", tr("Acquired"), cur.acquired ? to_iso(*cur.acquired).c_str() : "-",
-                        tr("Channel"), cur.channel.empty() ? "-" : cur.channel.c_str(), tr("Acquisition cost"),
+    ImGui::TextDisabled("%s: %s   %s: %s   %s: %s", tr("customers.acquired"), cur.acquired ? to_iso(*cur.acquired).c_str() : "-",
+                        tr("common.channel"), cur.channel.empty() ? "-" : cur.channel.c_str(), tr("customers.acquisition_cost"),
                         charts::format_value(cur.acquisition_cost, charts::ValueFormat::money).c_str());
 
     draw_facts(cur, s.as_of);
 
-    if (ImGui::CollapsingHeader(tr("Timeline"), ImGuiTreeNodeFlags_DefaultOpen)) {
-        charts::Series purchases{tr("Transactions"), {}, {}, 0, charts::SeriesKind::stems};
+    if (ImGui::CollapsingHeader(tr("customers.timeline"), ImGuiTreeNodeFlags_DefaultOpen)) {
+        charts::Series purchases{tr("customers.transactions"), {}, {}, 0, charts::SeriesKind::stems};
         for (const Transaction& t : cur.transactions) {
             purchases.x.push_back(t.date.days);
             purchases.y.push_back(t.amount);
         }
-        charts::Series touches{tr("Interactions"), {}, {}, charts::palette_color(1), charts::SeriesKind::points};
+        charts::Series touches{tr("customers.interactions"), {}, {}, charts::palette_color(1), charts::SeriesKind::points};
         for (const Interaction& x : cur.interactions) {
             touches.x.push_back(x.date.days);
             touches.y.push_back(0);
@@ -274,17 +274,17 @@ void draw_details(AppState& state, CustomersPanelState& s) {
         charts::Options options;
         options.height_lines = 9;
         charts::line_chart("timeline", {purchases, touches}, {"", charts::ValueFormat::date},
-                           {tr("Amount"), charts::ValueFormat::money}, options);
+                           {tr("common.amount"), charts::ValueFormat::money}, options);
     }
-    if (ImGui::CollapsingHeader(tr("Transactions"), ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::CollapsingHeader(tr("customers.transactions"), ImGuiTreeNodeFlags_DefaultOpen)) {
         ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY;
         float height = ImGui::GetTextLineHeightWithSpacing() * std::min<float>(10, 1.5f + cur.transactions.size());
         if (ImGui::BeginTable("transactions", 4, flags, ImVec2(0, height))) {
             ImGui::TableSetupScrollFreeze(0, 1);
-            ImGui::TableSetupColumn(tr("Date"));
-            ImGui::TableSetupColumn(tr("Amount"));
-            ImGui::TableSetupColumn(tr("Cost"));
-            ImGui::TableSetupColumn(tr("Product"));
+            ImGui::TableSetupColumn(tr("common.date"));
+            ImGui::TableSetupColumn(tr("common.amount"));
+            ImGui::TableSetupColumn(tr("common.cost"));
+            ImGui::TableSetupColumn(tr("common.product"));
             ImGui::TableHeadersRow();
             ImGuiListClipper clipper;
             clipper.Begin(static_cast<int>(cur.transactions.size()));
@@ -305,15 +305,15 @@ void draw_details(AppState& state, CustomersPanelState& s) {
             ImGui::EndTable();
         }
     }
-    if (ImGui::CollapsingHeader(tr("Interactions"), ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::CollapsingHeader(tr("customers.interactions"), ImGuiTreeNodeFlags_DefaultOpen)) {
         ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY;
         float height = ImGui::GetTextLineHeightWithSpacing() * std::min<float>(10, 1.5f + cur.interactions.size());
         if (ImGui::BeginTable("interactions", 4, flags, ImVec2(0, height))) {
             ImGui::TableSetupScrollFreeze(0, 1);
-            ImGui::TableSetupColumn(tr("Date"));
-            ImGui::TableSetupColumn(tr("Type"));
-            ImGui::TableSetupColumn(tr("Sentiment"));
-            ImGui::TableSetupColumn(tr("Note"), ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn(tr("common.date"));
+            ImGui::TableSetupColumn(tr("customers.type"));
+            ImGui::TableSetupColumn(tr("customers.sentiment"));
+            ImGui::TableSetupColumn(tr("customers.note"), ImGuiTableColumnFlags_WidthStretch);
             ImGui::TableHeadersRow();
             ImGuiListClipper clipper;
             clipper.Begin(static_cast<int>(cur.interactions.size()));
@@ -342,7 +342,7 @@ void draw_panel_customers(AppState& state) {
     auto& s = state.panel_data<CustomersPanelState>();
     refresh_summaries(s, state.workspace(), state.revision());
     if (state.workspace().customers.empty()) {
-        ImGui::TextDisabled("%s", tr("No customers yet. Open a workspace, a demo, or import a CSV file."));
+        ImGui::TextDisabled("%s", tr("common.no_customers_yet_open_a_workspace"));
         return;
     }
     float width = ImGui::GetContentRegionAvail().x;

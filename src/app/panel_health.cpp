@@ -25,24 +25,24 @@ struct HealthPanelState {
 
 const char* measure_label(int m) {
     switch (static_cast<HealthMeasure>(m)) {
-        case HealthMeasure::recency: return tr("Recency");
-        case HealthMeasure::frequency_trend: return tr("Purchase frequency trend");
-        case HealthMeasure::spend_trend: return tr("Spend trend");
-        case HealthMeasure::nps: return tr("NPS answer");
-        case HealthMeasure::complaints: return tr("Complaints");
-        case HealthMeasure::engagement: return tr("Engagement");
+        case HealthMeasure::recency: return tr("common.recency");
+        case HealthMeasure::frequency_trend: return tr("health.purchase_frequency_trend");
+        case HealthMeasure::spend_trend: return tr("health.spend_trend");
+        case HealthMeasure::nps: return tr("health.nps_answer");
+        case HealthMeasure::complaints: return tr("health.complaints");
+        case HealthMeasure::engagement: return tr("health.engagement");
     }
     return "?";
 }
 
 const char* measure_help(int m) {
     switch (static_cast<HealthMeasure>(m)) {
-        case HealthMeasure::recency: return tr("100 when the last purchase is recent, 0 after the 'bad' number of days, linear between");
-        case HealthMeasure::frequency_trend: return tr("purchases in the last window vs the window before: 80 points for the same pace");
-        case HealthMeasure::spend_trend: return tr("spend in the last window vs the window before: 80 points for the same amount");
-        case HealthMeasure::nps: return tr("the last NPS answer x 10");
-        case HealthMeasure::complaints: return tr("100 minus 50 per complaint in the complaint window");
-        case HealthMeasure::engagement: return tr("interactions (not complaints) in the engagement window, full marks at the target count");
+        case HealthMeasure::recency: return tr("health.100_when_the_last_purchase_is");
+        case HealthMeasure::frequency_trend: return tr("health.purchases_in_the_last_window_vs");
+        case HealthMeasure::spend_trend: return tr("health.spend_in_the_last_window_vs");
+        case HealthMeasure::nps: return tr("health.the_last_nps_answer_x_10");
+        case HealthMeasure::complaints: return tr("health.100_minus_50_per_complaint_in");
+        case HealthMeasure::engagement: return tr("health.interactions_not_complaints_in_the_engagement");
     }
     return "";
 }
@@ -76,12 +76,12 @@ void draw_scorecard(AppState& state, HealthPanelState& p) {
     bool commit = false;
     std::string label = "Edit health scorecard";
 
-    ImGui::TextUnformatted(tr("Scorecard"));
+    ImGui::TextUnformatted(tr("health.scorecard"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-FLT_MIN);
-    std::string preview = p.scorecard < 0 ? tr("Default (all stages)") : stage_name_at(d, p.scorecard);
+    std::string preview = p.scorecard < 0 ? tr("health.default_all_stages") : stage_name_at(d, p.scorecard);
     if (ImGui::BeginCombo("##scorecard", preview.c_str())) {
-        if (ImGui::Selectable(tr("Default (all stages)"), p.scorecard < 0)) p.scorecard = -1;
+        if (ImGui::Selectable(tr("health.default_all_stages"), p.scorecard < 0)) p.scorecard = -1;
         for (std::size_t i = 0; i < d.stages.size(); ++i) {
             bool own = std::any_of(h.stage_weights.begin(), h.stage_weights.end(), [&](const StageHealthWeights& w) { return w.stage_id == d.stages[i].id; });
             std::string item = stage_name(d.stages[i]) + (own ? std::string("  *") : std::string());
@@ -97,8 +97,8 @@ void draw_scorecard(AppState& state, HealthPanelState& p) {
         const std::string& id = d.stages[static_cast<std::size_t>(p.scorecard)].id;
         auto it = std::find_if(h.stage_weights.begin(), h.stage_weights.end(), [&](const StageHealthWeights& w) { return w.stage_id == id; });
         if (it == h.stage_weights.end()) {
-            ImGui::TextDisabled("%s", tr("This stage uses the default weights."));
-            if (ImGui::Button(tr("Give this stage its own weights"))) {
+            ImGui::TextDisabled("%s", tr("health.this_stage_uses_the_default_weights"));
+            if (ImGui::Button(tr("health.give_this_stage_its_own_weights"))) {
                 h.stage_weights.push_back({id, h.weights});
                 commit_lifecycle_model(state, d, "Add stage scorecard");
             }
@@ -106,7 +106,7 @@ void draw_scorecard(AppState& state, HealthPanelState& p) {
             weights = nullptr;
         } else {
             weights = &it->weights;
-            if (ImGui::SmallButton(tr("Use the default weights again"))) {
+            if (ImGui::SmallButton(tr("health.use_the_default_weights_again"))) {
                 h.stage_weights.erase(it);
                 commit_lifecycle_model(state, d, "Remove stage scorecard");
                 return;
@@ -131,24 +131,24 @@ void draw_scorecard(AppState& state, HealthPanelState& p) {
             ImGui::PopID();
         }
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("%s", tr("Weights are relative; missing measures (e.g. no NPS answer) are left out of the average."));
+        ImGui::TextWrapped("%s", tr("health.weights_are_relative_missing_measures_e"));
         ImGui::PopStyleColor();
     }
     ImGui::Separator();
-    ImGui::TextUnformatted(tr("Bands"));
-    commit |= double_setting(tr("red up to"), "health.red_max", h.red_max);
+    ImGui::TextUnformatted(tr("health.bands"));
+    commit |= double_setting(tr("health.red_up_to"), "health.red_max", h.red_max);
     ImGui::SameLine();
-    commit |= double_setting(tr("yellow up to"), "health.yellow_max", h.yellow_max);
-    ImGui::TextDisabled("%s", tr("Scores above the yellow limit are green."));
+    commit |= double_setting(tr("health.yellow_up_to"), "health.yellow_max", h.yellow_max);
+    ImGui::TextDisabled("%s", tr("health.scores_above_the_yellow_limit_are"));
     ImGui::Separator();
-    ImGui::TextUnformatted(tr("Measure settings"));
-    commit |= int_setting(tr("recency: full marks up to (days)"), "health.recency_good", h.recency_good_days);
-    commit |= int_setting(tr("recency: zero from (days)"), "health.recency_bad", h.recency_bad_days);
-    commit |= int_setting(tr("trend window (days)"), "health.trend_window", h.trend_window_days);
-    commit |= int_setting(tr("complaint window (days)"), "health.complaint_window", h.complaint_window_days);
-    commit |= int_setting(tr("engagement window (days)"), "health.engagement_window", h.engagement_window_days);
-    commit |= int_setting(tr("engagement target (interactions)"), "health.engagement_full", h.engagement_full_count);
-    commit |= double_setting(tr("warn when the score drops by more than"), "health.drop_threshold", h.drop_threshold);
+    ImGui::TextUnformatted(tr("health.measure_settings"));
+    commit |= int_setting(tr("health.recency_full_marks_up_to_days"), "health.recency_good", h.recency_good_days);
+    commit |= int_setting(tr("health.recency_zero_from_days"), "health.recency_bad", h.recency_bad_days);
+    commit |= int_setting(tr("health.trend_window_days"), "health.trend_window", h.trend_window_days);
+    commit |= int_setting(tr("health.complaint_window_days"), "health.complaint_window", h.complaint_window_days);
+    commit |= int_setting(tr("health.engagement_window_days"), "health.engagement_window", h.engagement_window_days);
+    commit |= int_setting(tr("health.engagement_target_interactions"), "health.engagement_full", h.engagement_full_count);
+    commit |= double_setting(tr("health.warn_when_the_score_drops_by"), "health.drop_threshold", h.drop_threshold);
     if (commit && !commit_lifecycle_model(state, d, label)) p.draft_key.invalidate();
 }
 
@@ -156,12 +156,12 @@ void draw_distribution(AppState& state) {
     const LifecycleModel& model = lifecycle_model(state);
     const LifecycleAtDate& a = lifecycle_analysis(state);
     const auto& b = a.health.band_counts;
-    ImGui::Text("%s (%s %s)", tr("Health distribution"), tr("as of"), to_iso(a.as_of).c_str());
+    ImGui::Text("%s (%s %s)", tr("health.health_distribution"), tr("common.as_of_2"), to_iso(a.as_of).c_str());
     std::vector<charts::FunnelStep> parts = {
-        {tr("Red"), static_cast<double>(b[static_cast<int>(HealthBand::red)]), band_color(HealthBand::red)},
-        {tr("Yellow"), static_cast<double>(b[static_cast<int>(HealthBand::yellow)]), band_color(HealthBand::yellow)},
-        {tr("Green"), static_cast<double>(b[static_cast<int>(HealthBand::green)]), band_color(HealthBand::green)},
-        {tr("No score"), static_cast<double>(b[static_cast<int>(HealthBand::none)]), band_color(HealthBand::none)},
+        {tr("health.red"), static_cast<double>(b[static_cast<int>(HealthBand::red)]), band_color(HealthBand::red)},
+        {tr("health.yellow"), static_cast<double>(b[static_cast<int>(HealthBand::yellow)]), band_color(HealthBand::yellow)},
+        {tr("health.green"), static_cast<double>(b[static_cast<int>(HealthBand::green)]), band_color(HealthBand::green)},
+        {tr("health.no_score"), static_cast<double>(b[static_cast<int>(HealthBand::none)]), band_color(HealthBand::none)},
     };
     charts::share_bar("bands", parts, ValueFormat::integer);
     automation::record("health.bands");
@@ -171,14 +171,14 @@ void draw_distribution(AppState& state) {
         ImGui::Text("%s %s", parts[i].label.c_str(), format_value(parts[i].value, ValueFormat::integer).c_str());
     }
     std::vector<std::string> labels;
-    charts::Series mean{tr("Mean health score"), {}, {}, charts::palette_color(0)};
+    charts::Series mean{tr("common.mean_health_score"), {}, {}, charts::palette_color(0)};
     for (std::size_t i = 0; i < model.stages.size(); ++i) {
         labels.push_back(stage_name(model.stages[i]));
         mean.y.push_back(i < a.health.stage_mean.size() ? a.health.stage_mean[i] : 0);
     }
     charts::Options options;
     options.height_lines = 8;
-    options.title = tr("Mean score per stage");
+    options.title = tr("health.mean_score_per_stage");
     charts::bar_chart("stage_mean", labels, {mean}, {"", ValueFormat::number}, charts::BarMode::grouped, options);
     automation::record("health.stage_mean");
 }
@@ -191,18 +191,18 @@ void draw_warnings(AppState& state) {
     const LifecycleOverTime& o = *over_time;
     const Workspace& ws = state.workspace();
     std::string since = o.history.dates.size() >= 2 ? to_iso(o.history.dates[o.history.dates.size() - 2]) : to_iso(a.as_of);
-    ImGui::Text("%s: %zu (%s %s)", tr("Early warnings"), o.warnings.size(), tr("changes since"), since.c_str());
+    ImGui::Text("%s: %zu (%s %s)", tr("health.early_warnings"), o.warnings.size(), tr("health.changes_since"), since.c_str());
     automation::record("health.warnings.count");
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
                             ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("warnings", 6, flags, ImVec2(0, 0))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr("Customer"), 0, 1.2f);
-    ImGui::TableSetupColumn(tr("Score"), 0, 0.8f);
-    ImGui::TableSetupColumn(tr("Stage"), 0, 1.5f);
-    ImGui::TableSetupColumn(tr("Reason"), 0, 2.2f);
-    ImGui::TableSetupColumn(tr("Suggested action"), 0, 2.5f);
-    ImGui::TableSetupColumn(tr("Segment"), 0, 0.8f);
+    ImGui::TableSetupColumn(tr("health.customer"), 0, 1.2f);
+    ImGui::TableSetupColumn(tr("health.score"), 0, 0.8f);
+    ImGui::TableSetupColumn(tr("common.stage"), 0, 1.5f);
+    ImGui::TableSetupColumn(tr("common.reason"), 0, 2.2f);
+    ImGui::TableSetupColumn(tr("health.suggested_action"), 0, 2.5f);
+    ImGui::TableSetupColumn(tr("common.segment"), 0, 0.8f);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(o.warnings.size()));

@@ -80,7 +80,7 @@ int draw_chain(const LifecycleModel& model, const LifecycleAtDate& a, int select
         double customer_share = a.stages.present > 0 ? static_cast<double>(count) / a.stages.present : 0;
         double revenue_share = total_revenue > 0 ? revenue / total_revenue : 0;
         std::string lines[3] = {stage_name(s), format_value(count, ValueFormat::integer) + " (" + format_value(customer_share, ValueFormat::percent) + ")",
-                                std::string(tr("revenue")) + " " + format_value(revenue_share, ValueFormat::percent)};
+                                std::string(tr("lifecycle.revenue")) + " " + format_value(revenue_share, ValueFormat::percent)};
         draw->PushClipRect(a0, a1, true);
         for (int k = 0; k < 3; ++k) {
             ImVec2 ts = ImGui::CalcTextSize(lines[k].c_str());
@@ -91,11 +91,11 @@ int draw_chain(const LifecycleModel& model, const LifecycleAtDate& a, int select
         if (hovered) {
             ImGui::BeginTooltip();
             ImGui::TextUnformatted(stage_name(s).c_str());
-            ImGui::Text("%s: %s", tr("Customers"), format_value(count, ValueFormat::integer).c_str());
-            ImGui::Text("%s: %s", tr("Share of customers"), format_value(customer_share, ValueFormat::percent).c_str());
-            ImGui::Text("%s: %s (%s)", tr("Revenue to date"), format_value(revenue, ValueFormat::money).c_str(),
+            ImGui::Text("%s: %s", tr("common.customers"), format_value(count, ValueFormat::integer).c_str());
+            ImGui::Text("%s: %s", tr("common.share_of_customers"), format_value(customer_share, ValueFormat::percent).c_str());
+            ImGui::Text("%s: %s (%s)", tr("common.revenue_to_date"), format_value(revenue, ValueFormat::money).c_str(),
                         format_value(revenue_share, ValueFormat::percent).c_str());
-            if (s.at_risk) ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1), "%s", tr("At-risk stage: moving here raises an early warning"));
+            if (s.at_risk) ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1), "%s", tr("lifecycle.at_risk_stage_moving_here_raises"));
             ImGui::EndTooltip();
         }
         if (i + 1 < n) {
@@ -111,7 +111,7 @@ int draw_chain(const LifecycleModel& model, const LifecycleAtDate& a, int select
         draw->AddLine(ImVec2(x_last, y0), ImVec2(x_last, y1), arrow_color, 2.0f);
         draw->AddLine(ImVec2(x_last, y1), ImVec2(x_first, y1), arrow_color, 2.0f);
         arrow(draw, ImVec2(x_first, y1), ImVec2(x_first, y0 + 2), arrow_color, ImGui::GetFontSize() * 0.5f);
-        const char* label = tr("the cycle repeats");
+        const char* label = tr("lifecycle.the_cycle_repeats");
         ImVec2 ts = ImGui::CalcTextSize(label);
         float mid = (x_first + x_last) * 0.5f - ts.x * 0.5f;
         draw->AddRectFilled(ImVec2(mid - 4, y1 - ts.y * 0.5f), ImVec2(mid + ts.x + 4, y1 + ts.y * 0.5f), ImGui::GetColorU32(ImGuiCol_WindowBg));
@@ -133,7 +133,7 @@ void draw_members(AppState& state, LifecyclePanelState& p, const LifecycleAtDate
     refresh_members(p, state, a, stage);
     const Workspace& ws = state.workspace();
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputTextWithHint("##filter", tr("Filter by id, name or segment"), &p.filter);
+    ImGui::InputTextWithHint("##filter", tr("common.filter_by_id_name_or_segment"), &p.filter);
     automation::record("lifecycle.members.filter");
     std::vector<std::size_t> shown;
     const TextFilter filter(p.filter);  // the same matching as the customers table
@@ -146,10 +146,10 @@ void draw_members(AppState& state, LifecyclePanelState& p, const LifecycleAtDate
     float footer = ImGui::GetTextLineHeightWithSpacing();
     if (ImGui::BeginTable("members", 4, flags, ImVec2(0, -footer))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(tr("ID"), 0, 1.0f);
-        ImGui::TableSetupColumn(tr("Name"), 0, 1.6f);
-        ImGui::TableSetupColumn(tr("Segment"), 0, 1.0f);
-        ImGui::TableSetupColumn(tr("Health"), 0, 0.7f);
+        ImGui::TableSetupColumn(tr("common.id"), 0, 1.0f);
+        ImGui::TableSetupColumn(tr("common.name"), 0, 1.6f);
+        ImGui::TableSetupColumn(tr("common.segment"), 0, 1.0f);
+        ImGui::TableSetupColumn(tr("lifecycle.health"), 0, 0.7f);
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(shown.size()));
@@ -182,10 +182,10 @@ void draw_members(AppState& state, LifecyclePanelState& p, const LifecycleAtDate
         }
         ImGui::EndTable();
     }
-    ImGui::TextDisabled("%zu %s %zu", shown.size(), tr("of"), p.members.size());
+    ImGui::TextDisabled("%zu %s %zu", shown.size(), tr("common.of"), p.members.size());
     if (!state.selected_customer.empty()) {
         ImGui::SameLine();
-        ImGui::TextDisabled("  %s: %s (%s)", tr("Selected"), state.selected_customer.c_str(), tr("see the Customers tab"));
+        ImGui::TextDisabled("  %s: %s (%s)", tr("lifecycle.selected"), state.selected_customer.c_str(), tr("lifecycle.see_the_customers_tab"));
     }
 }
 
@@ -209,43 +209,43 @@ void draw_stage_facts(AppState& state, const LifecycleModel& model, const Lifecy
     const std::string& description = zh && !s.description_zh.empty() ? s.description_zh : s.description;
     if (!description.empty()) ImGui::TextWrapped("%s", description.c_str());
 
-    if (ImGui::CollapsingHeader(tr("Playbook"), ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::CollapsingHeader(tr("lifecycle.playbook"), ImGuiTreeNodeFlags_DefaultOpen)) {
         const std::string& goal = zh && !s.goal_zh.empty() ? s.goal_zh : s.goal;
-        ImGui::TextDisabled("%s", tr("Goal"));
+        ImGui::TextDisabled("%s", tr("common.goal"));
         ImGui::TextWrapped("%s", goal.empty() ? "-" : goal.c_str());
-        ImGui::TextDisabled("%s", tr("Strategies"));
+        ImGui::TextDisabled("%s", tr("lifecycle.strategies"));
         for (const PlaybookItem& item : s.playbook) ImGui::BulletText("%s", playbook_text(item).c_str());
         if (s.playbook.empty()) ImGui::TextDisabled("-");
-        ImGui::TextDisabled("%s", tr("Result metrics"));
+        ImGui::TextDisabled("%s", tr("common.result_metrics"));
         std::string metrics;
         for (const std::string& m : s.result_metrics) metrics += (metrics.empty() ? "" : ", ") + std::string(tr(result_metric_label(m)));
         ImGui::TextWrapped("%s", metrics.empty() ? "-" : metrics.c_str());
     }
-    if (ImGui::CollapsingHeader(tr("Stage metrics"), ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::CollapsingHeader(tr("lifecycle.stage_metrics"), ImGuiTreeNodeFlags_DefaultOpen)) {
         const PeriodMetrics& pm = a.metrics;
-        ImGui::TextDisabled("%s %s .. %s (%s)", tr("Period"), to_iso(pm.period.start).c_str(),
-                            to_iso(Date{pm.period.end.days - 1}).c_str(), tr("grouped by stage at the start"));
+        ImGui::TextDisabled("%s %s .. %s (%s)", tr("common.period"), to_iso(pm.period.start).c_str(),
+                            to_iso(Date{pm.period.end.days - 1}).c_str(), tr("lifecycle.grouped_by_stage_at_the_start"));
         if (ImGui::BeginTable("stage_metrics", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-            ImGui::TableSetupColumn(tr("Metric"), ImGuiTableColumnFlags_WidthStretch);
-            ImGui::TableSetupColumn(tr("Value"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
+            ImGui::TableSetupColumn(tr("common.metric"), ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn(tr("common.value"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
             int count = a.stages.counts[static_cast<std::size_t>(stage)];
-            metric_row(tr("Customers now"), format_value(count, ValueFormat::integer));
-            metric_row(tr("Revenue to date"), format_value(a.stages.revenue[static_cast<std::size_t>(stage)], ValueFormat::money));
+            metric_row(tr("common.customers_now"), format_value(count, ValueFormat::integer));
+            metric_row(tr("common.revenue_to_date"), format_value(a.stages.revenue[static_cast<std::size_t>(stage)], ValueFormat::money));
             if (stage < static_cast<int>(a.health.stage_mean.size()))
-                metric_row(tr("Mean health score"), format_value(a.health.stage_mean[static_cast<std::size_t>(stage)], ValueFormat::number));
+                metric_row(tr("common.mean_health_score"), format_value(a.health.stage_mean[static_cast<std::size_t>(stage)], ValueFormat::number));
             const LifecycleOverTime* over_time = lifecycle_over_time_if_ready(state);
             if (!over_time)
-                metric_row(tr("Mean months in stage"), "...");
+                metric_row(tr("lifecycle.mean_months_in_stage"), "...");
             else if (stage < static_cast<int>(over_time->dwell.size()))
-                metric_row(tr("Mean months in stage"), format_value(over_time->dwell[static_cast<std::size_t>(stage)].mean_snapshots, ValueFormat::number));
+                metric_row(tr("lifecycle.mean_months_in_stage"), format_value(over_time->dwell[static_cast<std::size_t>(stage)].mean_snapshots, ValueFormat::number));
             if (stage < static_cast<int>(pm.by_stage.size())) {
                 const GroupMetrics& g = pm.by_stage[static_cast<std::size_t>(stage)];
-                metric_row(tr("Active at start"), format_value(g.customers_start, ValueFormat::integer));
-                metric_row(tr("Retention rate"), rate(g.retention_rate));
-                metric_row(tr("Churn rate"), rate(g.churn_rate));
-                metric_row(tr("Revenue in period"), format_value(g.revenue, ValueFormat::money));
-                metric_row(tr("Repeat-purchase rate"), rate(g.repeat_purchase_rate));
-                metric_row(tr("Net revenue retention"), rate(g.net_revenue_retention));
+                metric_row(tr("lifecycle.active_at_start"), format_value(g.customers_start, ValueFormat::integer));
+                metric_row(tr("lifecycle.retention_rate"), rate(g.retention_rate));
+                metric_row(tr("lifecycle.churn_rate"), rate(g.churn_rate));
+                metric_row(tr("lifecycle.revenue_in_period"), format_value(g.revenue, ValueFormat::money));
+                metric_row(tr("lifecycle.repeat_purchase_rate"), rate(g.repeat_purchase_rate));
+                metric_row(tr("lifecycle.net_revenue_retention"), rate(g.net_revenue_retention));
                 metric_row("NPS", g.nps ? format_value(*g.nps, ValueFormat::number) : "-");
             }
             const auto& columns = stage_value_columns(state);
@@ -263,11 +263,11 @@ void draw_stage_table(AppState& state, const LifecycleModel& model, const Lifecy
     int ncol = 5 + static_cast<int>(columns.size());
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("stage_summary", ncol, flags)) return;
-    ImGui::TableSetupColumn(tr("Stage"), 0, 1.4f);
-    ImGui::TableSetupColumn(tr("Customers"));
-    ImGui::TableSetupColumn(tr("Share"));
-    ImGui::TableSetupColumn(tr("Revenue to date"));
-    ImGui::TableSetupColumn(tr("Mean health score"));
+    ImGui::TableSetupColumn(tr("common.stage"), 0, 1.4f);
+    ImGui::TableSetupColumn(tr("common.customers"));
+    ImGui::TableSetupColumn(tr("common.share"));
+    ImGui::TableSetupColumn(tr("common.revenue_to_date"));
+    ImGui::TableSetupColumn(tr("common.mean_health_score"));
     for (const StageValueColumn& c : defs) ImGui::TableSetupColumn(tr(c.title.c_str()));
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < model.stages.size(); ++i) {
@@ -301,13 +301,13 @@ void draw_stages_tab(AppState& state, LifecyclePanelState& p) {
     int clicked = draw_chain(model, a, v.selected_stage);
     if (clicked >= 0) v.selected_stage = clicked;
     int stage = std::clamp(v.selected_stage, 0, static_cast<int>(model.stages.size()) - 1);
-    ImGui::TextDisabled("%s %d %s, %s %s", tr("Staged"), a.stages.present, tr("customers"), tr("as of"), to_iso(a.as_of).c_str());
-    if (ImGui::CollapsingHeader(tr("All stages"))) draw_stage_table(state, model, a);
+    ImGui::TextDisabled("%s %d %s, %s %s", tr("lifecycle.staged"), a.stages.present, tr("common.customers_2"), tr("common.as_of_2"), to_iso(a.as_of).c_str());
+    if (ImGui::CollapsingHeader(tr("lifecycle.all_stages"))) draw_stage_table(state, model, a);
 
     float width = ImGui::GetContentRegionAvail().x;
     float left = std::max(width * 0.5f, ImGui::GetFontSize() * 22);
     ImGui::BeginChild("members", ImVec2(std::min(left, width), 0), true);
-    ImGui::Text("%s: %s", tr("Customers in stage"), stage_name(model.stages[static_cast<std::size_t>(stage)]).c_str());
+    ImGui::Text("%s: %s", tr("lifecycle.customers_in_stage"), stage_name(model.stages[static_cast<std::size_t>(stage)]).c_str());
     draw_members(state, p, a, stage);
     ImGui::EndChild();
     if (left < width - ImGui::GetFontSize() * 10) {
@@ -325,11 +325,11 @@ void draw_lifecycle_header(AppState& state, bool with_picker) {
     automation::publish("lifecycle", lifecycle_automation_state(state).dump());
     const LifecycleModel& model = v.model;
     if (with_picker) {
-        ImGui::TextUnformatted(tr("Model"));
+        ImGui::TextUnformatted(tr("common.model"));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20);
         std::string preview = model_name(model);
-        if (!v.model_is_builtin) preview = std::string(tr("Custom")) + ": " + preview;
+        if (!v.model_is_builtin) preview = std::string(tr("lifecycle.custom")) + ": " + preview;
         bool open = ImGui::BeginCombo("##model", preview.c_str());
         automation::record("lifecycle.model");
         if (open) {
@@ -342,35 +342,35 @@ void draw_lifecycle_header(AppState& state, bool with_picker) {
             const LifecycleModel* custom = !builtin ? &model : v.stashed_custom ? &*v.stashed_custom : nullptr;
             if (custom) {
                 ImGui::Separator();
-                std::string label = std::string(tr("Custom")) + ": " + model_name(*custom);
+                std::string label = std::string(tr("lifecycle.custom")) + ": " + model_name(*custom);
                 if (ImGui::Selectable(label.c_str(), !builtin) && builtin) switch_lifecycle_model(state, "");
                 automation::record("lifecycle.model.custom");
             }
             ImGui::EndCombo();
         }
         ImGui::SameLine();
-        if (ImGui::Button(tr("Duplicate as custom"))) duplicate_lifecycle_model(state);
+        if (ImGui::Button(tr("lifecycle.duplicate_as_custom"))) duplicate_lifecycle_model(state);
         automation::record("lifecycle.duplicate");
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", tr("Copy this model into the workspace's custom model (replaces the kept custom model)."));
+            ImGui::SetTooltip("%s", tr("lifecycle.copy_this_model_into_the_workspaces"));
         ImGui::SameLine();
     } else {
-        ImGui::Text("%s: %s", tr("Model"), model_name(model).c_str());
+        ImGui::Text("%s: %s", tr("common.model"), model_name(model).c_str());
         ImGui::SameLine();
     }
-    ImGui::TextUnformatted(tr("As of"));
+    ImGui::TextUnformatted(tr("common.as_of"));
     ImGui::SameLine();
     Date as_of = lifecycle_as_of(state);
     if (date_input("as_of", as_of, ImGui::GetFontSize() * 7)) v.as_of = as_of;
     automation::record("lifecycle.as_of");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("YYYY-MM-DD, press Enter"));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("lifecycle.yyyy_mm_dd_press_enter"));
     if (v.as_of) {
         ImGui::SameLine();
-        if (ImGui::SmallButton(tr("Reset date"))) v.as_of.reset();
+        if (ImGui::SmallButton(tr("lifecycle.reset_date"))) v.as_of.reset();
         automation::record("lifecycle.as_of.reset");
     }
     if (!v.model_problems.empty()) {
-        ImGui::TextColored(ImVec4(0.85f, 0.3f, 0.2f, 1), "%s", tr("The workspace's lifecycle model could not be read; the default template is shown."));
+        ImGui::TextColored(ImVec4(0.85f, 0.3f, 0.2f, 1), "%s", tr("lifecycle.the_workspaces_lifecycle_model_could_not"));
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
             for (const Problem& pr : v.model_problems) ImGui::TextUnformatted(pr.to_string().c_str());
@@ -383,19 +383,19 @@ void draw_panel_lifecycle(AppState& state) {
     auto& p = state.panel_data<LifecyclePanelState>();
     draw_lifecycle_header(state, true);
     if (!ImGui::BeginTabBar("lifecycle_tabs")) return;
-    bool open = ImGui::BeginTabItem(tr_id("Stages", "stages").c_str());
+    bool open = ImGui::BeginTabItem(tr_id("lifecycle.stages", "stages").c_str());
     automation::record("lifecycle.tab.stages");
     if (open) {
         draw_stages_tab(state, p);
         ImGui::EndTabItem();
     }
-    open = ImGui::BeginTabItem(tr_id("Model editor", "model").c_str());
+    open = ImGui::BeginTabItem(tr_id("lifecycle.model_editor", "model").c_str());
     automation::record("lifecycle.tab.model");
     if (open) {
         draw_lifecycle_model_editor(state);
         ImGui::EndTabItem();
     }
-    open = ImGui::BeginTabItem(tr_id("Metrics", "metrics").c_str());
+    open = ImGui::BeginTabItem(tr_id("lifecycle.metrics", "metrics").c_str());
     automation::record("lifecycle.tab.metrics");
     if (open) {
         draw_lifecycle_metrics_table(state);

@@ -43,7 +43,7 @@ void draw_funnel_history(AppState& state, FlowPanelState& p) {
     const LifecycleModel& model = v.model;
     const LifecycleAtDate& a = lifecycle_analysis(state);
 
-    ImGui::Text("%s (%s %s)", tr("Customers per stage"), tr("as of"), to_iso(a.as_of).c_str());
+    ImGui::Text("%s (%s %s)", tr("lifecycle_flow.customers_per_stage"), tr("common.as_of_2"), to_iso(a.as_of).c_str());
     std::vector<charts::FunnelStep> steps;
     for (std::size_t i = 0; i < model.stages.size(); ++i)
         steps.push_back({stage_name(model.stages[i]), static_cast<double>(a.stages.counts[i]), stage_color(model.stages[i])});
@@ -52,7 +52,7 @@ void draw_funnel_history(AppState& state, FlowPanelState& p) {
     int hovered = charts::funnel_chart("funnel", steps, ValueFormat::integer, funnel, charts::FunnelShare::of_total);
     automation::record("flow.funnel");
     if (hovered >= 0 && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) v.selected_stage = hovered;
-    ImGui::TextDisabled("%s", tr("Stages in model order; percentages are of all staged customers. Click a stage to select it."));
+    ImGui::TextDisabled("%s", tr("lifecycle_flow.stages_in_model_order_percentages_are"));
 
     ImGui::Spacing();
     ImGui::Separator();
@@ -60,12 +60,12 @@ void draw_funnel_history(AppState& state, FlowPanelState& p) {
     if (!history) return draw_history_pending(state);
     const SnapshotSeries& h = *history;
     if (h.dates.empty()) {
-        ImGui::TextDisabled("%s", tr("No dated data to build a history from."));
+        ImGui::TextDisabled("%s", tr("lifecycle_flow.no_dated_data_to_build_a"));
         return;
     }
-    ImGui::TextUnformatted(tr("Stages over time (month-end snapshots)"));
+    ImGui::TextUnformatted(tr("lifecycle_flow.stages_over_time_month_end_snapshots"));
     ImGui::SameLine();
-    ImGui::Checkbox(tr("Shares"), &p.history_shares);
+    ImGui::Checkbox(tr("lifecycle_flow.shares"), &p.history_shares);
     automation::record("flow.history_shares");
     std::vector<double> x;
     for (Date d : h.dates) x.push_back(d.days);
@@ -86,7 +86,7 @@ void draw_funnel_history(AppState& state, FlowPanelState& p) {
     charts::Options area;
     area.height_lines = 13;
     charts::stacked_area_chart("history", x, layers, {"", ValueFormat::month},
-                               {p.history_shares ? tr("Share of customers") : tr("Customers"),
+                               {p.history_shares ? tr("common.share_of_customers") : tr("common.customers"),
                                 p.history_shares ? ValueFormat::percent : ValueFormat::integer},
                                area);
     automation::record("flow.history");
@@ -99,7 +99,7 @@ void draw_funnel_history(AppState& state, FlowPanelState& p) {
     if (ImGui::SliderInt("##as_of", &k, 0, last, label.c_str())) v.as_of = h.dates[static_cast<std::size_t>(k)];
     automation::record("flow.as_of_slider");
     ImGui::SameLine();
-    ImGui::TextUnformatted(tr("As of"));
+    ImGui::TextUnformatted(tr("common.as_of"));
     std::vector<charts::FunnelStep> parts;
     for (std::size_t s = 0; s < model.stages.size(); ++s)
         parts.push_back({stage_name(model.stages[s]), static_cast<double>(a.stages.counts[s]), stage_color(model.stages[s])});
@@ -110,32 +110,32 @@ void draw_funnel_history(AppState& state, FlowPanelState& p) {
 void draw_cohorts(AppState& state, FlowPanelState& p) {
     LifecycleView& v = lifecycle_view(state);
     int basis = p.recurring ? 2 : v.cohort_basis == CohortBasis::first_purchase ? 0 : 1;
-    ImGui::TextUnformatted(tr("Cohort by"));
+    ImGui::TextUnformatted(tr("lifecycle_flow.cohort_by"));
     ImGui::SameLine();
-    if (ImGui::RadioButton(tr("first purchase (birth cohort)"), &basis, 0)) {
+    if (ImGui::RadioButton(tr("lifecycle_flow.first_purchase_birth_cohort"), &basis, 0)) {
         v.cohort_basis = CohortBasis::first_purchase;
         p.recurring = false;
     }
     automation::record("flow.cohort.birth");
     ImGui::SameLine();
-    if (ImGui::RadioButton(tr("acquisition date"), &basis, 1)) {
+    if (ImGui::RadioButton(tr("lifecycle_flow.acquisition_date"), &basis, 1)) {
         v.cohort_basis = CohortBasis::acquired;
         p.recurring = false;
     }
     automation::record("flow.cohort.acquired");
     ImGui::SameLine();
-    if (ImGui::RadioButton(tr("any purchase in the month (recurring cohort)"), &basis, 2)) p.recurring = true;
+    if (ImGui::RadioButton(tr("lifecycle_flow.any_purchase_in_the_month_recurring"), &basis, 2)) p.recurring = true;
     automation::record("flow.cohort.recurring");
     int period = v.cohort_period == CohortPeriod::calendar_month ? 0 : 1;
-    ImGui::TextUnformatted(tr("Columns"));
+    ImGui::TextUnformatted(tr("lifecycle_flow.columns"));
     ImGui::SameLine();
-    if (ImGui::RadioButton(tr("calendar months after the cohort month"), &period, 0)) v.cohort_period = CohortPeriod::calendar_month;
+    if (ImGui::RadioButton(tr("lifecycle_flow.calendar_months_after_the_cohort_month"), &period, 0)) v.cohort_period = CohortPeriod::calendar_month;
     automation::record("flow.cohort.calendar");
     ImGui::SameLine();
-    if (ImGui::RadioButton(tr("rolling 30-day periods after each customer's own date"), &period, 1))
+    if (ImGui::RadioButton(tr("lifecycle_flow.rolling_30_day_periods_after_each"), &period, 1))
         v.cohort_period = CohortPeriod::rolling_30_days;
     automation::record("flow.cohort.rolling");
-    ImGui::Checkbox(tr("Show counts instead of shares"), &p.cohort_counts);
+    ImGui::Checkbox(tr("lifecycle_flow.show_counts_instead_of_shares"), &p.cohort_counts);
     automation::record("flow.cohort.counts");
 
     const LifecycleAtDate& a = lifecycle_analysis(state);
@@ -147,7 +147,7 @@ void draw_cohorts(AppState& state, FlowPanelState& p) {
     if (!p.recurring && !over_time) return draw_history_pending(state);
     const CohortTable& t = recurring ? *recurring : over_time->cohorts;
     if (t.rows.empty()) {
-        ImGui::TextDisabled("%s", tr("No purchases yet: no cohorts."));
+        ImGui::TextDisabled("%s", tr("lifecycle_flow.no_purchases_yet_no_cohorts"));
         return;
     }
     std::size_t columns = 0;
@@ -167,10 +167,10 @@ void draw_cohorts(AppState& state, FlowPanelState& p) {
     for (std::size_t k = 0; k < columns; ++k) column_labels.push_back(prefix + std::to_string(k));
     charts::Options options;
     options.height_lines = std::clamp(static_cast<float>(t.rows.size()) * 1.1f + 2, 6.0f, 40.0f);
-    if (p.recurring) ImGui::TextDisabled("%s", tr("Recurring cohort: everyone who bought in the month, new or not; do they buy again later?"));
+    if (p.recurring) ImGui::TextDisabled("%s", tr("lifecycle_flow.recurring_cohort_everyone_who_bought_in"));
     ImGui::TextDisabled("%s", t.period == CohortPeriod::calendar_month
-                                  ? tr("Cell Mk: share of the cohort who bought in the k-th calendar month after the cohort month (M0 = the cohort month).")
-                                  : tr("Cell Pk: share who bought in days [30k, 30k+30) after their own cohort date (P0 starts on that date)."));
+                                  ? tr("lifecycle_flow.cell_mk_share_of_the_cohort")
+                                  : tr("lifecycle_flow.cell_pk_share_who_bought_in"));
     charts::heatmap("cohorts", row_labels, column_labels, values, p.cohort_counts ? ValueFormat::integer : ValueFormat::percent,
                     charts::palette_color(0), options);
     automation::record("flow.cohort.heatmap");
@@ -185,11 +185,11 @@ void draw_stage_move_times(AppState& state) {
     const std::size_t n = model.stages.size();
     if (a.move_times.size() != n) return;
     ImGui::Spacing();
-    ImGui::TextUnformatted(tr("Average time to convert between stages"));
+    ImGui::TextUnformatted(tr("lifecycle_flow.average_time_to_convert_between_stages"));
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
                             ImGuiTableFlags_SizingStretchSame;
     if (ImGui::BeginTable("move_times", static_cast<int>(n) + 1, flags)) {
-        ImGui::TableSetupColumn(tr("from \\ to"));
+        ImGui::TableSetupColumn(tr("common.from_to"));
         for (const Stage& s : model.stages) ImGui::TableSetupColumn(stage_name(s).c_str());
         ImGui::TableHeadersRow();
         for (std::size_t r = 0; r < n; ++r) {
@@ -204,14 +204,14 @@ void draw_stage_move_times(AppState& state) {
                     ImGui::TextDisabled("-");
                     continue;
                 }
-                ImGui::Text("%s %s (n=%s)", format_value(t.mean_days, ValueFormat::integer).c_str(), tr("days"),
+                ImGui::Text("%s %s (n=%s)", format_value(t.mean_days, ValueFormat::integer).c_str(), tr("common.days"),
                             format_value(t.moves, ValueFormat::integer).c_str());
             }
         }
         ImGui::EndTable();
     }
     automation::record("flow.transition.times");
-    ImGui::TextDisabled("%s", tr("Mean days from entering the row's stage to first being seen in the column's stage, from monthly snapshots up to the analysis date; customers already in a stage at the first snapshot are not timed."));
+    ImGui::TextDisabled("%s", tr("lifecycle_flow.mean_days_from_entering_the_rows"));
 }
 
 void draw_transitions(AppState& state, FlowPanelState& p) {
@@ -220,20 +220,20 @@ void draw_transitions(AppState& state, FlowPanelState& p) {
     if (!history) return draw_history_pending(state);
     const SnapshotSeries& h = *history;
     if (h.dates.size() < 2) {
-        ImGui::TextDisabled("%s", tr("Transitions need at least two months of data."));
+        ImGui::TextDisabled("%s", tr("lifecycle_flow.transitions_need_at_least_two_months"));
         return;
     }
     int last = static_cast<int>(h.dates.size()) - 1;
     if (p.to_index < 0 || p.to_index > last) p.to_index = last;
     if (p.from_index < 0 || p.from_index > last) p.from_index = std::max(0, last - 12);
     float w = ImGui::GetFontSize() * 14;
-    ImGui::TextUnformatted(tr("From"));
+    ImGui::TextUnformatted(tr("lifecycle_flow.from"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(w);
     ImGui::SliderInt("##from", &p.from_index, 0, last, to_iso(h.dates[static_cast<std::size_t>(p.from_index)]).c_str());
     automation::record("flow.transition.from");
     ImGui::SameLine();
-    ImGui::TextUnformatted(tr("to"));
+    ImGui::TextUnformatted(tr("lifecycle_flow.to"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(w);
     ImGui::SliderInt("##to", &p.to_index, 0, last, to_iso(h.dates[static_cast<std::size_t>(p.to_index)]).c_str());
@@ -252,15 +252,15 @@ void draw_transitions(AppState& state, FlowPanelState& p) {
                             ImGuiTableFlags_SizingStretchSame;
     int ncol = static_cast<int>(n) + 2;
     if (ImGui::BeginTable("transitions", ncol, flags)) {
-        ImGui::TableSetupColumn((std::string(tr("from \\ to"))).c_str());
+        ImGui::TableSetupColumn((std::string(tr("common.from_to"))).c_str());
         for (const Stage& s : model.stages) ImGui::TableSetupColumn(stage_name(s).c_str());
-        ImGui::TableSetupColumn(tr("Total"));
+        ImGui::TableSetupColumn(tr("lifecycle_flow.total"));
         ImGui::TableHeadersRow();
         for (std::size_t r = 0; r <= n; ++r) {
             bool entered = r == n;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            if (entered) ImGui::TextDisabled("%s", tr("New (not present)"));
+            if (entered) ImGui::TextDisabled("%s", tr("lifecycle_flow.new_not_present"));
             else {
                 color_swatch(stage_color(model.stages[r]));
                 ImGui::TextUnformatted(stage_name(model.stages[r]).c_str());
@@ -283,14 +283,14 @@ void draw_transitions(AppState& state, FlowPanelState& p) {
         }
         ImGui::EndTable();
     }
-    ImGui::TextDisabled("%s", tr("Rows: stage at the first date; columns: stage at the second date; (row %). Diagonal: stayed."));
+    ImGui::TextDisabled("%s", tr("lifecycle_flow.rows_stage_at_the_first_date"));
 
     std::vector<charts::FlowNode> left, right;
     for (const Stage& s : model.stages) {
         left.push_back({stage_name(s), stage_color(s)});
         right.push_back({stage_name(s), stage_color(s)});
     }
-    left.push_back({tr("New"), IM_COL32(150, 150, 150, 255)});
+    left.push_back({tr("common.new"), IM_COL32(150, 150, 150, 255)});
     std::vector<std::vector<double>> counts(n + 1, std::vector<double>(n, 0));
     for (std::size_t r = 0; r < n; ++r)
         for (std::size_t c = 0; c < n; ++c) counts[r][c] = m.counts[r][c];
@@ -309,7 +309,7 @@ void draw_panel_lifecycle_flow(AppState& state) {
     draw_lifecycle_header(state, false);
     if (lifecycle_model(state).stages.empty()) return;
     if (!ImGui::BeginTabBar("flow_tabs")) return;
-    bool open = ImGui::BeginTabItem(tr_id("Funnel & history", "funnel").c_str());
+    bool open = ImGui::BeginTabItem(tr_id("lifecycle_flow.funnel_history", "funnel").c_str());
     automation::record("flow.tab.funnel");
     if (open) {
         ImGui::BeginChild("funnel_history");
@@ -317,7 +317,7 @@ void draw_panel_lifecycle_flow(AppState& state) {
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
-    open = ImGui::BeginTabItem(tr_id("Cohorts", "cohorts").c_str());
+    open = ImGui::BeginTabItem(tr_id("lifecycle_flow.cohorts", "cohorts").c_str());
     automation::record("flow.tab.cohorts");
     if (open) {
         ImGui::BeginChild("cohorts");
@@ -325,7 +325,7 @@ void draw_panel_lifecycle_flow(AppState& state) {
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
-    open = ImGui::BeginTabItem(tr_id("Transitions", "transitions").c_str());
+    open = ImGui::BeginTabItem(tr_id("lifecycle_flow.transitions", "transitions").c_str());
     automation::record("flow.tab.transitions");
     if (open) {
         ImGui::BeginChild("transitions");

@@ -35,28 +35,28 @@ std::string money(double v) { return format_value(v, ValueFormat::money); }
 
 const std::vector<MetricRow>& metric_rows() {
     static const std::vector<MetricRow> rows = {
-        {"Active at start", "S: customers active at the period start", [](const GroupMetrics& g) { return integer(g.customers_start); }},
-        {"Active at end", "E: customers active at the period end", [](const GroupMetrics& g) { return integer(g.customers_end); }},
-        {"New or returning", "N: active at the end but not at the start", [](const GroupMetrics& g) { return integer(g.new_or_returning); }},
-        {"Retention rate", "(E - N) / S", [](const GroupMetrics& g) { return rate(g.retention_rate); }},
-        {"Churn rate", "1 - retention rate", [](const GroupMetrics& g) { return rate(g.churn_rate); }},
-        {"Revenue in period", "all members' spend in the period", [](const GroupMetrics& g) { return money(g.revenue); }},
-        {"Revenue retained", "spend in the period of customers active at the start", [](const GroupMetrics& g) { return money(g.revenue_retained); }},
-        {"Payers in previous period", "P: members who paid in the previous period", [](const GroupMetrics& g) { return integer(g.payers_previous); }},
-        {"Renewal rate", "share of P who paid again in this period", [](const GroupMetrics& g) { return rate(g.renewal_rate); }},
-        {"Net revenue retention", "P's spend now / P's spend in the previous period", [](const GroupMetrics& g) { return rate(g.net_revenue_retention); }},
-        {"Buyers", "members who bought in the period", [](const GroupMetrics& g) { return integer(g.buyers); }},
-        {"Repeat-purchase rate", "buyers with 2+ purchases by the end / buyers", [](const GroupMetrics& g) { return rate(g.repeat_purchase_rate); }},
-        {"Complaint rate", "members with a complaint in the period / active at start or end", [](const GroupMetrics& g) { return rate(g.complaint_rate); }},
-        {"Engagement", "interactions in the period per active member", [](const GroupMetrics& g) { return g.engagement ? format_value(*g.engagement, ValueFormat::number) : "-"; }},
-        {"Referrals", "\"referral\" interactions in the period", [](const GroupMetrics& g) { return integer(g.referrals); }},
-        {"NPS responses", "customers with an NPS answer in the period (last answer counts)", [](const GroupMetrics& g) { return integer(g.nps_responses); }},
-        {"NPS", "100 x (promoters - detractors) / responses", [](const GroupMetrics& g) { return g.nps ? format_value(*g.nps, ValueFormat::number) : "-"; }},
-        {"Leads at start", "present at the start with no purchase", [](const GroupMetrics& g) { return integer(g.leads_start); }},
-        {"Lead conversion rate", "leads who bought in the period / leads", [](const GroupMetrics& g) { return rate(g.lead_conversion_rate); }},
-        {"First purchases", "members whose first purchase is in the period", [](const GroupMetrics& g) { return integer(g.first_purchases); }},
-        {"Days to convert", "mean days from first contact (acquisition date, else first interaction) to first purchase", [](const GroupMetrics& g) { return g.days_to_convert ? format_value(*g.days_to_convert, ValueFormat::number) : "-"; }},
-        {"Conversions timed", "first purchases with a first contact on record (the customers behind Days to convert)", [](const GroupMetrics& g) { return integer(g.converted_with_contact); }},
+        {"lifecycle.active_at_start", "lifecycle_metrics.s_customers_active_at_the_period", [](const GroupMetrics& g) { return integer(g.customers_start); }},
+        {"lifecycle_metrics.active_at_end", "lifecycle_metrics.e_customers_active_at_the_period", [](const GroupMetrics& g) { return integer(g.customers_end); }},
+        {"lifecycle_metrics.new_or_returning", "lifecycle_metrics.n_active_at_the_end_but", [](const GroupMetrics& g) { return integer(g.new_or_returning); }},
+        {"lifecycle.retention_rate", "lifecycle_metrics.e_n_s", [](const GroupMetrics& g) { return rate(g.retention_rate); }},
+        {"lifecycle.churn_rate", "lifecycle_metrics.1_retention_rate", [](const GroupMetrics& g) { return rate(g.churn_rate); }},
+        {"lifecycle.revenue_in_period", "lifecycle_metrics.all_members_spend_in_the_period", [](const GroupMetrics& g) { return money(g.revenue); }},
+        {"common.revenue_retained", "lifecycle_metrics.spend_in_the_period_of_customers", [](const GroupMetrics& g) { return money(g.revenue_retained); }},
+        {"lifecycle_metrics.payers_in_previous_period", "lifecycle_metrics.p_members_who_paid_in_the", [](const GroupMetrics& g) { return integer(g.payers_previous); }},
+        {"common.renewal_rate", "lifecycle_metrics.share_of_p_who_paid_again", [](const GroupMetrics& g) { return rate(g.renewal_rate); }},
+        {"lifecycle.net_revenue_retention", "lifecycle_metrics.ps_spend_now_ps_spend_in", [](const GroupMetrics& g) { return rate(g.net_revenue_retention); }},
+        {"lifecycle_metrics.buyers", "lifecycle_metrics.members_who_bought_in_the_period", [](const GroupMetrics& g) { return integer(g.buyers); }},
+        {"lifecycle.repeat_purchase_rate", "lifecycle_metrics.buyers_with_2_purchases_by_the", [](const GroupMetrics& g) { return rate(g.repeat_purchase_rate); }},
+        {"common.complaint_rate", "lifecycle_metrics.members_with_a_complaint_in_the", [](const GroupMetrics& g) { return rate(g.complaint_rate); }},
+        {"health.engagement", "lifecycle_metrics.interactions_in_the_period_per_active", [](const GroupMetrics& g) { return g.engagement ? format_value(*g.engagement, ValueFormat::number) : "-"; }},
+        {"common.referrals", "lifecycle_metrics.referral_interactions_in_the_period", [](const GroupMetrics& g) { return integer(g.referrals); }},
+        {"lifecycle_metrics.nps_responses", "lifecycle_metrics.customers_with_an_nps_answer_in", [](const GroupMetrics& g) { return integer(g.nps_responses); }},
+        {"NPS", "lifecycle_metrics.100_x_promoters_detractors_responses", [](const GroupMetrics& g) { return g.nps ? format_value(*g.nps, ValueFormat::number) : "-"; }},
+        {"lifecycle_metrics.leads_at_start", "lifecycle_metrics.present_at_the_start_with_no", [](const GroupMetrics& g) { return integer(g.leads_start); }},
+        {"common.lead_conversion_rate", "lifecycle_metrics.leads_who_bought_in_the_period", [](const GroupMetrics& g) { return rate(g.lead_conversion_rate); }},
+        {"lifecycle_metrics.first_purchases", "lifecycle_metrics.members_whose_first_purchase_is_in", [](const GroupMetrics& g) { return integer(g.first_purchases); }},
+        {"common.days_to_convert", "lifecycle_metrics.mean_days_from_first_contact_acquisition", [](const GroupMetrics& g) { return g.days_to_convert ? format_value(*g.days_to_convert, ValueFormat::number) : "-"; }},
+        {"lifecycle_metrics.conversions_timed", "lifecycle_metrics.first_purchases_with_a_first_contact", [](const GroupMetrics& g) { return integer(g.converted_with_contact); }},
     };
     return rows;
 }
@@ -75,26 +75,26 @@ void draw_lifecycle_metrics_table(AppState& state) {
     const LifecycleModel& model = v.model;
     Date as_of = lifecycle_as_of(state);
 
-    const char* kinds[] = {tr("Month"), tr("Quarter"), tr("Year")};
+    const char* kinds[] = {tr("common.month"), tr("lifecycle_metrics.quarter"), tr("lifecycle_metrics.year")};
     int kind = static_cast<int>(v.period);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    if (ImGui::Combo(tr("Period"), &kind, kinds, 3)) {
+    if (ImGui::Combo(tr("common.period"), &kind, kinds, 3)) {
         v.period = static_cast<PeriodKind>(kind);
         m.periods_back = 0;
     }
     automation::record("lifecycle.metrics.period");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    ImGui::InputInt(tr("periods back"), &m.periods_back);
+    ImGui::InputInt(tr("lifecycle_metrics.periods_back"), &m.periods_back);
     m.periods_back = std::clamp(m.periods_back, 0, 120);
     automation::record("lifecycle.metrics.back");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
     int active = v.active_days;
-    if (ImGui::InputInt(tr("active window (days)"), &active, 30) && active > 0) v.active_days = std::min(active, 3650);
+    if (ImGui::InputInt(tr("lifecycle_metrics.active_window_days"), &active, 30) && active > 0) v.active_days = std::min(active, 3650);
     automation::record("lifecycle.metrics.active_days");
     ImGui::SameLine();
-    ImGui::Checkbox(tr("By segment"), &m.by_segment);
+    ImGui::Checkbox(tr("lifecycle_metrics.by_segment"), &m.by_segment);
     automation::record("lifecycle.metrics.by_segment");
 
     Period period = chosen_period(as_of, v.period, m.periods_back);
@@ -104,13 +104,13 @@ void draw_lifecycle_metrics_table(AppState& state) {
         m.metrics = compute_period_metrics(state.workspace(), lifecycle_index(state), model, period, options);
     }
     const PeriodMetrics& pm = m.metrics;
-    ImGui::TextDisabled("%s %s .. %s; %s %d %s", tr("Period"), to_iso(pm.period.start).c_str(), to_iso(Date{pm.period.end.days - 1}).c_str(),
-                        tr("a customer is active when they bought in the last"), pm.options.active_days, tr("days"));
+    ImGui::TextDisabled("%s %s .. %s; %s %d %s", tr("common.period"), to_iso(pm.period.start).c_str(), to_iso(Date{pm.period.end.days - 1}).c_str(),
+                        tr("lifecycle_metrics.a_customer_is_active_when_they"), pm.options.active_days, tr("common.days"));
 
     std::vector<std::pair<std::string, const GroupMetrics*>> columns;
-    columns.push_back({tr("All customers"), &pm.overall});
+    columns.push_back({tr("lifecycle_metrics.all_customers"), &pm.overall});
     if (m.by_segment) {
-        for (const GroupMetrics& g : pm.by_segment) columns.push_back({g.group.empty() ? tr("(none)") : g.group, &g});
+        for (const GroupMetrics& g : pm.by_segment) columns.push_back({g.group.empty() ? tr("common.none") : g.group, &g});
     } else {
         for (std::size_t i = 0; i < pm.by_stage.size() && i < model.stages.size(); ++i)
             columns.push_back({stage_name(model.stages[i]), &pm.by_stage[i]});
@@ -121,7 +121,7 @@ void draw_lifecycle_metrics_table(AppState& state) {
                             ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("metrics", ncol, flags, ImVec2(0, 0))) return;
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn(tr("Metric"));
+    ImGui::TableSetupColumn(tr("common.metric"));
     for (int c = 1; c < ncol; ++c) ImGui::TableSetupColumn(columns[static_cast<std::size_t>(c - 1)].first.c_str());
     ImGui::TableHeadersRow();
     for (const MetricRow& row : metric_rows()) {

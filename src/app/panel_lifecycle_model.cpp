@@ -94,11 +94,11 @@ void draw_stage_list(AppState& state, ModelEditorState& e, LifecycleView& v) {
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("stages", 6, flags)) return;
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 1.5f);
-    ImGui::TableSetupColumn(tr("Colour"), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(tr("Colour")).x + 8);
-    ImGui::TableSetupColumn(tr("Name (English)"), 0, 1.5f);
-    ImGui::TableSetupColumn(tr("Name (Chinese)"), 0, 1.2f);
-    ImGui::TableSetupColumn(tr("At risk"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3.5f);
-    ImGui::TableSetupColumn(tr("Order"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7.5f);
+    ImGui::TableSetupColumn(tr("lifecycle_model.colour"), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(tr("lifecycle_model.colour")).x + 8);
+    ImGui::TableSetupColumn(tr("common.name_english"), 0, 1.5f);
+    ImGui::TableSetupColumn(tr("common.name_chinese"), 0, 1.2f);
+    ImGui::TableSetupColumn(tr("lifecycle_model.at_risk"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3.5f);
+    ImGui::TableSetupColumn(tr("lifecycle_model.order"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7.5f);
     ImGui::TableHeadersRow();
     for (int i = 0; i < n; ++i) {
         Stage& s = d.stages[static_cast<std::size_t>(i)];
@@ -122,11 +122,11 @@ void draw_stage_list(AppState& state, ModelEditorState& e, LifecycleView& v) {
             LifecycleModel m = v.model;
             Problems problems;
             if (rename_stage(m, i, s.name, s.name_zh, problems)) commit_lifecycle_model(state, m, "Rename stage");
-            else state.report({tr("The lifecycle model was not changed"), "", problems});
+            else state.report({tr("common.the_lifecycle_model_was_not_changed"), "", problems});
         }
         ImGui::TableNextColumn();
         if (ImGui::Checkbox("##risk", &s.at_risk)) commit_lifecycle_model(state, d, "Change at-risk flag");
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Moving into an at-risk stage raises an early warning"));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("lifecycle_model.moving_into_an_at_risk_stage"));
         ImGui::TableNextColumn();
         LifecycleModel m = v.model;
         Problems problems;
@@ -147,17 +147,17 @@ void draw_stage_list(AppState& state, ModelEditorState& e, LifecycleView& v) {
         automation::record("lifecycle.model.stage_right." + std::to_string(i));
         ImGui::SameLine();
         ImGui::BeginDisabled(n <= 1);
-        if (ImGui::SmallButton(tr("Remove")) && remove_stage(m, i, problems)) {
+        if (ImGui::SmallButton(tr("common.remove")) && remove_stage(m, i, problems)) {
             commit_lifecycle_model(state, m, "Remove stage");
             v.selected_stage = std::max(0, std::min(v.selected_stage, n - 2));
         }
         ImGui::EndDisabled();
         automation::record("lifecycle.model.stage_remove." + std::to_string(i));
-        if (!problems.empty()) state.report({tr("The lifecycle model was not changed"), "", problems});
+        if (!problems.empty()) state.report({tr("common.the_lifecycle_model_was_not_changed"), "", problems});
         ImGui::PopID();
     }
     ImGui::EndTable();
-    if (ImGui::Button(tr("Add stage"))) {
+    if (ImGui::Button(tr("lifecycle_model.add_stage"))) {
         LifecycleModel m = v.model;
         Stage s;
         s.id = unused_stage_id(m);
@@ -166,12 +166,12 @@ void draw_stage_list(AppState& state, ModelEditorState& e, LifecycleView& v) {
         s.color = 0x7F8C8DFF;
         Problems problems;
         int position = std::clamp(v.selected_stage + 1, 0, n);
-        if (add_stage(m, s, position, problems) && commit_lifecycle_model(state, m, "Add stage"))
+        if (add_stage(m, s, position, problems) && commit_lifecycle_model(state, m, "lifecycle_model.add_stage"))
             v.selected_stage = position;
     }
     automation::record("lifecycle.model.add_stage");
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", tr("A new stage catches nobody until it has rules (Stage rules tab)."));
+    ImGui::TextDisabled("%s", tr("lifecycle_model.a_new_stage_catches_nobody_until"));
 }
 
 void draw_stage_texts(AppState& state, ModelEditorState& e, LifecycleView& v) {
@@ -180,22 +180,22 @@ void draw_stage_texts(AppState& state, ModelEditorState& e, LifecycleView& v) {
     Stage& s = d.stages[static_cast<std::size_t>(i)];
     ImGui::Separator();
     ImGui::TextUnformatted(stage_name(s).c_str());
-    ImGui::TextDisabled("%s: %s", tr("Stage id"), s.id.c_str());
-    if (text_field(tr("Description"), "lifecycle.model.description", s.description, true))
+    ImGui::TextDisabled("%s: %s", tr("lifecycle_model.stage_id"), s.id.c_str());
+    if (text_field(tr("lifecycle_model.description"), "lifecycle.model.description", s.description, true))
         commit_lifecycle_model(state, d, "Edit stage description");
-    if (text_field(tr("Description (Chinese)"), "lifecycle.model.description_zh", s.description_zh, true))
+    if (text_field(tr("lifecycle_model.description_chinese"), "lifecycle.model.description_zh", s.description_zh, true))
         commit_lifecycle_model(state, d, "Edit stage description");
-    if (text_field(tr("Goal"), "lifecycle.model.goal", s.goal)) commit_lifecycle_model(state, d, "Edit stage goal");
-    if (text_field(tr("Goal (Chinese)"), "lifecycle.model.goal_zh", s.goal_zh)) commit_lifecycle_model(state, d, "Edit stage goal");
+    if (text_field(tr("common.goal"), "lifecycle.model.goal", s.goal)) commit_lifecycle_model(state, d, "Edit stage goal");
+    if (text_field(tr("lifecycle_model.goal_chinese"), "lifecycle.model.goal_zh", s.goal_zh)) commit_lifecycle_model(state, d, "Edit stage goal");
     if (e.metrics_stage != i) {
         e.metrics_stage = i;
         e.metrics_text = join(s.result_metrics);
     }
-    if (text_field(tr("Result metrics"), "lifecycle.model.result_metrics", e.metrics_text)) {
+    if (text_field(tr("common.result_metrics"), "lifecycle.model.result_metrics", e.metrics_text)) {
         s.result_metrics = split(e.metrics_text);
         commit_lifecycle_model(state, d, "Edit result metrics");
     }
-    ImGui::TextDisabled("%s", tr("Strategies (the first one is the suggested action in early warnings)"));
+    ImGui::TextDisabled("%s", tr("lifecycle_model.strategies_the_first_one_is_the"));
     int remove = -1;
     for (std::size_t k = 0; k < s.playbook.size(); ++k) {
         ImGui::PushID(static_cast<int>(k));
@@ -212,16 +212,16 @@ void draw_stage_texts(AppState& state, ModelEditorState& e, LifecycleView& v) {
         done |= ImGui::IsItemDeactivatedAfterEdit();
         if (done) commit_lifecycle_model(state, d, "Edit strategy");
         ImGui::SameLine();
-        if (ImGui::SmallButton(tr("Remove"))) remove = static_cast<int>(k);
+        if (ImGui::SmallButton(tr("common.remove"))) remove = static_cast<int>(k);
         ImGui::PopID();
     }
     if (remove >= 0) {
         s.playbook.erase(s.playbook.begin() + remove);
         commit_lifecycle_model(state, d, "Remove strategy");
     }
-    if (ImGui::SmallButton(tr("Add strategy"))) {
+    if (ImGui::SmallButton(tr("lifecycle_model.add_strategy"))) {
         s.playbook.push_back({"New strategy", "新策略"});
-        commit_lifecycle_model(state, d, "Add strategy");
+        commit_lifecycle_model(state, d, "lifecycle_model.add_strategy");
     }
     automation::record("lifecycle.model.add_strategy");
 }
@@ -238,21 +238,21 @@ void draw_lifecycle_model_editor(AppState& state) {
     if (e.draft.stages.empty()) return;
     ImGui::BeginChild("model_editor");
     if (v.model_is_builtin) {
-        ImGui::TextDisabled("%s", tr("This is a built-in template: your first edit makes it the workspace's custom model."));
+        ImGui::TextDisabled("%s", tr("lifecycle_model.this_is_a_built_in_template"));
         if (v.stashed_custom)
-            ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("Editing it replaces the custom model kept in this workspace (Undo brings it back)."));
+            ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("lifecycle_model.editing_it_replaces_the_custom_model"));
     }
     else if (!v.model.based_on.empty())
-        ImGui::TextDisabled("%s %s", tr("Custom model based on"), v.model.based_on.c_str());
+        ImGui::TextDisabled("%s %s", tr("lifecycle_model.custom_model_based_on"), v.model.based_on.c_str());
     LifecycleModel& d = e.draft;
-    if (text_field(tr("Model name"), "lifecycle.model.name", d.name)) commit_lifecycle_model(state, d, "Rename lifecycle model");
-    if (text_field(tr("Model name (Chinese)"), "lifecycle.model.name_zh", d.name_zh))
+    if (text_field(tr("lifecycle_model.model_name"), "lifecycle.model.name", d.name)) commit_lifecycle_model(state, d, "Rename lifecycle model");
+    if (text_field(tr("lifecycle_model.model_name_chinese"), "lifecycle.model.name_zh", d.name_zh))
         commit_lifecycle_model(state, d, "Rename lifecycle model");
-    if (text_field(tr("Model description"), "lifecycle.model.model_description", d.description))
+    if (text_field(tr("lifecycle_model.model_description"), "lifecycle.model.model_description", d.description))
         commit_lifecycle_model(state, d, "Edit model description");
-    if (text_field(tr("Model description (Chinese)"), "lifecycle.model.model_description_zh", d.description_zh))
+    if (text_field(tr("lifecycle_model.model_description_chinese"), "lifecycle.model.model_description_zh", d.description_zh))
         commit_lifecycle_model(state, d, "Edit model description");
-    if (ImGui::Checkbox(tr("Cyclic (the last stage leads back to the first)"), &d.cyclic))
+    if (ImGui::Checkbox(tr("lifecycle_model.cyclic_the_last_stage_leads_back"), &d.cyclic))
         commit_lifecycle_model(state, d, "Change cyclic flag");
     automation::record("lifecycle.model.cyclic");
     ImGui::Spacing();

@@ -29,7 +29,7 @@ bool zh() { return current_language() == Language::chinese; }
 
 void draw_stage_playbooks(AppState& state) {
     const LifecycleModel& model = lifecycle_model(state);
-    ImGui::TextDisabled("%s", tr("Edit these texts in Lifecycle > Model editor."));
+    ImGui::TextDisabled("%s", tr("playbooks.edit_these_texts_in_lifecycle_model"));
     for (std::size_t i = 0; i < model.stages.size(); ++i) {
         const Stage& s = model.stages[i];
         ImGui::PushID(static_cast<int>(i));
@@ -40,24 +40,24 @@ void draw_stage_playbooks(AppState& state) {
         if (!open) continue;
         ImGui::Indent();
         const std::string& goal = zh() && !s.goal_zh.empty() ? s.goal_zh : s.goal;
-        ImGui::TextDisabled("%s", tr("Goal"));
+        ImGui::TextDisabled("%s", tr("common.goal"));
         ImGui::SameLine();
         ImGui::TextWrapped("%s", goal.empty() ? "-" : goal.c_str());
         for (std::size_t k = 0; k < s.playbook.size(); ++k)
             ImGui::BulletText("%s", playbook_text(s.playbook[k]).c_str());
         std::string metrics;
         for (const std::string& m : s.result_metrics) metrics += (metrics.empty() ? "" : ", ") + std::string(tr(result_metric_label(m)));
-        ImGui::TextDisabled("%s: %s", tr("Result metrics"), metrics.empty() ? "-" : metrics.c_str());
+        ImGui::TextDisabled("%s: %s", tr("common.result_metrics"), metrics.empty() ? "-" : metrics.c_str());
         ImGui::Unindent();
     }
 }
 
 void draw_care_plans() {
-    ImGui::TextWrapped("%s", tr("Care plans keep retained and loyal customers close. Use them in the Purchase, Retention and Loyalty stages."));
+    ImGui::TextWrapped("%s", tr("playbooks.care_plans_keep_retained_and_loyal"));
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV;
     if (!ImGui::BeginTable("care_plans", 2, flags)) return;
-    ImGui::TableSetupColumn(tr("Care plan"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(tr("Measure"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(tr("common.care_plan"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr("playbooks.measure"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableHeadersRow();
     for (const CarePlan& c : care_plans()) {
         ImGui::TableNextRow();
@@ -78,16 +78,16 @@ void draw_reason_catalog(AppState& state, PlaybooksPanelState& p) {
     if (p.draft_key.stale(state.settings_revision())) {
         p.draft = ws.churn_reasons;
     }
-    ImGui::TextWrapped("%s", tr("Why customers leave, what to do about it, and the share you expect to win back. Churn events refer to these reasons by id."));
+    ImGui::TextWrapped("%s", tr("playbooks.why_customers_leave_what_to_do"));
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
     int remove = -1;
     if (ImGui::BeginTable("reasons", 7, flags)) {
-        ImGui::TableSetupColumn(tr("ID"), 0, 0.7f);
-        ImGui::TableSetupColumn(tr("Name (English)"), 0, 1.3f);
-        ImGui::TableSetupColumn(tr("Name (Chinese)"), 0, 1.0f);
-        ImGui::TableSetupColumn(tr("Win-back measure (English)"), 0, 1.6f);
-        ImGui::TableSetupColumn(tr("Win-back measure (Chinese)"), 0, 1.2f);
-        ImGui::TableSetupColumn(tr("Expected won back"), 0, 0.9f);
+        ImGui::TableSetupColumn(tr("common.id"), 0, 0.7f);
+        ImGui::TableSetupColumn(tr("common.name_english"), 0, 1.3f);
+        ImGui::TableSetupColumn(tr("common.name_chinese"), 0, 1.0f);
+        ImGui::TableSetupColumn(tr("playbooks.win_back_measure_english"), 0, 1.6f);
+        ImGui::TableSetupColumn(tr("playbooks.win_back_measure_chinese"), 0, 1.2f);
+        ImGui::TableSetupColumn(tr("playbooks.expected_won_back"), 0, 0.9f);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4.5f);
         ImGui::TableHeadersRow();
         for (std::size_t i = 0; i < p.draft.size(); ++i) {
@@ -121,7 +121,7 @@ void draw_reason_catalog(AppState& state, PlaybooksPanelState& p) {
             automation::record("playbooks.reason.share." + r.id);
             done |= ImGui::IsItemDeactivatedAfterEdit();
             ImGui::TableNextColumn();
-            if (ImGui::SmallButton(tr("Remove"))) remove = static_cast<int>(i);
+            if (ImGui::SmallButton(tr("common.remove"))) remove = static_cast<int>(i);
             automation::record("playbooks.reason.remove." + r.id);
             if (done) commit_reasons(state, p.draft, "Edit churn reason");
             ImGui::PopID();
@@ -133,12 +133,12 @@ void draw_reason_catalog(AppState& state, PlaybooksPanelState& p) {
         commit_reasons(state, p.draft, "Remove churn reason");
     }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    ImGui::InputTextWithHint("##new_id", tr("new reason id"), &p.new_id, ImGuiInputTextFlags_CharsNoBlank);
+    ImGui::InputTextWithHint("##new_id", tr("playbooks.new_reason_id"), &p.new_id, ImGuiInputTextFlags_CharsNoBlank);
     automation::record("playbooks.reason.new_id");
     ImGui::SameLine();
     bool duplicate = std::any_of(p.draft.begin(), p.draft.end(), [&](const ChurnReason& r) { return r.id == p.new_id; });
     ImGui::BeginDisabled(p.new_id.empty() || duplicate);
-    if (ImGui::Button(tr("Add reason"))) {
+    if (ImGui::Button(tr("playbooks.add_reason"))) {
         ChurnReason r;
         r.id = p.new_id;
         r.name = p.new_id;
@@ -150,8 +150,20 @@ void draw_reason_catalog(AppState& state, PlaybooksPanelState& p) {
     automation::record("playbooks.reason.add");
     if (duplicate) {
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", tr("this id is already used"));
+        ImGui::TextDisabled("%s", tr("playbooks.this_id_is_already_used"));
     }
+}
+
+// core/lifecycle/playbook.cpp names the tenure buckets in English; shown through these keys.
+std::string tenure_bucket_label(const std::string& bucket) {
+    static const std::pair<const char*, const char*> kBuckets[] = {
+        {"0-89 days", "playbooks.tenure_0_89_days"},   {"90-179 days", "playbooks.tenure_90_179_days"},
+        {"180-364 days", "playbooks.tenure_180_364_days"}, {"1-2 years", "playbooks.tenure_1_2_years"},
+        {"2+ years", "playbooks.tenure_2_years_plus"}, {"(unknown)", "playbooks.unknown"},
+    };
+    for (const auto& [english, key] : kBuckets)
+        if (bucket == english) return tr(key);
+    return bucket;
 }
 
 void group_table(const char* id, const char* group_title, const std::vector<ChurnByGroup>& groups,
@@ -159,8 +171,8 @@ void group_table(const char* id, const char* group_title, const std::vector<Chur
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable(id, 3, flags)) return;
     ImGui::TableSetupColumn(group_title, 0, 2.0f);
-    ImGui::TableSetupColumn(tr("Churn events"));
-    ImGui::TableSetupColumn(tr("Share"));
+    ImGui::TableSetupColumn(tr("playbooks.churn_events"));
+    ImGui::TableSetupColumn(tr("common.share"));
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < groups.size(); ++i) {
         ImGui::TableNextRow();
@@ -178,11 +190,11 @@ void group_chart_and_table(const char* id, const char* title, const char* group_
                            const std::vector<std::string>& labels, ImU32 color) {
     ImGui::PushID(id);
     if (ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen)) {
-        charts::Series counts{tr("Churn events"), {}, {}, color};
+        charts::Series counts{tr("playbooks.churn_events"), {}, {}, color};
         for (const ChurnByGroup& g : groups) counts.y.push_back(g.count);
         charts::Options options;
         options.height_lines = 8;
-        charts::bar_chart("chart", labels, {counts}, {tr("Churn events"), ValueFormat::integer}, charts::BarMode::grouped, options);
+        charts::bar_chart("chart", labels, {counts}, {tr("playbooks.churn_events"), ValueFormat::integer}, charts::BarMode::grouped, options);
         automation::record(std::string("playbooks.churn.") + id);
         group_table("table", group_title, groups, labels);
     }
@@ -194,17 +206,17 @@ void draw_churn_analysis(AppState& state) {
     const LifecycleOverTime* over_time = lifecycle_over_time_if_ready(state);
     if (!over_time) return draw_history_pending(state);
     const ChurnAnalysis& c = over_time->churn;
-    ImGui::Text("%s: %s   %s: %s", tr("Churn events to date"), format_value(c.events, ValueFormat::integer).c_str(),
-                tr("Expected won back with the catalog's measures"), format_value(c.expected_won_back, ValueFormat::number).c_str());
+    ImGui::Text("%s: %s   %s: %s", tr("playbooks.churn_events_to_date"), format_value(c.events, ValueFormat::integer).c_str(),
+                tr("playbooks.expected_won_back_with_the_catalogs"), format_value(c.expected_won_back, ValueFormat::number).c_str());
     automation::record("playbooks.churn.summary");
     if (c.events == 0) {
-        ImGui::TextDisabled("%s", tr("No churn events recorded up to the analysis date."));
+        ImGui::TextDisabled("%s", tr("playbooks.no_churn_events_recorded_up_to"));
         return;
     }
-    if (ImGui::CollapsingHeader(tr("Why: by reason"), ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::CollapsingHeader(tr("playbooks.why_by_reason"), ImGuiTreeNodeFlags_DefaultOpen)) {
         std::vector<std::string> labels;
-        charts::Series counts{tr("Churn events"), {}, {}, charts::palette_color(3)};
-        charts::Series won{tr("Expected won back"), {}, {}, charts::palette_color(2)};
+        charts::Series counts{tr("playbooks.churn_events"), {}, {}, charts::palette_color(3)};
+        charts::Series won{tr("playbooks.expected_won_back"), {}, {}, charts::palette_color(2)};
         for (const ChurnByReason& r : c.by_reason) {
             labels.push_back(zh() && !r.name_zh.empty() ? r.name_zh : r.name);
             counts.y.push_back(r.count);
@@ -212,16 +224,16 @@ void draw_churn_analysis(AppState& state) {
         }
         charts::Options options;
         options.height_lines = 9;
-        charts::bar_chart("by_reason", labels, {counts, won}, {tr("Customers"), ValueFormat::number}, charts::BarMode::grouped, options);
+        charts::bar_chart("by_reason", labels, {counts, won}, {tr("common.customers"), ValueFormat::number}, charts::BarMode::grouped, options);
         automation::record("playbooks.churn.by_reason");
         ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
         if (ImGui::BeginTable("by_reason_table", 6, flags)) {
-            ImGui::TableSetupColumn(tr("Reason"), 0, 1.3f);
-            ImGui::TableSetupColumn(tr("Churn events"));
-            ImGui::TableSetupColumn(tr("Share"));
-            ImGui::TableSetupColumn(tr("Win-back measure"), 0, 1.8f);
-            ImGui::TableSetupColumn(tr("Win-back share"));
-            ImGui::TableSetupColumn(tr("Expected won back"));
+            ImGui::TableSetupColumn(tr("common.reason"), 0, 1.3f);
+            ImGui::TableSetupColumn(tr("playbooks.churn_events"));
+            ImGui::TableSetupColumn(tr("common.share"));
+            ImGui::TableSetupColumn(tr("playbooks.win_back_measure"), 0, 1.8f);
+            ImGui::TableSetupColumn(tr("common.win_back_share"));
+            ImGui::TableSetupColumn(tr("playbooks.expected_won_back"));
             ImGui::TableHeadersRow();
             for (std::size_t i = 0; i < c.by_reason.size(); ++i) {
                 const ChurnByReason& r = c.by_reason[i];
@@ -244,17 +256,17 @@ void draw_churn_analysis(AppState& state) {
         }
     }
     std::vector<std::string> segment_labels;
-    for (const ChurnByGroup& g : c.by_segment) segment_labels.push_back(g.group == "(none)" ? tr("(none)") : g.group);
-    group_chart_and_table("by_segment", tr("Who: by segment"), tr("Segment"), c.by_segment, segment_labels, charts::palette_color(0));
+    for (const ChurnByGroup& g : c.by_segment) segment_labels.push_back(g.group == "(none)" ? tr("common.none") : g.group);
+    group_chart_and_table("by_segment", tr("playbooks.who_by_segment"), tr("common.segment"), c.by_segment, segment_labels, charts::palette_color(0));
     std::vector<std::string> stage_labels;
     for (const ChurnByGroup& g : c.by_stage) {
         int i = stage_index(model, g.group);
-        stage_labels.push_back(i >= 0 ? stage_name(model.stages[static_cast<std::size_t>(i)]) : std::string(tr("(unknown)")));
+        stage_labels.push_back(i >= 0 ? stage_name(model.stages[static_cast<std::size_t>(i)]) : std::string(tr("playbooks.unknown")));
     }
-    group_chart_and_table("by_stage", tr("From where: stage before churn"), tr("Stage"), c.by_stage, stage_labels, charts::palette_color(4));
+    group_chart_and_table("by_stage", tr("playbooks.from_where_stage_before_churn"), tr("common.stage"), c.by_stage, stage_labels, charts::palette_color(4));
     std::vector<std::string> tenure_labels;
-    for (const ChurnByGroup& g : c.by_tenure) tenure_labels.push_back(tr(g.group.c_str()));
-    group_chart_and_table("by_tenure", tr("When: tenure at churn"), tr("Tenure"), c.by_tenure, tenure_labels, charts::palette_color(1));
+    for (const ChurnByGroup& g : c.by_tenure) tenure_labels.push_back(tenure_bucket_label(g.group));
+    group_chart_and_table("by_tenure", tr("playbooks.when_tenure_at_churn"), tr("common.tenure"), c.by_tenure, tenure_labels, charts::palette_color(1));
 }
 
 }  // namespace
@@ -263,7 +275,7 @@ void draw_panel_playbooks(AppState& state) {
     auto& p = state.panel_data<PlaybooksPanelState>();
     draw_lifecycle_header(state, false);
     if (!ImGui::BeginTabBar("playbook_tabs")) return;
-    bool open = ImGui::BeginTabItem(tr_id("Stage playbooks", "stages").c_str());
+    bool open = ImGui::BeginTabItem(tr_id("playbooks.stage_playbooks", "stages").c_str());
     automation::record("playbooks.tab.stages");
     if (open) {
         ImGui::BeginChild("stages");
@@ -271,19 +283,19 @@ void draw_panel_playbooks(AppState& state) {
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
-    open = ImGui::BeginTabItem(tr_id("Care plans", "care").c_str());
+    open = ImGui::BeginTabItem(tr_id("playbooks.care_plans", "care").c_str());
     automation::record("playbooks.tab.care");
     if (open) {
         draw_care_plans();
         ImGui::EndTabItem();
     }
-    open = ImGui::BeginTabItem(tr_id("Churn reasons", "reasons").c_str());
+    open = ImGui::BeginTabItem(tr_id("playbooks.churn_reasons", "reasons").c_str());
     automation::record("playbooks.tab.reasons");
     if (open) {
         draw_reason_catalog(state, p);
         ImGui::EndTabItem();
     }
-    open = ImGui::BeginTabItem(tr_id("Churn analysis", "churn").c_str());
+    open = ImGui::BeginTabItem(tr_id("playbooks.churn_analysis", "churn").c_str());
     automation::record("playbooks.tab.churn");
     if (open) {
         ImGui::BeginChild("churn");

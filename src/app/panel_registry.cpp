@@ -4,19 +4,19 @@
 
 namespace lcs {
 
-// One line per panel, in tab order: LCS_PANEL(id, "English title"); src/app/panel_<id>.cpp defines draw_panel_<id>.
-#define LCS_PANELS(LCS_PANEL)                     \
-    LCS_PANEL(customers, "Customers")             \
-    LCS_PANEL(lifecycle, "Lifecycle")             \
-    LCS_PANEL(lifecycle_flow, "Stage flow")       \
-    LCS_PANEL(rules, "Stage rules")               \
-    LCS_PANEL(playbooks, "Playbooks")             \
-    LCS_PANEL(health, "Health")                   \
-    LCS_PANEL(scenarios, "Scenarios")             \
-    LCS_PANEL(clv, "CLV")                         \
-    LCS_PANEL(clv_diagnostics, "CLV diagnostics") \
-    LCS_PANEL(value, "Value segments")            \
-    LCS_PANEL(simple_clv, "Simple CLV")
+// One line per panel, in tab order: LCS_PANEL(id, "title key"); src/app/panel_<id>.cpp defines draw_panel_<id>.
+#define LCS_PANELS(LCS_PANEL)                              \
+    LCS_PANEL(customers, "common.customers")               \
+    LCS_PANEL(lifecycle, "registry.lifecycle")             \
+    LCS_PANEL(lifecycle_flow, "registry.stage_flow")       \
+    LCS_PANEL(rules, "registry.stage_rules")               \
+    LCS_PANEL(playbooks, "registry.playbooks")             \
+    LCS_PANEL(health, "lifecycle.health")                  \
+    LCS_PANEL(scenarios, "scenarios.scenarios")            \
+    LCS_PANEL(clv, "common.clv")                           \
+    LCS_PANEL(clv_diagnostics, "registry.clv_diagnostics") \
+    LCS_PANEL(value, "registry.value_segments")            \
+    LCS_PANEL(simple_clv, "registry.simple_clv")
 
 #define LCS_DECLARE_PANEL(id, title) void draw_panel_##id(AppState& state);
 LCS_PANELS(LCS_DECLARE_PANEL)

@@ -4,6 +4,8 @@
 // evaluation order (first match wins) and the fallback stage. Every change is one undoable edit.
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "app/automation.h"
 #include "app/charts/charts.h"
@@ -24,7 +26,15 @@ struct RulesPanelState {
     LifecycleModel draft;  // edit buffers, reloaded whenever the model changes
 };
 
-const char* kind_label(ConditionKind kind) { return tr(condition_kind_info(kind).label); }
+// Shown as "rules.kind_<id>": core's labels are English. kConditionKinds rows are in enum order.
+const char* kind_label(ConditionKind kind) {
+    static const std::vector<std::string> keys = [] {
+        std::vector<std::string> k;
+        for (const ConditionKindInfo& info : kConditionKinds) k.push_back(std::string("rules.kind_") + info.id);
+        return k;
+    }();
+    return tr(keys[static_cast<std::size_t>(kind)].c_str());
+}
 
 // A new kind starts from its defaults (core kConditionKinds); "not" stays as the user set it.
 void reset_for_kind(Condition& c, ConditionKind kind) {
@@ -61,7 +71,7 @@ RowAction condition_row(Condition& c, const std::string& name, int count, int pr
     std::string caught = format_value(count, ValueFormat::integer) + " (" + format_value(share, ValueFormat::percent) + ")";
     ImGui::TextDisabled("%s", caught.c_str());
     automation::record(name + ".count");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", describe_condition(c).c_str(), tr("Customers this condition alone matches, as of the analysis date"));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", describe_condition(c).c_str(), tr("rules.customers_this_condition_alone_matches_as"));
     ImGui::SameLine(font * 7);
     ImGui::SetNextItemWidth(font * 13);
     if (ImGui::BeginCombo("##kind", kind_label(c.kind))) {
@@ -76,19 +86,19 @@ RowAction condition_row(Condition& c, const std::string& name, int count, int pr
     }
     automation::record(name + ".kind");
     ImGui::SameLine();
-    if (ImGui::Checkbox(tr("not"), &c.negate)) action = RowAction::edited;
+    if (ImGui::Checkbox(tr("rules.not"), &c.negate)) action = RowAction::edited;
     automation::record(name + ".negate");
     if (c.kind == ConditionKind::trend) {
         ImGui::SameLine();
-        if (text_combo("##metric", c.text, {{"purchases", tr("purchases")}, {"spend", tr("spend")}})) action = RowAction::edited;
+        if (text_combo("##metric", c.text, {{"purchases", tr("rules.purchases")}, {"spend", tr("rules.spend")}})) action = RowAction::edited;
     } else if (c.kind == ConditionKind::last_nps) {
         ImGui::SameLine();
-        if (text_combo("##category", c.text, {{"", tr("score")}, {"promoter", tr("promoter (9-10)")}, {"passive", tr("passive (7-8)")}, {"detractor", tr("detractor (0-6)")}}))
+        if (text_combo("##category", c.text, {{"", tr("rules.score")}, {"promoter", tr("rules.promoter_9_10")}, {"passive", tr("rules.passive_7_8")}, {"detractor", tr("rules.detractor_0_6")}}))
             action = RowAction::edited;
     } else if (condition_kind_info(c.kind).text != TextUse::none) {  // free text: type, segment or tag
         ImGui::SameLine();
         ImGui::SetNextItemWidth(font * 8);
-        const char* hint = condition_kind_info(c.kind).text == TextUse::optional ? tr("any type") : tr("name");
+        const char* hint = condition_kind_info(c.kind).text == TextUse::optional ? tr("rules.any_type") : tr("rules.name");
         ImGui::InputTextWithHint("##text", hint, &c.text);
         automation::record(name + ".text");
         if (ImGui::IsItemDeactivatedAfterEdit()) action = RowAction::edited;
@@ -125,7 +135,7 @@ RowAction condition_row(Condition& c, const std::string& name, int count, int pr
         if (ImGui::IsItemDeactivatedAfterEdit()) action = RowAction::edited;
         if (c.op == Compare::between) {
             ImGui::SameLine();
-            ImGui::TextUnformatted(tr("and"));
+            ImGui::TextUnformatted(tr("rules.and"));
             ImGui::SameLine();
             ImGui::SetNextItemWidth(font * 5.5f);
             ImGui::InputDouble("##value2", &c.value2, 0, 0, "%g");
@@ -135,25 +145,25 @@ RowAction condition_row(Condition& c, const std::string& name, int count, int pr
     }
     if (condition_has_window(c)) {
         ImGui::SameLine();
-        ImGui::TextUnformatted(tr("window"));
+        ImGui::TextUnformatted(tr("rules.window"));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(font * 4.5f);
         ImGui::InputInt("##window", &c.window_days, 0, 0);
         automation::record(name + ".window");
         if (ImGui::IsItemDeactivatedAfterEdit()) action = RowAction::edited;
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", condition_kind_info(c.kind).window == WindowUse::required ? tr("days") : tr("days (0 = all time)"));
+        ImGui::TextDisabled("%s", condition_kind_info(c.kind).window == WindowUse::required ? tr("common.days") : tr("rules.days_0_all_time"));
     }
     if (c.kind == ConditionKind::churn_event) {
         ImGui::SameLine();
-        if (ImGui::Checkbox(tr("after the last purchase"), &c.after_last_purchase)) action = RowAction::edited;
+        if (ImGui::Checkbox(tr("rules.after_the_last_purchase"), &c.after_last_purchase)) action = RowAction::edited;
     }
     ImGui::SameLine();
     if (ImGui::ArrowButton("up", ImGuiDir_Up)) action = RowAction::up;
     ImGui::SameLine();
     if (ImGui::ArrowButton("down", ImGuiDir_Down)) action = RowAction::down;
     ImGui::SameLine();
-    if (ImGui::SmallButton(tr("Remove"))) action = RowAction::remove;
+    if (ImGui::SmallButton(tr("common.remove"))) action = RowAction::remove;
     automation::record(name + ".remove");
     return action;
 }
@@ -184,12 +194,12 @@ bool condition_list(std::vector<Condition>& list, const std::string& prefix, con
         changed = true;
         label = "Reorder conditions";
     }
-    if (ImGui::SmallButton(tr("Add condition"))) {
+    if (ImGui::SmallButton(tr("rules.add_condition"))) {
         Condition c;
         reset_for_kind(c, ConditionKind::recency_days);
         list.push_back(c);
         changed = true;
-        label = "Add condition";
+        label = "rules.add_condition";
     }
     automation::record(prefix + ".add");
     return changed;
@@ -198,9 +208,9 @@ bool condition_list(std::vector<Condition>& list, const std::string& prefix, con
 void draw_stage_list(const LifecycleModel& model, const LifecycleAtDate& a, int& selected) {
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("stage_list", 3, flags)) return;
-    ImGui::TableSetupColumn(tr("Stage"), 0, 2.0f);
-    ImGui::TableSetupColumn(tr("Rules match"), 0, 1.0f);
-    ImGui::TableSetupColumn(tr("Placed"), 0, 1.0f);
+    ImGui::TableSetupColumn(tr("common.stage"), 0, 2.0f);
+    ImGui::TableSetupColumn(tr("rules.rules_match"), 0, 1.0f);
+    ImGui::TableSetupColumn(tr("rules.placed"), 0, 1.0f);
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < model.stages.size(); ++i) {
         const Stage& s = model.stages[i];
@@ -221,12 +231,12 @@ void draw_stage_list(const LifecycleModel& model, const LifecycleAtDate& a, int&
     }
     ImGui::EndTable();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", tr("Rules match: customers whose rules hold (other stages ignored). Placed: first match in evaluation order, else the fallback stage."));
+    ImGui::TextWrapped("%s", tr("rules.rules_match_customers_whose_rules_hold"));
     ImGui::PopStyleColor();
 }
 
 void draw_order_and_fallback(AppState& state, LifecycleModel& d) {
-    ImGui::TextUnformatted(tr("Evaluation order (first match wins)"));
+    ImGui::TextUnformatted(tr("rules.evaluation_order_first_match_wins"));
     std::vector<int> order = evaluation_sequence(d);
     int move_from = -1, move_to = -1;
     for (std::size_t k = 0; k < order.size(); ++k) {
@@ -253,7 +263,7 @@ void draw_order_and_fallback(AppState& state, LifecycleModel& d) {
         commit_lifecycle_model(state, d, "Change evaluation order");
     }
     ImGui::Spacing();
-    ImGui::TextUnformatted(tr("Fallback stage (customers no rule catches)"));
+    ImGui::TextUnformatted(tr("rules.fallback_stage_customers_no_rule_catches"));
     int fallback = fallback_index(d);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     if (ImGui::BeginCombo("##fallback", stage_name_at(d, fallback).c_str())) {
@@ -297,31 +307,31 @@ void draw_panel_rules(AppState& state) {
     const StageRuleCounts& rc = static_cast<std::size_t>(selected) < a.rule_counts.size() ? a.rule_counts[static_cast<std::size_t>(selected)] : empty_counts;
     color_swatch(stage_color(s));
     ImGui::Text("%s: %s %s, %s %s", stage_name(s).c_str(), format_value(rc.rules_matched, ValueFormat::integer).c_str(),
-                tr("match the rules"), format_value(rc.assigned, ValueFormat::integer).c_str(), tr("placed here"));
+                tr("rules.match_the_rules"), format_value(rc.assigned, ValueFormat::integer).c_str(), tr("rules.placed_here"));
     automation::record("rules.summary");
-    if (fallback_index(d) == selected) ImGui::TextDisabled("%s", tr("This is the fallback stage: it also gets every customer no stage catches."));
-    if (s.rules.empty()) ImGui::TextDisabled("%s", tr("No conditions: the rules catch nobody."));
+    if (fallback_index(d) == selected) ImGui::TextDisabled("%s", tr("rules.this_is_the_fallback_stage_it"));
+    if (s.rules.empty()) ImGui::TextDisabled("%s", tr("rules.no_conditions_the_rules_catch_nobody"));
     std::vector<std::string> segments;
     for (const GroupMetrics& g : a.metrics.by_segment)
         if (!g.group.empty()) segments.push_back(g.group);
     std::string label;
     bool changed = false;
     ImGui::Spacing();
-    ImGui::TextUnformatted(tr("ALL of these must hold"));
+    ImGui::TextUnformatted(tr("rules.all_of_these_must_hold"));
     ImGui::SameLine();
-    ImGui::TextDisabled("(%s)", tr("left: customers each condition catches"));
+    ImGui::TextDisabled("(%s)", tr("rules.left_customers_each_condition_catches"));
     ImGui::PushID("all");
     changed |= condition_list(s.rules.all, "rules.all", rc.all_matched, a.stages.present, segments, label);
     ImGui::PopID();
     ImGui::Spacing();
-    ImGui::TextUnformatted(tr("and, when listed, ANY ONE of these"));
+    ImGui::TextUnformatted(tr("rules.and_when_listed_any_one_of"));
     ImGui::PushID("any");
     changed |= condition_list(s.rules.any, "rules.any", rc.any_matched, a.stages.present, segments, label);
     ImGui::PopID();
     if (changed && !commit_lifecycle_model(state, d, label)) p.draft_key.invalidate();  // reload the draft
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::TextDisabled("%s", tr("Conditions are evaluated as of the analysis date; a window of N days ends on that date."));
+    ImGui::TextDisabled("%s", tr("rules.conditions_are_evaluated_as_of_the"));
     ImGui::EndChild();
 }
 

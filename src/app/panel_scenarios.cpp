@@ -152,7 +152,7 @@ void draw_rename_popup(AppState& state, ScenarioPanelState& s) {
         s.open_rename = false;
     }
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (!ImGui::BeginPopupModal(tr_id("Rename scenario", "scenario_rename").c_str(), nullptr,
+    if (!ImGui::BeginPopupModal(tr_id("scenarios.rename_scenario", "scenario_rename").c_str(), nullptr,
                                 ImGuiWindowFlags_AlwaysAutoResize))
         return;
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
@@ -162,14 +162,14 @@ void draw_rename_popup(AppState& state, ScenarioPanelState& s) {
     std::string name = s.rename_buffer;
     bool taken = name != s.selected && find_scenario(s.section, name) >= 0;
     bool ok = !name.empty() && !taken;
-    if (taken) ImGui::TextColored(ImVec4(0.85f, 0.3f, 0.2f, 1), "%s", tr("Another scenario has this name."));
-    if (name.empty()) ImGui::TextDisabled("%s", tr("Type a name."));
+    if (taken) ImGui::TextColored(ImVec4(0.85f, 0.3f, 0.2f, 1), "%s", tr("scenarios.another_scenario_has_this_name"));
+    if (name.empty()) ImGui::TextDisabled("%s", tr("scenarios.type_a_name"));
     ImGui::BeginDisabled(!ok);
-    bool clicked = ImGui::Button(tr("OK"));
+    bool clicked = ImGui::Button(tr("scenarios.ok"));
     automation::record("scenarios.rename.ok");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(tr("Cancel"))) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
     if ((clicked || enter) && ok) {
         if (name != s.selected) {
             ScenarioSection next = edited_section(s);
@@ -179,7 +179,7 @@ void draw_rename_popup(AppState& state, ScenarioPanelState& s) {
                 for (std::string& c : s.compared)
                     if (c == s.selected) c = name;
                 s.selected = name;
-                write_section(state, next, "Rename scenario");
+                write_section(state, next, "scenarios.rename_scenario");
             }
         }
         ImGui::CloseCurrentPopup();
@@ -190,41 +190,41 @@ void draw_rename_popup(AppState& state, ScenarioPanelState& s) {
 // New, Duplicate, Rename and Delete for the selected scenario.
 void draw_list_actions(AppState& state, ScenarioPanelState& s) {
     float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    if (ImGui::Button(tr("New"), ImVec2(w, 0))) {
+    if (ImGui::Button(tr("common.new"), ImVec2(w, 0))) {
         ScenarioSection next = edited_section(s);
         Scenario scenario;
-        scenario.name = unique_name(next, tr("Scenario"));
+        scenario.name = unique_name(next, tr("scenarios.scenario"));
         next.scenarios.push_back(scenario);
         s.selected = scenario.name;
         add_compared(s, scenario.name);
-        write_section(state, next, "New scenario");
+        write_section(state, next, "scenarios.new_scenario");
     }
     automation::record("scenarios.new");
     ImGui::SameLine();
     ImGui::BeginDisabled(!s.working_valid);
-    if (ImGui::Button(tr("Duplicate"), ImVec2(w, 0))) {
+    if (ImGui::Button(tr("scenarios.duplicate"), ImVec2(w, 0))) {
         ScenarioSection next = edited_section(s);
         Scenario copy = s.working;
-        copy.name = unique_name(next, s.working.name + " " + tr("(copy)"));
+        copy.name = unique_name(next, s.working.name + " " + tr("scenarios.copy"));
         next.scenarios.push_back(copy);
         s.selected = copy.name;
         add_compared(s, copy.name);
-        write_section(state, next, "Duplicate scenario");
+        write_section(state, next, "scenarios.duplicate_scenario");
     }
     automation::record("scenarios.duplicate");
-    if (ImGui::Button(tr("Rename"), ImVec2(w, 0))) {
+    if (ImGui::Button(tr("scenarios.rename"), ImVec2(w, 0))) {
         s.rename_buffer = s.selected;
         s.open_rename = true;
     }
     automation::record("scenarios.rename");
     ImGui::SameLine();
-    if (ImGui::Button(tr("Delete"), ImVec2(w, 0))) {
+    if (ImGui::Button(tr("scenarios.delete"), ImVec2(w, 0))) {
         ScenarioSection next = edited_section(s);
         int i = find_scenario(next, s.selected);
         if (i >= 0) {
             next.scenarios.erase(next.scenarios.begin() + i);
-            write_section(state, next, "Delete scenario");
-            state.notify(std::string(tr("Deleted scenario")) + " " + s.selected + " (" + tr("Undo brings it back") + ")");
+            write_section(state, next, "scenarios.delete_scenario");
+            state.notify(std::string(tr("scenarios.deleted_scenario")) + " " + s.selected + " (" + tr("scenarios.undo_brings_it_back") + ")");
         }
     }
     automation::record("scenarios.delete");
@@ -232,15 +232,14 @@ void draw_list_actions(AppState& state, ScenarioPanelState& s) {
 }
 
 void draw_list(AppState& state, ScenarioPanelState& s) {
-    ImGui::TextUnformatted(tr("Scenarios"));
-    help_marker(tr("A scenario is a set of levers (actions) applied to the baseline. Tick up to four "
-                   "scenarios to compare them side by side."));
+    ImGui::TextUnformatted(tr("scenarios.scenarios"));
+    help_marker(tr("scenarios.a_scenario_is_a_set_of"));
     draw_list_actions(state, s);
     ImGui::Separator();
 
     if (s.section.scenarios.empty()) {
         ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("%s", tr("No scenarios yet. Click New to create one."));
+        ImGui::TextDisabled("%s", tr("scenarios.no_scenarios_yet_click_new_to"));
         ImGui::PopTextWrapPos();
     }
     for (size_t i = 0; i < s.section.scenarios.size(); ++i) {
@@ -255,10 +254,10 @@ void draw_list(AppState& state, ScenarioPanelState& s) {
         ImGui::EndDisabled();
         automation::record("scenarios.compare." + name);
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-            ImGui::SetTooltip("%s", tr("Compare (up to four scenarios)"));
+            ImGui::SetTooltip("%s", tr("scenarios.compare_up_to_four_scenarios"));
         ImGui::SameLine();
         if (ImGui::Selectable(name.c_str(), s.selected == name) && s.selected != name) {
-            if (s.working_dirty || s.inputs_dirty) write_section(state, edited_section(s), "Edit scenario");
+            if (s.working_dirty || s.inputs_dirty) write_section(state, edited_section(s), "scenarios.edit_scenario");
             s.selected = name;
             load_working(s);
             s.results_key.invalidate();
@@ -269,7 +268,7 @@ void draw_list(AppState& state, ScenarioPanelState& s) {
     }
     if (!s.section_problems.empty()) {
         ImGui::Separator();
-        ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("Some stored scenarios could not be read:"));
+        ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("scenarios.some_stored_scenarios_could_not_be"));
         ImGui::PushTextWrapPos(0);
         for (const Problem& p : s.section_problems) ImGui::TextDisabled("%s", p.to_string().c_str());
         ImGui::PopTextWrapPos();
@@ -318,29 +317,29 @@ void draw_panel_scenarios(AppState& state) {
     ImGui::SameLine();
     ImGui::BeginChild("scenario_main", ImVec2(0, 0), false);
     if (s.working_valid) {
-        ImGui::Text("%s: %s", tr("Scenario"), s.working.name.c_str());
+        ImGui::Text("%s: %s", tr("scenarios.scenario"), s.working.name.c_str());
         if (s.working_dirty) {
             ImGui::SameLine();
-            ImGui::TextDisabled("%s", tr("(editing)"));
+            ImGui::TextDisabled("%s", tr("scenarios.editing"));
         }
     }
     if (ImGui::BeginTabBar("scenario_tabs")) {
-        if (ImGui::BeginTabItem(tr_id("Levers", "levers").c_str())) {
+        if (ImGui::BeginTabItem(tr_id("scenarios.levers", "levers").c_str())) {
             automation::record("scenarios.tab.levers");
             draw_levers_tab(state, s);
             ImGui::EndTabItem();
         } else automation::record("scenarios.tab.levers");
-        if (ImGui::BeginTabItem(tr_id("Compare", "compare").c_str())) {
+        if (ImGui::BeginTabItem(tr_id("scenarios.compare", "compare").c_str())) {
             automation::record("scenarios.tab.compare");
             draw_comparison(state, s);
             ImGui::EndTabItem();
         } else automation::record("scenarios.tab.compare");
-        if (ImGui::BeginTabItem(tr_id("Sensitivity", "sensitivity").c_str())) {
+        if (ImGui::BeginTabItem(tr_id("scenarios.sensitivity", "sensitivity").c_str())) {
             automation::record("scenarios.tab.sensitivity");
             draw_sensitivity(state, s);
             ImGui::EndTabItem();
         } else automation::record("scenarios.tab.sensitivity");
-        if (ImGui::BeginTabItem(tr_id("Baseline", "baseline").c_str())) {
+        if (ImGui::BeginTabItem(tr_id("common.baseline", "baseline").c_str())) {
             automation::record("scenarios.tab.baseline");
             draw_baseline_tab(state, s);
             ImGui::EndTabItem();
@@ -358,7 +357,7 @@ void draw_panel_scenarios(AppState& state) {
     }
     // One undoable edit per gesture: the drag or the typing ends when no widget is active.
     if ((s.working_dirty || s.inputs_dirty) && !ImGui::IsAnyItemActive() && s.derived.current(state.revision()))
-        write_section(state, edited_section(s), s.inputs_dirty ? "Edit baseline inputs" : "Edit scenario levers");
+        write_section(state, edited_section(s), s.inputs_dirty ? "scenarios.edit_baseline_inputs" : "scenarios.edit_scenario_levers");
     publish(s);
 }
 

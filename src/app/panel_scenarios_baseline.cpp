@@ -42,27 +42,26 @@ bool draw_baseline_source(AppState& state, ScenarioPanelState& s) {
     const Workspace& ws = state.workspace();
     ImGui::PushTextWrapPos(0);
     if (s.has_data)
-        ImGui::TextDisabled("%s", tr("Measured from the customers' stage history (last 12 months). Figures you type here "
-                                     "replace the measured ones and are saved with the workspace."));
+        ImGui::TextDisabled("%s", tr("scenarios.measured_from_the_customers_stage_history"));
     else
-        ImGui::TextDisabled("%s", tr("This workspace has no customer data, so the baseline is typed in."));
+        ImGui::TextDisabled("%s", tr("scenarios.this_workspace_has_no_customer_data"));
     ImGui::PopTextWrapPos();
 
     bool has_inputs = s.inputs.is_object() && !s.inputs.empty();
     if (!s.has_data && !s.editable) {
-        if (ImGui::Button(tr("Start from a simple four-stage template"))) {
+        if (ImGui::Button(tr("scenarios.start_from_a_simple_four_stage"))) {
             ScenarioSection next = edited_section(s);
             next.baseline_inputs = example_baseline_inputs(ws.churn_reasons);
-            write_section(state, next, "Type in baseline");
+            write_section(state, next, "scenarios.type_in_baseline");
         }
         automation::record("scenarios.baseline.template");
     }
     if (has_inputs) {
         if (s.has_data) {
-            if (ImGui::Button(tr("Reset to measured values"))) {
+            if (ImGui::Button(tr("scenarios.reset_to_measured_values"))) {
                 ScenarioSection next = edited_section(s);
                 next.baseline_inputs = Json::object();
-                write_section(state, next, "Reset baseline inputs");
+                write_section(state, next, "scenarios.reset_baseline_inputs");
             }
             automation::record("scenarios.baseline.reset");
         }
@@ -84,17 +83,17 @@ bool draw_baseline_source(AppState& state, ScenarioPanelState& s) {
 // Per stage: churn flag (typed-in baselines only), customers now, revenue, margin, servicing cost.
 void draw_stage_table(ScenarioPanelState& s, const Baseline& b, const std::string& currency) {
     const size_t n = b.stages.size();
-    ImGui::TextUnformatted(tr("Per stage"));
+    ImGui::TextUnformatted(tr("scenarios.per_stage"));
     ImGui::SameLine();
-    ImGui::TextDisabled("%s (%s)", tr("money per customer per month"), currency.c_str());
+    ImGui::TextDisabled("%s (%s)", tr("scenarios.money_per_customer_per_month"), currency.c_str());
     std::vector<double> revenue = effective_revenue(b);
     if (ImGui::BeginTable("stages", 6, kTableFlags)) {
-        ImGui::TableSetupColumn(tr("Stage"));
-        ImGui::TableSetupColumn(tr("Churn stage"));
-        ImGui::TableSetupColumn(tr("Customers now"));
-        ImGui::TableSetupColumn(tr("Revenue"));
-        ImGui::TableSetupColumn(tr("Margin"));
-        ImGui::TableSetupColumn(tr("Servicing cost"));
+        ImGui::TableSetupColumn(tr("common.stage"));
+        ImGui::TableSetupColumn(tr("scenarios.churn_stage"));
+        ImGui::TableSetupColumn(tr("common.customers_now"));
+        ImGui::TableSetupColumn(tr("common.revenue"));
+        ImGui::TableSetupColumn(tr("common.margin"));
+        ImGui::TableSetupColumn(tr("common.servicing_cost"));
         ImGui::TableHeadersRow();
         for (size_t i = 0; i < n; ++i) {
             const std::string& st = b.stages[i];
@@ -133,23 +132,23 @@ void draw_stage_table(ScenarioPanelState& s, const Baseline& b, const std::strin
 // New customers per month, discount rate and horizon.
 void draw_flows(ScenarioPanelState& s, const Baseline& b) {
     const size_t n = b.stages.size();
-    field_label(tr("New customers per month"));
+    field_label(tr("common.new_customers_per_month"));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     input_cell(s, "scenarios.baseline.new_customers", "new_customers_per_month", "", b.new_customers_per_month, "%.1f");
     ImGui::SameLine();
-    ImGui::TextDisabled("%s %s", tr("enter"), b.entry_stage >= 0 && static_cast<size_t>(b.entry_stage) < n
+    ImGui::TextDisabled("%s %s", tr("scenarios.enter"), b.entry_stage >= 0 && static_cast<size_t>(b.entry_stage) < n
                                                    ? b.stages[static_cast<size_t>(b.entry_stage)].c_str()
                                                    : "-");
     result_help("new_customers");
-    field_label(tr("Discount rate (% per month)"));
+    field_label(tr("scenarios.discount_rate_n_month"));
     ImGui::PushItemWidth(ImGui::GetFontSize() * 10);
     ImGui::BeginGroup();
     input_cell(s, "scenarios.baseline.discount", "discount_rate_monthly", "", b.discount_rate_monthly, "%.3f", 0.01);
     ImGui::EndGroup();
     ImGui::PopItemWidth();
     ImGui::SameLine();
-    ImGui::TextDisabled("= %.1f%% %s", (std::pow(1 + b.discount_rate_monthly, 12) - 1) * 100, tr("per year"));
-    field_label(tr("Horizon (months)"));
+    ImGui::TextDisabled("= %.1f%% %s", (std::pow(1 + b.discount_rate_monthly, 12) - 1) * 100, tr("common.per_year"));
+    field_label(tr("scenarios.horizon_months"));
     int horizon = b.horizon_months;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     if (ImGui::InputInt("##horizon", &horizon, 1, 12)) {
@@ -163,12 +162,12 @@ void draw_flows(ScenarioPanelState& s, const Baseline& b) {
 void draw_channels(const Baseline& b, const std::string& currency) {
     if (!b.channels.empty()) {
         ImGui::Spacing();
-        ImGui::Text("%s (%s %s %s)", tr("Acquisition channels"), tr("average"), money(average_acquisition_cost(b)).c_str(),
+        ImGui::Text("%s (%s %s %s)", tr("scenarios.acquisition_channels"), tr("scenarios.average"), money(average_acquisition_cost(b)).c_str(),
                     currency.c_str());
         if (ImGui::BeginTable("channels", 3, kTableFlags)) {
-            ImGui::TableSetupColumn(tr("Channel"));
-            ImGui::TableSetupColumn(tr("Share of new customers"));
-            ImGui::TableSetupColumn((std::string(tr("Cost per customer")) + " (" + currency + ")").c_str());
+            ImGui::TableSetupColumn(tr("common.channel"));
+            ImGui::TableSetupColumn(tr("scenarios.share_of_new_customers"));
+            ImGui::TableSetupColumn((std::string(tr("scenarios.cost_per_customer")) + " (" + currency + ")").c_str());
             ImGui::TableHeadersRow();
             for (const AcquisitionChannel& c : b.channels) {
                 ImGui::TableNextRow();
@@ -188,14 +187,13 @@ void draw_channels(const Baseline& b, const std::string& currency) {
 // The monthly transition matrix: read-only when measured, typed in (row by row) otherwise.
 void draw_transition_matrix(ScenarioPanelState& s, const Baseline& b) {
     const size_t n = b.stages.size();
-    ImGui::TextUnformatted(tr("Monthly transition probabilities (row: stage now, column: stage next month)"));
-    if (s.has_data) help_marker(tr("Measured: of the customers in the row's stage at one month-end, the share found in "
-                                   "each column's stage a month later, pooled over the last 12 months."));
-    else help_marker(tr("Type each row so that it sums to 100%."));
+    ImGui::TextUnformatted(tr("scenarios.monthly_transition_probabilities_row_stage_now"));
+    if (s.has_data) help_marker(tr("scenarios.measured_of_the_customers_in_the"));
+    else help_marker(tr("scenarios.type_each_row_so_that_it"));
     if (ImGui::BeginTable("transition", static_cast<int>(n) + 2, kTableFlags)) {
-        ImGui::TableSetupColumn(tr("from \\ to"));
+        ImGui::TableSetupColumn(tr("common.from_to"));
         for (const std::string& st : b.stages) ImGui::TableSetupColumn(st.c_str());
-        ImGui::TableSetupColumn(tr("Row sum"));
+        ImGui::TableSetupColumn(tr("scenarios.row_sum"));
         ImGui::TableHeadersRow();
         for (size_t i = 0; i < n && i < b.transition.size(); ++i) {
             ImGui::TableNextRow();

@@ -76,21 +76,21 @@ void draw_figures_table(const Comparison& c) {
     float height = std::min(needed, std::max(ImGui::GetContentRegionAvail().y * 0.45f, 8 * ImGui::GetTextLineHeightWithSpacing()));
     if (!ImGui::BeginTable("figures", 2 + static_cast<int>(c.scenarios.size()), flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn(tr("Result"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn(tr("Baseline"), ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn(tr("common.result"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(tr("common.baseline"), ImGuiTableColumnFlags_WidthStretch, 1);
     for (const ScenarioColumn& col : c.scenarios) ImGui::TableSetupColumn(col.name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1);
     ImGui::TableHeadersRow();
     figure_row(c, "customer_equity", result_name("customer_equity"), ValueFormat::money,
                [](const KeyFigures& f) { return Opt(f.customer_equity); },
                [](const ScenarioColumn& col) { return Opt(col.equity_difference); }, "scenarios.compare.equity.");
-    figure_row(c, "cumulative_margin", tr("Margin, months 1-12"), ValueFormat::money,
+    figure_row(c, "cumulative_margin", tr("common.margin_months_1_12"), ValueFormat::money,
                [](const KeyFigures& f) { return f.margin_12; }, [](const ScenarioColumn& col) { return col.margin_12_difference; });
-    figure_row(c, "cumulative_margin", tr("Margin, months 1-24"), ValueFormat::money,
+    figure_row(c, "cumulative_margin", tr("common.margin_months_1_24"), ValueFormat::money,
                [](const KeyFigures& f) { return f.margin_24; }, [](const ScenarioColumn& col) { return col.margin_24_difference; });
-    figure_row(c, "cumulative_margin", tr("Margin, months 1-36"), ValueFormat::money,
+    figure_row(c, "cumulative_margin", tr("common.margin_months_1_36"), ValueFormat::money,
                [](const KeyFigures& f) { return f.margin_36; }, [](const ScenarioColumn& col) { return col.margin_36_difference; });
     for (size_t i = 0; i < c.stages.size(); ++i) {
-        std::string title = std::string(tr("Customers at the horizon")) + " · " + c.stages[i];
+        std::string title = std::string(tr("scenarios_compare.customers_at_the_horizon")) + " · " + c.stages[i];
         figure_row(c, i == 0 ? "customers_at_horizon" : nullptr, title, ValueFormat::number,
                    [i](const KeyFigures& f) { return i < f.customers_at_horizon.size() ? Opt(f.customers_at_horizon[i]) : Opt(); },
                    [i](const ScenarioColumn& col) {
@@ -123,12 +123,12 @@ charts::Series monthly_series(const std::string& name, const Projection& p, ImU3
 
 void draw_comparison(AppState& state, ScenarioPanelState& s) {
     if (!s.baseline) {
-        ImGui::TextDisabled("%s", tr("There is no valid baseline yet: set it up on the Baseline tab."));
+        ImGui::TextDisabled("%s", tr("common.there_is_no_valid_baseline_yet"));
         return;
     }
     refresh_comparison(s);
     if (s.compared.empty())
-        ImGui::TextDisabled("%s", tr("Tick up to four scenarios in the list to compare them with the baseline."));
+        ImGui::TextDisabled("%s", tr("scenarios_compare.tick_up_to_four_scenarios_in"));
     if (!s.compare_problems.empty()) {
         ImGui::PushTextWrapPos(0);
         for (const Problem& p : s.compare_problems) ImGui::TextColored(kBad, "%s", p.to_string().c_str());
@@ -137,7 +137,7 @@ void draw_comparison(AppState& state, ScenarioPanelState& s) {
     if (!s.comparison) return;
     const Comparison& c = *s.comparison;
     ImGui::BeginChild("comparison", ImVec2(0, 0), false);
-    ImGui::TextDisabled("%s", tr("Differences are to the baseline (no levers)."));
+    ImGui::TextDisabled("%s", tr("scenarios_compare.differences_are_to_the_baseline_no"));
     result_help("difference_to_baseline");
     draw_figures_table(c);
 
@@ -175,8 +175,8 @@ void draw_comparison(AppState& state, ScenarioPanelState& s) {
 
     std::vector<charts::Series> customers, equity;
     ImU32 base_color = charts::palette_color(6);
-    customers.push_back(monthly_series(tr("Baseline"), c.baseline, base_color, s.chart_stage));
-    equity.push_back(monthly_series(tr("Baseline"), c.baseline, base_color, -1));
+    customers.push_back(monthly_series(tr("common.baseline"), c.baseline, base_color, s.chart_stage));
+    equity.push_back(monthly_series(tr("common.baseline"), c.baseline, base_color, -1));
     for (size_t i = 0; i < c.scenarios.size(); ++i) {
         ImU32 color = charts::palette_color(static_cast<int>(i));
         customers.push_back(monthly_series(c.scenarios[i].name, c.scenarios[i].projection, color, s.chart_stage));
@@ -184,13 +184,13 @@ void draw_comparison(AppState& state, ScenarioPanelState& s) {
     }
     charts::Options options;
     options.height_lines = std::max(10.0f, ImGui::GetContentRegionAvail().y / ImGui::GetTextLineHeightWithSpacing() - 2);
-    charts::line_chart("customers", customers, {tr("Month"), charts::ValueFormat::integer},
-                       {tr("Customers"), charts::ValueFormat::number}, options);
+    charts::line_chart("customers", customers, {tr("common.month"), charts::ValueFormat::integer},
+                       {tr("common.customers"), charts::ValueFormat::number}, options);
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(result_name("cumulative_equity"));
     result_help("cumulative_equity");
-    charts::line_chart("equity", equity, {tr("Month"), charts::ValueFormat::integer},
+    charts::line_chart("equity", equity, {tr("common.month"), charts::ValueFormat::integer},
                        {state.workspace().meta.currency, charts::ValueFormat::money}, options);
     ImGui::EndTable();
     ImGui::EndChild();
@@ -199,26 +199,26 @@ void draw_comparison(AppState& state, ScenarioPanelState& s) {
 namespace {
 
 std::string parameter_title(const std::string& parameter) {
-    if (parameter == "points") return tr("points");
-    if (parameter == "contact_rate") return tr("contact rate");
-    if (parameter == "winback_share") return tr("win-back share");
-    if (parameter == "volume_change") return tr("volume change");
-    if (parameter == "margin_change") return tr("margin change");
-    if (parameter == "cost_per_customer") return tr("cost per customer");
-    if (parameter == "fixed_cost_per_month") return tr("fixed cost per month");
+    if (parameter == "points") return tr("scenarios_compare.points");
+    if (parameter == "contact_rate") return tr("scenarios_compare.contact_rate");
+    if (parameter == "winback_share") return tr("scenarios_compare.win_back_share");
+    if (parameter == "volume_change") return tr("scenarios_compare.volume_change");
+    if (parameter == "margin_change") return tr("scenarios_compare.margin_change");
+    if (parameter == "cost_per_customer") return tr("scenarios_compare.cost_per_customer");
+    if (parameter == "fixed_cost_per_month") return tr("scenarios_compare.fixed_cost_per_month");
     return parameter;
 }
 
 std::string bar_label(const TornadoBar& bar, const std::vector<Lever>& levers) {
     switch (bar.input) {
-        case SensitivityInput::margin: return std::string(tr("Margin")) + " · " + bar.stage;
-        case SensitivityInput::servicing_cost: return tr("Servicing cost");
-        case SensitivityInput::retention: return std::string(tr("Retention")) + " · " + bar.stage;
-        case SensitivityInput::new_customers: return tr("New customers per month");
-        case SensitivityInput::acquisition_cost: return tr("Acquisition cost per customer");
-        case SensitivityInput::discount_rate: return tr("Discount rate");
+        case SensitivityInput::margin: return std::string(tr("common.margin")) + " · " + bar.stage;
+        case SensitivityInput::servicing_cost: return tr("common.servicing_cost");
+        case SensitivityInput::retention: return std::string(tr("scenarios_compare.retention")) + " · " + bar.stage;
+        case SensitivityInput::new_customers: return tr("common.new_customers_per_month");
+        case SensitivityInput::acquisition_cost: return tr("scenarios_compare.acquisition_cost_per_customer");
+        case SensitivityInput::discount_rate: return tr("scenarios_compare.discount_rate");
         case SensitivityInput::lever: {
-            std::string out = std::string(tr("Lever")) + " " + std::to_string(bar.lever_index + 1);
+            std::string out = std::string(tr("scenarios_compare.lever")) + " " + std::to_string(bar.lever_index + 1);
             if (bar.lever_index >= 0 && static_cast<size_t>(bar.lever_index) < levers.size())
                 out += " (" + std::string(lever_title(levers[static_cast<size_t>(bar.lever_index)].kind, ui_lang())) + ")";
             return out + " " + parameter_title(bar.parameter);
@@ -259,11 +259,11 @@ void refresh_tornado(ScenarioPanelState& s) {
 
 void draw_sensitivity(AppState& state, ScenarioPanelState& s) {
     if (!s.baseline) {
-        ImGui::TextDisabled("%s", tr("There is no valid baseline yet: set it up on the Baseline tab."));
+        ImGui::TextDisabled("%s", tr("common.there_is_no_valid_baseline_yet"));
         return;
     }
     if (!s.working_valid) {
-        ImGui::TextDisabled("%s", tr("Create or select a scenario on the left."));
+        ImGui::TextDisabled("%s", tr("common.create_or_select_a_scenario_on"));
         return;
     }
     ImGui::AlignTextToFramePadding();
@@ -271,7 +271,7 @@ void draw_sensitivity(AppState& state, ScenarioPanelState& s) {
     result_help("sensitivity");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    ImGui::SliderFloat("##delta", &s.tornado_delta_percent, 1, 50, tr("each input ±%.0f%%"));
+    ImGui::SliderFloat("##delta", &s.tornado_delta_percent, 1, 50, tr("scenarios_compare.each_input_n"));
     automation::record("scenarios.sensitivity.delta");
     refresh_tornado(s);
     if (!s.tornado) {
@@ -283,28 +283,27 @@ void draw_sensitivity(AppState& state, ScenarioPanelState& s) {
     const Tornado& t = *s.tornado;
     ImGui::BeginChild("sensitivity", ImVec2(0, 0), false);
     ImGui::Text("%s: %s %s", result_name("customer_equity"), money(t.base_equity).c_str(), state.workspace().meta.currency.c_str());
-    ImGui::TextDisabled("%s", tr("Bars show customer equity when one input at a time is lowered or raised; the longest bar "
-                                 "is the input the result depends on most."));
+    ImGui::TextDisabled("%s", tr("scenarios_compare.bars_show_customer_equity_when_one"));
     std::vector<charts::TornadoRow> rows;
     for (const TornadoBar& bar : t.bars) {
         charts::TornadoRow row;
         row.label = bar_label(bar, s.working.levers);
         row.low_result = bar.equity_low;
         row.high_result = bar.equity_high;
-        row.detail = std::string(tr("Input")) + ": " + input_value(bar, bar.low_value) + " / " + input_value(bar, bar.base_value) +
-                     " / " + input_value(bar, bar.high_value) + "  (" + tr("low / base / high") + ")\n" + tr("Swing") + ": " +
+        row.detail = std::string(tr("scenarios_compare.input")) + ": " + input_value(bar, bar.low_value) + " / " + input_value(bar, bar.base_value) +
+                     " / " + input_value(bar, bar.high_value) + "  (" + tr("scenarios_compare.low_base_high") + ")\n" + tr("scenarios_compare.swing") + ": " +
                      money(bar.swing);
         rows.push_back(std::move(row));
     }
     char low_name[64], high_name[64];
-    std::snprintf(low_name, sizeof low_name, "%s -%.0f%%", tr("Input"), static_cast<double>(s.tornado_delta_percent));
-    std::snprintf(high_name, sizeof high_name, "%s +%.0f%%", tr("Input"), static_cast<double>(s.tornado_delta_percent));
-    if (rows.empty()) ImGui::TextDisabled("%s", tr("No input is different from zero, so nothing can move."));
+    std::snprintf(low_name, sizeof low_name, "%s -%.0f%%", tr("scenarios_compare.input"), static_cast<double>(s.tornado_delta_percent));
+    std::snprintf(high_name, sizeof high_name, "%s +%.0f%%", tr("scenarios_compare.input"), static_cast<double>(s.tornado_delta_percent));
+    if (rows.empty()) ImGui::TextDisabled("%s", tr("scenarios_compare.no_input_is_different_from_zero"));
     else
         charts::tornado_chart("tornado", rows, t.base_equity,
                               {std::string(result_name("customer_equity")) + " (" + state.workspace().meta.currency + ")",
                                charts::ValueFormat::money},
-                              tr("Base"), low_name, high_name);
+                              tr("scenarios_compare.base"), low_name, high_name);
     automation::record("scenarios.sensitivity.chart");
     ImGui::EndChild();
 }

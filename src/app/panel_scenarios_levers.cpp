@@ -120,12 +120,12 @@ void draw_winback_controls(Lever& lever, const std::string& n, const Baseline& b
     std::vector<std::string> stay = stay_stages(b);
     std::vector<std::string> reasons;
     for (const ChurnReasonShare& r : b.churn_reasons) reasons.push_back(r.id);
-    changed |= choice_combo(n + ".reason", tr("Churn reason"), lever.reason, reasons);
-    changed |= choice_combo(n + ".to_stage", tr("Return to stage"), lever.to_stage, stay);
-    changed |= slider_with_input(n + ".contact_rate", tr("Contacted per month (%)"), lever.contact_rate, 0, 100, "%.0f%%");
+    changed |= choice_combo(n + ".reason", tr("scenarios.churn_reason"), lever.reason, reasons);
+    changed |= choice_combo(n + ".to_stage", tr("scenarios.return_to_stage"), lever.to_stage, stay);
+    changed |= slider_with_input(n + ".contact_rate", tr("scenarios.contacted_per_month"), lever.contact_rate, 0, 100, "%.0f%%");
     bool own = lever.winback_share.has_value();
-    field_label(tr("Win-back share"));
-    if (ImGui::Checkbox(tr("set my own"), &own)) {
+    field_label(tr("common.win_back_share"));
+    if (ImGui::Checkbox(tr("scenarios.set_my_own"), &own)) {
         double catalog = 0;
         for (const ChurnReasonShare& r : b.churn_reasons)
             if (r.id == lever.reason) catalog = r.winback_share;
@@ -137,11 +137,11 @@ void draw_winback_controls(Lever& lever, const std::string& n, const Baseline& b
         for (const ChurnReasonShare& r : b.churn_reasons)
             if (r.id == lever.reason) {
                 ImGui::SameLine();
-                ImGui::TextDisabled("%s %s", tr("catalog:"), charts::format_value(r.winback_share, charts::ValueFormat::percent).c_str());
+                ImGui::TextDisabled("%s %s", tr("scenarios.catalog"), charts::format_value(r.winback_share, charts::ValueFormat::percent).c_str());
             }
     } else {
         double share = *lever.winback_share;
-        if (slider_with_input(n + ".winback_share", tr("Won back (%)"), share, 0, 100, "%.0f%%")) {
+        if (slider_with_input(n + ".winback_share", tr("scenarios.won_back"), share, 0, 100, "%.0f%%")) {
             lever.winback_share = share;
             changed = true;
         }
@@ -160,17 +160,17 @@ void draw_care_plan_controls(Lever& lever, const std::string& n, const Baseline&
         plans.push_back(lever.plan);
         titles.push_back(lever.plan);
     }
-    changed |= choice_combo(n + ".plan", tr("Care plan"), lever.plan, plans, titles);
-    changed |= stage_set(n + ".stages", tr("Stages covered"), lever.stages, stay_stages(b));
+    changed |= choice_combo(n + ".plan", tr("common.care_plan"), lever.plan, plans, titles);
+    changed |= stage_set(n + ".stages", tr("scenarios.stages_covered"), lever.stages, stay_stages(b));
 }
 
 // Volume change and the cost per extra customer (the channels' average or the user's own).
 void draw_acquisition_controls(Lever& lever, const std::string& n, const Baseline& b, const std::string& currency,
                                bool& changed) {
-    changed |= slider_with_input(n + ".volume_change", tr("New customers (% change)"), lever.volume_change, -100, 200, "%+.0f%%");
-    field_label(tr("Cost per extra customer"));
+    changed |= slider_with_input(n + ".volume_change", tr("scenarios.new_customers_n"), lever.volume_change, -100, 200, "%+.0f%%");
+    field_label(tr("scenarios.cost_per_extra_customer"));
     bool average = !lever.cost_per_customer.has_value();
-    if (ImGui::Checkbox(tr("channels' average"), &average)) {
+    if (ImGui::Checkbox(tr("scenarios.channels_average"), &average)) {
         lever.cost_per_customer = average ? std::nullopt : std::optional<double>(average_acquisition_cost(b));
         changed = true;
     }
@@ -179,7 +179,7 @@ void draw_acquisition_controls(Lever& lever, const std::string& n, const Baselin
         ImGui::SameLine();
         ImGui::TextDisabled("%s %s", money(average_acquisition_cost(b)).c_str(), currency.c_str());
     } else {
-        cost_input(lever, n, std::string(tr("Cost per extra customer")) + " (" + currency + ")", changed);
+        cost_input(lever, n, std::string(tr("scenarios.cost_per_extra_customer")) + " (" + currency + ")", changed);
     }
 }
 
@@ -196,17 +196,17 @@ bool month_input(const char* id, const std::string& name, int& month, int min, f
 
 // Fixed cost per month and the months the lever acts, common to every kind.
 void draw_lever_timing(Lever& lever, const std::string& n, const std::string& currency, bool& changed) {
-    if (money_input(n + ".fixed_cost", (std::string(tr("Fixed cost per month")) + " (" + currency + ")").c_str(),
+    if (money_input(n + ".fixed_cost", (std::string(tr("scenarios.fixed_cost_per_month")) + " (" + currency + ")").c_str(),
                     lever.fixed_cost_per_month))
         changed = true;
-    field_label(tr("Active months"));
+    field_label(tr("scenarios.active_months"));
     ImGui::PushID((n + ".months").c_str());
     float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     changed |= month_input("##start", n + ".start_month", lever.start_month, 1, half,
-                           tr("First month the lever acts (1 = next month)"));
+                           tr("scenarios.first_month_the_lever_acts_1"));
     ImGui::SameLine();
     changed |= month_input("##end", n + ".end_month", lever.end_month, 0, half,
-                           tr("Last month the lever acts (0 = until the horizon)"));
+                           tr("scenarios.last_month_the_lever_acts_0"));
     ImGui::PopID();
 }
 
@@ -214,38 +214,38 @@ void draw_lever_controls(Lever& lever, const std::string& n, const Baseline& b, 
                          bool& changed) {
     std::vector<std::string> stay = stay_stages(b);
     const std::vector<std::string>& all = b.stages;
-    const std::string per_month_cost = std::string(tr("Cost per customer per month")) + " (" + currency + ")";
+    const std::string per_month_cost = std::string(tr("scenarios.cost_per_customer_per_month")) + " (" + currency + ")";
     switch (lever.kind) {
         case LeverKind::retention: {
             std::string stage = lever.stages.empty() ? std::string() : lever.stages.front();
-            if (choice_combo(n + ".stage", tr("Stage"), stage, stay)) {
+            if (choice_combo(n + ".stage", tr("common.stage"), stage, stay)) {
                 lever.stages = {stage};
                 changed = true;
             }
-            changed |= slider_with_input(n + ".points", tr("Churn kept (points/month)"), lever.points, 0, 50, "%.1f pts");
+            changed |= slider_with_input(n + ".points", tr("scenarios.churn_kept_points_month"), lever.points, 0, 50, "%.1f pts");
             cost_input(lever, n, per_month_cost, changed);
             break;
         }
         case LeverKind::conversion:
-            changed |= choice_combo(n + ".from_stage", tr("From stage"), lever.from_stage, all);
-            changed |= choice_combo(n + ".to_stage", tr("To stage"), lever.to_stage, all);
-            changed |= slider_with_input(n + ".points", tr("Moved (points/month)"), lever.points, 0, 50, "%.1f pts");
+            changed |= choice_combo(n + ".from_stage", tr("scenarios.from_stage"), lever.from_stage, all);
+            changed |= choice_combo(n + ".to_stage", tr("scenarios.to_stage"), lever.to_stage, all);
+            changed |= slider_with_input(n + ".points", tr("scenarios.moved_points_month"), lever.points, 0, 50, "%.1f pts");
             cost_input(lever, n, per_month_cost, changed);
             break;
         case LeverKind::winback:
             draw_winback_controls(lever, n, b, changed);
-            cost_input(lever, n, std::string(tr("Cost per contacted customer")) + " (" + currency + ")", changed);
+            cost_input(lever, n, std::string(tr("scenarios.cost_per_contacted_customer")) + " (" + currency + ")", changed);
             break;
         case LeverKind::care_plan:
             draw_care_plan_controls(lever, n, b, changed);
-            changed |= slider_with_input(n + ".points", tr("Churn kept (points/month)"), lever.points, 0, 50, "%.1f pts");
+            changed |= slider_with_input(n + ".points", tr("scenarios.churn_kept_points_month"), lever.points, 0, 50, "%.1f pts");
             cost_input(lever, n, per_month_cost, changed);
             break;
         case LeverKind::acquisition: draw_acquisition_controls(lever, n, b, currency, changed); break;
         case LeverKind::price:
-            changed |= slider_with_input(n + ".margin_change", tr("Margin per customer (% change)"), lever.margin_change, -50, 50, "%+.1f%%");
-            changed |= stage_set(n + ".stages", tr("Stages (none = all)"), lever.stages, stay);
-            changed |= slider_with_input(n + ".points", tr("Retention effect (points/month)"), lever.points, -20, 20, "%+.1f pts");
+            changed |= slider_with_input(n + ".margin_change", tr("scenarios.margin_per_customer_n"), lever.margin_change, -50, 50, "%+.1f%%");
+            changed |= stage_set(n + ".stages", tr("scenarios.stages_none_all"), lever.stages, stay);
+            changed |= slider_with_input(n + ".points", tr("scenarios.retention_effect_points_month"), lever.points, -20, 20, "%+.1f pts");
             break;
     }
     draw_lever_timing(lever, n, currency, changed);
@@ -266,27 +266,27 @@ void draw_lever(ScenarioPanelState& s, size_t index, const Baseline& b, const st
         ImGui::TableNextColumn();
         if (ImGui::Checkbox("##enabled", &lever.enabled)) changed = true;
         automation::record(n + ".enabled");
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Switch the lever on or off (off: no effect, no cost)"));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("scenarios.switch_the_lever_on_or_off"));
         ImGui::SameLine();
         ImGui::TextUnformatted(lever_title(lever.kind, lang));
         ImGui::SameLine();
-        float remove_w = ImGui::CalcTextSize(tr("Remove")).x + ImGui::GetStyle().FramePadding.x * 2;
+        float remove_w = ImGui::CalcTextSize(tr("common.remove")).x + ImGui::GetStyle().FramePadding.x * 2;
         ImGui::SetNextItemWidth(std::max(40.0f, ImGui::GetContentRegionAvail().x - remove_w - ImGui::GetStyle().ItemSpacing.x));
-        if (ImGui::InputTextWithHint("##label", tr("label (optional)"), &lever.label)) changed = true;
+        if (ImGui::InputTextWithHint("##label", tr("scenarios.label_optional"), &lever.label)) changed = true;
         automation::record(n + ".label");
         ImGui::SameLine();
-        if (ImGui::Button(tr("Remove"))) remove = true;
+        if (ImGui::Button(tr("common.remove"))) remove = true;
         automation::record(n + ".remove");
         draw_lever_controls(lever, n, b, currency, changed);
 
         ImGui::TableNextColumn();
         ImGui::PushTextWrapPos(0);
         if (roi) {
-            ImGui::Text("%s %s", tr("Equity gained by this lever alone:"), signed_money(roi->incremental_equity).c_str());
+            ImGui::Text("%s %s", tr("scenarios.equity_gained_by_this_lever_alone"), signed_money(roi->incremental_equity).c_str());
             if (roi->roi)
-                ImGui::Text("%s %s", tr("ROI of this lever alone:"),
+                ImGui::Text("%s %s", tr("scenarios.roi_of_this_lever_alone"),
                             charts::format_value(*roi->roi, charts::ValueFormat::percent).c_str());
-            else ImGui::TextDisabled("%s", tr("ROI: no extra cost"));
+            else ImGui::TextDisabled("%s", tr("scenarios.roi_no_extra_cost"));
             ImGui::SameLine();
             result_help("lever_roi");
             ImGui::Separator();
@@ -336,7 +336,7 @@ void figure_row(const char* key, const char* title, std::optional<double> base, 
 void draw_results(ScenarioPanelState& s) {
     if (!s.results) {
         if (!s.results_problems.empty()) {
-            ImGui::TextColored(ImVec4(0.85f, 0.3f, 0.2f, 1), "%s", tr("The scenario cannot be projected:"));
+            ImGui::TextColored(ImVec4(0.85f, 0.3f, 0.2f, 1), "%s", tr("scenarios.the_scenario_cannot_be_projected"));
             ImGui::PushTextWrapPos(0);
             for (const Problem& p : s.results_problems) ImGui::BulletText("%s", p.to_string().c_str());
             ImGui::PopTextWrapPos();
@@ -350,16 +350,16 @@ void draw_results(ScenarioPanelState& s) {
     using charts::ValueFormat;
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("results", 4, flags)) {
-        ImGui::TableSetupColumn(tr("Result"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
-        ImGui::TableSetupColumn(tr("Baseline"), ImGuiTableColumnFlags_WidthStretch, 1);
+        ImGui::TableSetupColumn(tr("common.result"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableSetupColumn(tr("common.baseline"), ImGuiTableColumnFlags_WidthStretch, 1);
         ImGui::TableSetupColumn(s.working.name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1);
-        ImGui::TableSetupColumn(tr("Difference"), ImGuiTableColumnFlags_WidthStretch, 1);
+        ImGui::TableSetupColumn(tr("scenarios.difference"), ImGuiTableColumnFlags_WidthStretch, 1);
         ImGui::TableHeadersRow();
         figure_row("customer_equity", result_name("customer_equity"), b.customer_equity, f.customer_equity, ValueFormat::money);
         automation::record("scenarios.results.equity");
-        figure_row("cumulative_margin", tr("Margin, months 1-12"), b.margin_12, f.margin_12, ValueFormat::money);
-        figure_row("cumulative_margin", tr("Margin, months 1-24"), b.margin_24, f.margin_24, ValueFormat::money);
-        figure_row("cumulative_margin", tr("Margin, months 1-36"), b.margin_36, f.margin_36, ValueFormat::money);
+        figure_row("cumulative_margin", tr("common.margin_months_1_12"), b.margin_12, f.margin_12, ValueFormat::money);
+        figure_row("cumulative_margin", tr("common.margin_months_1_24"), b.margin_24, f.margin_24, ValueFormat::money);
+        figure_row("cumulative_margin", tr("common.margin_months_1_36"), b.margin_36, f.margin_36, ValueFormat::money);
         figure_row("total_lever_cost", result_name("total_lever_cost"), b.total_lever_cost, f.total_lever_cost, ValueFormat::money);
         figure_row("roi", result_name("roi"), std::nullopt, f.roi, ValueFormat::percent, false);
         ImGui::EndTable();
@@ -370,11 +370,11 @@ void draw_results(ScenarioPanelState& s) {
 
 void draw_levers_tab(AppState& state, ScenarioPanelState& s) {
     if (!s.working_valid) {
-        ImGui::TextDisabled("%s", tr("Create or select a scenario on the left."));
+        ImGui::TextDisabled("%s", tr("common.create_or_select_a_scenario_on"));
         if (s.baseline) {
             Problems problems;
             if (std::optional<Projection> p = project(*s.baseline, {}, problems)) {
-                ImGui::Text("%s (%s): %s %s", result_name("customer_equity"), tr("Baseline"), money(p->customer_equity).c_str(),
+                ImGui::Text("%s (%s): %s %s", result_name("customer_equity"), tr("common.baseline"), money(p->customer_equity).c_str(),
                             state.workspace().meta.currency.c_str());
                 result_help("customer_equity");
             }
@@ -383,7 +383,7 @@ void draw_levers_tab(AppState& state, ScenarioPanelState& s) {
     }
     if (!s.baseline) {
         ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s",
-                           tr("There is no valid baseline yet: set it up on the Baseline tab."));
+                           tr("common.there_is_no_valid_baseline_yet"));
         return;
     }
     refresh_results(s);
@@ -391,7 +391,7 @@ void draw_levers_tab(AppState& state, ScenarioPanelState& s) {
 
     const Baseline& b = *s.baseline;
     const std::string& currency = state.workspace().meta.currency;
-    if (ImGui::Button(tr("Add lever"))) ImGui::OpenPopup("add_lever");
+    if (ImGui::Button(tr("scenarios.add_lever"))) ImGui::OpenPopup("add_lever");
     automation::record("scenarios.add_lever");
     if (ImGui::BeginPopup("add_lever")) {
         for (LeverKind kind : kAllLeverKinds) {
@@ -404,15 +404,15 @@ void draw_levers_tab(AppState& state, ScenarioPanelState& s) {
         ImGui::EndPopup();
     }
     ImGui::SameLine();
-    ImGui::TextDisabled("%zu %s", s.working.levers.size(), tr("levers"));
+    ImGui::TextDisabled("%zu %s", s.working.levers.size(), tr("scenarios.levers_2"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::InputTextWithHint("##notes", tr("notes"), &s.working.notes)) s.working_dirty = true;
+    if (ImGui::InputTextWithHint("##notes", tr("scenarios.notes"), &s.working.notes)) s.working_dirty = true;
     automation::record("scenarios.notes");
 
     ImGui::BeginChild("levers", ImVec2(0, 0), false);
     if (s.working.levers.empty())
-        ImGui::TextDisabled("%s", tr("No levers yet: click Add lever and choose an action."));
+        ImGui::TextDisabled("%s", tr("scenarios.no_levers_yet_click_add_lever"));
     const std::vector<LeverRoi>* rois = s.results ? &s.results->scenarios.front().lever_rois : nullptr;
     for (size_t i = 0; i < s.working.levers.size(); ++i) {
         const LeverRoi* roi = nullptr;

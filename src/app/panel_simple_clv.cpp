@@ -76,24 +76,24 @@ void slider_row(const char* label, const char* name, float* value, float min, fl
 }
 
 void draw_inputs(SimpleClvState& s) {
-    slider_row("Margin per period (m)", "simple.margin", &s.margin, 0, 1000, "%.0f");
-    slider_row("Retention per period (r)", "simple.retention", &s.retention, 0, 0.99f, "%.2f");
-    slider_row("Discount rate per period (d)", "simple.discount", &s.discount, 0, 0.5f, "%.3f");
-    slider_row("Acquisition cost", "simple.acquisition", &s.acquisition, 0, 2000, "%.0f");
-    ImGui::Checkbox(tr("Infinite horizon"), &s.infinite);
+    slider_row("simple_clv.margin_per_period_m", "simple.margin", &s.margin, 0, 1000, "%.0f");
+    slider_row("simple_clv.retention_per_period_r", "simple.retention", &s.retention, 0, 0.99f, "%.2f");
+    slider_row("simple_clv.discount_rate_per_period_d", "simple.discount", &s.discount, 0, 0.5f, "%.3f");
+    slider_row("customers.acquisition_cost", "simple.acquisition", &s.acquisition, 0, 2000, "%.0f");
+    ImGui::Checkbox(tr("simple_clv.infinite_horizon"), &s.infinite);
     automation::record("simple.infinite");
     if (!s.infinite) {
-        ImGui::TextUnformatted(tr("Horizon N (periods)"));
+        ImGui::TextUnformatted(tr("simple_clv.horizon_n_periods"));
         ImGui::SetNextItemWidth(-FLT_MIN);
         ImGui::SliderInt("##horizon", &s.horizon, 1, 50, "%d", ImGuiSliderFlags_AlwaysClamp);
         automation::record("simple.horizon");
     }
-    ImGui::TextUnformatted(tr("Margin received"));
-    if (ImGui::RadioButton(tr("at the end of each period"), !s.start_of_period)) s.start_of_period = false;
+    ImGui::TextUnformatted(tr("simple_clv.margin_received"));
+    if (ImGui::RadioButton(tr("simple_clv.at_the_end_of_each_period"), !s.start_of_period)) s.start_of_period = false;
     automation::record("simple.timing.end");
-    if (ImGui::RadioButton(tr("at the start of each period"), s.start_of_period)) s.start_of_period = true;
+    if (ImGui::RadioButton(tr("simple_clv.at_the_start_of_each_period"), s.start_of_period)) s.start_of_period = true;
     automation::record("simple.timing.start");
-    ImGui::TextUnformatted(tr("Customers (for customer equity)"));
+    ImGui::TextUnformatted(tr("simple_clv.customers_for_customer_equity"));
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::DragInt("##customers", &s.customers, 10, 0, 10000000, "%d", ImGuiSliderFlags_AlwaysClamp);
     automation::record("simple.customers");
@@ -118,22 +118,22 @@ void draw_panel_simple_clv(AppState& state) {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("simple_result", ImVec2(0, 0));
-    ImGui::TextDisabled("%s", tr("m = margin per customer per period, r = retention, d = discount rate (fractions, per period)."));
+    ImGui::TextDisabled("%s", tr("simple_clv.m_margin_per_customer_per_period"));
     const std::string formula = formula_text(s, r);
     ImGui::TextWrapped("%s", formula.c_str());
     automation::record("simple.formula");
     if (r.problem) {
         ImGui::TextColored(ImVec4(0.85f, 0.15f, 0.15f, 1), "%s", r.problem->message.c_str());
     } else {
-        ImGui::Text("%s = CLV − %s = %s − %s = %s", tr("Net CLV"), tr("acquisition cost"), num(r.clv).c_str(),
+        ImGui::Text("%s = CLV − %s = %s − %s = %s", tr("simple_clv.net_clv"), tr("simple_clv.acquisition_cost"), num(r.clv).c_str(),
                     num(s.acquisition).c_str(), num(r.net_clv).c_str());
-        ImGui::Text("%s = CLV × %s = %s × %d = %s", tr("Customer equity"), tr("customers"), num(r.clv).c_str(), s.customers,
+        ImGui::Text("%s = CLV × %s = %s × %d = %s", tr("common.customer_equity"), tr("common.customers_2"), num(r.clv).c_str(), s.customers,
                     format_value(clv::customer_equity(r.clv, s.customers), ValueFormat::money).c_str());
         // The current value, readable by tests: "simple.value.<CLV>".
         const ImVec2 min = ImGui::GetItemRectMin();
         automation::record_rect("simple.value." + num(r.clv), min.x, min.y, 1, 1);
         if (r.net_clv < 0)
-            ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("The customer does not pay back the acquisition cost."));
+            ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("simple_clv.the_customer_does_not_pay_back"));
     }
     ImGui::Spacing();
     // Value by horizon, out to the chosen horizon (or 40 periods for the infinite case, with its limit).
@@ -141,8 +141,8 @@ void draw_panel_simple_clv(AppState& state) {
     clv::SimpleClvInput finite = in;
     const std::vector<double> by_h = clv::simple_clv_by_horizon(finite, max_h);
     if (!by_h.empty()) {
-        charts::Series value{tr("CLV with horizon N"), {}, by_h};
-        charts::Series net{tr("Net of acquisition cost"), {}, {}};
+        charts::Series value{tr("simple_clv.clv_with_horizon_n"), {}, by_h};
+        charts::Series net{tr("simple_clv.net_of_acquisition_cost"), {}, {}};
         for (int k = 0; k <= max_h; ++k) {
             value.x.push_back(k);
             net.x.push_back(k);
@@ -150,17 +150,17 @@ void draw_panel_simple_clv(AppState& state) {
         }
         std::vector<charts::Series> series{value, net};
         if (s.infinite && !r.problem)
-            series.push_back(charts::Series{tr("Infinite-horizon CLV"), {0, static_cast<double>(max_h)}, {r.clv, r.clv},
+            series.push_back(charts::Series{tr("simple_clv.infinite_horizon_clv"), {0, static_cast<double>(max_h)}, {r.clv, r.clv},
                                             IM_COL32(150, 150, 150, 255)});
         if (!s.infinite)
-            series.push_back(charts::Series{tr("Chosen horizon"), {static_cast<double>(s.horizon)},
+            series.push_back(charts::Series{tr("simple_clv.chosen_horizon"), {static_cast<double>(s.horizon)},
                                             {by_h[static_cast<size_t>(std::min(s.horizon, max_h))]}, IM_COL32(220, 60, 60, 255),
                                             charts::SeriesKind::stems});
         charts::Options o;
         o.height_lines = 22;
-        o.title = tr("Value by horizon");
-        charts::line_chart("simple_by_h", series, {tr("Horizon N (periods)"), ValueFormat::integer},
-                           {tr("Value per customer"), ValueFormat::money}, o);
+        o.title = tr("simple_clv.value_by_horizon");
+        charts::line_chart("simple_by_h", series, {tr("simple_clv.horizon_n_periods"), ValueFormat::integer},
+                           {tr("simple_clv.value_per_customer"), ValueFormat::money}, o);
         automation::record("simple.chart");
     }
     ImGui::EndChild();

@@ -103,39 +103,39 @@ void refresh(AppState& state, ValuePanelState& s, const std::optional<ClvResult>
 }
 
 void draw_controls(ValuePanelState& s, bool have_clv) {
-    ImGui::TextUnformatted(tr("Value measure"));
+    ImGui::TextUnformatted(tr("value.value_measure"));
     ImGui::SameLine();
     int measure = static_cast<int>(s.measure);
-    ImGui::RadioButton(tr("Revenue to date"), &measure, 0);
+    ImGui::RadioButton(tr("common.revenue_to_date"), &measure, 0);
     automation::record("value.measure.revenue");
     ImGui::SameLine();
     if (!have_clv) ImGui::BeginDisabled();
-    ImGui::RadioButton(tr("CLV (last fit)"), &measure, 1);
+    ImGui::RadioButton(tr("value.clv_last_fit"), &measure, 1);
     automation::record("value.measure.clv");
     if (!have_clv) ImGui::EndDisabled();
     s.measure = static_cast<ValueMeasure>(measure);
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-    ImGui::TextUnformatted(tr("Loyalty measure"));
+    ImGui::TextUnformatted(tr("value.loyalty_measure"));
     ImGui::SameLine();
     int loyalty = static_cast<int>(s.loyalty);
-    ImGui::RadioButton(tr("Purchase days"), &loyalty, 0);
+    ImGui::RadioButton(tr("value.purchase_days"), &loyalty, 0);
     ImGui::SameLine();
-    ImGui::RadioButton(tr("Tenure"), &loyalty, 1);
+    ImGui::RadioButton(tr("common.tenure"), &loyalty, 1);
     ImGui::SameLine();
     if (!have_clv) ImGui::BeginDisabled();
-    ImGui::RadioButton("P(alive)", &loyalty, 2);
+    ImGui::RadioButton(tr("clv.p_alive"), &loyalty, 2);
     if (!have_clv) ImGui::EndDisabled();
     s.loyalty = static_cast<LoyaltyMeasure>(loyalty);
 }
 
 void draw_rfm(ValuePanelState& s) {
-    if (!ImGui::CollapsingHeader(tr("RFM scores"), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    if (!ImGui::CollapsingHeader(tr("value.rfm_scores"), ImGuiTreeNodeFlags_DefaultOpen)) return;
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", tr("Score = 1 + number of cut points the customer is above (5 = best). Edit the cut points to change the bins."));
+    ImGui::TextWrapped("%s", tr("value.score_1_number_of_cut_points"));
     ImGui::PopStyleColor();
     bool changed = false;
     if (ImGui::BeginTable("rfm_cuts", 5, ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn(tr("Cut points"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableSetupColumn(tr("value.cut_points"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
         for (int k = 1; k <= 4; ++k) ImGui::TableSetupColumn(("#" + std::to_string(k)).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableHeadersRow();
         struct Dim {
@@ -144,9 +144,9 @@ void draw_rfm(ValuePanelState& s) {
             bool negate;
             const char* format;
         };
-        Dim dims[] = {{"Recency (days ago)", &s.cuts.recency, true, "%.0f"},
-                      {"Frequency (purchase days)", &s.cuts.frequency, false, "%.1f"},
-                      {"Monetary (spend)", &s.cuts.monetary, false, "%.2f"}};
+        Dim dims[] = {{"value.recency_days_ago", &s.cuts.recency, true, "%.0f"},
+                      {"value.frequency_purchase_days", &s.cuts.frequency, false, "%.1f"},
+                      {"value.monetary_spend", &s.cuts.monetary, false, "%.2f"}};
         for (int d = 0; d < 3; ++d) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -172,7 +172,7 @@ void draw_rfm(ValuePanelState& s) {
         }
         ImGui::EndTable();
     }
-    if (ImGui::Button(tr("Reset to quintiles"))) {
+    if (ImGui::Button(tr("value.reset_to_quintiles"))) {
         s.cuts = rfm_quantile_cuts(s.rfm, 5);
         s.cuts_valid = false;
         changed = true;
@@ -189,42 +189,42 @@ void draw_rfm(ValuePanelState& s) {
     charts::Options o;
     o.height_lines = 10;
     o.legend = false;
-    o.title = tr("Customers by recency and frequency score");
+    o.title = tr("value.customers_by_recency_and_frequency_score");
     charts::heatmap("rfm_grid", rows, columns, grid, ValueFormat::integer, IM_COL32(120, 80, 180, 255), o);
     automation::record("value.rfm.grid");
 }
 
 void draw_lorenz(const ValuePanelState& s) {
     const ValueConcentration& c = s.concentration;
-    charts::Series curve{tr("Share of value"), {}, {}};
+    charts::Series curve{tr("value.share_of_value"), {}, {}};
     for (const LorenzPoint& p : c.curve) {
         curve.x.push_back(p.customer_share);
         curve.y.push_back(p.value_share);
     }
-    charts::Series equal{tr("Equal shares"), {0, 1}, {0, 1}, IM_COL32(150, 150, 150, 255)};
-    charts::Series top{tr("Top 20%"), {0.2}, {c.top20_share}, IM_COL32(220, 60, 60, 255), charts::SeriesKind::stems};
+    charts::Series equal{tr("value.equal_shares"), {0, 1}, {0, 1}, IM_COL32(150, 150, 150, 255)};
+    charts::Series top{tr("value.top_20"), {0.2}, {c.top20_share}, IM_COL32(220, 60, 60, 255), charts::SeriesKind::stems};
     charts::Options o;
     o.height_lines = 13;
-    o.title = tr("Pareto / Lorenz curve");
-    charts::line_chart("lorenz", {curve, equal, top}, {tr("Share of customers (most valuable first)"), ValueFormat::percent},
-                       {tr("Share of value"), ValueFormat::percent}, o);
+    o.title = tr("value.pareto_lorenz_curve");
+    charts::line_chart("lorenz", {curve, equal, top}, {tr("value.share_of_customers_most_valuable_first"), ValueFormat::percent},
+                       {tr("value.share_of_value"), ValueFormat::percent}, o);
     automation::record("value.lorenz");
-    ImGui::Text("%s %s %s", tr("The top 20% of customers hold"), format_value(c.top20_share, ValueFormat::percent).c_str(),
-                tr("of the value."));
+    ImGui::Text("%s %s %s", tr("value.the_top_20_n_customers_hold"), format_value(c.top20_share, ValueFormat::percent).c_str(),
+                tr("value.of_the_value"));
     automation::record("value.top20");
-    ImGui::TextDisabled("Gini %.3f · %s %s", c.gini, tr("total"), format_value(c.total_value, ValueFormat::money).c_str());
+    ImGui::TextDisabled("Gini %.3f · %s %s", c.gini, tr("value.total"), format_value(c.total_value, ValueFormat::money).c_str());
 }
 
 void draw_tiers(const ValuePanelState& s) {
-    ImGui::TextUnformatted(tr("20/60/20 tiers"));
+    ImGui::TextUnformatted(tr("value.20_60_20_tiers"));
     const Lang lang = ui_lang();
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("tiers", 5, flags)) return;
-    ImGui::TableSetupColumn(tr("Tier"), 0, 1.2f);
-    ImGui::TableSetupColumn(tr("Customers"), 0, 0.8f);
-    ImGui::TableSetupColumn(tr("Value"), 0, 0.9f);
-    ImGui::TableSetupColumn(tr("Share"), 0, 0.7f);
-    ImGui::TableSetupColumn(tr("Strategy"), 0, 3.5f);
+    ImGui::TableSetupColumn(tr("value.tier"), 0, 1.2f);
+    ImGui::TableSetupColumn(tr("common.customers"), 0, 0.8f);
+    ImGui::TableSetupColumn(tr("common.value"), 0, 0.9f);
+    ImGui::TableSetupColumn(tr("common.share"), 0, 0.7f);
+    ImGui::TableSetupColumn(tr("value.strategy"), 0, 3.5f);
     ImGui::TableHeadersRow();
     for (const TierSummary& t : s.tier_summary) {
         ImGui::TableNextRow();
@@ -243,19 +243,19 @@ void draw_tiers(const ValuePanelState& s) {
 }
 
 void draw_quadrants(const ValuePanelState& s) {
-    ImGui::TextUnformatted(tr("Value × loyalty matrix"));
-    ImGui::TextDisabled("%s %s, %s %s", tr("high value: at least"), format_value(s.thresholds.value, ValueFormat::money).c_str(),
-                        tr("high loyalty: at least"), format_value(s.thresholds.loyalty, ValueFormat::number).c_str());
+    ImGui::TextUnformatted(tr("value.value_loyalty_matrix"));
+    ImGui::TextDisabled("%s %s, %s %s", tr("value.high_value_at_least"), format_value(s.thresholds.value, ValueFormat::money).c_str(),
+                        tr("value.high_loyalty_at_least"), format_value(s.thresholds.loyalty, ValueFormat::number).c_str());
     const Lang lang = ui_lang();
     ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("quadrants", 3, flags)) return;
     ImGui::TableSetupColumn("", 0, 0.5f);
-    ImGui::TableSetupColumn(tr("Low loyalty"), 0, 2);
-    ImGui::TableSetupColumn(tr("High loyalty"), 0, 2);
+    ImGui::TableSetupColumn(tr("value.low_loyalty"), 0, 2);
+    ImGui::TableSetupColumn(tr("value.high_loyalty"), 0, 2);
     ImGui::TableHeadersRow();
     const ValueLoyaltyQuadrant layout[2][2] = {{ValueLoyaltyQuadrant::butterflies, ValueLoyaltyQuadrant::champions},
                                                {ValueLoyaltyQuadrant::strangers, ValueLoyaltyQuadrant::barnacles}};
-    const char* row_names[2] = {"High value", "Low value"};
+    const char* row_names[2] = {"value.high_value", "value.low_value"};
     const ImU32 tints[4] = {IM_COL32(60, 170, 90, 60), IM_COL32(230, 170, 40, 60), IM_COL32(70, 130, 210, 60),
                             IM_COL32(160, 160, 160, 60)};
     for (int r = 0; r < 2; ++r) {
@@ -269,8 +269,8 @@ void draw_quadrants(const ValuePanelState& s) {
             ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, tints[qi]);
             ImGui::Text("%s", quadrant_name(q).in(lang).c_str());
             automation::record("value.quadrant." + quadrant_name(q).en);
-            ImGui::Text("%s %s · %s %s", format_value(s.quadrant_summary[qi].customers, ValueFormat::integer).c_str(), tr("customers"),
-                        tr("value"), format_value(s.quadrant_summary[qi].value, ValueFormat::money).c_str());
+            ImGui::Text("%s %s · %s %s", format_value(s.quadrant_summary[qi].customers, ValueFormat::integer).c_str(), tr("common.customers_2"),
+                        tr("value.value"), format_value(s.quadrant_summary[qi].value, ValueFormat::money).c_str());
             ImGui::TextWrapped("%s", quadrant_strategy(q).in(lang).c_str());
         }
     }
@@ -310,8 +310,8 @@ void save_tags(AppState& state, const ValuePanelState& s) {
         tags.push_back("rfm:" + s.scores[k].code());
         tags.push_back(quadrant_tag(s.quadrants[k]));
     }
-    state.replace_workspace("Save segments as tags", std::move(next));
-    state.notify(std::string(tr("Tagged")) + " " + std::to_string(s.customers.size()) + " " + tr("customers"));
+    state.replace_workspace("value.save_segments_as_tags", std::move(next));
+    state.notify(std::string(tr("value.tagged")) + " " + std::to_string(s.customers.size()) + " " + tr("common.customers_2"));
 }
 
 }  // namespace
@@ -324,14 +324,14 @@ void draw_panel_value(AppState& state) {
     refresh(state, s, clv);
     draw_controls(s, have_clv);
     if (s.customers.empty()) {
-        ImGui::TextDisabled("%s", tr("No customers with purchases (and a value) to segment."));
+        ImGui::TextDisabled("%s", tr("value.no_customers_with_purchases_and_a"));
         return;
     }
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-    if (ImGui::Button(tr("Save segments as tags"))) save_tags(state, s);
+    if (ImGui::Button(tr("value.save_segments_as_tags"))) save_tags(state, s);
     automation::record("value.save_tags");
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", tr("Adds value:top20 / middle60 / bottom20, rfm:<code> and quadrant:<name> tags (undoable)."));
+        ImGui::SetTooltip("%s", tr("value.adds_value_top20_middle60_bottom20_rfm"));
     ImGui::BeginChild("value_body", ImVec2(0, 0));
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     ImGui::BeginChild("value_left", ImVec2(half, 0));

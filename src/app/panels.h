@@ -13,7 +13,7 @@ namespace lcs {
 
 struct PanelInfo {
     const char* id;     // stable: settings, automation names ("tab.<id>") and ImGui ids use it
-    const char* title;  // English; shown through tr()
+    const char* title;  // i18n key; shown through tr()
     void (*draw)(AppState& state);
 };
 
