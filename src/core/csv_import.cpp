@@ -229,6 +229,124 @@ Problem row_problem(const char* kind, int line, std::string message) {
     return Problem{kind, "line " + std::to_string(line), std::move(message), line, 0};
 }
 
+// How every data row of one import is read, fixed from the detected settings before the first row.
+struct RowFormat {
+    CsvColumns columns;
+    CsvDateFormat date_format = CsvDateFormat::ymd_dash;
+    bool decimal_comma = false;
+    std::size_t needed = 0;  // fields a row must have to reach the id, date and amount columns
+};
+
+RowFormat row_format(const CsvPreview& detected) {
+    RowFormat format;
+    format.columns = detected.columns;
+    format.date_format = detected.date_format;
+    format.decimal_comma = detected.separator == CsvSeparator::semicolon;
+    const CsvColumns& columns = detected.columns;
+    format.needed = static_cast<std::size_t>(std::max({columns.customer_id, columns.date, columns.amount}) + 1);
+    return format;
+}
+
+// Lists the first max_problems bad rows and counts the rest.
+class RowProblems {
+public:
+    RowProblems(std::size_t max_problems, Problems& problems) : max_(max_problems), problems_(problems) {}
+    void report(Problem problem) {
+        if (++count_ <= max_) problems_.push_back(std::move(problem));
+    }
+    // Adds the csv.too_many_problems summary when rows went unlisted.
+    void finish() {
+        if (count_ > max_)
+            problems_.push_back(Problem{csv_problem::kTooManyProblems, "",
+                                        std::to_string(count_ - max_) + " more bad rows not listed (" +
+                                            std::to_string(count_) + " in total)",
+                                        0, 0});
+    }
+
+private:
+    std::size_t max_;
+    Problems& problems_;
+    std::size_t count_ = 0;
+};
+
+// The amount (required when the column exists) and the cost (optional, may be blank).
+std::optional<Problem> read_money(const std::vector<std::string>& fields, int line, const RowFormat& format,
+                                  Transaction& transaction) {
+    const CsvColumns& columns = format.columns;
+    if (columns.amount >= 0) {
+        const std::string& amount_text = fields[static_cast<std::size_t>(columns.amount)];
+        const std::optional<double> amount = parse_csv_amount(amount_text, format.decimal_comma);
+        if (!amount) return row_problem(csv_problem::kBadNumber, line, "\"" + amount_text + "\" is not an amount");
+        transaction.amount = *amount;
+    }
+    if (columns.cost >= 0 && static_cast<std::size_t>(columns.cost) < fields.size() &&
+        !trim(fields[static_cast<std::size_t>(columns.cost)]).empty()) {
+        const std::string& cost_text = fields[static_cast<std::size_t>(columns.cost)];
+        const std::optional<double> cost = parse_csv_amount(cost_text, format.decimal_comma);
+        if (!cost) return row_problem(csv_problem::kBadNumber, line, "cost \"" + cost_text + "\" is not an amount");
+        transaction.cost = *cost;
+    }
+    return std::nullopt;
+}
+
+// Reads one data row into a transaction; returns the row's problem instead when it has one.
+// On success the customer id is fields[format.columns.customer_id] (not empty).
+std::optional<Problem> read_row(const std::vector<std::string>& fields, int line, const RowFormat& format,
+                                Transaction& transaction) {
+    const CsvColumns& columns = format.columns;
+    if (fields.size() < format.needed)
+        return row_problem(csv_problem::kMissingField, line,
+                           "has " + std::to_string(fields.size()) + " fields; expected at least " +
+                               std::to_string(format.needed));
+    if (fields[static_cast<std::size_t>(columns.customer_id)].empty())
+        return row_problem(csv_problem::kEmptyId, line, "the customer id is empty");
+    const std::string& date_text = fields[static_cast<std::size_t>(columns.date)];
+    const std::optional<Date> date = parse_csv_date(date_text, format.date_format);
+    if (!date)
+        return row_problem(csv_problem::kBadDate, line,
+                           "\"" + date_text + "\" is not a valid date (" + csv_date_format_name(format.date_format) + ")");
+    transaction.date = *date;
+    if (std::optional<Problem> problem = read_money(fields, line, format, transaction)) return problem;
+    if (columns.product >= 0 && static_cast<std::size_t>(columns.product) < fields.size())
+        transaction.product = fields[static_cast<std::size_t>(columns.product)];
+    return std::nullopt;
+}
+
+// Reads every data row with the settings in result.detected into result (customers, counts, problems).
+void read_rows(std::string_view text, const CsvOptions& options, CsvImportResult& result) {
+    const CsvPreview& detected = result.detected;
+    const RowFormat format = row_format(detected);
+    RowProblems problems(options.max_problems, result.problems);
+    std::unordered_map<std::string, std::size_t> index;
+    internal::CsvReader reader(text, separator_char(detected.separator));
+    std::vector<std::string> fields;
+    std::string error;
+    int line = 0;
+    bool header_pending = detected.has_header;
+    while (reader.next(fields, line, error)) {
+        if (header_pending) {
+            header_pending = false;
+            continue;
+        }
+        ++result.rows;
+        if (!error.empty()) {
+            problems.report(row_problem(csv_problem::kSyntax, line, error));
+            continue;
+        }
+        Transaction transaction;
+        if (std::optional<Problem> problem = read_row(fields, line, format, transaction)) {
+            problems.report(std::move(*problem));
+            continue;
+        }
+        const std::string& id = fields[static_cast<std::size_t>(format.columns.customer_id)];
+        const auto [it, inserted] = index.emplace(id, result.customers.size());
+        if (inserted) result.customers.push_back(ImportedCustomer{id, {}});
+        result.customers[it->second].transactions.push_back(std::move(transaction));
+        ++result.imported;
+    }
+    problems.finish();
+}
+
 }  // namespace
 
 CsvOptions cdnow_preset() {
@@ -391,87 +509,12 @@ CsvImportResult import_transactions_csv(std::string_view text, const CsvOptions&
     CsvImportResult result;
     try {
         result.detected = preview_csv(text, options, 0);
-        const CsvPreview& detected = result.detected;
-        if (!detected.problems.empty()) {
-            result.problems = detected.problems;
+        if (!result.detected.problems.empty()) {
+            result.problems = result.detected.problems;
             return result;
         }
-        const CsvColumns& columns = detected.columns;
-        result.amount_missing = columns.amount < 0;
-        const bool decimal_comma = detected.separator == CsvSeparator::semicolon;
-        const int needed = std::max({columns.customer_id, columns.date, columns.amount}) + 1;
-        std::size_t problem_count = 0;
-        const auto report = [&](Problem problem) {
-            if (++problem_count <= options.max_problems) result.problems.push_back(std::move(problem));
-        };
-
-        std::unordered_map<std::string, std::size_t> index;
-        internal::CsvReader reader(text, separator_char(detected.separator));
-        std::vector<std::string> fields;
-        std::string error;
-        int line = 0;
-        bool header_pending = detected.has_header;
-        while (reader.next(fields, line, error)) {
-            if (header_pending) {
-                header_pending = false;
-                continue;
-            }
-            ++result.rows;
-            if (!error.empty()) {
-                report(row_problem(csv_problem::kSyntax, line, error));
-                continue;
-            }
-            if (static_cast<int>(fields.size()) < needed) {
-                report(row_problem(csv_problem::kMissingField, line,
-                                   "has " + std::to_string(fields.size()) + " fields; expected at least " + std::to_string(needed)));
-                continue;
-            }
-            const std::string& id = fields[static_cast<std::size_t>(columns.customer_id)];
-            if (id.empty()) {
-                report(row_problem(csv_problem::kEmptyId, line, "the customer id is empty"));
-                continue;
-            }
-            const std::string& date_text = fields[static_cast<std::size_t>(columns.date)];
-            const std::optional<Date> date = parse_csv_date(date_text, detected.date_format);
-            if (!date) {
-                report(row_problem(csv_problem::kBadDate, line,
-                                   "\"" + date_text + "\" is not a valid date (" + csv_date_format_name(detected.date_format) + ")"));
-                continue;
-            }
-            Transaction transaction;
-            transaction.date = *date;
-            if (columns.amount >= 0) {
-                const std::string& amount_text = fields[static_cast<std::size_t>(columns.amount)];
-                const std::optional<double> amount = parse_csv_amount(amount_text, decimal_comma);
-                if (!amount) {
-                    report(row_problem(csv_problem::kBadNumber, line, "\"" + amount_text + "\" is not an amount"));
-                    continue;
-                }
-                transaction.amount = *amount;
-            }
-            if (columns.cost >= 0 && static_cast<std::size_t>(columns.cost) < fields.size() &&
-                !trim(fields[static_cast<std::size_t>(columns.cost)]).empty()) {
-                const std::string& cost_text = fields[static_cast<std::size_t>(columns.cost)];
-                const std::optional<double> cost = parse_csv_amount(cost_text, decimal_comma);
-                if (!cost) {
-                    report(row_problem(csv_problem::kBadNumber, line, "cost \"" + cost_text + "\" is not an amount"));
-                    continue;
-                }
-                transaction.cost = *cost;
-            }
-            if (columns.product >= 0 && static_cast<std::size_t>(columns.product) < fields.size())
-                transaction.product = fields[static_cast<std::size_t>(columns.product)];
-
-            const auto [it, inserted] = index.emplace(id, result.customers.size());
-            if (inserted) result.customers.push_back(ImportedCustomer{id, {}});
-            result.customers[it->second].transactions.push_back(std::move(transaction));
-            ++result.imported;
-        }
-        if (problem_count > options.max_problems)
-            result.problems.push_back(Problem{csv_problem::kTooManyProblems, "",
-                                              std::to_string(problem_count - options.max_problems) +
-                                                  " more bad rows not listed (" + std::to_string(problem_count) + " in total)",
-                                              0, 0});
+        result.amount_missing = result.detected.columns.amount < 0;
+        read_rows(text, options, result);
         for (ImportedCustomer& customer : result.customers)
             std::stable_sort(customer.transactions.begin(), customer.transactions.end(),
                              [](const Transaction& a, const Transaction& b) { return a.date < b.date; });
