@@ -36,6 +36,17 @@ public:
     const MinimizeState& state() const { return state_; }
 
 private:
+    // One iteration: direction, line search, BFGS update, stopping tests.
+    void iterate();
+    // -H·∇f, or steepest descent (H reset to I) when that does not descend; slope = direction·∇f.
+    std::vector<double> descent_direction(double& slope);
+    // Backtracks from x along direction until the Armijo condition holds at a finite point;
+    // x_new, g_new, f_new hold that point. False when no step within rounding does.
+    bool line_search(const std::vector<double>& direction, double slope, std::vector<double>& x_new,
+                     std::vector<double>& g_new, double& f_new);
+    // BFGS update of the inverse Hessian from step s and gradient change y; skipped unless s·y > 0.
+    void update_inverse_hessian(const std::vector<double>& s, const std::vector<double>& y);
+
     Objective objective_;
     MinimizeOptions options_;
     MinimizeState state_;
