@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/workspace_io.h"
+
 namespace lcs::cli {
 
 std::optional<std::string> option_value(const Args& args, const char* name) {
@@ -101,6 +103,20 @@ std::optional<double> parse_number(const std::string& text) {
 
 void print_problems(const Problems& problems) {
     for (const Problem& problem : problems) std::fprintf(stderr, "%s\n", problem.to_string().c_str());
+}
+
+std::optional<Workspace> load_workspace_file(const std::string& path, const char* command) {
+    std::string text, error;
+    if (!read_file(path, text, error)) {
+        std::fprintf(stderr, "%s: %s\n", command, error.c_str());
+        return std::nullopt;
+    }
+    LoadResult loaded = load_workspace_json(text);
+    if (!loaded.ok()) {
+        print_problems(loaded.problems);
+        return std::nullopt;
+    }
+    return std::move(loaded.workspace);
 }
 
 }  // namespace lcs::cli

@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "core/problem.h"
+#include "core/workspace.h"
 
 namespace lcs::cli {
 
@@ -33,5 +34,9 @@ std::optional<double> parse_number(const std::string& text);
 
 // Prints each problem as one line ("[kind] path: message") to stderr.
 void print_problems(const Problems& problems);
+
+// Reads and checks a workspace file. On failure prints "<command>: <why>" (unreadable) or the
+// workspace's problems to stderr and returns nullopt. command is e.g. "lifecycle project".
+std::optional<Workspace> load_workspace_file(const std::string& path, const char* command);
 
 }  // namespace lcs::cli

@@ -11,7 +11,6 @@
 #include "core/scenario/scenario.h"
 #include "core/scenario/sensitivity.h"
 #include "core/scenario/workspace_baseline.h"
-#include "core/workspace_io.h"
 
 namespace lcs::cli {
 
@@ -198,6 +197,74 @@ int run_bench(const Args& args) {
     return 0;
 }
 
+// --months N (1..kMaxHorizonMonths) into months; false after printing why when it is not valid.
+bool read_months_option(const Args& args, std::optional<int>& months) {
+    const std::optional<std::string> text = option_value(args, "--months");
+    if (!text) return true;
+    const std::optional<long long> value = parse_integer(*text);
+    if (!value || *value < 1 || *value > kMaxHorizonMonths) {
+        std::fprintf(stderr, "lifecycle project: --months must be a whole number 1..%d, got '%s'\n", kMaxHorizonMonths,
+                     text->c_str());
+        return false;
+    }
+    months = static_cast<int>(*value);
+    return true;
+}
+
+// The scenario named by --scenario, or an empty "baseline" one without it. Prints the known names
+// and returns nullopt when no scenario has that name.
+std::optional<Scenario> chosen_scenario(const Args& args, const Workspace& ws, const std::string& file,
+                                        Problems& problems) {
+    Scenario scenario;
+    scenario.name = "baseline";
+    const std::optional<std::string> wanted = option_value(args, "--scenario");
+    if (!wanted) return scenario;
+    const ScenarioSection section = scenario_section_from_json(ws.scenarios, problems);
+    const int index = find_scenario(section, *wanted);
+    if (index >= 0) return section.scenarios[static_cast<size_t>(index)];
+    std::string names;
+    for (const Scenario& s : section.scenarios) names += (names.empty() ? "" : ", ") + ("\"" + s.name + "\"");
+    std::fprintf(stderr, "lifecycle project: no scenario named \"%s\" in %s (scenarios: %s)\n", wanted->c_str(),
+                 file.c_str(), names.empty() ? "none" : names.c_str());
+    print_problems(problems);
+    return std::nullopt;
+}
+
+void print_sensitivity_text(const Tornado& t) {
+    std::printf("\nSensitivity (equity at -%g%% / +%g%% of each input, largest swing first)\n", t.delta * 100,
+                t.delta * 100);
+    for (const TornadoBar& b : t.bars)
+        std::printf("  %-40.40s %14.2f %14.2f  swing %.2f\n", b.label.c_str(), b.equity_low, b.equity_high, b.swing);
+}
+
+// Projects the scenario with and without its levers and prints the result (text or --json,
+// optionally with the --sensitivity tornado). Returns the exit code.
+int project_and_print(const Args& args, const Baseline& effective, const Scenario& scenario, const std::string& currency,
+                      Problems& problems) {
+    const std::optional<Projection> with = project(effective, scenario.levers, problems);
+    const std::optional<Projection> without = project(effective, {}, problems);
+    if (!with || !without) {
+        print_problems(problems);
+        return 1;
+    }
+    const std::optional<double> roi = scenario.levers.empty() ? std::nullopt : roi_between(*with, *without);
+    if (has_flag(args, "--json")) {
+        Json out = projection_json(scenario.name, *with, roi);
+        if (has_flag(args, "--sensitivity")) {
+            const std::optional<Tornado> t = sensitivity(effective, scenario.levers, problems);
+            if (t) out["sensitivity"] = tornado_json(*t);
+        }
+        std::printf("%s\n", out.dump(1).c_str());
+        return 0;
+    }
+    print_text(scenario.name, *with, roi, currency);
+    if (has_flag(args, "--sensitivity")) {
+        const std::optional<Tornado> t = sensitivity(effective, scenario.levers, problems);
+        if (t) print_sensitivity_text(*t);
+    }
+    return 0;
+}
+
 }  // namespace
 
 int cmd_project(const Args& args) {
@@ -212,81 +279,24 @@ int cmd_project(const Args& args) {
         return 2;
     }
     std::optional<int> months;
-    if (const std::optional<std::string> text = option_value(args, "--months")) {
-        const std::optional<long long> value = parse_integer(*text);
-        if (!value || *value < 1 || *value > kMaxHorizonMonths) {
-            std::fprintf(stderr, "lifecycle project: --months must be a whole number 1..%d, got '%s'\n", kMaxHorizonMonths,
-                         text->c_str());
-            return 2;
-        }
-        months = static_cast<int>(*value);
-    }
-    std::string text, error;
-    if (!read_file(files[0], text, error)) {
-        std::fprintf(stderr, "lifecycle project: %s\n", error.c_str());
-        return 1;
-    }
-    const LoadResult loaded = load_workspace_json(text);
-    if (!loaded.ok()) {
-        print_problems(loaded.problems);
-        return 1;
-    }
-    const Workspace& ws = *loaded.workspace;
+    if (!read_months_option(args, months)) return 2;
+    const std::optional<Workspace> ws = load_workspace_file(files[0], "lifecycle project");
+    if (!ws) return 1;
     Problems problems;
-    const std::optional<Baseline> baseline = baseline_from_workspace(ws, problems);
+    const std::optional<Baseline> baseline = baseline_from_workspace(*ws, problems);
     if (!baseline) {
         print_problems(problems);
         return 1;
     }
-    Scenario scenario;
-    scenario.name = "baseline";
-    const std::optional<std::string> wanted = option_value(args, "--scenario");
-    if (wanted) {
-        const ScenarioSection section = scenario_section_from_json(ws.scenarios, problems);
-        const int index = find_scenario(section, *wanted);
-        if (index < 0) {
-            std::string names;
-            for (const Scenario& s : section.scenarios) names += (names.empty() ? "" : ", ") + ("\"" + s.name + "\"");
-            std::fprintf(stderr, "lifecycle project: no scenario named \"%s\" in %s (scenarios: %s)\n", wanted->c_str(),
-                         files[0].c_str(), names.empty() ? "none" : names.c_str());
-            print_problems(problems);
-            return 1;
-        }
-        scenario = section.scenarios[static_cast<size_t>(index)];
-    }
-    std::optional<Baseline> effective = scenario_baseline(*baseline, scenario, problems);
+    const std::optional<Scenario> scenario = chosen_scenario(args, *ws, files[0], problems);
+    if (!scenario) return 1;
+    std::optional<Baseline> effective = scenario_baseline(*baseline, *scenario, problems);
     if (!effective) {
         print_problems(problems);
         return 1;
     }
     if (months) effective->horizon_months = *months;
-    const std::optional<Projection> with = project(*effective, scenario.levers, problems);
-    const std::optional<Projection> without = project(*effective, {}, problems);
-    if (!with || !without) {
-        print_problems(problems);
-        return 1;
-    }
-    const std::optional<double> roi = scenario.levers.empty() ? std::nullopt : roi_between(*with, *without);
-    if (has_flag(args, "--json")) {
-        Json out = projection_json(scenario.name, *with, roi);
-        if (has_flag(args, "--sensitivity")) {
-            const std::optional<Tornado> t = sensitivity(*effective, scenario.levers, problems);
-            if (t) out["sensitivity"] = tornado_json(*t);
-        }
-        std::printf("%s\n", out.dump(1).c_str());
-        return 0;
-    }
-    print_text(scenario.name, *with, roi, ws.meta.currency);
-    if (has_flag(args, "--sensitivity")) {
-        const std::optional<Tornado> t = sensitivity(*effective, scenario.levers, problems);
-        if (t) {
-            std::printf("\nSensitivity (equity at -%g%% / +%g%% of each input, largest swing first)\n", t->delta * 100,
-                        t->delta * 100);
-            for (const TornadoBar& b : t->bars)
-                std::printf("  %-40.40s %14.2f %14.2f  swing %.2f\n", b.label.c_str(), b.equity_low, b.equity_high, b.swing);
-        }
-    }
-    return 0;
+    return project_and_print(args, *effective, *scenario, ws->meta.currency, problems);
 }
 
 }  // namespace lcs::cli
