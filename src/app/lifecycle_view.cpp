@@ -6,6 +6,7 @@
 
 #include "app/automation.h"
 #include "app/i18n.h"
+#include "app/ui_lang.h"
 #include "app/ui_style.h"
 #include "misc/cpp/imgui_stdlib.h"
 
@@ -187,8 +188,8 @@ bool commit_lifecycle_model(AppState& state, LifecycleModel model, const std::st
         // An edited template becomes the custom model; the template stays pristine.
         model.based_on = model.id;
         model.id = kCustomId;
-        if (model.name == original->name) model.name = original->name + " (custom)";
-        if (model.name_zh == original->name_zh) model.name_zh = original->name_zh + "（自定义）";
+        if (model.name.en == original->name.en) model.name.en = original->name.en + " (custom)";
+        if (model.name.zh == original->name.zh) model.name.zh = original->name.zh + "（自定义）";
     }
     Problems problems = validate_model(model);
     if (!problems.empty()) {
@@ -216,25 +217,22 @@ void switch_lifecycle_model(AppState& state, const std::string& template_id) {
 void duplicate_lifecycle_model(AppState& state) {
     LifecycleView& v = lifecycle_view(state);
     LifecycleModel copy = duplicate_model(v.model, kCustomId, model_name(v.model) + " (custom)");
-    copy.name_zh = (v.model.name_zh.empty() ? v.model.name : v.model.name_zh) + "（自定义）";
+    copy.name.zh = v.model.name.in(Lang::zh) + "（自定义）";
     if (copy.based_on.empty()) copy.based_on = v.model.based_on.empty() ? v.model.id : v.model.based_on;
     store_section(state, v, {std::move(copy), std::nullopt}, "Duplicate lifecycle model");
 }
 
 const std::string& stage_name(const Stage& stage) {
-    if (current_language() == Language::chinese && !stage.name_zh.empty()) return stage.name_zh;
-    return stage.name.empty() ? stage.id : stage.name;
+    const std::string& name = stage.name.in(ui_lang());
+    return name.empty() ? stage.id : name;
 }
 
 const std::string& model_name(const LifecycleModel& model) {
-    if (current_language() == Language::chinese && !model.name_zh.empty()) return model.name_zh;
-    return model.name.empty() ? model.id : model.name;
+    const std::string& name = model.name.in(ui_lang());
+    return name.empty() ? model.id : name;
 }
 
-const std::string& playbook_text(const PlaybookItem& item) {
-    if (current_language() == Language::chinese && !item.text_zh.empty()) return item.text_zh;
-    return item.text;
-}
+const std::string& playbook_text(const PlaybookItem& item) { return item.text.in(ui_lang()); }
 
 ImU32 stage_color(const Stage& stage, float alpha) {
     ImU32 abgr = rgba_to_abgr(stage.color);
@@ -311,7 +309,7 @@ Json lifecycle_automation_state(AppState& state) {
     for (const StageRuleCounts& r : a.rule_counts) rules.push_back({{"all", r.all_matched}, {"any", r.any_matched}, {"matched", r.rules_matched}});
     return {{"model", v.model.id},
             {"based_on", v.model.based_on},
-            {"name", v.model.name},
+            {"name", v.model.name.en},
             {"custom", !v.model_is_builtin},
             {"has_custom", !v.model_is_builtin || v.stashed_custom.has_value()},
             {"stages", stages},

@@ -13,6 +13,7 @@
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
+#include "app/ui_lang.h"
 #include "core/clv/period.h"
 #include "core/customer_facts.h"
 #include "imgui.h"
@@ -246,13 +247,12 @@ void draw_stage_table(const ClvResult& r) {
     ImGui::TableSetupColumn(tr("common.share"));
     ImGui::TableSetupColumn(tr("clv.markov_value"));
     ImGui::TableHeadersRow();
-    const bool zh = current_language() == Language::chinese;
+    const Lang lang = ui_lang();
     for (size_t i = 0; i < r.stages.size(); ++i) {
         const ClvStageRow& s = r.stages[i];
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        const std::vector<std::string>& names = zh ? r.stage_names_zh : r.stage_names;
-        ImGui::TextUnformatted(i < names.size() ? names[i].c_str() : "-");
+        ImGui::TextUnformatted(i < r.stage_names.size() ? r.stage_names[i].in(lang).c_str() : "-");
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(format_value(s.customers, ValueFormat::integer).c_str());
         ImGui::TableNextColumn();

@@ -9,6 +9,7 @@
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
+#include "app/ui_lang.h"
 #include "imgui.h"
 
 namespace lcs {
@@ -224,12 +225,12 @@ void draw_warnings(AppState& state) {
             else ImGui::Text("%s -> %s", stage_name_at(model, w.previous_stage).c_str(), stage_name_at(model, w.stage).c_str());
             ImGui::TableNextColumn();
             std::string reasons;
-            const bool chinese = current_language() == Language::chinese && w.reasons_zh.size() == w.reasons.size();
-            for (const std::string& r : chinese ? w.reasons_zh : w.reasons) reasons += (reasons.empty() ? "" : chinese ? "；" : "; ") + r;
+            const Lang lang = ui_lang();
+            for (const Localized& r : w.reasons) reasons += (reasons.empty() ? "" : lang == Lang::zh ? "；" : "; ") + r.in(lang);
             ImGui::TextUnformatted(reasons.c_str());
             if (ImGui::IsItemHovered() && !reasons.empty()) ImGui::SetTooltip("%s", reasons.c_str());
             ImGui::TableNextColumn();
-            const std::string& action = current_language() == Language::chinese && !w.action_zh.empty() ? w.action_zh : w.action;
+            const std::string& action = w.action.in(lang);
             ImGui::TextUnformatted(action.empty() ? "-" : action.c_str());
             if (ImGui::IsItemHovered() && !action.empty()) ImGui::SetTooltip("%s", action.c_str());
             ImGui::TableNextColumn();

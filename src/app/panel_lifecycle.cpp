@@ -10,6 +10,7 @@
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
+#include "app/ui_lang.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 
@@ -201,16 +202,16 @@ std::string rate(const std::optional<double>& v) { return v ? format_value(*v, V
 
 void draw_stage_facts(AppState& state, const LifecycleModel& model, const LifecycleAtDate& a, int stage) {
     const Stage& s = model.stages[static_cast<std::size_t>(stage)];
-    bool zh = current_language() == Language::chinese;
+    const Lang lang = ui_lang();
     color_swatch(stage_color(s));
     ImGui::TextUnformatted(stage_name(s).c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("(%s / %s)", s.name.c_str(), s.name_zh.c_str());
-    const std::string& description = zh && !s.description_zh.empty() ? s.description_zh : s.description;
+    ImGui::TextDisabled("(%s / %s)", s.name.en.c_str(), s.name.zh.c_str());
+    const std::string& description = s.description.in(lang);
     if (!description.empty()) ImGui::TextWrapped("%s", description.c_str());
 
     if (ImGui::CollapsingHeader(tr("lifecycle.playbook"), ImGuiTreeNodeFlags_DefaultOpen)) {
-        const std::string& goal = zh && !s.goal_zh.empty() ? s.goal_zh : s.goal;
+        const std::string& goal = s.goal.in(lang);
         ImGui::TextDisabled("%s", tr("common.goal"));
         ImGui::TextWrapped("%s", goal.empty() ? "-" : goal.c_str());
         ImGui::TextDisabled("%s", tr("lifecycle.strategies"));
@@ -296,7 +297,7 @@ void draw_stages_tab(AppState& state, LifecyclePanelState& p) {
     const LifecycleModel& model = v.model;
     const LifecycleAtDate& a = lifecycle_analysis(state);
     if (model.stages.empty()) return;
-    const std::string& description = current_language() == Language::chinese && !model.description_zh.empty() ? model.description_zh : model.description;
+    const std::string& description = model.description.in(ui_lang());
     if (!description.empty()) ImGui::TextDisabled("%s", description.c_str());
     int clicked = draw_chain(model, a, v.selected_stage);
     if (clicked >= 0) v.selected_stage = clicked;

@@ -110,18 +110,18 @@ void draw_stage_list(AppState& state, ModelEditorState& e, LifecycleView& v) {
         if (color_picker("color", s.color)) commit_lifecycle_model(state, d, "Change stage colour");
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
-        ImGui::InputText("##name", &s.name);
+        ImGui::InputText("##name", &s.name.en);
         automation::record("lifecycle.model.stage_name." + std::to_string(i));
         bool renamed = ImGui::IsItemDeactivatedAfterEdit();
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
-        ImGui::InputText("##name_zh", &s.name_zh);
+        ImGui::InputText("##name_zh", &s.name.zh);
         automation::record("lifecycle.model.stage_name_zh." + std::to_string(i));
         renamed |= ImGui::IsItemDeactivatedAfterEdit();
         if (renamed) {
             LifecycleModel m = v.model;
             Problems problems;
-            if (rename_stage(m, i, s.name, s.name_zh, problems)) commit_lifecycle_model(state, m, "Rename stage");
+            if (rename_stage(m, i, s.name, problems)) commit_lifecycle_model(state, m, "Rename stage");
             else state.report({tr("common.the_lifecycle_model_was_not_changed"), "", problems});
         }
         ImGui::TableNextColumn();
@@ -161,8 +161,7 @@ void draw_stage_list(AppState& state, ModelEditorState& e, LifecycleView& v) {
         LifecycleModel m = v.model;
         Stage s;
         s.id = unused_stage_id(m);
-        s.name = "New stage";
-        s.name_zh = "新阶段";
+        s.name = {"New stage", "新阶段"};
         s.color = 0x7F8C8DFF;
         Problems problems;
         int position = std::clamp(v.selected_stage + 1, 0, n);
@@ -181,12 +180,12 @@ void draw_stage_texts(AppState& state, ModelEditorState& e, LifecycleView& v) {
     ImGui::Separator();
     ImGui::TextUnformatted(stage_name(s).c_str());
     ImGui::TextDisabled("%s: %s", tr("lifecycle_model.stage_id"), s.id.c_str());
-    if (text_field(tr("lifecycle_model.description"), "lifecycle.model.description", s.description, true))
+    if (text_field(tr("lifecycle_model.description"), "lifecycle.model.description", s.description.en, true))
         commit_lifecycle_model(state, d, "Edit stage description");
-    if (text_field(tr("lifecycle_model.description_chinese"), "lifecycle.model.description_zh", s.description_zh, true))
+    if (text_field(tr("lifecycle_model.description_chinese"), "lifecycle.model.description_zh", s.description.zh, true))
         commit_lifecycle_model(state, d, "Edit stage description");
-    if (text_field(tr("common.goal"), "lifecycle.model.goal", s.goal)) commit_lifecycle_model(state, d, "Edit stage goal");
-    if (text_field(tr("lifecycle_model.goal_chinese"), "lifecycle.model.goal_zh", s.goal_zh)) commit_lifecycle_model(state, d, "Edit stage goal");
+    if (text_field(tr("common.goal"), "lifecycle.model.goal", s.goal.en)) commit_lifecycle_model(state, d, "Edit stage goal");
+    if (text_field(tr("lifecycle_model.goal_chinese"), "lifecycle.model.goal_zh", s.goal.zh)) commit_lifecycle_model(state, d, "Edit stage goal");
     if (e.metrics_stage != i) {
         e.metrics_stage = i;
         e.metrics_text = join(s.result_metrics);
@@ -203,12 +202,12 @@ void draw_stage_texts(AppState& state, ModelEditorState& e, LifecycleView& v) {
         ImGui::SameLine(ImGui::GetFontSize() * 2);
         float w = (ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5) * 0.5f;
         ImGui::SetNextItemWidth(w);
-        ImGui::InputTextWithHint("##en", "English", &s.playbook[k].text);
+        ImGui::InputTextWithHint("##en", "English", &s.playbook[k].text.en);
         automation::record("lifecycle.model.playbook." + std::to_string(k));
         bool done = ImGui::IsItemDeactivatedAfterEdit();
         ImGui::SameLine();
         ImGui::SetNextItemWidth(w);
-        ImGui::InputTextWithHint("##zh", "中文", &s.playbook[k].text_zh);
+        ImGui::InputTextWithHint("##zh", "中文", &s.playbook[k].text.zh);
         done |= ImGui::IsItemDeactivatedAfterEdit();
         if (done) commit_lifecycle_model(state, d, "Edit strategy");
         ImGui::SameLine();
@@ -220,7 +219,7 @@ void draw_stage_texts(AppState& state, ModelEditorState& e, LifecycleView& v) {
         commit_lifecycle_model(state, d, "Remove strategy");
     }
     if (ImGui::SmallButton(tr("lifecycle_model.add_strategy"))) {
-        s.playbook.push_back({"New strategy", "新策略"});
+        s.playbook.push_back({{"New strategy", "新策略"}});
         commit_lifecycle_model(state, d, "lifecycle_model.add_strategy");
     }
     automation::record("lifecycle.model.add_strategy");
@@ -245,12 +244,12 @@ void draw_lifecycle_model_editor(AppState& state) {
     else if (!v.model.based_on.empty())
         ImGui::TextDisabled("%s %s", tr("lifecycle_model.custom_model_based_on"), v.model.based_on.c_str());
     LifecycleModel& d = e.draft;
-    if (text_field(tr("lifecycle_model.model_name"), "lifecycle.model.name", d.name)) commit_lifecycle_model(state, d, "Rename lifecycle model");
-    if (text_field(tr("lifecycle_model.model_name_chinese"), "lifecycle.model.name_zh", d.name_zh))
+    if (text_field(tr("lifecycle_model.model_name"), "lifecycle.model.name", d.name.en)) commit_lifecycle_model(state, d, "Rename lifecycle model");
+    if (text_field(tr("lifecycle_model.model_name_chinese"), "lifecycle.model.name_zh", d.name.zh))
         commit_lifecycle_model(state, d, "Rename lifecycle model");
-    if (text_field(tr("lifecycle_model.model_description"), "lifecycle.model.model_description", d.description))
+    if (text_field(tr("lifecycle_model.model_description"), "lifecycle.model.model_description", d.description.en))
         commit_lifecycle_model(state, d, "Edit model description");
-    if (text_field(tr("lifecycle_model.model_description_chinese"), "lifecycle.model.model_description_zh", d.description_zh))
+    if (text_field(tr("lifecycle_model.model_description_chinese"), "lifecycle.model.model_description_zh", d.description.zh))
         commit_lifecycle_model(state, d, "Edit model description");
     if (ImGui::Checkbox(tr("lifecycle_model.cyclic_the_last_stage_leads_back"), &d.cyclic))
         commit_lifecycle_model(state, d, "Change cyclic flag");

@@ -9,6 +9,7 @@
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
+#include "app/ui_lang.h"
 #include "core/lifecycle/playbook.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -39,7 +40,7 @@ void draw_stage_playbooks(AppState& state) {
         automation::record("playbooks.stage." + s.id);
         if (!open) continue;
         ImGui::Indent();
-        const std::string& goal = zh() && !s.goal_zh.empty() ? s.goal_zh : s.goal;
+        const std::string& goal = s.goal.in(ui_lang());
         ImGui::TextDisabled("%s", tr("common.goal"));
         ImGui::SameLine();
         ImGui::TextWrapped("%s", goal.empty() ? "-" : goal.c_str());

@@ -50,7 +50,7 @@ inline void churn(Customer& c, const char* iso, const std::string& reason) {
 inline LifecycleModel one_rule_model(StageRules rules) {
     LifecycleModel m;
     m.id = "test";
-    m.name = "Test";
+    m.name.en = "Test";
     Stage hit;
     hit.id = "hit";
     hit.rules = std::move(rules);

@@ -79,15 +79,15 @@ TEST_CASE("early warnings: fell into red, moved to an at-risk stage, big drop") 
     REQUIRE(warnings.size() == 3);
     CHECK(warnings[0].customer_id == "red");
     CHECK(warnings[0].reasons.size() == 1);
-    CHECK(warnings[0].reasons[0] == "health fell into red (45, was 60)");
-    CHECK(warnings[0].reasons_zh == std::vector<std::string>{"健康度跌入红区（45，之前 60）"});
+    CHECK(warnings[0].reasons[0].en == "health fell into red (45, was 60)");
+    CHECK(warnings[0].reasons[0].zh == "健康度跌入红区（45，之前 60）");
     CHECK(warnings[1].customer_id == "risk");
-    CHECK(warnings[1].reasons[0] == "moved from Growth to Decline (dormant)");
-    CHECK(warnings[1].reasons_zh[0] == "从提升（成长期）进入衰退（休眠期）");
+    CHECK(warnings[1].reasons[0].en == "moved from Growth to Decline (dormant)");
+    CHECK(warnings[1].reasons[0].zh == "从提升（成长期）进入衰退（休眠期）");
     CHECK(warnings[1].action == m.stages[decline].playbook[0].text);
     CHECK(warnings[2].customer_id == "drop");
-    CHECK(warnings[2].reasons[0] == "health score dropped 21 points");
-    CHECK(warnings[2].reasons_zh[0] == "健康分下降 21 分");  // > 20; "fine" fell 10: no warning
+    CHECK(warnings[2].reasons[0].en == "health score dropped 21 points");
+    CHECK(warnings[2].reasons[0].zh == "健康分下降 21 分");  // > 20; "fine" fell 10: no warning
 }
 
 TEST_CASE("analyse_lifecycle bundles a consistent picture") {

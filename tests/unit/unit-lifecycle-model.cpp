@@ -18,29 +18,29 @@ TEST_CASE("all seven templates are built in, bilingual, with playbooks and valid
         const LifecycleModel& m = templates[i];
         CAPTURE(m.id);
         CHECK(m.id == ids[i]);
-        CHECK_FALSE(m.name.empty());
-        CHECK_FALSE(m.name_zh.empty());
-        CHECK_FALSE(m.description.empty());
-        CHECK_FALSE(m.description_zh.empty());
+        CHECK_FALSE(m.name.en.empty());
+        CHECK_FALSE(m.name.zh.empty());
+        CHECK_FALSE(m.description.en.empty());
+        CHECK_FALSE(m.description.zh.empty());
         CHECK(m.stages.size() == stage_counts[i]);
         CHECK(validate_model(m).empty());
         CHECK(stage_index(m, m.fallback_stage) >= 0);
         CHECK(evaluation_sequence(m).size() == m.stages.size());
         for (const Stage& s : m.stages) {
             CAPTURE(s.id);
-            CHECK_FALSE(s.name.empty());
-            CHECK_FALSE(s.name_zh.empty());
-            CHECK_FALSE(s.description.empty());
-            CHECK_FALSE(s.description_zh.empty());
-            CHECK_FALSE(s.goal.empty());
+            CHECK_FALSE(s.name.en.empty());
+            CHECK_FALSE(s.name.zh.empty());
+            CHECK_FALSE(s.description.en.empty());
+            CHECK_FALSE(s.description.zh.empty());
+            CHECK_FALSE(s.goal.en.empty());
             CHECK_FALSE(s.result_metrics.empty());
             REQUIRE_FALSE(s.playbook.empty());
-            CHECK_FALSE(s.playbook[0].text_zh.empty());
+            CHECK_FALSE(s.playbook[0].text.zh.empty());
             CHECK_FALSE(s.rules.empty());
         }
     }
     CHECK(find_template("call_centre")->cyclic);
-    CHECK(find_template("five_core")->stages[0].name_zh == "认识");
+    CHECK(find_template("five_core")->stages[0].name.zh == "认识");
     CHECK_FALSE(find_template("nope").has_value());
     CHECK(find_template(kDefaultTemplateId).has_value());
 }
@@ -59,9 +59,40 @@ TEST_CASE("model JSON round trip keeps everything") {
         CHECK(model_to_json(*back) == j);
         CHECK(*back == m);
         CHECK(back->stages[0].color == m.stages[0].color);
-        CHECK(back->description_zh == m.description_zh);
+        CHECK(back->description.zh == m.description.zh);
         CHECK(back->stages[0].rules.any.back().negate);
     }
+}
+
+TEST_CASE("model JSON: bilingual texts keep their twin keys (name / name_zh, ...)") {
+    LifecycleModel m = *find_template("five_core");
+    m.name = {"Mine", "我的"};
+    m.description = {"About", "关于"};
+    m.stages[0].name = {"Fans", "粉丝"};
+    m.stages[0].description = {"Who", "谁"};
+    m.stages[0].goal = {"Why", "为何"};
+    m.stages[0].playbook = {{{"Call", "致电"}}, {{"Write", ""}}};
+    const Json j = model_to_json(m);
+    CHECK(j["name"] == "Mine");
+    CHECK(j["name_zh"] == "我的");
+    CHECK(j["description"] == "About");
+    CHECK(j["description_zh"] == "关于");
+    const Json& stage = j["stages"][0];
+    CHECK(stage["name"] == "Fans");
+    CHECK(stage["name_zh"] == "粉丝");
+    CHECK(stage["description"] == "Who");
+    CHECK(stage["description_zh"] == "谁");
+    CHECK(stage["goal"] == "Why");
+    CHECK(stage["goal_zh"] == "为何");
+    CHECK(stage["playbook"] == Json::parse(R"([{"text": "Call", "text_zh": "致电"}, {"text": "Write", "text_zh": ""}])"));
+    // Written text equals the text read back: load -> save keeps the bytes.
+    Problems problems;
+    const auto back = model_from_json(Json::parse(j.dump()), problems);
+    REQUIRE(back.has_value());
+    CHECK(problems.empty());
+    CHECK(back->stages[0].name == Localized{"Fans", "粉丝"});
+    CHECK(back->stages[0].playbook[1].text.in(Lang::zh) == "Write");
+    CHECK(model_to_json(*back).dump() == j.dump());
 }
 
 TEST_CASE("model JSON: template references and problems") {
@@ -100,15 +131,16 @@ TEST_CASE("editing: add, remove, rename, move, duplicate") {
     Problems problems;
     Stage extra;
     extra.id = "advocacy";
-    extra.name = "Advocacy";
+    extra.name.en = "Advocacy";
     CHECK(add_stage(m, extra, 4, problems));
     CHECK(m.stages[4].id == "advocacy");
     CHECK_FALSE(add_stage(m, extra, 0, problems));  // duplicate id
     CHECK(problems.back().kind == "lifecycle.duplicate_stage");
     CHECK(move_stage(m, 4, 0, problems));
     CHECK(m.stages[0].id == "advocacy");
-    CHECK(rename_stage(m, 0, "Fans", "粉丝", problems));
-    CHECK(m.stages[0].name_zh == "粉丝");
+    CHECK(rename_stage(m, 0, {"Fans", "粉丝"}, problems));
+    CHECK(m.stages[0].name.en == "Fans");
+    CHECK(m.stages[0].name.zh == "粉丝");
     const size_t order_before = m.evaluation_order.size();
     CHECK(remove_stage(m, stage_index(m, "churn"), problems));
     CHECK(m.evaluation_order.size() == order_before - 1);
@@ -177,7 +209,7 @@ TEST_CASE("model equality compares every field; built-in detection uses it") {
 
 TEST_CASE("model section: a custom model kept beside a template round-trips; the CLI's model ignores it") {
     LifecycleModel custom = duplicate_model(*find_template("crm_value"), "custom", "Mine");
-    custom.stages[0].name = "Renamed";
+    custom.stages[0].name.en = "Renamed";
     Workspace ws;
     ws.lifecycle_model = model_section_to_json({*find_template("telecom_value"), custom});
     CHECK(ws.lifecycle_model.contains(kKeptCustomModelKey));

@@ -24,17 +24,17 @@ Transaction tx(const char* iso, double amount, std::optional<double> cost = std:
 Json simple_model() {
     LifecycleModel m;
     m.id = "test";
-    m.name = "Test";
+    m.name.en = "Test";
     Stage active;
     active.id = "active";
-    active.name = "Active";
+    active.name.en = "Active";
     active.rules.all = {cond(ConditionKind::recency_days, Compare::le, 45)};
     Stage lapsed;
     lapsed.id = "lapsed";
-    lapsed.name = "Lapsed";
+    lapsed.name.en = "Lapsed";
     Stage churned;
     churned.id = "churned";
-    churned.name = "Churned";
+    churned.name.en = "Churned";
     churned.rules.all = {cond_churned(false)};
     m.stages = {active, lapsed, churned};
     m.evaluation_order = {"churned", "active", "lapsed"};

@@ -293,7 +293,7 @@ void add_dated_json(const ValuationResult& result, Json& out) {
     Json stages = Json::array();
     for (size_t i = 0; i < result.stages.size(); ++i) {
         const StageValuationRow& s = result.stages[i];
-        stages.push_back({{"name", i < result.stage_names.size() ? result.stage_names[i] : ""},
+        stages.push_back({{"name", i < result.stage_names.size() ? result.stage_names[i].en : ""},
                           {"customers", s.customers}, {"valued", s.value.valued},
                           {"equity", number_or_null(s.value.equity)}, {"mean", number_or_null(s.value.mean)},
                           {"markov", number_or_null(s.markov)}, {"margin", number_or_null(s.margin)}});

@@ -161,18 +161,18 @@ int cmd_models(const Args& args) {
         Json models = Json::array();
         for (const LifecycleModel& m : templates) {
             Json stages = Json::array();
-            for (const Stage& s : m.stages) stages.push_back(s.name);
-            models.push_back({{"id", m.id}, {"name", m.name}, {"name_zh", m.name_zh}, {"cyclic", m.cyclic},
+            for (const Stage& s : m.stages) stages.push_back(s.name.en);
+            models.push_back({{"id", m.id}, {"name", m.name.en}, {"name_zh", m.name.zh}, {"cyclic", m.cyclic},
                               {"stages", stages}});
         }
         std::printf("%s\n", Json{{"models", models}}.dump(2).c_str());
         return 0;
     }
     for (const LifecycleModel& m : templates) {
-        std::printf("%-18s %s / %s%s\n", m.id.c_str(), m.name.c_str(), m.name_zh.c_str(),
+        std::printf("%-18s %s / %s%s\n", m.id.c_str(), m.name.en.c_str(), m.name.zh.c_str(),
                     m.id == kDefaultTemplateId ? "  (default)" : "");
         std::string line;
-        for (const Stage& s : m.stages) line += (line.empty() ? "" : " > ") + s.name + " " + s.name_zh;
+        for (const Stage& s : m.stages) line += (line.empty() ? "" : " > ") + s.name.en + " " + s.name.zh;
         std::printf("                   %s%s\n", line.c_str(), m.cyclic ? " > (loop)" : "");
     }
     return 0;
@@ -198,21 +198,21 @@ int cmd_stages(const Args& args) {
     if (has_flag(args, "--json")) {
         Json stages = Json::array(), customers = Json::array();
         for (size_t s = 0; s < model->stages.size(); ++s)
-            stages.push_back({{"id", model->stages[s].id}, {"name", model->stages[s].name},
-                              {"name_zh", model->stages[s].name_zh}, {"count", a.counts[s]}, {"revenue", a.revenue[s]}});
+            stages.push_back({{"id", model->stages[s].id}, {"name", model->stages[s].name.en},
+                              {"name_zh", model->stages[s].name.zh}, {"count", a.counts[s]}, {"revenue", a.revenue[s]}});
         for (size_t c = 0; c < ws->customers.size(); ++c)
             customers.push_back({{"id", ws->customers[c].id},
-                                 {"stage", a.stage[c] >= 0 ? Json(model->stages[a.stage[c]].name) : Json(nullptr)},
+                                 {"stage", a.stage[c] >= 0 ? Json(model->stages[a.stage[c]].name.en) : Json(nullptr)},
                                  {"stage_id", a.stage[c] >= 0 ? Json(model->stages[a.stage[c]].id) : Json(nullptr)}});
         const Json out = {{"model", model->id}, {"as_of", to_iso(as_of)}, {"present", a.present},
                           {"stages", stages}, {"customers", customers}};
         std::printf("%s\n", out.dump(1).c_str());
         return 0;
     }
-    std::printf("%s (%s), as of %s: %d customers\n", model->name.c_str(), model->id.c_str(), to_iso(as_of).c_str(),
+    std::printf("%s (%s), as of %s: %d customers\n", model->name.en.c_str(), model->id.c_str(), to_iso(as_of).c_str(),
                 a.present);
     for (size_t s = 0; s < model->stages.size(); ++s)
-        std::printf("  %-28s %8d  %6.1f%%  revenue %.2f\n", model->stages[s].name.c_str(), a.counts[s],
+        std::printf("  %-28s %8d  %6.1f%%  revenue %.2f\n", model->stages[s].name.en.c_str(), a.counts[s],
                     a.present ? 100.0 * a.counts[s] / a.present : 0.0, a.revenue[s]);
     return 0;
 }
@@ -253,7 +253,7 @@ int cmd_metrics(const Args& args) {
         for (size_t s = 0; s < model->stages.size(); ++s) {
             Json g = group_json(pm.by_stage[s]);
             g["stage"] = model->stages[s].id;
-            g["name"] = model->stages[s].name;
+            g["name"] = model->stages[s].name.en;
             g["count_at_as_of"] = a.stages.counts[s];
             g["dwell_months"] = a.dwell[s].mean_snapshots;
             g["health_mean"] = a.health.stage_mean[s];
@@ -283,7 +283,7 @@ int cmd_metrics(const Args& args) {
         return 0;
     }
     const GroupMetrics& m = pm.overall;
-    std::printf("%s, as of %s; period %s .. %s (active = purchased in the last %d days)\n", model->name.c_str(),
+    std::printf("%s, as of %s; period %s .. %s (active = purchased in the last %d days)\n", model->name.en.c_str(),
                 to_iso(a.as_of).c_str(), to_iso(pm.period.start).c_str(), to_iso(Date{pm.period.end.days - 1}).c_str(),
                 pm.options.active_days);
     std::printf("  active at start %d, at end %d, new or returning %d\n", m.customers_start, m.customers_end,
@@ -297,7 +297,7 @@ int cmd_metrics(const Args& args) {
                 percent(m.lead_conversion_rate).c_str());
     std::printf("  %-28s %8s %10s %10s %9s\n", "stage", "now", "retention", "churn", "dwell(mo)");
     for (size_t s = 0; s < model->stages.size(); ++s)
-        std::printf("  %-28s %8d %10s %10s %9.1f\n", model->stages[s].name.c_str(), a.stages.counts[s],
+        std::printf("  %-28s %8d %10s %10s %9.1f\n", model->stages[s].name.en.c_str(), a.stages.counts[s],
                     percent(pm.by_stage[s].retention_rate).c_str(), percent(pm.by_stage[s].churn_rate).c_str(),
                     a.dwell[s].mean_snapshots);
     std::printf("  churn events %d, expected won back %.1f; early warnings %zu\n", a.churn.events,

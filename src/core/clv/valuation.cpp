@@ -282,10 +282,7 @@ void Valuation::summarise_stages() {
     const Workspace& ws = *workspace_;
     const ValuationSettings& s = work_.settings;
     const int n = static_cast<int>(inputs.model->stages.size());
-    for (const Stage& st : inputs.model->stages) {
-        work_.stage_names.push_back(st.name);
-        work_.stage_names_zh.push_back(st.name_zh.empty() ? st.name : st.name_zh);
-    }
+    for (const Stage& st : inputs.model->stages) work_.stage_names.push_back(st.name);
     const StageAssignment assignment = assign_stages(ws, *inputs.index, *inputs.model, work_.calibration_end);
 
     SnapshotSeries series = *inputs.history;

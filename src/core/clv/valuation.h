@@ -86,7 +86,7 @@ struct ValuationResult {
     CohortCounts cohort;                      // sBG: the fitted survival counts
     std::optional<double> observed_retention; // simple: the data's period retention
     std::vector<ValuationRow> rows;
-    std::vector<std::string> stage_names, stage_names_zh;  // lifecycle stages (empty without stage inputs)
+    std::vector<Localized> stage_names;  // lifecycle stages (empty without stage inputs)
     std::vector<StageValuationRow> stages;
     std::optional<Problem> markov_problem;    // the Markov stage values could not be computed
     std::optional<Problem> problem;           // the valuation failed (kinds in the header comment)

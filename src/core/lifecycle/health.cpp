@@ -13,9 +13,6 @@ double trend_points(double current, double previous) {
     return clamp100(80.0 * current / previous);
 }
 
-// Chinese stage name, the English one when a custom stage has none.
-const std::string& zh_name(const Stage& stage) { return stage.name_zh.empty() ? stage.name : stage.name_zh; }
-
 std::string score_text(double x) {
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%.0f", x);
@@ -113,15 +110,14 @@ std::vector<EarlyWarning> early_warnings(const Workspace& workspace, const Lifec
         if (!valid(stage)) continue;
         EarlyWarning w;
         auto add = [&w](std::string english, std::string chinese) {
-            w.reasons.push_back(std::move(english));
-            w.reasons_zh.push_back(std::move(chinese));
+            w.reasons.push_back({std::move(english), std::move(chinese)});
         };
         if (now.band == HealthBand::red && before.band != HealthBand::red && before.band != HealthBand::none)
             add("health fell into red (" + score_text(*now.score) + ", was " + score_text(*before.score) + ")",
                 "健康度跌入红区（" + score_text(*now.score) + "，之前 " + score_text(*before.score) + "）");
         if (model.stages[stage].at_risk && valid(was) && !model.stages[was].at_risk)
-            add("moved from " + model.stages[was].name + " to " + model.stages[stage].name,
-                "从" + zh_name(model.stages[was]) + "进入" + zh_name(model.stages[stage]));
+            add("moved from " + model.stages[was].name.en + " to " + model.stages[stage].name.en,
+                "从" + model.stages[was].name.in(Lang::zh) + "进入" + model.stages[stage].name.in(Lang::zh));
         if (now.score && before.score && *before.score - *now.score > model.health.drop_threshold)
             add("health score dropped " + score_text(*before.score - *now.score) + " points",
                 "健康分下降 " + score_text(*before.score - *now.score) + " 分");
@@ -132,10 +128,7 @@ std::vector<EarlyWarning> early_warnings(const Workspace& workspace, const Lifec
         w.previous_stage = was;
         w.score = now.score;
         w.previous_score = before.score;
-        if (!model.stages[stage].playbook.empty()) {
-            w.action = model.stages[stage].playbook.front().text;
-            w.action_zh = model.stages[stage].playbook.front().text_zh;
-        }
+        if (!model.stages[stage].playbook.empty()) w.action = model.stages[stage].playbook.front().text;
         out.push_back(std::move(w));
     }
     std::stable_sort(out.begin(), out.end(), [](const EarlyWarning& a, const EarlyWarning& b) {

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/lifecycle/staging.h"
+#include "core/localized.h"
 
 namespace lcs {
 
@@ -47,9 +48,8 @@ struct EarlyWarning {
     std::string customer_id;
     int stage = -1, previous_stage = -1;
     std::optional<double> score, previous_score;
-    std::vector<std::string> reasons;     // plain English, one per trigger
-    std::vector<std::string> reasons_zh;  // the same in 简体中文 (stage names from name_zh)
-    std::string action, action_zh;     // the current stage's first playbook item
+    std::vector<Localized> reasons;  // one per trigger, in English and 简体中文 (stage names in each language)
+    Localized action;                // the current stage's first playbook item
 };
 // Customers who fell into red, moved into an at-risk stage from a stage that was not, or whose
 // score fell by more than health.drop_threshold. Sorted by current score, lowest first.

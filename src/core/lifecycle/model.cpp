@@ -113,14 +113,12 @@ bool remove_stage(LifecycleModel& model, int index, Problems& problems) {
     return true;
 }
 
-bool rename_stage(LifecycleModel& model, int index, const std::string& name, const std::string& name_zh,
-                  Problems& problems) {
+bool rename_stage(LifecycleModel& model, int index, const Localized& name, Problems& problems) {
     if (index < 0 || index >= static_cast<int>(model.stages.size())) {
         add_problem(problems, lifecycle_problem::kBadStageIndex, "stages", "no stage number " + std::to_string(index));
         return false;
     }
     model.stages[index].name = name;
-    model.stages[index].name_zh = name_zh;
     return true;
 }
 
@@ -141,8 +139,8 @@ LifecycleModel duplicate_model(const LifecycleModel& source, const std::string& 
     LifecycleModel copy = source;
     copy.based_on = source.based_on.empty() ? source.id : source.based_on;
     copy.id = new_id;
-    copy.name = new_name;
-    copy.name_zh = source.name_zh.empty() ? std::string() : source.name_zh + "（自定义）";
+    copy.name.en = new_name;
+    copy.name.zh = source.name.zh.empty() ? std::string() : source.name.zh + "（自定义）";
     return copy;
 }
 
@@ -197,7 +195,7 @@ Problems validate_model(const LifecycleModel& model, const std::string& where) {
 
 // ---- comparison ----
 
-bool operator==(const PlaybookItem& a, const PlaybookItem& b) { return a.text == b.text && a.text_zh == b.text_zh; }
+bool operator==(const PlaybookItem& a, const PlaybookItem& b) { return a.text == b.text; }
 
 bool operator==(const Condition& a, const Condition& b) {
     return std::tie(a.kind, a.op, a.value, a.value2, a.window_days, a.text, a.after_last_purchase, a.negate) ==
@@ -207,10 +205,8 @@ bool operator==(const Condition& a, const Condition& b) {
 bool operator==(const StageRules& a, const StageRules& b) { return a.all == b.all && a.any == b.any; }
 
 bool operator==(const Stage& a, const Stage& b) {
-    return std::tie(a.id, a.name, a.name_zh, a.color, a.description, a.description_zh, a.goal, a.goal_zh,
-                    a.result_metrics, a.playbook, a.rules, a.at_risk) ==
-           std::tie(b.id, b.name, b.name_zh, b.color, b.description, b.description_zh, b.goal, b.goal_zh,
-                    b.result_metrics, b.playbook, b.rules, b.at_risk);
+    return std::tie(a.id, a.name, a.color, a.description, a.goal, a.result_metrics, a.playbook, a.rules, a.at_risk) ==
+           std::tie(b.id, b.name, b.color, b.description, b.goal, b.result_metrics, b.playbook, b.rules, b.at_risk);
 }
 
 bool operator==(const StageHealthWeights& a, const StageHealthWeights& b) {
@@ -227,10 +223,10 @@ bool operator==(const HealthConfig& a, const HealthConfig& b) {
 }
 
 bool operator==(const LifecycleModel& a, const LifecycleModel& b) {
-    return std::tie(a.id, a.name, a.name_zh, a.description, a.description_zh, a.based_on, a.cyclic, a.stages,
-                    a.evaluation_order, a.fallback_stage, a.health) ==
-           std::tie(b.id, b.name, b.name_zh, b.description, b.description_zh, b.based_on, b.cyclic, b.stages,
-                    b.evaluation_order, b.fallback_stage, b.health);
+    return std::tie(a.id, a.name, a.description, a.based_on, a.cyclic, a.stages, a.evaluation_order, a.fallback_stage,
+                    a.health) ==
+           std::tie(b.id, b.name, b.description, b.based_on, b.cyclic, b.stages, b.evaluation_order, b.fallback_stage,
+                    b.health);
 }
 
 bool is_builtin_model(const LifecycleModel& model) {

@@ -13,23 +13,22 @@
 #include <vector>
 
 #include "core/lifecycle/rules.h"
+#include "core/localized.h"
 #include "core/problem.h"
 #include "core/workspace.h"
 
 namespace lcs {
 
 struct PlaybookItem {
-    std::string text;     // English
-    std::string text_zh;  // 简体中文
+    Localized text;
 };
 
 struct Stage {
     std::string id;  // unique within the model, non-empty; stable key in JSON and snapshots
-    std::string name;
-    std::string name_zh;
+    Localized name;
     uint32_t color = 0x808080FFu;  // 0xRRGGBBAA (use rgba_to_abgr for ImGui's IM_COL32 layout)
-    std::string description, description_zh;
-    std::string goal, goal_zh;
+    Localized description;
+    Localized goal;
     std::vector<std::string> result_metrics;  // metric ids from docs/metrics.md, e.g. "retention_rate"
     std::vector<PlaybookItem> playbook;       // strategies; the first is the "suggested action"
     StageRules rules;
@@ -63,10 +62,8 @@ struct HealthConfig {
 
 struct LifecycleModel {
     std::string id;  // template id, or the user's own id for a custom model
-    std::string name;
-    std::string name_zh;
-    std::string description;
-    std::string description_zh;
+    Localized name;
+    Localized description;
     std::string based_on;  // template id a custom model was duplicated from; empty for templates
     bool cyclic = false;   // the stages form a loop (call-centre "rising loop")
     std::vector<Stage> stages;
@@ -99,11 +96,11 @@ bool add_stage(LifecycleModel& model, Stage stage, int position, Problems& probl
 // Removes the stage and every reference to it (evaluation order, fallback, stage weights).
 // A model keeps at least one stage.
 bool remove_stage(LifecycleModel& model, int index, Problems& problems);
-bool rename_stage(LifecycleModel& model, int index, const std::string& name, const std::string& name_zh,
-                  Problems& problems);
+bool rename_stage(LifecycleModel& model, int index, const Localized& name, Problems& problems);
 // Moves stage `from` to position `to` (both in [0, size)).
 bool move_stage(LifecycleModel& model, int from, int to, Problems& problems);
-// Copy of `source` as a custom model with a new id and name; based_on = source's template id.
+// Copy of `source` as a custom model with a new id and English name; based_on = source's template id.
+// The Chinese name is the source's with "（自定义）" appended (empty when the source has none).
 LifecycleModel duplicate_model(const LifecycleModel& source, const std::string& new_id, const std::string& new_name);
 
 // ---- comparison ----

@@ -131,18 +131,18 @@ Json model_to_json(const LifecycleModel& model) {
     Json stages = Json::array();
     for (const Stage& s : model.stages) {
         Json playbook = Json::array();
-        for (const PlaybookItem& p : s.playbook) playbook.push_back({{"text", p.text}, {"text_zh", p.text_zh}});
+        for (const PlaybookItem& p : s.playbook) playbook.push_back({{"text", p.text.en}, {"text_zh", p.text.zh}});
         Json all = Json::array(), any = Json::array();
         for (const Condition& c : s.rules.all) all.push_back(condition_to_json(c));
         for (const Condition& c : s.rules.any) any.push_back(condition_to_json(c));
         stages.push_back({{"id", s.id},
-                          {"name", s.name},
-                          {"name_zh", s.name_zh},
+                          {"name", s.name.en},
+                          {"name_zh", s.name.zh},
                           {"color", color_text(s.color)},
-                          {"description", s.description},
-                          {"description_zh", s.description_zh},
-                          {"goal", s.goal},
-                          {"goal_zh", s.goal_zh},
+                          {"description", s.description.en},
+                          {"description_zh", s.description.zh},
+                          {"goal", s.goal.en},
+                          {"goal_zh", s.goal.zh},
                           {"result_metrics", s.result_metrics},
                           {"playbook", playbook},
                           {"at_risk", s.at_risk},
@@ -152,10 +152,10 @@ Json model_to_json(const LifecycleModel& model) {
     Json stage_weights = Json::object();
     for (const StageHealthWeights& sw : h.stage_weights) stage_weights[sw.stage_id] = weights_to_json(sw.weights);
     return {{"id", model.id},
-            {"name", model.name},
-            {"name_zh", model.name_zh},
-            {"description", model.description},
-            {"description_zh", model.description_zh},
+            {"name", model.name.en},
+            {"name_zh", model.name.zh},
+            {"description", model.description.en},
+            {"description_zh", model.description.zh},
             {"based_on", model.based_on},
             {"cyclic", model.cyclic},
             {"stages", stages},
@@ -195,10 +195,10 @@ std::optional<LifecycleModel> model_from_json(const Json& json, Problems& proble
     Reader r{problems};
     LifecycleModel model;
     r.text(json, "id", model.id, where);
-    r.text(json, "name", model.name, where);
-    r.text(json, "name_zh", model.name_zh, where);
-    r.text(json, "description", model.description, where);
-    r.text(json, "description_zh", model.description_zh, where);
+    r.text(json, "name", model.name.en, where);
+    r.text(json, "name_zh", model.name.zh, where);
+    r.text(json, "description", model.description.en, where);
+    r.text(json, "description_zh", model.description.zh, where);
     r.text(json, "based_on", model.based_on, where);
     r.boolean(json, "cyclic", model.cyclic, where);
     r.strings(json, "evaluation_order", model.evaluation_order, where);
@@ -215,18 +215,18 @@ std::optional<LifecycleModel> model_from_json(const Json& json, Problems& proble
             }
             Stage s;
             r.text(js, "id", s.id, at);
-            r.text(js, "name", s.name, at);
-            r.text(js, "name_zh", s.name_zh, at);
+            r.text(js, "name", s.name.en, at);
+            r.text(js, "name_zh", s.name.zh, at);
             std::string color;
             r.text(js, "color", color, at);
             if (!color.empty()) {
                 if (const auto rgba = parse_color(color)) s.color = *rgba;
                 else r.fail(at + ".color", "\"" + color + "\" is not #RRGGBB or #RRGGBBAA");
             }
-            r.text(js, "description", s.description, at);
-            r.text(js, "description_zh", s.description_zh, at);
-            r.text(js, "goal", s.goal, at);
-            r.text(js, "goal_zh", s.goal_zh, at);
+            r.text(js, "description", s.description.en, at);
+            r.text(js, "description_zh", s.description.zh, at);
+            r.text(js, "goal", s.goal.en, at);
+            r.text(js, "goal_zh", s.goal.zh, at);
             r.strings(js, "result_metrics", s.result_metrics, at);
             r.boolean(js, "at_risk", s.at_risk, at);
             if (js.contains("playbook")) {
@@ -235,10 +235,10 @@ std::optional<LifecycleModel> model_from_json(const Json& json, Problems& proble
                     for (size_t k = 0; k < js["playbook"].size(); ++k) {
                         const Json& jp = js["playbook"][k];
                         PlaybookItem item;
-                        if (jp.is_string()) item.text = jp.get<std::string>();
+                        if (jp.is_string()) item.text.en = jp.get<std::string>();
                         else if (jp.is_object()) {
-                            r.text(jp, "text", item.text, at + ".playbook[" + std::to_string(k) + "]");
-                            r.text(jp, "text_zh", item.text_zh, at + ".playbook[" + std::to_string(k) + "]");
+                            r.text(jp, "text", item.text.en, at + ".playbook[" + std::to_string(k) + "]");
+                            r.text(jp, "text_zh", item.text.zh, at + ".playbook[" + std::to_string(k) + "]");
                         } else r.fail(at + ".playbook[" + std::to_string(k) + "]", "expected text or {text, text_zh}");
                         s.playbook.push_back(item);
                     }
