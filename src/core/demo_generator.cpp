@@ -200,11 +200,60 @@ int clamp_score(double value, int low, int high) {
 
 }  // namespace
 
-// ---- e-commerce ----
+// ---- both demos ----
+
+namespace {
 
 // Share of demo records that are prospects (signed up, never bought): the pre-purchase stages of
 // every lifecycle model (awareness, understanding, potential, activation, ...) need them.
 constexpr double kProspectShare = 0.12;
+
+// The workspace header of a demo; kind is the `lifecycle generate` argument ("ecommerce", "saas").
+Workspace demo_workspace(const char* name, const char* kind, uint64_t seed, const char* chinese_note, Date as_of) {
+    Workspace workspace;
+    workspace.meta.name = name;
+    workspace.meta.currency = "USD";
+    workspace.meta.as_of = as_of;
+    workspace.meta.notes =
+        std::string("Synthetic data: lifecycle generate ") + kind + " --seed " + std::to_string(seed) + ". " + chinese_note;
+    workspace.churn_reasons = default_churn_reasons();
+    return workspace;
+}
+
+}  // namespace
+
+// Every helper below draws from the demo's one random stream in the order it is called, and draws
+// only when the original story did (conditions that draw come last in an &&): changing the order
+// of calls or of draws changes every demo workspace and the hashes pinned in unit-demo-generator.
+
+// ---- e-commerce ----
+
+namespace {
+
+const std::array<const char*, 6> kShopChannels = {"organic", "paid_search", "social", "referral", "email", "marketplace"};
+const std::array<double, 6> kShopChannelWeights = {0.30, 0.25, 0.20, 0.10, 0.05, 0.10};
+const std::array<double, 6> kShopChannelCost = {3, 28, 18, 12, 6, 15};
+const std::array<const char*, 6> kShopProducts = {"Books", "Electronics", "Home", "Beauty", "Toys", "Sports"};
+const std::array<const char*, 10> kShopCities = {"New York", "London", "Berlin", "Toronto", "Sydney",
+                                                 "上海",     "北京",   "深圳",   "杭州",    "Singapore"};
+const std::array<const char*, 5> kAgeBands = {"18-24", "25-34", "35-44", "45-54", "55+"};
+const std::array<const char*, 5> kShopComplaints = {"Late delivery", "Damaged item", "Refund took too long", "配送延迟",
+                                                    "Wrong size sent"};
+const std::array<const char*, 4> kShopChats = {"Order status", "Size advice", "Voucher question", "退货咨询"};
+
+// Who the customer is: id, name, first day (up to 2024-10-31), channel and its cost, city, age band.
+Customer shop_profile(DeterministicRandom& random, int index, Date start) {
+    Customer customer;
+    customer.id = numbered_id("C", index + 1, 5);
+    customer.name = person_name(random);
+    customer.acquired = random_date(random, start, ymd(kFirstYear + 1, 10, 31));
+    const std::size_t channel = random.pick_weighted(kShopChannelWeights);
+    customer.channel = kShopChannels[channel];
+    customer.acquisition_cost = round_cents(kShopChannelCost[channel] * random.uniform(0.7, 1.3));
+    const std::string city = pick(random, kShopCities);
+    customer.attributes = Json{{"city", city}, {"age_band", pick(random, kAgeBands)}};
+    return customer;
+}
 
 // A newsletter or account sign-up without an order: some engage (opened mail, pre-sales chat),
 // some stay silent.
@@ -225,120 +274,130 @@ void add_prospect_activity(DeterministicRandom& random, Customer& prospect, Date
     }
 }
 
+// BG/NBD story: Poisson purchasing at a gamma-distributed rate while alive; after each purchase
+// the customer drops out with a beta-distributed probability. Spend per customer is gamma-gamma.
+// Adds at least one purchase; returns whether the customer is still alive at the end.
+bool add_purchases(DeterministicRandom& random, Customer& customer, Date end) {
+    const double rate_per_day = random.gamma(0.9, (4.0 / 365) / 0.9);
+    const double dropout = random.beta(0.9, 4.0);
+    const double mean_spend = 10 + random.gamma(4.0, 15.0);
+    for (Date date = *customer.acquired; date <= end;) {
+        Transaction transaction;
+        transaction.date = date;
+        transaction.amount = std::max(1.0, round_cents(random.gamma(6.0, mean_spend / 6.0)));
+        transaction.cost = round_cents(transaction.amount * random.uniform(0.5, 0.75));
+        transaction.product = pick(random, kShopProducts);
+        customer.transactions.push_back(std::move(transaction));
+        if (random.chance(dropout)) return false;
+        date = Date{date.days + std::max(1, static_cast<int>(std::ceil(random.exponential(rate_per_day))))};
+    }
+    return true;
+}
+
+const char* shop_segment(const std::vector<Transaction>& purchases) {
+    const int count = static_cast<int>(purchases.size());
+    double spend = 0;
+    for (const Transaction& t : purchases) spend += t.amount;
+    const double average = spend / count;
+    return average >= 110 ? "Premium" : count >= 5 ? "Loyal" : count == 1 ? "One-time" : "Regular";
+}
+
+// What the later parts of a buyer's story depend on.
+struct BuyerStory {
+    Date acquired, last, active_until, end;
+    bool alive = true;
+    int purchases = 0;
+    std::string churn_reason;  // "" when no churn event was recorded
+};
+
+// A buyer gone quiet for over 180 days sometimes records why they left, 60-180 days after the last order.
+void add_buyer_churn(DeterministicRandom& random, Customer& customer, BuyerStory& story) {
+    if (story.alive || story.last.days >= story.end.days - 180 || !random.chance(0.6)) return;
+    ChurnEvent churn;
+    churn.date = random_date(random, Date{story.last.days + 60}, std::min(story.end, Date{story.last.days + 180}));
+    churn.reason = story.churn_reason = churn_reason(random, {0.35, 0.20, 0.25, 0.20});
+    const std::string& reason = story.churn_reason;
+    churn.note = reason == "price" ? "Found it cheaper elsewhere" : reason == "service" ? "Unhappy with support" : "";
+    customer.churn_events.push_back(std::move(churn));
+}
+
+// E-mails while active, perhaps a complaint (likely when support was the churn reason), a referral
+// from loyal buyers, and a few chats.
+void add_buyer_contacts(DeterministicRandom& random, Customer& customer, const BuyerStory& story) {
+    const int emails = random.poisson((story.active_until.days - story.acquired.days) / 60.0);
+    for (int k = 0; k < emails; ++k) {
+        const Date date = random_date(random, story.acquired, story.active_until);
+        const bool newsletter = random.chance(0.5);
+        add_interaction(customer, date, "email", std::nullopt, newsletter ? "Newsletter" : "Promotion");
+    }
+    if (random.chance(story.churn_reason == "service" ? 0.7 : 0.08)) {
+        const Date date = random_date(random, story.acquired, std::min(story.end, Date{story.last.days + 30}));
+        const double sentiment = random.uniform(-1.0, -0.3);
+        add_interaction(customer, date, "complaint", sentiment, pick(random, kShopComplaints));
+    }
+    if (random.chance(story.alive && story.purchases >= 3 ? 0.25 : 0.03)) {
+        const Date date = random_date(random, story.acquired, story.active_until);
+        add_interaction(customer, date, "referral", random.uniform(0.6, 1.0), "Referred a friend");
+    }
+    const int chats = random.poisson(0.5);
+    for (int k = 0; k < chats; ++k) {
+        const Date date = random_date(random, story.acquired, story.active_until);
+        const double sentiment = random.uniform(-0.3, 0.8);
+        add_interaction(customer, date, "chat", sentiment, pick(random, kShopChats));
+    }
+}
+
+// About a third answer one NPS survey (lower scores from those who left).
+void add_buyer_survey(DeterministicRandom& random, Customer& customer, const BuyerStory& story) {
+    if (!random.chance(0.35)) return;
+    SurveyAnswer survey;
+    survey.date = random_date(random, story.acquired, story.active_until);
+    const int nps = clamp_score(random.normal(story.alive ? 8.0 : 5.5, 2.0), 0, 10);
+    survey.nps = nps;
+    survey.satisfaction = clamp_score(1 + nps * 0.4 + random.normal(0, 0.5), 1, 5);
+    customer.surveys.push_back(std::move(survey));
+}
+
+void add_buyer_tags(DeterministicRandom& random, Customer& customer, const BuyerStory& story) {
+    if (random.chance(0.5)) customer.tags.push_back("newsletter");
+    if (random.chance(0.35)) customer.tags.push_back("mobile_app");
+    if (random.chance(story.churn_reason == "price" ? 0.6 : 0.2)) customer.tags.push_back("coupon_user");
+    if (customer.segment == "Premium" && story.purchases >= 3) customer.tags.push_back("vip");
+}
+
+// A buyer's orders, segment, churn, contacts, survey and tags, in that order.
+void add_buyer_history(DeterministicRandom& random, Customer& customer, Date end) {
+    BuyerStory story;
+    story.acquired = *customer.acquired;
+    story.end = end;
+    story.alive = add_purchases(random, customer, end);
+    story.last = customer.transactions.back().date;
+    story.purchases = static_cast<int>(customer.transactions.size());
+    customer.segment = shop_segment(customer.transactions);
+    story.active_until = story.alive ? end : std::min(end, Date{story.last.days + 120});
+    add_buyer_churn(random, customer, story);
+    add_buyer_contacts(random, customer, story);
+    add_buyer_survey(random, customer, story);
+    add_buyer_tags(random, customer, story);
+}
+
+}  // namespace
+
 Workspace generate_ecommerce_demo(uint64_t seed, int customers) {
     DeterministicRandom random(seed);
-    Workspace workspace;
     const Date start = ymd(kFirstYear, 1, 1);
     const Date end = ymd(kFirstYear + 1, 12, 31);
-    workspace.meta.name = "Demo: online shop";
-    workspace.meta.currency = "USD";
-    workspace.meta.as_of = end;
-    workspace.meta.notes = "Synthetic data: lifecycle generate ecommerce --seed " + std::to_string(seed) +
-                           ". 合成的示例数据（网店），仅供练习。";
-    workspace.churn_reasons = default_churn_reasons();
-
-    static const std::array<const char*, 6> kChannels = {"organic", "paid_search", "social", "referral", "email", "marketplace"};
-    static const std::array<double, 6> kChannelWeights = {0.30, 0.25, 0.20, 0.10, 0.05, 0.10};
-    static const std::array<double, 6> kChannelCost = {3, 28, 18, 12, 6, 15};
-    static const std::array<const char*, 6> kProducts = {"Books", "Electronics", "Home", "Beauty", "Toys", "Sports"};
-    static const std::array<const char*, 10> kCities = {"New York", "London", "Berlin", "Toronto", "Sydney",
-                                                        "上海",     "北京",   "深圳",   "杭州",    "Singapore"};
-    static const std::array<const char*, 5> kAgeBands = {"18-24", "25-34", "35-44", "45-54", "55+"};
-    static const std::array<const char*, 5> kComplaints = {"Late delivery", "Damaged item", "Refund took too long",
-                                                           "配送延迟", "Wrong size sent"};
-    static const std::array<const char*, 4> kChats = {"Order status", "Size advice", "Voucher question", "退货咨询"};
-
+    Workspace workspace =
+        demo_workspace("Demo: online shop", "ecommerce", seed, "合成的示例数据（网店），仅供练习。", end);
     workspace.customers.reserve(static_cast<std::size_t>(customers));
     for (int i = 0; i < customers; ++i) {
-        Customer customer;
-        customer.id = numbered_id("C", i + 1, 5);
-        customer.name = person_name(random);
-        const Date acquired = random_date(random, start, ymd(kFirstYear + 1, 10, 31));
-        customer.acquired = acquired;
-        const std::size_t channel = random.pick_weighted(kChannelWeights);
-        customer.channel = kChannels[channel];
-        customer.acquisition_cost = round_cents(kChannelCost[channel] * random.uniform(0.7, 1.3));
-        const std::string city = pick(random, kCities);
-        customer.attributes = Json{{"city", city}, {"age_band", pick(random, kAgeBands)}};
+        Customer customer = shop_profile(random, i, start);
         if (random.chance(kProspectShare)) {
             customer.acquired = random_date(random, ymd(kFirstYear + 1, 1, 1), end);
             add_prospect_activity(random, customer, end);
-            sort_events(customer);
-            workspace.customers.push_back(std::move(customer));
-            continue;
+        } else {
+            add_buyer_history(random, customer, end);
         }
-
-        // BG/NBD story: Poisson purchasing at a gamma-distributed rate while alive; after each purchase
-        // the customer drops out with a beta-distributed probability. Spend per customer is gamma-gamma.
-        const double rate_per_day = random.gamma(0.9, (4.0 / 365) / 0.9);
-        const double dropout = random.beta(0.9, 4.0);
-        const double mean_spend = 10 + random.gamma(4.0, 15.0);
-        bool alive = true;
-        for (Date date = acquired; date <= end;) {
-            Transaction transaction;
-            transaction.date = date;
-            transaction.amount = std::max(1.0, round_cents(random.gamma(6.0, mean_spend / 6.0)));
-            transaction.cost = round_cents(transaction.amount * random.uniform(0.5, 0.75));
-            transaction.product = pick(random, kProducts);
-            customer.transactions.push_back(std::move(transaction));
-            if (random.chance(dropout)) {
-                alive = false;
-                break;
-            }
-            date = Date{date.days + std::max(1, static_cast<int>(std::ceil(random.exponential(rate_per_day))))};
-        }
-        const Date last = customer.transactions.back().date;
-        const int purchases = static_cast<int>(customer.transactions.size());
-        double spend = 0;
-        for (const Transaction& t : customer.transactions) spend += t.amount;
-        const double average = spend / purchases;
-        customer.segment = average >= 110 ? "Premium" : purchases >= 5 ? "Loyal" : purchases == 1 ? "One-time" : "Regular";
-        const Date active_until = alive ? end : std::min(end, Date{last.days + 120});
-
-        std::string reason;
-        if (!alive && last.days < end.days - 180 && random.chance(0.6)) {
-            ChurnEvent churn;
-            churn.date = random_date(random, Date{last.days + 60}, std::min(end, Date{last.days + 180}));
-            churn.reason = reason = churn_reason(random, {0.35, 0.20, 0.25, 0.20});
-            churn.note = reason == "price" ? "Found it cheaper elsewhere" : reason == "service" ? "Unhappy with support" : "";
-            customer.churn_events.push_back(std::move(churn));
-        }
-
-        const int emails = random.poisson((active_until.days - acquired.days) / 60.0);
-        for (int k = 0; k < emails; ++k) {
-            const Date date = random_date(random, acquired, active_until);
-            const bool newsletter = random.chance(0.5);
-            add_interaction(customer, date, "email", std::nullopt, newsletter ? "Newsletter" : "Promotion");
-        }
-        if (random.chance(reason == "service" ? 0.7 : 0.08)) {
-            const Date date = random_date(random, acquired, std::min(end, Date{last.days + 30}));
-            const double sentiment = random.uniform(-1.0, -0.3);
-            add_interaction(customer, date, "complaint", sentiment, pick(random, kComplaints));
-        }
-        if (random.chance(alive && purchases >= 3 ? 0.25 : 0.03)) {
-            const Date date = random_date(random, acquired, active_until);
-            add_interaction(customer, date, "referral", random.uniform(0.6, 1.0), "Referred a friend");
-        }
-        const int chats = random.poisson(0.5);
-        for (int k = 0; k < chats; ++k) {
-            const Date date = random_date(random, acquired, active_until);
-            const double sentiment = random.uniform(-0.3, 0.8);
-            add_interaction(customer, date, "chat", sentiment, pick(random, kChats));
-        }
-
-        if (random.chance(0.35)) {
-            SurveyAnswer survey;
-            survey.date = random_date(random, acquired, active_until);
-            const int nps = clamp_score(random.normal(alive ? 8.0 : 5.5, 2.0), 0, 10);
-            survey.nps = nps;
-            survey.satisfaction = clamp_score(1 + nps * 0.4 + random.normal(0, 0.5), 1, 5);
-            customer.surveys.push_back(std::move(survey));
-        }
-
-        if (random.chance(0.5)) customer.tags.push_back("newsletter");
-        if (random.chance(0.35)) customer.tags.push_back("mobile_app");
-        if (random.chance(reason == "price" ? 0.6 : 0.2)) customer.tags.push_back("coupon_user");
-        if (customer.segment == "Premium" && purchases >= 3) customer.tags.push_back("vip");
         sort_events(customer);
         workspace.customers.push_back(std::move(customer));
     }
@@ -347,143 +406,189 @@ Workspace generate_ecommerce_demo(uint64_t seed, int customers) {
 
 // ---- B2B SaaS ----
 
-Workspace generate_saas_demo(uint64_t seed, int accounts) {
-    DeterministicRandom random(seed);
-    Workspace workspace;
-    const Date start = ymd(kFirstYear, 1, 1);
-    const Date end = ymd(kFirstYear + 1, 12, 31);
-    workspace.meta.name = "Demo: B2B SaaS";
-    workspace.meta.currency = "USD";
-    workspace.meta.as_of = end;
-    workspace.meta.notes = "Synthetic data: lifecycle generate saas --seed " + std::to_string(seed) +
-                           ". 合成的示例数据（企业软件订阅），仅供练习。";
-    workspace.churn_reasons = default_churn_reasons();
+namespace {
 
-    static const char* const kPlans[] = {"Starter", "Growth", "Enterprise"};
-    static const double kPlanPrice[] = {49, 199, 999};
-    static const double kPlanHazard[] = {0.045, 0.025, 0.012};  // monthly churn probability
-    static const double kUpgrade[] = {0.02, 0.012, 0};           // monthly upgrade probability
-    static const std::array<const char*, 3> kSizes = {"SMB", "Mid-market", "Enterprise"};
-    static const std::array<double, 3> kSizeWeights = {0.6, 0.3, 0.1};
-    static const std::array<const char*, 4> kChannels = {"self_serve", "sales", "partner", "webinar"};
-    static const std::array<double, 4> kChannelWeights = {0.45, 0.25, 0.15, 0.15};
-    static const std::array<double, 4> kChannelCost = {150, 3000, 900, 400};
-    static const std::array<const char*, 12> kWordsA = {"North", "Blue", "Bright", "Silver", "Rapid", "Clear",
-                                                        "Green", "Nova", "Summit", "Delta", "Pioneer", "Urban"};
-    static const std::array<const char*, 10> kWordsB = {"wind", "stone", "path", "field", "wave",
-                                                        "bridge", "leaf", "peak", "line", "forge"};
-    static const std::array<const char*, 6> kSuffix = {"Analytics", "Logistics", "Labs", "Retail", "Health", "Systems"};
-    static const std::array<const char*, 6> kCnCity = {"上海", "北京", "深圳", "杭州", "成都", "苏州"};
-    static const std::array<const char*, 6> kCnWord = {"星云", "远航", "蓝海", "启明", "云帆", "卓越"};
-    static const std::array<const char*, 3> kCnSuffix = {"科技有限公司", "信息技术有限公司", "数据服务有限公司"};
-    static const std::array<const char*, 6> kIndustries = {"retail", "manufacturing", "healthcare", "finance",
-                                                           "education", "logistics"};
-    static const std::array<const char*, 5> kCountries = {"US", "UK", "DE", "CN", "SG"};
-    static const std::array<const char*, 5> kTickets = {"Login problem", "Export fails", "Billing question",
-                                                        "API rate limit", "报表加载慢"};
+const char* const kPlans[] = {"Starter", "Growth", "Enterprise"};
+const double kPlanPrice[] = {49, 199, 999};
+const double kPlanHazard[] = {0.045, 0.025, 0.012};  // monthly churn probability
+const double kUpgrade[] = {0.02, 0.012, 0};           // monthly upgrade probability
+const std::array<const char*, 3> kSizes = {"SMB", "Mid-market", "Enterprise"};
+const std::array<double, 3> kSizeWeights = {0.6, 0.3, 0.1};
+const std::array<const char*, 4> kSaasChannels = {"self_serve", "sales", "partner", "webinar"};
+const std::array<double, 4> kSaasChannelWeights = {0.45, 0.25, 0.15, 0.15};
+const std::array<double, 4> kSaasChannelCost = {150, 3000, 900, 400};
+const std::array<const char*, 12> kWordsA = {"North", "Blue", "Bright", "Silver", "Rapid", "Clear",
+                                             "Green", "Nova", "Summit", "Delta", "Pioneer", "Urban"};
+const std::array<const char*, 10> kWordsB = {"wind", "stone", "path", "field", "wave",
+                                             "bridge", "leaf", "peak", "line", "forge"};
+const std::array<const char*, 6> kSuffix = {"Analytics", "Logistics", "Labs", "Retail", "Health", "Systems"};
+const std::array<const char*, 6> kCnCity = {"上海", "北京", "深圳", "杭州", "成都", "苏州"};
+const std::array<const char*, 6> kCnWord = {"星云", "远航", "蓝海", "启明", "云帆", "卓越"};
+const std::array<const char*, 3> kCnSuffix = {"科技有限公司", "信息技术有限公司", "数据服务有限公司"};
+const std::array<const char*, 6> kIndustries = {"retail", "manufacturing", "healthcare", "finance", "education",
+                                                "logistics"};
+const std::array<const char*, 5> kCountries = {"US", "UK", "DE", "CN", "SG"};
+const std::array<const char*, 5> kTickets = {"Login problem", "Export fails", "Billing question", "API rate limit",
+                                             "报表加载慢"};
 
-    workspace.customers.reserve(static_cast<std::size_t>(accounts));
-    for (int i = 0; i < accounts; ++i) {
-        Customer account;
-        account.id = numbered_id("A", i + 1, 4);
-        const bool chinese = random.chance(0.25);
-        const std::string first_word = chinese ? pick(random, kCnCity) : pick(random, kWordsA);
-        const std::string second_word = chinese ? pick(random, kCnWord) : pick(random, kWordsB);
-        const std::string suffix = chinese ? pick(random, kCnSuffix) : pick(random, kSuffix);
-        account.name = chinese ? first_word + second_word + suffix : first_word + second_word + " " + suffix;
-        // Trials sign up in the last quarter and have not paid (yet); paying accounts up to mid-December,
-        // so a few are still in their first paid month.
-        const bool trial = random.chance(kProspectShare);
-        const Date signup = trial ? random_date(random, ymd(kFirstYear + 1, 10, 1), end)
-                                  : random_date(random, start, ymd(kFirstYear + 1, 12, 15));
-        account.acquired = signup;
-        const std::size_t size = random.pick_weighted(kSizeWeights);
-        account.segment = kSizes[size];
-        int plan = size == 0 ? (random.chance(0.8) ? 0 : 1) : size == 1 ? (random.chance(0.7) ? 1 : 0) : (random.chance(0.7) ? 2 : 1);
-        const std::size_t channel = random.pick_weighted(kChannelWeights);
-        account.channel = kChannels[channel];
-        account.acquisition_cost = round_cents(kChannelCost[channel] * random.uniform(0.7, 1.3));
-        const int seats = size == 2 ? random.uniform_int(50, 500) : size == 1 ? random.uniform_int(10, 60) : random.uniform_int(1, 12);
-        const std::string industry = pick(random, kIndustries);
-        account.attributes = Json{{"industry", industry}, {"country", chinese ? "CN" : pick(random, kCountries)},
-                                  {"seats", seats}};
-        const double frailty = random.gamma(2.0, 0.5);  // account-level churn proneness, mean 1
-        const double enterprise_factor = 1 + random.uniform_int(0, 2);
+// A company name; a quarter of the accounts are Chinese companies (chinese is set then).
+std::string company_name(DeterministicRandom& random, bool& chinese) {
+    chinese = random.chance(0.25);
+    const std::string first_word = chinese ? pick(random, kCnCity) : pick(random, kWordsA);
+    const std::string second_word = chinese ? pick(random, kCnWord) : pick(random, kWordsB);
+    const std::string suffix = chinese ? pick(random, kCnSuffix) : pick(random, kSuffix);
+    return chinese ? first_word + second_word + suffix : first_word + second_word + " " + suffix;
+}
 
-        if (trial) {
-            account.tags.push_back("trial");
-            const int sessions = random.chance(0.65) ? 1 + random.poisson(2.0) : 0;
-            for (int k = 0; k < sessions; ++k) {
-                const Date when = random_date(random, signup, end);
-                const bool meeting = random.chance(0.3);
-                const bool onboarding = random.chance(0.5);
-                add_interaction(account, when, meeting ? "meeting" : "email", 0.3,
-                                onboarding ? "Trial onboarding session" : "Product demo follow-up");
-            }
-            sort_events(account);
-            workspace.customers.push_back(std::move(account));
+// An account as it signs up, and what its subscription months depend on.
+struct SaasAccount {
+    Customer account;
+    bool trial = false;
+    int plan = 0;                   // index into kPlans
+    double frailty = 1;             // account-level churn proneness, mean 1
+    double enterprise_factor = 1;   // the Enterprise price is 1, 2 or 3 times the list price
+};
+
+SaasAccount saas_signup(DeterministicRandom& random, int index, Date start, Date end) {
+    SaasAccount s;
+    Customer& account = s.account;
+    account.id = numbered_id("A", index + 1, 4);
+    bool chinese = false;
+    account.name = company_name(random, chinese);
+    // Trials sign up in the last quarter and have not paid (yet); paying accounts up to mid-December,
+    // so a few are still in their first paid month.
+    s.trial = random.chance(kProspectShare);
+    account.acquired = s.trial ? random_date(random, ymd(kFirstYear + 1, 10, 1), end)
+                               : random_date(random, start, ymd(kFirstYear + 1, 12, 15));
+    const std::size_t size = random.pick_weighted(kSizeWeights);
+    account.segment = kSizes[size];
+    s.plan = size == 0 ? (random.chance(0.8) ? 0 : 1) : size == 1 ? (random.chance(0.7) ? 1 : 0) : (random.chance(0.7) ? 2 : 1);
+    const std::size_t channel = random.pick_weighted(kSaasChannelWeights);
+    account.channel = kSaasChannels[channel];
+    account.acquisition_cost = round_cents(kSaasChannelCost[channel] * random.uniform(0.7, 1.3));
+    const int seats = size == 2 ? random.uniform_int(50, 500) : size == 1 ? random.uniform_int(10, 60) : random.uniform_int(1, 12);
+    const std::string industry = pick(random, kIndustries);
+    account.attributes = Json{{"industry", industry}, {"country", chinese ? "CN" : pick(random, kCountries)},
+                              {"seats", seats}};
+    s.frailty = random.gamma(2.0, 0.5);
+    s.enterprise_factor = 1 + random.uniform_int(0, 2);
+    return s;
+}
+
+void add_trial_activity(DeterministicRandom& random, Customer& account, Date end) {
+    const Date signup = *account.acquired;
+    account.tags.push_back("trial");
+    const int sessions = random.chance(0.65) ? 1 + random.poisson(2.0) : 0;
+    for (int k = 0; k < sessions; ++k) {
+        const Date when = random_date(random, signup, end);
+        const bool meeting = random.chance(0.3);
+        const bool onboarding = random.chance(0.5);
+        add_interaction(account, when, meeting ? "meeting" : "email", 0.3,
+                        onboarding ? "Trial onboarding session" : "Product demo follow-up");
+    }
+}
+
+void add_payment(SaasAccount& s, Date date) {
+    Transaction payment;
+    payment.date = date;
+    payment.amount = kPlanPrice[s.plan] * (s.plan == 2 ? s.enterprise_factor : 1);
+    payment.cost = round_cents(payment.amount * 0.2);
+    payment.product = kPlans[s.plan];
+    s.account.transactions.push_back(std::move(payment));
+}
+
+// Support tickets in the month after the payment on date.
+void add_tickets(DeterministicRandom& random, SaasAccount& s, Date date, Date end) {
+    const int tickets = random.poisson(s.plan == 2 ? 0.5 : 0.25);
+    for (int k = 0; k < tickets; ++k) {
+        const Date when = random_date(random, date, std::min(end, Date{date.days + 27}));
+        const double sentiment = std::max(-1.0, std::min(1.0, random.normal(-0.1, 0.4)));
+        add_interaction(s.account, when, "ticket", sentiment, pick(random, kTickets));
+    }
+}
+
+// The quarterly NPS survey, answered 40% of the time; promoters sometimes refer another company.
+void add_quarterly_survey(DeterministicRandom& random, SaasAccount& s, Date date, Date end) {
+    if (!random.chance(0.4)) return;
+    SurveyAnswer survey;
+    survey.date = random_date(random, date, std::min(end, Date{date.days + 27}));
+    survey.nps = clamp_score(random.normal(8.2 - 1.5 * s.frailty, 1.8), 0, 10);
+    if (*survey.nps >= 9 && random.chance(0.35)) {
+        const Date when = std::min(end, Date{survey.date.days + 7});
+        add_interaction(s.account, when, "referral", 0.8, "Referred a partner company");
+    }
+    s.account.surveys.push_back(std::move(survey));
+}
+
+// The account cancels 5-27 days after the payment on date; nothing is recorded past the end.
+void add_cancellation(DeterministicRandom& random, Customer& account, Date date, Date end) {
+    const Date churn_date = Date{date.days + random.uniform_int(5, 27)};
+    if (churn_date > end) return;
+    ChurnEvent churn;
+    churn.date = churn_date;
+    churn.reason = churn_reason(random, {0.30, 0.30, 0.20, 0.20});
+    if (churn.reason == "service") {
+        const Date when = Date{churn_date.days - random.uniform_int(1, 4)};
+        const double sentiment = random.uniform(-1.0, -0.4);
+        add_interaction(account, when, "complaint", sentiment, "Escalation: slow support responses");
+    }
+    churn.note = churn.reason == "features" ? "Moved to a competitor with more features" : "";
+    account.churn_events.push_back(std::move(churn));
+}
+
+// Monthly payments from sign-up until the account cancels or the data ends, with tickets, quarterly
+// surveys, pauses and upgrades; s.plan ends as the account's last plan.
+void add_subscription(DeterministicRandom& random, SaasAccount& s, Date end) {
+    for (int month = 0;; ++month) {
+        const Date date = same_day_months_later(*s.account.acquired, month);
+        if (date > end) return;
+        add_payment(s, date);
+        add_tickets(random, s, date, end);
+        if (month % 3 == 2) add_quarterly_survey(random, s, date, end);
+        // Some accounts pause billing for a few months (the dormant stage on subscription data).
+        if (random.chance(0.015 * s.frailty)) {
+            const int paused_months = random.uniform_int(2, 6);
+            add_interaction(s.account, Date{date.days + 2}, "email", -0.2, "Paused subscription");
+            month += paused_months;
             continue;
         }
-        for (int month = 0;; ++month) {
-            const Date date = same_day_months_later(signup, month);
-            if (date > end) break;
-            Transaction payment;
-            payment.date = date;
-            payment.amount = kPlanPrice[plan] * (plan == 2 ? enterprise_factor : 1);
-            payment.cost = round_cents(payment.amount * 0.2);
-            payment.product = kPlans[plan];
-            account.transactions.push_back(std::move(payment));
-
-            const int tickets = random.poisson(plan == 2 ? 0.5 : 0.25);
-            for (int k = 0; k < tickets; ++k) {
-                const Date when = random_date(random, date, std::min(end, Date{date.days + 27}));
-                const double sentiment = std::max(-1.0, std::min(1.0, random.normal(-0.1, 0.4)));
-                add_interaction(account, when, "ticket", sentiment, pick(random, kTickets));
-            }
-            if (month % 3 == 2 && random.chance(0.4)) {
-                SurveyAnswer survey;
-                survey.date = random_date(random, date, std::min(end, Date{date.days + 27}));
-                survey.nps = clamp_score(random.normal(8.2 - 1.5 * frailty, 1.8), 0, 10);
-                // Promoters sometimes refer another company.
-                if (*survey.nps >= 9 && random.chance(0.35)) {
-                    const Date when = std::min(end, Date{survey.date.days + 7});
-                    add_interaction(account, when, "referral", 0.8, "Referred a partner company");
-                }
-                account.surveys.push_back(std::move(survey));
-            }
-            // Some accounts pause billing for a few months (the dormant stage on subscription data).
-            if (random.chance(0.015 * frailty)) {
-                const int paused_months = random.uniform_int(2, 6);
-                add_interaction(account, Date{date.days + 2}, "email", -0.2, "Paused subscription");
-                month += paused_months;
-                continue;
-            }
-            if (random.chance(kUpgrade[plan])) {
-                ++plan;
-                add_interaction(account, Date{date.days + 1}, "meeting", 0.6, std::string("Upgraded to ") + kPlans[plan]);
-            }
-            if (random.chance(std::min(0.5, kPlanHazard[plan] * frailty))) {
-                const Date churn_date = Date{date.days + random.uniform_int(5, 27)};
-                if (churn_date > end) break;
-                ChurnEvent churn;
-                churn.date = churn_date;
-                churn.reason = churn_reason(random, {0.30, 0.30, 0.20, 0.20});
-                if (churn.reason == "service") {
-                    const Date when = Date{churn_date.days - random.uniform_int(1, 4)};
-                    const double sentiment = random.uniform(-1.0, -0.4);
-                    add_interaction(account, when, "complaint", sentiment, "Escalation: slow support responses");
-                }
-                churn.note = churn.reason == "features" ? "Moved to a competitor with more features" : "";
-                account.churn_events.push_back(std::move(churn));
-                break;
-            }
+        if (random.chance(kUpgrade[s.plan])) {
+            ++s.plan;
+            add_interaction(s.account, Date{date.days + 1}, "meeting", 0.6, std::string("Upgraded to ") + kPlans[s.plan]);
         }
-        std::string plan_tag = std::string("plan_") + kPlans[plan];
-        std::transform(plan_tag.begin(), plan_tag.end(), plan_tag.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; });
-        account.tags.push_back(plan_tag);
-        if (random.chance(0.1)) account.tags.push_back("multi_region");
-        sort_events(account);
-        workspace.customers.push_back(std::move(account));
+        if (random.chance(std::min(0.5, kPlanHazard[s.plan] * s.frailty))) {
+            add_cancellation(random, s.account, date, end);
+            return;
+        }
+    }
+}
+
+std::string plan_tag(int plan) {
+    std::string tag = std::string("plan_") + kPlans[plan];
+    std::transform(tag.begin(), tag.end(), tag.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; });
+    return tag;
+}
+
+}  // namespace
+
+Workspace generate_saas_demo(uint64_t seed, int accounts) {
+    DeterministicRandom random(seed);
+    const Date start = ymd(kFirstYear, 1, 1);
+    const Date end = ymd(kFirstYear + 1, 12, 31);
+    Workspace workspace =
+        demo_workspace("Demo: B2B SaaS", "saas", seed, "合成的示例数据（企业软件订阅），仅供练习。", end);
+    workspace.customers.reserve(static_cast<std::size_t>(accounts));
+    for (int i = 0; i < accounts; ++i) {
+        SaasAccount s = saas_signup(random, i, start, end);
+        if (s.trial) {
+            add_trial_activity(random, s.account, end);
+        } else {
+            add_subscription(random, s, end);
+            s.account.tags.push_back(plan_tag(s.plan));
+            if (random.chance(0.1)) s.account.tags.push_back("multi_region");
+        }
+        sort_events(s.account);
+        workspace.customers.push_back(std::move(s.account));
     }
     return workspace;
 }
