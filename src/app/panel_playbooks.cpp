@@ -26,8 +26,6 @@ struct PlaybooksPanelState {
     std::string new_id;
 };
 
-bool zh() { return current_language() == Language::chinese; }
-
 void draw_stage_playbooks(AppState& state) {
     const LifecycleModel& model = lifecycle_model(state);
     ImGui::TextDisabled("%s", tr("playbooks.edit_these_texts_in_lifecycle_model"));
@@ -63,9 +61,9 @@ void draw_care_plans() {
     for (const CarePlan& c : care_plans()) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted((zh() ? c.name_zh : c.name).c_str());
+        ImGui::TextUnformatted(c.name.in(ui_lang()).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", (zh() && !c.measure_zh.empty() ? c.measure_zh : c.measure).c_str());
+        ImGui::TextWrapped("%s", c.measure.in(ui_lang()).c_str());
     }
     ImGui::EndTable();
 }
@@ -100,20 +98,20 @@ void draw_reason_catalog(AppState& state, PlaybooksPanelState& p) {
             bool done = false;
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-FLT_MIN);
-            ImGui::InputText("##name", &r.name);
+            ImGui::InputText("##name", &r.name.en);
             done |= ImGui::IsItemDeactivatedAfterEdit();
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-FLT_MIN);
-            ImGui::InputText("##name_zh", &r.name_zh);
+            ImGui::InputText("##name_zh", &r.name.zh);
             done |= ImGui::IsItemDeactivatedAfterEdit();
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-FLT_MIN);
-            ImGui::InputText("##measure", &r.winback_measure);
+            ImGui::InputText("##measure", &r.winback_measure.en);
             automation::record("playbooks.reason.measure." + r.id);
             done |= ImGui::IsItemDeactivatedAfterEdit();
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-FLT_MIN);
-            ImGui::InputText("##measure_zh", &r.winback_measure_zh);
+            ImGui::InputText("##measure_zh", &r.winback_measure.zh);
             done |= ImGui::IsItemDeactivatedAfterEdit();
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-FLT_MIN);
@@ -142,7 +140,7 @@ void draw_reason_catalog(AppState& state, PlaybooksPanelState& p) {
     if (ImGui::Button(tr("playbooks.add_reason"))) {
         ChurnReason r;
         r.id = p.new_id;
-        r.name = p.new_id;
+        r.name.en = p.new_id;
         p.draft.push_back(r);
         p.new_id.clear();
         commit_reasons(state, p.draft, "Add churn reason");
@@ -219,7 +217,7 @@ void draw_churn_analysis(AppState& state) {
         charts::Series counts{tr("playbooks.churn_events"), {}, {}, charts::palette_color(3)};
         charts::Series won{tr("playbooks.expected_won_back"), {}, {}, charts::palette_color(2)};
         for (const ChurnByReason& r : c.by_reason) {
-            labels.push_back(zh() && !r.name_zh.empty() ? r.name_zh : r.name);
+            labels.push_back(r.name.in(ui_lang()));
             counts.y.push_back(r.count);
             won.y.push_back(r.expected_won_back);
         }
@@ -246,7 +244,7 @@ void draw_churn_analysis(AppState& state) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(format_value(r.share, ValueFormat::percent).c_str());
                 ImGui::TableNextColumn();
-                const std::string& measure = zh() && !r.winback_measure_zh.empty() ? r.winback_measure_zh : r.winback_measure;
+                const std::string& measure = r.winback_measure.in(ui_lang());
                 ImGui::TextUnformatted(measure.empty() ? "-" : measure.c_str());
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(format_value(r.winback_share, ValueFormat::percent).c_str());

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/localized.h"
 
 namespace lcs {
 
@@ -65,11 +66,9 @@ struct Customer {
 };
 
 struct ChurnReason {
-    std::string id;       // "price", "features", "service", "other", ...
-    std::string name;     // English
-    std::string name_zh;  // 简体中文
-    std::string winback_measure;
-    std::string winback_measure_zh;  // 简体中文; empty: the English text is shown
+    std::string id;             // "price", "features", "service", "other", ...
+    Localized name;             // JSON keys "name" and "name_zh"
+    Localized winback_measure;  // JSON keys "winback_measure" and "winback_measure_zh" (left out when empty)
     double winback_share = 0;  // expected share won back, 0..1
     Json extra = Json::object();
 };

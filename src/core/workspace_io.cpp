@@ -548,10 +548,10 @@ std::string save_workspace_json(const Workspace& workspace, int indent) {
         out += '{';
         Inline line{out};
         line.string("id", reason.id);
-        line.string("name", reason.name);
-        line.string("name_zh", reason.name_zh);
-        line.string("winback_measure", reason.winback_measure);
-        if (!reason.winback_measure_zh.empty()) line.string("winback_measure_zh", reason.winback_measure_zh);
+        line.string("name", reason.name.en);
+        line.string("name_zh", reason.name.zh);
+        line.string("winback_measure", reason.winback_measure.en);
+        if (!reason.winback_measure.zh.empty()) line.string("winback_measure_zh", reason.winback_measure.zh);
         line.number("winback_share", reason.winback_share);
         line.extra(reason.extra, {"id", "name", "name_zh", "winback_measure", "winback_measure_zh", "winback_share"});
         out += '}';

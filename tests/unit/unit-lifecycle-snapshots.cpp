@@ -261,5 +261,5 @@ TEST_CASE("churn analysis: reasons with win-back, segment, stage before churn, t
     CHECK(ch.by_tenure[3].count == 1);  // 396
     CHECK(ch.by_tenure[1].share == doctest::Approx(0.25));
     CHECK(care_plans().size() == 5);
-    CHECK(care_plans()[0].name_zh == "生日关怀");
+    CHECK(care_plans()[0].name.zh == "生日关怀");
 }

@@ -210,8 +210,8 @@ TEST_CASE("workspace-io: missing optional sections take defaults") {
     CHECK(result.workspace->customers.empty());
     CHECK(result.workspace->meta.name == "Untitled");
     CHECK(result.workspace->churn_reasons.size() == 4);
-    CHECK(result.workspace->churn_reasons[0].name_zh == "价格过高");
-    CHECK(result.workspace->churn_reasons[0].winback_measure_zh == "打折优惠");
+    CHECK(result.workspace->churn_reasons[0].name.zh == "价格过高");
+    CHECK(result.workspace->churn_reasons[0].winback_measure.zh == "打折优惠");
     CHECK(result.workspace->lifecycle_model.is_null());
     // A UTF-8 BOM is accepted.
     CHECK(load_workspace_json("\xEF\xBB\xBF{\"format\": \"lifecycle-studio-workspace\", \"version\": 1}").ok());
@@ -223,9 +223,14 @@ TEST_CASE("workspace-io: a churn reason's Chinese win-back measure is optional a
         {"id": "q", "name": "Other", "winback_measure": "Call", "winback_share": 0.1}],)"));
     REQUIRE(result.ok());
     const auto& reasons = result.workspace->churn_reasons;
-    CHECK(reasons[0].winback_measure_zh == "打折");
-    CHECK(reasons[1].winback_measure_zh.empty());
+    CHECK(reasons[0].winback_measure.zh == "打折");
+    CHECK(reasons[1].winback_measure.zh.empty());
+    CHECK(reasons[1].winback_measure.in(Lang::zh) == "Call");
     const std::string saved = save_workspace_json(*result.workspace);
+    // Twin keys in the same order as before Localized: load -> save -> load -> save keeps the bytes.
+    CHECK(saved.find(R"("id":"p","name":"Price","name_zh":"","winback_measure":"Discount","winback_measure_zh":"打折")") !=
+          std::string::npos);
+    CHECK(save_workspace_json(*load_workspace_json(saved).workspace) == saved);
     CHECK(saved.find(R"("winback_measure_zh":"打折")") != std::string::npos);
     CHECK(saved.find("winback_measure_zh", saved.find(R"("id":"q")")) == std::string::npos);  // empty: left out
     CHECK(load_workspace_json(doc("[]", R"( "churn_reasons": [{"id": "p", "winback_measure_zh": 3}],)")).problems.size() == 1);

@@ -263,8 +263,8 @@ int cmd_metrics(const Args& args) {
         for (const GroupMetrics& g : pm.by_segment) segments.push_back(group_json(g));
         Json reasons = Json::array();
         for (const ChurnByReason& r : a.churn.by_reason)
-            reasons.push_back({{"reason", r.reason}, {"name", r.name}, {"count", r.count}, {"share", r.share},
-                               {"winback_measure", r.winback_measure}, {"expected_won_back", r.expected_won_back}});
+            reasons.push_back({{"reason", r.reason}, {"name", r.name.en}, {"count", r.count}, {"share", r.share},
+                               {"winback_measure", r.winback_measure.en}, {"expected_won_back", r.expected_won_back}});
         const Json out = {
             {"model", model->id},
             {"as_of", to_iso(a.as_of)},

@@ -346,13 +346,13 @@ bool read_churn_reason(Json& element, const JsonPath& path, ProblemSink& sink, C
             has_id = true;
             read_id(value, at, sink, out.id);
         } else if (key == "name") {
-            read_string(value, at, sink, out.name);
+            read_string(value, at, sink, out.name.en);
         } else if (key == "name_zh") {
-            read_string(value, at, sink, out.name_zh);
+            read_string(value, at, sink, out.name.zh);
         } else if (key == "winback_measure") {
-            read_string(value, at, sink, out.winback_measure);
+            read_string(value, at, sink, out.winback_measure.en);
         } else if (key == "winback_measure_zh") {
-            read_string(value, at, sink, out.winback_measure_zh);
+            read_string(value, at, sink, out.winback_measure.zh);
         } else if (key == "winback_share") {
             read_in_range(value, at, sink, 0, 1, out.winback_share);
         } else {

@@ -7,12 +7,12 @@ namespace lcs {
 
 std::vector<CarePlan> care_plans() {
     return {
-        {"birthday", "Birthday care", "生日关怀", "Greetings plus an exclusive offer or gift", "生日祝福，附专属优惠或礼品"},
-        {"member_day", "Member-day care", "会员日关怀", "Exclusive offers on member day", "会员日专属优惠"},
-        {"regular_follow_up", "Regular follow-up", "定期回访", "Phone or email visits with personalised service",
-         "电话或邮件回访，提供个性化服务"},
-        {"holiday", "Holiday care", "特殊节日关怀", "Holiday offers or gifts", "节日优惠或礼品"},
-        {"loyalty_points", "Loyalty points", "忠诚积分奖励", "A points system that rewards spending", "按消费累积积分的奖励体系"},
+        {"birthday", {"Birthday care", "生日关怀"}, {"Greetings plus an exclusive offer or gift", "生日祝福，附专属优惠或礼品"}},
+        {"member_day", {"Member-day care", "会员日关怀"}, {"Exclusive offers on member day", "会员日专属优惠"}},
+        {"regular_follow_up", {"Regular follow-up", "定期回访"},
+         {"Phone or email visits with personalised service", "电话或邮件回访，提供个性化服务"}},
+        {"holiday", {"Holiday care", "特殊节日关怀"}, {"Holiday offers or gifts", "节日优惠或礼品"}},
+        {"loyalty_points", {"Loyalty points", "忠诚积分奖励"}, {"A points system that rewards spending", "按消费累积积分的奖励体系"}},
     };
 }
 
@@ -37,9 +37,7 @@ ChurnAnalysis analyse_churn(const Workspace& workspace, const LifecycleModel& mo
         ChurnByReason row;
         row.reason = r.id;
         row.name = r.name;
-        row.name_zh = r.name_zh;
         row.winback_measure = r.winback_measure;
-        row.winback_measure_zh = r.winback_measure_zh;
         row.winback_share = r.winback_share;
         out.by_reason.push_back(row);
     }
@@ -63,7 +61,7 @@ ChurnAnalysis analyse_churn(const Workspace& workspace, const LifecycleModel& mo
             if (found == out.by_reason.end()) {
                 ChurnByReason row;
                 row.reason = e.reason;
-                row.name = e.reason.empty() ? "(none)" : e.reason;
+                row.name.en = e.reason.empty() ? "(none)" : e.reason;
                 found = out.by_reason.insert(out.by_reason.end(), row);
             }
             ++found->count;

@@ -6,18 +6,20 @@
 #include <vector>
 
 #include "core/lifecycle/snapshots.h"
+#include "core/localized.h"
 
 namespace lcs {
 
 struct CarePlan {
-    std::string id, name, name_zh, measure, measure_zh;
+    std::string id;
+    Localized name, measure;
 };
 // The five care plans: birthday, member_day, regular_follow_up, holiday, loyalty_points.
 std::vector<CarePlan> care_plans();
 
 struct ChurnByReason {
     std::string reason;  // reason id as recorded on the events
-    std::string name, name_zh, winback_measure, winback_measure_zh;  // from the catalog; name = id when not in the catalog
+    Localized name, winback_measure;  // from the catalog; name.en = id when not in the catalog
     int count = 0;
     double share = 0;           // count / all churn events counted
     double winback_share = 0;   // catalog's expected share won back (0 when not in the catalog)
