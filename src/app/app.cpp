@@ -84,7 +84,7 @@ bool App::apply_autosave_record(const std::string& record, bool at_startup) {
     state_.load(std::move(*loaded.workspace), meta.value("file_name", std::string()), meta.value("dirty", false));
     state_.selected_customer = meta.value("selected", std::string());
     std::string when = platform::local_time_text(meta.value("saved_at", 0.0));
-    state_.notify(std::string(tr("app.restored_autosave_from")) + " " + when);
+    state_.notify("app.restored_autosave_from", {when});
     return true;
 }
 
@@ -158,7 +158,7 @@ void App::new_workspace() {
     ws.meta.name = "Untitled";
     ws.churn_reasons = default_churn_reasons();
     state_.load(std::move(ws), "");
-    state_.notify(tr("common.new_workspace"));
+    state_.notify("common.new_workspace");
 }
 
 void App::show_open_dialog() {
@@ -169,7 +169,7 @@ bool App::open_demo(const std::string& kind) {
     std::string name = "demo-" + kind + ".json";
     auto text = platform::read_asset(name);
     if (!text) {
-        state_.notify(std::string(tr("app.demo_not_available")) + ": " + name, true);
+        state_.notify("app.demo_not_available", {name}, true);
         return false;
     }
     return load_workspace_text(*text, name);
@@ -178,13 +178,12 @@ bool App::open_demo(const std::string& kind) {
 bool App::load_workspace_text(const std::string& text, const std::string& file_name) {
     LoadResult loaded = load_workspace_json(text);
     if (!loaded.ok()) {
-        state_.report({std::string(tr("app.the_file_was_not_opened")) + ": " + file_name, tr("app.the_current_workspace_was_kept"),
-                       loaded.problems});
-        state_.notify(std::string(tr("app.the_file_was_not_opened")) + ": " + file_name, true);
+        state_.report({trf("app.the_file_was_not_opened", {file_name}), tr("app.the_current_workspace_was_kept"), loaded.problems});
+        state_.notify("app.the_file_was_not_opened", {file_name}, true);
         return false;
     }
     state_.load(std::move(*loaded.workspace), file_name);
-    state_.notify(std::string(tr("app.opened")) + " " + file_name);
+    state_.notify("app.opened", {file_name});
     return true;
 }
 
@@ -194,7 +193,7 @@ void App::open_file(platform::FileData file) {
     } else if (ends_with_ci(file.name, ".csv") || ends_with_ci(file.name, ".txt") || ends_with_ci(file.name, ".tsv")) {
         import_dialog_->open(std::move(file));
     } else {
-        state_.notify(std::string(tr("app.unsupported_file_type")) + ": " + file.name, true);
+        state_.notify("app.unsupported_file_type", {file.name}, true);
     }
 }
 
@@ -216,24 +215,24 @@ void App::save_as(const std::string& file_name) {
     if (!ends_with_ci(name, ".json")) name += ".json";
     platform::download_file(name, save_workspace_json(state_.workspace()), "application/json");
     state_.mark_saved(name);
-    state_.notify(std::string(tr("app.saved")) + " " + name);
+    state_.notify("app.saved", {name});
 }
 
 void App::restore_autosave() {
     if (startup_autosave_) apply_autosave_record(*startup_autosave_, false);
-    else state_.notify(tr("app.no_autosave_found"), true);
+    else state_.notify("app.no_autosave_found", {}, true);
 }
 
 void App::undo() {
     std::string label = state_.undo_label();
-    if (state_.undo()) state_.notify(std::string(tr("app.undid")) + " " + tr(label.c_str()));
-    else state_.notify(tr("app.nothing_to_undo"));
+    if (state_.undo()) state_.notify("app.undid", {tr(label.c_str())});
+    else state_.notify("app.nothing_to_undo");
 }
 
 void App::redo() {
     std::string label = state_.redo_label();
-    if (state_.redo()) state_.notify(std::string(tr("app.redid")) + " " + tr(label.c_str()));
-    else state_.notify(tr("app.nothing_to_redo"));
+    if (state_.redo()) state_.notify("app.redid", {tr(label.c_str())});
+    else state_.notify("app.nothing_to_redo");
 }
 
 void App::set_language(Language language) {
@@ -349,7 +348,9 @@ void App::main_menu() {
     automation::record("menu.help");
     if (help_open) {
         if (ImGui::MenuItem(tr("app.keyboard_shortcuts"))) open_shortcuts_ = true;
+        automation::record("help.shortcuts");
         if (ImGui::MenuItem(tr("app.about"))) open_about_ = true;
+        automation::record("help.about");
         ImGui::EndMenu();
     }
     ImGui::EndMainMenuBar();
@@ -397,12 +398,13 @@ void App::status_bar() {
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));
     ImGui::Begin("##status", nullptr, flags);
     const Notice& notice = state_.notice();
-    if (notice.is_error) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", notice.text.c_str());
-    else ImGui::TextUnformatted(notice.text.empty() ? tr("app.ready") : notice.text.c_str());
+    const std::string notice_text = notice.key.empty() ? tr("app.ready") : trf(notice.key.c_str(), notice.args);
+    if (notice.is_error) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", notice_text.c_str());
+    else ImGui::TextUnformatted(notice_text.c_str());
     automation::record("status.notice");
-    std::string right = (state_.file_name().empty() ? std::string(tr("app.untitled")) : state_.file_name()) +
-                        (state_.dirty() ? std::string(" - ") + tr("app.unsaved_changes") : "") + "   " +
-                        std::to_string(state_.workspace().customers.size()) + " " + tr("common.customers_2");
+    const std::string file = state_.file_name().empty() ? std::string(tr("app.untitled")) : state_.file_name();
+    std::string right = (state_.dirty() ? trf("app.file_unsaved_changes", {file}) : file) + "   " +
+                        trf("app.customer_count", {std::to_string(state_.workspace().customers.size())});
     float w = ImGui::CalcTextSize(right.c_str()).x;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20, ImGui::GetWindowWidth() - w - ImGui::GetStyle().WindowPadding.x));
     ImGui::TextDisabled("%s", right.c_str());
@@ -434,9 +436,9 @@ void App::problem_dialog() {
                             ImGuiTableFlags_Resizable;
     if (ImGui::BeginTable("problems", 3, flags, ImVec2(0, -button_height))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 14);
-        ImGui::TableSetupColumn("Message", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 11);
+        ImGui::TableSetupColumn(tr("common.problem_where"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 14);
+        ImGui::TableSetupColumn(tr("app.problem_message"), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(tr("app.problem_kind"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 11);
         ImGui::TableHeadersRow();
         for (const Problem& p : report.problems) {
             ImGui::TableNextRow();
@@ -500,6 +502,7 @@ void App::help_dialogs() {
         ImGui::TextUnformatted(tr("app.drop_a_json_workspace_or_a"));
         ImGui::TextDisabled("Dear ImGui %s", IMGUI_VERSION);
         if (ImGui::Button(tr("common.close"))) ImGui::CloseCurrentPopup();
+        automation::record("about.close");
         ImGui::EndPopup();
     }
     ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -525,6 +528,7 @@ void App::help_dialogs() {
             ImGui::EndTable();
         }
         if (ImGui::Button(tr("common.close"))) ImGui::CloseCurrentPopup();
+        automation::record("shortcuts.close");
         ImGui::EndPopup();
     }
 }

@@ -2,6 +2,8 @@
 
 #include <cassert>
 
+#include "app/i18n.h"
+
 namespace lcs {
 namespace {
 
@@ -124,7 +126,10 @@ std::optional<std::size_t> AppState::find_customer(const std::string& id) const 
     return it->second;
 }
 
-void AppState::notify(std::string text, bool is_error) { notice_ = {std::move(text), is_error}; }
+void AppState::notify(const char* key, std::vector<std::string> args, bool is_error) {
+    std::string text = trf(key, args);
+    notice_ = {key, std::move(args), is_error, std::move(text)};
+}
 
 AppState::Change AppState::change_of(const Edit& edit) {
     if (std::holds_alternative<CustomerEdit>(edit.change)) return kData;

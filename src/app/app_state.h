@@ -20,8 +20,10 @@
 namespace lcs {
 
 struct Notice {
-    std::string text;
+    std::string key;                // i18n key: the status bar shows trf(key, args) in the current language
+    std::vector<std::string> args;  // values for {0}, {1}... (names, counts; formatted by the caller)
     bool is_error = false;
+    std::string text;               // trf(key, args) when it was made (automation, tests)
 };
 
 // A problem report shown in the error dialog: a title and every problem (path + message).
@@ -77,7 +79,7 @@ public:
     std::string active_panel = "customers";
 
     // Status bar line; and problem reports waiting for the error dialog.
-    void notify(std::string text, bool is_error = false);
+    void notify(const char* key, std::vector<std::string> args = {}, bool is_error = false);
     const Notice& notice() const { return notice_; }
     void report(ProblemReport report) { reports_.push_back(std::move(report)); }
     std::vector<ProblemReport>& reports() { return reports_; }

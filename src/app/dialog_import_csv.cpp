@@ -14,9 +14,20 @@ enum class Stage { mapping, result };
 
 const char* header_name(CsvHeader header) {
     switch (header) {
-        case CsvHeader::yes: return "Yes";
-        case CsvHeader::no: return "No";
-        default: return "import.auto";
+        case CsvHeader::yes: return tr("import.header_yes");
+        case CsvHeader::no: return tr("import.header_no");
+        default: return tr("import.auto");
+    }
+}
+
+// Core names separators in English ("semicolon"); the dialog shows them in the UI language.
+const char* separator_name(CsvSeparator separator) {
+    switch (separator) {
+        case CsvSeparator::comma: return tr("import.separator_comma");
+        case CsvSeparator::semicolon: return tr("import.separator_semicolon");
+        case CsvSeparator::tab: return tr("import.separator_tab");
+        case CsvSeparator::whitespace: return tr("import.separator_whitespace");
+        default: return tr("import.auto");
     }
 }
 
@@ -70,8 +81,8 @@ void problem_table(const char* id, const Problems& problems, float height) {
     if (problems.empty()) return;
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY;
     if (!ImGui::BeginTable(id, 2, flags, ImVec2(0, height))) return;
-    ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
-    ImGui::TableSetupColumn("Problem", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr("common.problem_where"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
+    ImGui::TableSetupColumn(tr("import.problem"), ImGuiTableColumnFlags_WidthStretch);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(problems.size()));
     while (clipper.Step()) {
@@ -140,7 +151,8 @@ void CsvImportDialog::draw(AppState& state) {
     float line = ImGui::GetFrameHeightWithSpacing();
 
     if (d.stage == Stage::result) {
-        ImGui::Text("%s %zu / %zu %s, %zu %s", tr("import.imported"), d.imported, d.rows, tr("import.rows"), d.customers, tr("common.customers_2"));
+        ImGui::TextUnformatted(trf("import.imported_rows_customers", {std::to_string(d.imported), std::to_string(d.rows),
+                                                                      std::to_string(d.customers)}).c_str());
         if (!d.problems.empty()) {
             ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s: %zu", tr("import.rows_that_were_not_imported"), d.problems.size());
             problem_table("bad_rows", d.problems, -line);
@@ -157,14 +169,15 @@ void CsvImportDialog::draw(AppState& state) {
     static const CsvDateFormat kFormats[] = {CsvDateFormat::automatic, CsvDateFormat::ymd_dash, CsvDateFormat::ymd_slash,
                                              CsvDateFormat::dmy, CsvDateFormat::mdy, CsvDateFormat::yyyymmdd};
     bool changed = false;
-    bool layout_changed = enum_combo(tr("import.separator"), "import.separator", d.options.separator, kSeparators, csv_separator_name);
+    bool layout_changed = enum_combo(tr("import.separator"), "import.separator", d.options.separator, kSeparators, separator_name);
     ImGui::SameLine();
     layout_changed |= enum_combo(tr("import.first_row_is_a_header"), "import.header", d.options.header, kHeaders, header_name);
     ImGui::SameLine();
     changed |= enum_combo(tr("import.date_format"), "import.date_format", d.options.date_format, kFormats, csv_date_format_name);
     if (layout_changed) d.options.columns = CsvColumns{};  // guess the columns again for the new layout
-    ImGui::TextDisabled("%s: %s, %s, %s", tr("import.auto"), csv_separator_name(d.preview.separator),
-                        d.preview.has_header ? tr("import.first_row_is_a_header") : "no header", csv_date_format_name(d.preview.date_format));
+    ImGui::TextDisabled("%s", trf("import.detected", {separator_name(d.preview.separator),
+                                                       tr(d.preview.has_header ? "import.first_row_is_a_header" : "import.no_header"),
+                                                       csv_date_format_name(d.preview.date_format)}).c_str());
 
     const auto& names = d.preview.column_names;
     changed |= column_combo(tr("import.customer_id_column"), "import.col.id", d.options.columns.customer_id, names, false);
@@ -226,10 +239,9 @@ void CsvImportDialog::draw(AppState& state) {
                 std::string name = d.file.name.substr(0, d.file.name.rfind('.'));
                 state.replace_workspace("import.import_csv", workspace_from_import(result, name));
             }
-            state.notify(std::string(tr("import.imported")) + " " + std::to_string(result.imported) + " " + tr("import.rows") + " (" +
-                         d.file.name + ")");
+            state.notify("import.imported_rows_from", {std::to_string(result.imported), d.file.name});
         } else {
-            state.notify(std::string(tr("import.imported")) + " 0 " + tr("import.rows") + " (" + d.file.name + ")", true);
+            state.notify("import.imported_rows_from", {"0", d.file.name}, true);
         }
         d.stage = Stage::result;
     }

@@ -52,6 +52,10 @@ const char* tr(const char* key) {
 std::string tr_id(const char* key, const char* id) { return std::string(tr(key)) + "###" + id; }
 
 std::string trf(const char* key, std::initializer_list<std::string> args) {
+    return trf(key, std::vector<std::string>(args));
+}
+
+std::string trf(const char* key, const std::vector<std::string>& args) {
     std::string_view format = tr(key);
     std::string out;
     out.reserve(format.size() + 16);
@@ -61,7 +65,7 @@ std::string trf(const char* key, std::initializer_list<std::string> args) {
             format.substr(i + 1, close - i - 1).find_first_not_of("0123456789") == std::string_view::npos) {
             std::size_t n = std::stoul(std::string(format.substr(i + 1, close - i - 1)));
             if (n < args.size()) {
-                out += *(args.begin() + n);
+                out += args[n];
                 i = close;
                 continue;
             }

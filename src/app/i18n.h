@@ -29,6 +29,7 @@ std::string tr_id(const char* key, const char* id);
 // tr(key) with each {n} replaced by args[n]. The caller formats numbers (to_string, format_value...),
 // so a translation may reorder the arguments but never changes how a value is written.
 std::string trf(const char* key, std::initializer_list<std::string> args);
+std::string trf(const char* key, const std::vector<std::string>& args);
 
 // Keys listed more than once in a table (only the first entry is ever used): kept at zero by the
 // app smoke test.

@@ -205,21 +205,22 @@ void switch_lifecycle_model(AppState& state, const std::string& template_id) {
     std::optional<LifecycleModel> custom = v.model_is_builtin ? v.stashed_custom : std::optional(v.model);
     if (template_id.empty()) {
         if (!custom) return;
-        store_section(state, v, {std::move(*custom), std::nullopt}, "Switch lifecycle model");
+        store_section(state, v, {std::move(*custom), std::nullopt}, "edit.switch_lifecycle_model");
     } else {
         auto chosen = find_template(template_id);
         if (!chosen) return;
-        store_section(state, v, {std::move(*chosen), std::move(custom)}, "Switch lifecycle model");
+        store_section(state, v, {std::move(*chosen), std::move(custom)}, "edit.switch_lifecycle_model");
     }
     v.selected_stage = 0;
 }
 
 void duplicate_lifecycle_model(AppState& state) {
     LifecycleView& v = lifecycle_view(state);
-    LifecycleModel copy = duplicate_model(v.model, kCustomId, model_name(v.model) + " (custom)");
-    copy.name.zh = v.model.name.in(Lang::zh) + "（自定义）";
+    const std::string english = v.model.name.en.empty() ? v.model.id : v.model.name.en;
+    LifecycleModel copy =
+        duplicate_model(v.model, kCustomId, {english + " (custom)", v.model.name.in(Lang::zh) + "（自定义）"});
     if (copy.based_on.empty()) copy.based_on = v.model.based_on.empty() ? v.model.id : v.model.based_on;
-    store_section(state, v, {std::move(copy), std::nullopt}, "Duplicate lifecycle model");
+    store_section(state, v, {std::move(copy), std::nullopt}, "edit.duplicate_lifecycle_model");
 }
 
 const std::string& stage_name(const Stage& stage) {
@@ -253,7 +254,7 @@ const char* result_metric_label(const std::string& id) {
         {"lead_conversion_rate", "common.lead_conversion_rate"},
         {"lead_count", "lifecycle.lead_count"},
         {"net_revenue_retention", "lifecycle.net_revenue_retention"},
-        {"nps", "NPS"},
+        {"nps", "common.nps"},
         {"referrals", "common.referrals"},
         {"renewal_rate", "common.renewal_rate"},
         {"repeat_purchase_rate", "lifecycle.repeat_purchase_rate"},

@@ -111,19 +111,18 @@ void draw_settings(AppState& state, ClvSession& session) {
     const std::optional<Date> first = clv::first_purchase_day(ws);
     const double unit_days = clv::period_length_days(s.unit);
     const int span = first ? static_cast<int>((as_of.days - first->days) / unit_days) : 0;
-    std::string label = std::string(tr("clv.holdout")) + " (" + unit + ")";
+    std::string label = trf("clv.holdout_in_unit", {unit});
     ImGui::TextUnformatted(label.c_str());
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::SliderInt("##holdout", &s.holdout_periods, 0, std::max(1, span * 2 / 3), "%d", ImGuiSliderFlags_AlwaysClamp);
     automation::record("clv.holdout");
     const Date calibration_end = clv::calibration_end_for(ws, s);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s %s · %s %s", tr("clv.calibration_ends"), to_iso(calibration_end).c_str(), tr("clv.data_end"),
-                       to_iso(as_of).c_str());
+    ImGui::TextWrapped("%s", trf("clv.calibration_and_data_end", {to_iso(calibration_end), to_iso(as_of)}).c_str());
     ImGui::PopStyleColor();
 
     const int max_horizon = s.unit == clv::PeriodUnit::day ? 1825 : s.unit == clv::PeriodUnit::week ? 260 : 60;
-    label = std::string(tr("clv.horizon")) + " (" + unit + ")";
+    label = trf("clv.horizon_in_unit", {unit});
     ImGui::TextUnformatted(label.c_str());
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::SliderInt("##horizon", &s.horizon, 1, max_horizon, "%d", ImGuiSliderFlags_AlwaysClamp);
@@ -133,7 +132,7 @@ void draw_settings(AppState& state, ClvSession& session) {
     ImGui::TextUnformatted(tr(discount_labels[static_cast<int>(s.unit)]));
     percent_slider("##discount", "clv.discount", s.discount, s.unit == clv::PeriodUnit::month ? 5.0f : 1.0f, "%.3f%%");
     const double yearly = clv::compound_rate_over_days(s.discount, s.unit, clv::kDaysPerYear);
-    ImGui::TextDisabled("= %s %s", format_value(yearly, ValueFormat::percent).c_str(), tr("common.per_year"));
+    ImGui::TextDisabled("%s", trf("clv.equals_per_year", {format_value(yearly, ValueFormat::percent)}).c_str());
 
     ImGui::TextUnformatted(tr("clv.margin_share_of_spend"));
     percent_slider("##margin", "clv.margin", s.margin, 100, "%.0f%%");
@@ -144,7 +143,7 @@ void draw_settings(AppState& state, ClvSession& session) {
         percent_slider("##retention", "clv.retention", s.retention, 99, "%.1f%%");
     }
     if (s.model == ClvModelKind::sbg) {
-        label = std::string(tr("clv.cohort_length")) + " (" + unit + ")";
+        label = trf("clv.cohort_length_in_unit", {unit});
         ImGui::TextUnformatted(label.c_str());
         ImGui::SetNextItemWidth(-FLT_MIN);
         ImGui::SliderInt("##cohort", &s.cohort_periods, 2, std::max(3, span), "%d", ImGuiSliderFlags_AlwaysClamp);
@@ -182,8 +181,8 @@ void param_table(const char* id, const clv::FitResult& fit) {
     }
     ImGui::EndTable();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s %s · %s %d · %s", tr("clv.log_likelihood"), fixed(fit.log_likelihood, 2).c_str(), tr("clv.iterations"),
-                       fit.iterations, fit_message_text(fit.message).c_str());
+    ImGui::TextWrapped("%s", trf("clv.fit_summary", {fixed(fit.log_likelihood, 2), std::to_string(fit.iterations),
+                                                     fit_message_text(fit.message)}).c_str());
     ImGui::PopStyleColor();
     if (!fit.converged) ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("clv.the_fit_did_not_converge"));
 }
@@ -207,19 +206,17 @@ void draw_fit(const ClvResult& r) {
         param_table("spend_params", *r.spend_fit);
     }
     if (r.settings.model == ClvModelKind::sbg)
-        ImGui::TextDisabled("%s: %d %s, %zu %s", tr("clv.cohort"), r.cohort.cohort, tr("common.customers_2"),
-                            r.cohort.alive.size() - 1, tr(period_unit_plural(r.settings.unit)));
+        ImGui::TextDisabled("%s", trf("clv.cohort_customers_periods", {std::to_string(r.cohort.cohort), std::to_string(r.cohort.alive.size() - 1),
+                                                                     tr(period_unit_plural(r.settings.unit))}).c_str());
     if (r.settings.model == ClvModelKind::simple)
-        ImGui::TextDisabled("%s %s; %s %s", tr("clv.retention_used"), format_value(r.settings.retention, ValueFormat::percent).c_str(),
-                            tr("clv.observed_in_the_last_period"),
-                            r.observed_retention ? format_value(*r.observed_retention, ValueFormat::percent).c_str() : "-");
+        ImGui::TextDisabled("%s", trf("clv.retention_used_observed", {format_value(r.settings.retention, ValueFormat::percent),
+                                                                     r.observed_retention ? format_value(*r.observed_retention, ValueFormat::percent) : "-"}).c_str());
     if (r.settings.model == ClvModelKind::markov) ImGui::TextDisabled("%s", tr("clv.markov_steps_are_calendar_months"));
     if (r.markov_problem && r.settings.model != ClvModelKind::markov)
         ImGui::TextDisabled("%s: %s", tr("clv.markov"), r.markov_problem->message.c_str());
 }
 
 void draw_summary(const ClvResult& r) {
-    const char* kPerUnit[] = {"clv.per_day", "clv.per_week", "clv.per_month"};
     double total = 0;
     int valued = 0;
     for (const ClvRow& row : r.rows)
@@ -227,12 +224,11 @@ void draw_summary(const ClvResult& r) {
             total += row.value.clv;
             ++valued;
         }
-    ImGui::Text("%s %s · %s %s · %s %s", tr("clv.customers_valued"), format_value(valued, ValueFormat::integer).c_str(),
-                tr("common.customer_equity"), format_value(total, ValueFormat::money).c_str(), tr("clv.mean_clv"),
-                format_value(valued ? total / valued : 0, ValueFormat::money).c_str());
-    ImGui::TextDisabled("%s %s, %s %d %s, %s %s %s", tr("clv.valued_at"), to_iso(r.calibration_end).c_str(), tr("clv.horizon_2"),
-                        r.settings.horizon, tr(period_unit_plural(r.settings.unit)), tr("clv.discount"),
-                        format_value(r.settings.discount, ValueFormat::percent).c_str(), tr(kPerUnit[static_cast<int>(r.settings.unit)]));
+    ImGui::TextUnformatted(trf("clv.summary_valued_equity_mean", {format_value(valued, ValueFormat::integer), format_value(total, ValueFormat::money),
+                                                                  format_value(valued ? total / valued : 0, ValueFormat::money)}).c_str());
+    const char* kSettings[] = {"clv.valued_at_horizon_discount_day", "clv.valued_at_horizon_discount_week", "clv.valued_at_horizon_discount_month"};
+    ImGui::TextDisabled("%s", trf(kSettings[static_cast<int>(r.settings.unit)], {to_iso(r.calibration_end), std::to_string(r.settings.horizon),
+                                                                                 format_value(r.settings.discount, ValueFormat::percent)}).c_str());
 }
 
 void draw_stage_table(const ClvResult& r) {
@@ -383,7 +379,7 @@ void draw_customer_table(AppState& state, ClvPanelState& p, const ClvResult& r) 
         }
     }
     ImGui::EndTable();
-    ImGui::TextDisabled("%zu %s %zu", p.order.size(), tr("common.of"), r.rows.size());
+    ImGui::TextDisabled("%s", trf("clv.shown_of_rows", {std::to_string(p.order.size()), std::to_string(r.rows.size())}).c_str());
 }
 
 // Offers the finished result to the Lifecycle panel as per-stage columns.

@@ -4,6 +4,7 @@
 // CLV distribution. Reads the CLV panel's last result (clv_session.h); all numbers from core.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "app/automation.h"
 #include "app/charts/charts.h"
@@ -74,10 +75,9 @@ void draw_holdout(const DiagnosticsState& d, const ClvResult& r) {
     }
     charts::Options o;
     o.height_lines = 12;
-    char title[160];
-    std::snprintf(title, sizeof title, "%s (%.1f %s)", tr("clv_diagnostics.holdout_purchases_per_customer_by_calibration"),
-                  d.holdout_length, tr(period_unit_plural(r.settings.unit)));
-    o.title = title;
+    char length[32];
+    std::snprintf(length, sizeof length, "%.1f", d.holdout_length);
+    o.title = trf("clv_diagnostics.holdout_purchases_by_calibration", {length, tr(period_unit_plural(r.settings.unit))});
     charts::bar_chart("holdout", categories, {actual, predicted}, {tr("clv_diagnostics.mean_holdout_purchases"), ValueFormat::number}, charts::BarMode::grouped, o);
     automation::record("clv.diag.holdout");
     ImGui::TextDisabled("%s", tr("clv_diagnostics.x_axis_repeat_purchases_in_the"));
@@ -116,6 +116,9 @@ void draw_grids(const DiagnosticsState& d, const ClvResult& r) {
     std::vector<std::vector<double>> alive(d.grid.p_alive.rbegin(), d.grid.p_alive.rend());
     std::vector<std::vector<double>> expected(d.grid.expected.rbegin(), d.grid.expected.rend());
     const std::string unit = tr(period_unit_plural(r.settings.unit));
+    char customer_age[32];
+    std::snprintf(customer_age, sizeof customer_age, "%.1f", d.grid.T);
+    const std::string recency_note = trf("clv_diagnostics.columns_recency_t", {unit, customer_age});
     charts::Options o;
     o.height_lines = 16;
     o.legend = false;
@@ -124,17 +127,14 @@ void draw_grids(const DiagnosticsState& d, const ClvResult& r) {
     o.title = std::string(tr("clv_diagnostics.p_alive_by_frequency_and_recency"));
     charts::heatmap("alive", rows, columns, alive, ValueFormat::percent, IM_COL32(40, 120, 200, 255), o);
     automation::record("clv.diag.alive");
-    ImGui::TextDisabled("%s t_x (%s), T = %.1f", tr("clv_diagnostics.columns_recency"), unit.c_str(), d.grid.T);
+    ImGui::TextDisabled("%s", recency_note.c_str());
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("grid_expected", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 20));
-    char title[160];
-    std::snprintf(title, sizeof title, "%s (%d %s)", tr("clv_diagnostics.expected_purchases_by_frequency_and_recency"),
-                  r.settings.horizon, unit.c_str());
-    o.title = title;
+    o.title = trf("clv_diagnostics.expected_purchases_over_horizon", {std::to_string(r.settings.horizon), unit});
     charts::heatmap("expected", rows, columns, expected, ValueFormat::number, IM_COL32(40, 160, 90, 255), o);
     automation::record("clv.diag.expected");
-    ImGui::TextDisabled("%s t_x (%s), T = %.1f", tr("clv_diagnostics.columns_recency"), unit.c_str(), d.grid.T);
+    ImGui::TextDisabled("%s", recency_note.c_str());
     ImGui::EndChild();
 }
 
@@ -155,7 +155,7 @@ void draw_histogram(const DiagnosticsState& d) {
     charts::bar_chart("clv_hist", categories, {counts}, {tr("common.customers"), ValueFormat::integer}, charts::BarMode::grouped, o);
     automation::record("clv.diag.histogram");
     if (d.not_shown > 0)
-        ImGui::TextDisabled("%d %s %s", d.not_shown, tr("clv_diagnostics.customers_above"), format_value(h.edges.back(), ValueFormat::money).c_str());
+        ImGui::TextDisabled("%s", trf("clv_diagnostics.customers_above", {std::to_string(d.not_shown), format_value(h.edges.back(), ValueFormat::money)}).c_str());
 }
 
 }  // namespace
@@ -171,8 +171,8 @@ void draw_panel_clv_diagnostics(AppState& state) {
     auto& cache = state.panel_data<Cached<std::uint64_t, DiagnosticsState>>();
     const DiagnosticsState& d = cache.get(result->generation, [&] { return compute_diagnostics(state, *result); });
     ImGui::BeginChild("diagnostics", ImVec2(0, 0));
-    ImGui::Text("%s · %s %s", tr(clv_model_label(result->settings.model)), tr("clv_diagnostics.calibration_ends"),
-                to_iso(result->calibration_end).c_str());
+    ImGui::TextUnformatted(trf("clv_diagnostics.model_calibration_ends", {tr(clv_model_label(result->settings.model)),
+                                                                           to_iso(result->calibration_end)}).c_str());
     if (d.count_model) {
         draw_holdout(d, *result);
         ImGui::Separator();

@@ -179,7 +179,7 @@ void draw_table(AppState& state, CustomersPanelState& s) {
         }
     }
     ImGui::EndTable();
-    ImGui::TextDisabled("%zu %s %zu %s", s.order.size(), tr("common.of"), ws.customers.size(), tr("common.customers_2"));
+    ImGui::TextDisabled("%s", trf("customers.shown_of_total", {std::to_string(s.order.size()), std::to_string(ws.customers.size())}).c_str());
 }
 
 // Single-line text field that commits one undoable edit when the user finishes typing.
@@ -202,14 +202,14 @@ void fact_row(const char* label, const std::string& value) {
 }
 
 std::string optional_days(const std::optional<int>& days) {
-    return days ? std::to_string(*days) + " " + tr("common.days") : std::string("-");
+    return days ? trf("customers.n_days", {std::to_string(*days)}) : std::string("-");
 }
 
 void draw_facts(const Customer& c, Date as_of) {
     if (!ImGui::CollapsingHeader(tr("customers.facts"), ImGuiTreeNodeFlags_DefaultOpen)) return;
     CustomerFacts f = compute_customer_facts(c, as_of);
     using charts::ValueFormat;
-    ImGui::TextDisabled("%s %s", tr("common.as_of"), to_iso(as_of).c_str());
+    ImGui::TextDisabled("%s", trf("customers.as_of_date", {to_iso(as_of)}).c_str());
     if (!ImGui::BeginTable("facts", 4, ImGuiTableFlags_SizingStretchProp)) return;
     fact_row(tr("customers.purchases"), std::to_string(f.purchases));
     fact_row(tr("common.repeat_purchases"), std::to_string(f.repeat_purchases));

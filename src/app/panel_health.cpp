@@ -75,7 +75,7 @@ void draw_scorecard(AppState& state, HealthPanelState& p) {
     LifecycleModel& d = p.draft;
     HealthConfig& h = d.health;
     bool commit = false;
-    std::string label = "Edit health scorecard";
+    std::string label = "edit.edit_health_scorecard";
 
     ImGui::TextUnformatted(tr("health.scorecard"));
     ImGui::SameLine();
@@ -101,7 +101,7 @@ void draw_scorecard(AppState& state, HealthPanelState& p) {
             ImGui::TextDisabled("%s", tr("health.this_stage_uses_the_default_weights"));
             if (ImGui::Button(tr("health.give_this_stage_its_own_weights"))) {
                 h.stage_weights.push_back({id, h.weights});
-                commit_lifecycle_model(state, d, "Add stage scorecard");
+                commit_lifecycle_model(state, d, "edit.add_stage_scorecard");
             }
             automation::record("health.stage_weights.add");
             weights = nullptr;
@@ -109,7 +109,7 @@ void draw_scorecard(AppState& state, HealthPanelState& p) {
             weights = &it->weights;
             if (ImGui::SmallButton(tr("health.use_the_default_weights_again"))) {
                 h.stage_weights.erase(it);
-                commit_lifecycle_model(state, d, "Remove stage scorecard");
+                commit_lifecycle_model(state, d, "edit.remove_stage_scorecard");
                 return;
             }
             automation::record("health.stage_weights.remove");
@@ -157,7 +157,7 @@ void draw_distribution(AppState& state) {
     const LifecycleModel& model = lifecycle_model(state);
     const LifecycleAtDate& a = lifecycle_analysis(state);
     const auto& b = a.health.band_counts;
-    ImGui::Text("%s (%s %s)", tr("health.health_distribution"), tr("common.as_of_2"), to_iso(a.as_of).c_str());
+    ImGui::TextUnformatted(trf("health.distribution_as_of", {to_iso(a.as_of)}).c_str());
     std::vector<charts::FunnelStep> parts = {
         {tr("health.red"), static_cast<double>(b[static_cast<int>(HealthBand::red)]), band_color(HealthBand::red)},
         {tr("health.yellow"), static_cast<double>(b[static_cast<int>(HealthBand::yellow)]), band_color(HealthBand::yellow)},
@@ -192,7 +192,7 @@ void draw_warnings(AppState& state) {
     const LifecycleOverTime& o = *over_time;
     const Workspace& ws = state.workspace();
     std::string since = o.history.dates.size() >= 2 ? to_iso(o.history.dates[o.history.dates.size() - 2]) : to_iso(a.as_of);
-    ImGui::Text("%s: %zu (%s %s)", tr("health.early_warnings"), o.warnings.size(), tr("health.changes_since"), since.c_str());
+    ImGui::TextUnformatted(trf("health.warnings_since", {std::to_string(o.warnings.size()), since}).c_str());
     automation::record("health.warnings.count");
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
                             ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;

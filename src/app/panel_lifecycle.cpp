@@ -81,7 +81,7 @@ int draw_chain(const LifecycleModel& model, const LifecycleAtDate& a, int select
         double customer_share = a.stages.present > 0 ? static_cast<double>(count) / a.stages.present : 0;
         double revenue_share = total_revenue > 0 ? revenue / total_revenue : 0;
         std::string lines[3] = {stage_name(s), format_value(count, ValueFormat::integer) + " (" + format_value(customer_share, ValueFormat::percent) + ")",
-                                std::string(tr("lifecycle.revenue")) + " " + format_value(revenue_share, ValueFormat::percent)};
+                                trf("lifecycle.revenue_share", {format_value(revenue_share, ValueFormat::percent)})};
         draw->PushClipRect(a0, a1, true);
         for (int k = 0; k < 3; ++k) {
             ImVec2 ts = ImGui::CalcTextSize(lines[k].c_str());
@@ -183,10 +183,10 @@ void draw_members(AppState& state, LifecyclePanelState& p, const LifecycleAtDate
         }
         ImGui::EndTable();
     }
-    ImGui::TextDisabled("%zu %s %zu", shown.size(), tr("common.of"), p.members.size());
+    ImGui::TextDisabled("%s", trf("lifecycle.shown_of_members", {std::to_string(shown.size()), std::to_string(p.members.size())}).c_str());
     if (!state.selected_customer.empty()) {
         ImGui::SameLine();
-        ImGui::TextDisabled("  %s: %s (%s)", tr("lifecycle.selected"), state.selected_customer.c_str(), tr("lifecycle.see_the_customers_tab"));
+        ImGui::TextDisabled("  %s", trf("lifecycle.selected_see_customers_tab", {state.selected_customer}).c_str());
     }
 }
 
@@ -224,8 +224,8 @@ void draw_stage_facts(AppState& state, const LifecycleModel& model, const Lifecy
     }
     if (ImGui::CollapsingHeader(tr("lifecycle.stage_metrics"), ImGuiTreeNodeFlags_DefaultOpen)) {
         const PeriodMetrics& pm = a.metrics;
-        ImGui::TextDisabled("%s %s .. %s (%s)", tr("common.period"), to_iso(pm.period.start).c_str(),
-                            to_iso(Date{pm.period.end.days - 1}).c_str(), tr("lifecycle.grouped_by_stage_at_the_start"));
+        ImGui::TextDisabled("%s", trf("lifecycle.period_grouped_by_start_stage",
+                                      {to_iso(pm.period.start), to_iso(Date{pm.period.end.days - 1})}).c_str());
         if (ImGui::BeginTable("stage_metrics", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
             ImGui::TableSetupColumn(tr("common.metric"), ImGuiTableColumnFlags_WidthStretch);
             ImGui::TableSetupColumn(tr("common.value"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
@@ -247,7 +247,7 @@ void draw_stage_facts(AppState& state, const LifecycleModel& model, const Lifecy
                 metric_row(tr("lifecycle.revenue_in_period"), format_value(g.revenue, ValueFormat::money));
                 metric_row(tr("lifecycle.repeat_purchase_rate"), rate(g.repeat_purchase_rate));
                 metric_row(tr("lifecycle.net_revenue_retention"), rate(g.net_revenue_retention));
-                metric_row("NPS", g.nps ? format_value(*g.nps, ValueFormat::number) : "-");
+                metric_row(tr("common.nps"), g.nps ? format_value(*g.nps, ValueFormat::number) : "-");
             }
             const auto& columns = stage_value_columns(state);
             const auto& defs = lifecycle_view(state).value_columns;
@@ -302,7 +302,7 @@ void draw_stages_tab(AppState& state, LifecyclePanelState& p) {
     int clicked = draw_chain(model, a, v.selected_stage);
     if (clicked >= 0) v.selected_stage = clicked;
     int stage = std::clamp(v.selected_stage, 0, static_cast<int>(model.stages.size()) - 1);
-    ImGui::TextDisabled("%s %d %s, %s %s", tr("lifecycle.staged"), a.stages.present, tr("common.customers_2"), tr("common.as_of_2"), to_iso(a.as_of).c_str());
+    ImGui::TextDisabled("%s", trf("lifecycle.staged_as_of", {std::to_string(a.stages.present), to_iso(a.as_of)}).c_str());
     if (ImGui::CollapsingHeader(tr("lifecycle.all_stages"))) draw_stage_table(state, model, a);
 
     float width = ImGui::GetContentRegionAvail().x;

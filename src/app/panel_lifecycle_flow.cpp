@@ -43,7 +43,7 @@ void draw_funnel_history(AppState& state, FlowPanelState& p) {
     const LifecycleModel& model = v.model;
     const LifecycleAtDate& a = lifecycle_analysis(state);
 
-    ImGui::Text("%s (%s %s)", tr("lifecycle_flow.customers_per_stage"), tr("common.as_of_2"), to_iso(a.as_of).c_str());
+    ImGui::TextUnformatted(trf("lifecycle_flow.customers_per_stage_as_of", {to_iso(a.as_of)}).c_str());
     std::vector<charts::FunnelStep> steps;
     for (std::size_t i = 0; i < model.stages.size(); ++i)
         steps.push_back({stage_name(model.stages[i]), static_cast<double>(a.stages.counts[i]), stage_color(model.stages[i])});
@@ -204,8 +204,8 @@ void draw_stage_move_times(AppState& state) {
                     ImGui::TextDisabled("-");
                     continue;
                 }
-                ImGui::Text("%s %s (n=%s)", format_value(t.mean_days, ValueFormat::integer).c_str(), tr("common.days"),
-                            format_value(t.moves, ValueFormat::integer).c_str());
+                ImGui::TextUnformatted(trf("lifecycle_flow.mean_days_moves", {format_value(t.mean_days, ValueFormat::integer),
+                                                                              format_value(t.moves, ValueFormat::integer)}).c_str());
             }
         }
         ImGui::EndTable();
@@ -252,7 +252,7 @@ void draw_transitions(AppState& state, FlowPanelState& p) {
                             ImGuiTableFlags_SizingStretchSame;
     int ncol = static_cast<int>(n) + 2;
     if (ImGui::BeginTable("transitions", ncol, flags)) {
-        ImGui::TableSetupColumn((std::string(tr("common.from_to"))).c_str());
+        ImGui::TableSetupColumn(tr("common.from_to"));
         for (const Stage& s : model.stages) ImGui::TableSetupColumn(stage_name(s).c_str());
         ImGui::TableSetupColumn(tr("lifecycle_flow.total"));
         ImGui::TableHeadersRow();

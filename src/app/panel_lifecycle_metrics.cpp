@@ -51,7 +51,7 @@ const std::vector<MetricRow>& metric_rows() {
         {"health.engagement", "lifecycle_metrics.interactions_in_the_period_per_active", [](const GroupMetrics& g) { return g.engagement ? format_value(*g.engagement, ValueFormat::number) : "-"; }},
         {"common.referrals", "lifecycle_metrics.referral_interactions_in_the_period", [](const GroupMetrics& g) { return integer(g.referrals); }},
         {"lifecycle_metrics.nps_responses", "lifecycle_metrics.customers_with_an_nps_answer_in", [](const GroupMetrics& g) { return integer(g.nps_responses); }},
-        {"NPS", "lifecycle_metrics.100_x_promoters_detractors_responses", [](const GroupMetrics& g) { return g.nps ? format_value(*g.nps, ValueFormat::number) : "-"; }},
+        {"common.nps", "lifecycle_metrics.100_x_promoters_detractors_responses", [](const GroupMetrics& g) { return g.nps ? format_value(*g.nps, ValueFormat::number) : "-"; }},
         {"lifecycle_metrics.leads_at_start", "lifecycle_metrics.present_at_the_start_with_no", [](const GroupMetrics& g) { return integer(g.leads_start); }},
         {"common.lead_conversion_rate", "lifecycle_metrics.leads_who_bought_in_the_period", [](const GroupMetrics& g) { return rate(g.lead_conversion_rate); }},
         {"lifecycle_metrics.first_purchases", "lifecycle_metrics.members_whose_first_purchase_is_in", [](const GroupMetrics& g) { return integer(g.first_purchases); }},
@@ -104,8 +104,8 @@ void draw_lifecycle_metrics_table(AppState& state) {
         m.metrics = compute_period_metrics(state.workspace(), lifecycle_index(state), model, period, options);
     }
     const PeriodMetrics& pm = m.metrics;
-    ImGui::TextDisabled("%s %s .. %s; %s %d %s", tr("common.period"), to_iso(pm.period.start).c_str(), to_iso(Date{pm.period.end.days - 1}).c_str(),
-                        tr("lifecycle_metrics.a_customer_is_active_when_they"), pm.options.active_days, tr("common.days"));
+    ImGui::TextDisabled("%s", trf("lifecycle_metrics.period_active_days", {to_iso(pm.period.start), to_iso(Date{pm.period.end.days - 1}),
+                                                                         std::to_string(pm.options.active_days)}).c_str());
 
     std::vector<std::pair<std::string, const GroupMetrics*>> columns;
     columns.push_back({tr("lifecycle_metrics.all_customers"), &pm.overall});

@@ -107,7 +107,7 @@ void draw_stage_list(AppState& state, ModelEditorState& e, LifecycleView& v) {
         ImGui::TableNextColumn();
         if (ImGui::Selectable(std::to_string(i + 1).c_str(), v.selected_stage == i)) v.selected_stage = i;
         ImGui::TableNextColumn();
-        if (color_picker("color", s.color)) commit_lifecycle_model(state, d, "Change stage colour");
+        if (color_picker("color", s.color)) commit_lifecycle_model(state, d, "edit.change_stage_colour");
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         ImGui::InputText("##name", &s.name.en);
@@ -121,18 +121,18 @@ void draw_stage_list(AppState& state, ModelEditorState& e, LifecycleView& v) {
         if (renamed) {
             LifecycleModel m = v.model;
             Problems problems;
-            if (rename_stage(m, i, s.name, problems)) commit_lifecycle_model(state, m, "Rename stage");
+            if (rename_stage(m, i, s.name, problems)) commit_lifecycle_model(state, m, "edit.rename_stage");
             else state.report({tr("common.the_lifecycle_model_was_not_changed"), "", problems});
         }
         ImGui::TableNextColumn();
-        if (ImGui::Checkbox("##risk", &s.at_risk)) commit_lifecycle_model(state, d, "Change at-risk flag");
+        if (ImGui::Checkbox("##risk", &s.at_risk)) commit_lifecycle_model(state, d, "edit.change_at_risk_flag");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("lifecycle_model.moving_into_an_at_risk_stage"));
         ImGui::TableNextColumn();
         LifecycleModel m = v.model;
         Problems problems;
         ImGui::BeginDisabled(i == 0);
         if (ImGui::ArrowButton("up", ImGuiDir_Left) && move_stage(m, i, i - 1, problems)) {
-            commit_lifecycle_model(state, m, "Move stage");
+            commit_lifecycle_model(state, m, "edit.move_stage");
             v.selected_stage = i - 1;
         }
         ImGui::EndDisabled();
@@ -140,7 +140,7 @@ void draw_stage_list(AppState& state, ModelEditorState& e, LifecycleView& v) {
         ImGui::SameLine();
         ImGui::BeginDisabled(i + 1 >= n);
         if (ImGui::ArrowButton("down", ImGuiDir_Right) && move_stage(m, i, i + 1, problems)) {
-            commit_lifecycle_model(state, m, "Move stage");
+            commit_lifecycle_model(state, m, "edit.move_stage");
             v.selected_stage = i + 1;
         }
         ImGui::EndDisabled();
@@ -148,7 +148,7 @@ void draw_stage_list(AppState& state, ModelEditorState& e, LifecycleView& v) {
         ImGui::SameLine();
         ImGui::BeginDisabled(n <= 1);
         if (ImGui::SmallButton(tr("common.remove")) && remove_stage(m, i, problems)) {
-            commit_lifecycle_model(state, m, "Remove stage");
+            commit_lifecycle_model(state, m, "edit.remove_stage");
             v.selected_stage = std::max(0, std::min(v.selected_stage, n - 2));
         }
         ImGui::EndDisabled();
@@ -181,18 +181,18 @@ void draw_stage_texts(AppState& state, ModelEditorState& e, LifecycleView& v) {
     ImGui::TextUnformatted(stage_name(s).c_str());
     ImGui::TextDisabled("%s: %s", tr("lifecycle_model.stage_id"), s.id.c_str());
     if (text_field(tr("lifecycle_model.description"), "lifecycle.model.description", s.description.en, true))
-        commit_lifecycle_model(state, d, "Edit stage description");
+        commit_lifecycle_model(state, d, "edit.edit_stage_description");
     if (text_field(tr("lifecycle_model.description_chinese"), "lifecycle.model.description_zh", s.description.zh, true))
-        commit_lifecycle_model(state, d, "Edit stage description");
-    if (text_field(tr("common.goal"), "lifecycle.model.goal", s.goal.en)) commit_lifecycle_model(state, d, "Edit stage goal");
-    if (text_field(tr("lifecycle_model.goal_chinese"), "lifecycle.model.goal_zh", s.goal.zh)) commit_lifecycle_model(state, d, "Edit stage goal");
+        commit_lifecycle_model(state, d, "edit.edit_stage_description");
+    if (text_field(tr("common.goal"), "lifecycle.model.goal", s.goal.en)) commit_lifecycle_model(state, d, "edit.edit_stage_goal");
+    if (text_field(tr("lifecycle_model.goal_chinese"), "lifecycle.model.goal_zh", s.goal.zh)) commit_lifecycle_model(state, d, "edit.edit_stage_goal");
     if (e.metrics_stage != i) {
         e.metrics_stage = i;
         e.metrics_text = join(s.result_metrics);
     }
     if (text_field(tr("common.result_metrics"), "lifecycle.model.result_metrics", e.metrics_text)) {
         s.result_metrics = split(e.metrics_text);
-        commit_lifecycle_model(state, d, "Edit result metrics");
+        commit_lifecycle_model(state, d, "edit.edit_result_metrics");
     }
     ImGui::TextDisabled("%s", tr("lifecycle_model.strategies_the_first_one_is_the"));
     int remove = -1;
@@ -209,14 +209,14 @@ void draw_stage_texts(AppState& state, ModelEditorState& e, LifecycleView& v) {
         ImGui::SetNextItemWidth(w);
         ImGui::InputTextWithHint("##zh", "中文", &s.playbook[k].text.zh);
         done |= ImGui::IsItemDeactivatedAfterEdit();
-        if (done) commit_lifecycle_model(state, d, "Edit strategy");
+        if (done) commit_lifecycle_model(state, d, "edit.edit_strategy");
         ImGui::SameLine();
         if (ImGui::SmallButton(tr("common.remove"))) remove = static_cast<int>(k);
         ImGui::PopID();
     }
     if (remove >= 0) {
         s.playbook.erase(s.playbook.begin() + remove);
-        commit_lifecycle_model(state, d, "Remove strategy");
+        commit_lifecycle_model(state, d, "edit.remove_strategy");
     }
     if (ImGui::SmallButton(tr("lifecycle_model.add_strategy"))) {
         s.playbook.push_back({{"New strategy", "新策略"}});
@@ -242,17 +242,17 @@ void draw_lifecycle_model_editor(AppState& state) {
             ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("lifecycle_model.editing_it_replaces_the_custom_model"));
     }
     else if (!v.model.based_on.empty())
-        ImGui::TextDisabled("%s %s", tr("lifecycle_model.custom_model_based_on"), v.model.based_on.c_str());
+        ImGui::TextDisabled("%s", trf("lifecycle_model.custom_model_based_on", {v.model.based_on}).c_str());
     LifecycleModel& d = e.draft;
-    if (text_field(tr("lifecycle_model.model_name"), "lifecycle.model.name", d.name.en)) commit_lifecycle_model(state, d, "Rename lifecycle model");
+    if (text_field(tr("lifecycle_model.model_name"), "lifecycle.model.name", d.name.en)) commit_lifecycle_model(state, d, "edit.rename_lifecycle_model");
     if (text_field(tr("lifecycle_model.model_name_chinese"), "lifecycle.model.name_zh", d.name.zh))
-        commit_lifecycle_model(state, d, "Rename lifecycle model");
+        commit_lifecycle_model(state, d, "edit.rename_lifecycle_model");
     if (text_field(tr("lifecycle_model.model_description"), "lifecycle.model.model_description", d.description.en))
-        commit_lifecycle_model(state, d, "Edit model description");
+        commit_lifecycle_model(state, d, "edit.edit_model_description");
     if (text_field(tr("lifecycle_model.model_description_chinese"), "lifecycle.model.model_description_zh", d.description.zh))
-        commit_lifecycle_model(state, d, "Edit model description");
+        commit_lifecycle_model(state, d, "edit.edit_model_description");
     if (ImGui::Checkbox(tr("lifecycle_model.cyclic_the_last_stage_leads_back"), &d.cyclic))
-        commit_lifecycle_model(state, d, "Change cyclic flag");
+        commit_lifecycle_model(state, d, "edit.change_cyclic_flag");
     automation::record("lifecycle.model.cyclic");
     ImGui::Spacing();
     draw_stage_list(state, e, v);

@@ -122,14 +122,14 @@ void draw_reason_catalog(AppState& state, PlaybooksPanelState& p) {
             ImGui::TableNextColumn();
             if (ImGui::SmallButton(tr("common.remove"))) remove = static_cast<int>(i);
             automation::record("playbooks.reason.remove." + r.id);
-            if (done) commit_reasons(state, p.draft, "Edit churn reason");
+            if (done) commit_reasons(state, p.draft, "edit.edit_churn_reason");
             ImGui::PopID();
         }
         ImGui::EndTable();
     }
     if (remove >= 0) {
         p.draft.erase(p.draft.begin() + remove);
-        commit_reasons(state, p.draft, "Remove churn reason");
+        commit_reasons(state, p.draft, "edit.remove_churn_reason");
     }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     ImGui::InputTextWithHint("##new_id", tr("playbooks.new_reason_id"), &p.new_id, ImGuiInputTextFlags_CharsNoBlank);
@@ -143,7 +143,7 @@ void draw_reason_catalog(AppState& state, PlaybooksPanelState& p) {
         r.name.en = p.new_id;
         p.draft.push_back(r);
         p.new_id.clear();
-        commit_reasons(state, p.draft, "Add churn reason");
+        commit_reasons(state, p.draft, "edit.add_churn_reason");
     }
     ImGui::EndDisabled();
     automation::record("playbooks.reason.add");

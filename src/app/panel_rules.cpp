@@ -9,6 +9,7 @@
 
 #include "app/automation.h"
 #include "app/charts/charts.h"
+#include "app/condition_text.h"
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
@@ -71,7 +72,7 @@ RowAction condition_row(Condition& c, const std::string& name, int count, int pr
     std::string caught = format_value(count, ValueFormat::integer) + " (" + format_value(share, ValueFormat::percent) + ")";
     ImGui::TextDisabled("%s", caught.c_str());
     automation::record(name + ".count");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", describe_condition(c).c_str(), tr("rules.customers_this_condition_alone_matches_as"));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", condition_text(c).c_str(), tr("rules.customers_this_condition_alone_matches_as"));
     ImGui::SameLine(font * 7);
     ImGui::SetNextItemWidth(font * 13);
     if (ImGui::BeginCombo("##kind", kind_label(c.kind))) {
@@ -180,7 +181,7 @@ bool condition_list(std::vector<Condition>& list, const std::string& prefix, con
         ImGui::PopID();
         if (a == RowAction::edited) {
             changed = true;
-            label = "Edit stage rule";
+            label = "edit.edit_stage_rule";
         } else if (a == RowAction::remove) remove = static_cast<int>(k);
         else if (a == RowAction::up && k > 0) move_from = static_cast<int>(k), move_to = static_cast<int>(k) - 1;
         else if (a == RowAction::down && k + 1 < list.size()) move_from = static_cast<int>(k), move_to = static_cast<int>(k) + 1;
@@ -188,11 +189,11 @@ bool condition_list(std::vector<Condition>& list, const std::string& prefix, con
     if (remove >= 0) {
         list.erase(list.begin() + remove);
         changed = true;
-        label = "Remove condition";
+        label = "edit.remove_condition";
     } else if (move_from >= 0) {
         std::swap(list[static_cast<std::size_t>(move_from)], list[static_cast<std::size_t>(move_to)]);
         changed = true;
-        label = "Reorder conditions";
+        label = "edit.reorder_conditions";
     }
     if (ImGui::SmallButton(tr("rules.add_condition"))) {
         Condition c;
@@ -260,7 +261,7 @@ void draw_order_and_fallback(AppState& state, LifecycleModel& d) {
         std::swap(order[static_cast<std::size_t>(move_from)], order[static_cast<std::size_t>(move_to)]);
         d.evaluation_order.clear();
         for (int i : order) d.evaluation_order.push_back(d.stages[static_cast<std::size_t>(i)].id);
-        commit_lifecycle_model(state, d, "Change evaluation order");
+        commit_lifecycle_model(state, d, "edit.change_evaluation_order");
     }
     ImGui::Spacing();
     ImGui::TextUnformatted(tr("rules.fallback_stage_customers_no_rule_catches"));
@@ -270,7 +271,7 @@ void draw_order_and_fallback(AppState& state, LifecycleModel& d) {
         for (std::size_t i = 0; i < d.stages.size(); ++i)
             if (ImGui::Selectable(stage_name(d.stages[i]).c_str(), static_cast<int>(i) == fallback) && static_cast<int>(i) != fallback) {
                 d.fallback_stage = d.stages[i].id;
-                commit_lifecycle_model(state, d, "Change fallback stage");
+                commit_lifecycle_model(state, d, "edit.change_fallback_stage");
             }
         ImGui::EndCombo();
     }
@@ -306,8 +307,8 @@ void draw_panel_rules(AppState& state) {
     const StageRuleCounts empty_counts;
     const StageRuleCounts& rc = static_cast<std::size_t>(selected) < a.rule_counts.size() ? a.rule_counts[static_cast<std::size_t>(selected)] : empty_counts;
     color_swatch(stage_color(s));
-    ImGui::Text("%s: %s %s, %s %s", stage_name(s).c_str(), format_value(rc.rules_matched, ValueFormat::integer).c_str(),
-                tr("rules.match_the_rules"), format_value(rc.assigned, ValueFormat::integer).c_str(), tr("rules.placed_here"));
+    ImGui::TextUnformatted(trf("rules.stage_matched_placed", {stage_name(s), format_value(rc.rules_matched, ValueFormat::integer),
+                                                              format_value(rc.assigned, ValueFormat::integer)}).c_str());
     automation::record("rules.summary");
     if (fallback_index(d) == selected) ImGui::TextDisabled("%s", tr("rules.this_is_the_fallback_stage_it"));
     if (s.rules.empty()) ImGui::TextDisabled("%s", tr("rules.no_conditions_the_rules_catch_nobody"));

@@ -7,6 +7,7 @@
 #include "app/automation.h"
 #include "app/charts/charts.h"
 #include "app/i18n.h"
+#include "app/lifecycle_view.h"
 #include "app/panel_scenarios_internal.h"
 #include "app/panels.h"
 #include "app/ui_lang.h"
@@ -70,6 +71,17 @@ void field_label(const char* text) {
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
     ImGui::SameLine(label_column());
+}
+
+const std::string& stage_title(const ScenarioPanelState& s, const std::string& id) {
+    auto it = s.stage_titles.find(id);
+    return it == s.stage_titles.end() ? id : it->second;
+}
+
+std::vector<std::string> stage_titles(const ScenarioPanelState& s, const std::vector<std::string>& ids) {
+    std::vector<std::string> out;
+    for (const std::string& id : ids) out.push_back(stage_title(s, id));
+    return out;
 }
 
 }  // namespace scenario_ui
@@ -205,7 +217,7 @@ void draw_list_actions(AppState& state, ScenarioPanelState& s) {
     if (ImGui::Button(tr("scenarios.duplicate"), ImVec2(w, 0))) {
         ScenarioSection next = edited_section(s);
         Scenario copy = s.working;
-        copy.name = unique_name(next, s.working.name + " " + tr("scenarios.copy"));
+        copy.name = unique_name(next, trf("scenarios.copy_of", {s.working.name}));
         next.scenarios.push_back(copy);
         s.selected = copy.name;
         add_compared(s, copy.name);
@@ -224,7 +236,7 @@ void draw_list_actions(AppState& state, ScenarioPanelState& s) {
         if (i >= 0) {
             next.scenarios.erase(next.scenarios.begin() + i);
             write_section(state, next, "scenarios.delete_scenario");
-            state.notify(std::string(tr("scenarios.deleted_scenario")) + " " + s.selected + " (" + tr("scenarios.undo_brings_it_back") + ")");
+            state.notify("scenarios.deleted_scenario", {s.selected});
         }
     }
     automation::record("scenarios.delete");
@@ -307,6 +319,8 @@ void publish(const ScenarioPanelState& s) {
 void draw_panel_scenarios(AppState& state) {
     auto& s = state.panel_data<ScenarioPanelState>();
     refresh(state, s);
+    s.stage_titles.clear();
+    for (const Stage& stage : lifecycle_model(state).stages) s.stage_titles[stage.id] = stage_name(stage);
     bool inputs_were_dirty = s.inputs_dirty;
     const Json inputs_before = s.inputs;
 

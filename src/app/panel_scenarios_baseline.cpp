@@ -85,7 +85,7 @@ void draw_stage_table(ScenarioPanelState& s, const Baseline& b, const std::strin
     const size_t n = b.stages.size();
     ImGui::TextUnformatted(tr("scenarios.per_stage"));
     ImGui::SameLine();
-    ImGui::TextDisabled("%s (%s)", tr("scenarios.money_per_customer_per_month"), currency.c_str());
+    ImGui::TextDisabled("%s", trf("scenarios.money_per_customer_per_month", {currency}).c_str());
     std::vector<double> revenue = effective_revenue(b);
     if (ImGui::BeginTable("stages", 6, kTableFlags)) {
         ImGui::TableSetupColumn(tr("common.stage"));
@@ -101,7 +101,7 @@ void draw_stage_table(ScenarioPanelState& s, const Baseline& b, const std::strin
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(st.c_str());
+            ImGui::TextUnformatted(stage_title(s, st).c_str());
             ImGui::TableNextColumn();
             bool churned = i < b.churned.size() && b.churned[i];
             ImGui::PushID(static_cast<int>(i));
@@ -136,9 +136,8 @@ void draw_flows(ScenarioPanelState& s, const Baseline& b) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     input_cell(s, "scenarios.baseline.new_customers", "new_customers_per_month", "", b.new_customers_per_month, "%.1f");
     ImGui::SameLine();
-    ImGui::TextDisabled("%s %s", tr("scenarios.enter"), b.entry_stage >= 0 && static_cast<size_t>(b.entry_stage) < n
-                                                   ? b.stages[static_cast<size_t>(b.entry_stage)].c_str()
-                                                   : "-");
+    const bool has_entry = b.entry_stage >= 0 && static_cast<size_t>(b.entry_stage) < n;
+    ImGui::TextDisabled("%s", trf("scenarios.enter_stage", {has_entry ? stage_title(s, b.stages[static_cast<size_t>(b.entry_stage)]) : "-"}).c_str());
     result_help("new_customers");
     field_label(tr("scenarios.discount_rate_n_month"));
     ImGui::PushItemWidth(ImGui::GetFontSize() * 10);
@@ -147,7 +146,9 @@ void draw_flows(ScenarioPanelState& s, const Baseline& b) {
     ImGui::EndGroup();
     ImGui::PopItemWidth();
     ImGui::SameLine();
-    ImGui::TextDisabled("= %.1f%% %s", (std::pow(1 + b.discount_rate_monthly, 12) - 1) * 100, tr("common.per_year"));
+    char yearly[32];
+    std::snprintf(yearly, sizeof yearly, "%.1f%%", (std::pow(1 + b.discount_rate_monthly, 12) - 1) * 100);
+    ImGui::TextDisabled("%s", trf("scenarios.equals_per_year", {yearly}).c_str());
     field_label(tr("scenarios.horizon_months"));
     int horizon = b.horizon_months;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
@@ -162,12 +163,11 @@ void draw_flows(ScenarioPanelState& s, const Baseline& b) {
 void draw_channels(const Baseline& b, const std::string& currency) {
     if (!b.channels.empty()) {
         ImGui::Spacing();
-        ImGui::Text("%s (%s %s %s)", tr("scenarios.acquisition_channels"), tr("scenarios.average"), money(average_acquisition_cost(b)).c_str(),
-                    currency.c_str());
+        ImGui::TextUnformatted(trf("scenarios.acquisition_channels_average", {money(average_acquisition_cost(b)), currency}).c_str());
         if (ImGui::BeginTable("channels", 3, kTableFlags)) {
             ImGui::TableSetupColumn(tr("common.channel"));
             ImGui::TableSetupColumn(tr("scenarios.share_of_new_customers"));
-            ImGui::TableSetupColumn((std::string(tr("scenarios.cost_per_customer")) + " (" + currency + ")").c_str());
+            ImGui::TableSetupColumn(trf("scenarios.cost_per_customer", {currency}).c_str());
             ImGui::TableHeadersRow();
             for (const AcquisitionChannel& c : b.channels) {
                 ImGui::TableNextRow();
@@ -192,13 +192,13 @@ void draw_transition_matrix(ScenarioPanelState& s, const Baseline& b) {
     else help_marker(tr("scenarios.type_each_row_so_that_it"));
     if (ImGui::BeginTable("transition", static_cast<int>(n) + 2, kTableFlags)) {
         ImGui::TableSetupColumn(tr("common.from_to"));
-        for (const std::string& st : b.stages) ImGui::TableSetupColumn(st.c_str());
+        for (const std::string& st : b.stages) ImGui::TableSetupColumn(stage_title(s, st).c_str());
         ImGui::TableSetupColumn(tr("scenarios.row_sum"));
         ImGui::TableHeadersRow();
         for (size_t i = 0; i < n && i < b.transition.size(); ++i) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(b.stages[i].c_str());
+            ImGui::TextUnformatted(stage_title(s, b.stages[i]).c_str());
             double sum = 0;
             for (size_t j = 0; j < n && j < b.transition[i].size(); ++j) {
                 ImGui::TableNextColumn();

@@ -65,7 +65,7 @@ void figure_row(const Comparison& c, const char* key, const std::string& title, 
     }
 }
 
-void draw_figures_table(const Comparison& c) {
+void draw_figures_table(const ScenarioPanelState& s, const Comparison& c) {
     using charts::ValueFormat;
     using Opt = std::optional<double>;
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
@@ -90,7 +90,7 @@ void draw_figures_table(const Comparison& c) {
     figure_row(c, "cumulative_margin", tr("common.margin_months_1_36"), ValueFormat::money,
                [](const KeyFigures& f) { return f.margin_36; }, [](const ScenarioColumn& col) { return col.margin_36_difference; });
     for (size_t i = 0; i < c.stages.size(); ++i) {
-        std::string title = std::string(tr("scenarios_compare.customers_at_the_horizon")) + " · " + c.stages[i];
+        std::string title = trf("scenarios_compare.customers_at_the_horizon", {stage_title(s, c.stages[i])});
         figure_row(c, i == 0 ? "customers_at_horizon" : nullptr, title, ValueFormat::number,
                    [i](const KeyFigures& f) { return i < f.customers_at_horizon.size() ? Opt(f.customers_at_horizon[i]) : Opt(); },
                    [i](const ScenarioColumn& col) {
@@ -139,7 +139,7 @@ void draw_comparison(AppState& state, ScenarioPanelState& s) {
     ImGui::BeginChild("comparison", ImVec2(0, 0), false);
     ImGui::TextDisabled("%s", tr("scenarios_compare.differences_are_to_the_baseline_no"));
     result_help("difference_to_baseline");
-    draw_figures_table(c);
+    draw_figures_table(s, c);
 
     ImGui::Spacing();
     if (!ImGui::BeginTable("charts", 2, ImGuiTableFlags_SizingStretchSame)) {
@@ -166,9 +166,9 @@ void draw_comparison(AppState& state, ScenarioPanelState& s) {
             }
         }
     }
-    if (ImGui::BeginCombo("##stage", c.stages.empty() ? "" : c.stages[static_cast<size_t>(s.chart_stage)].c_str())) {
+    if (ImGui::BeginCombo("##stage", c.stages.empty() ? "" : stage_title(s, c.stages[static_cast<size_t>(s.chart_stage)]).c_str())) {
         for (size_t i = 0; i < c.stages.size(); ++i)
-            if (ImGui::Selectable(c.stages[i].c_str(), static_cast<int>(i) == s.chart_stage)) s.chart_stage = static_cast<int>(i);
+            if (ImGui::Selectable(stage_title(s, c.stages[i]).c_str(), static_cast<int>(i) == s.chart_stage)) s.chart_stage = static_cast<int>(i);
         ImGui::EndCombo();
     }
     automation::record("scenarios.compare.stage");
@@ -209,19 +209,20 @@ std::string parameter_title(const std::string& parameter) {
     return parameter;
 }
 
-std::string bar_label(const TornadoBar& bar, const std::vector<Lever>& levers) {
+std::string bar_label(const ScenarioPanelState& s, const TornadoBar& bar, const std::vector<Lever>& levers) {
     switch (bar.input) {
-        case SensitivityInput::margin: return std::string(tr("common.margin")) + " · " + bar.stage;
+        case SensitivityInput::margin: return trf("scenarios_compare.margin_of_stage", {stage_title(s, bar.stage)});
         case SensitivityInput::servicing_cost: return tr("common.servicing_cost");
-        case SensitivityInput::retention: return std::string(tr("scenarios_compare.retention")) + " · " + bar.stage;
+        case SensitivityInput::retention: return trf("scenarios_compare.retention_of_stage", {stage_title(s, bar.stage)});
         case SensitivityInput::new_customers: return tr("common.new_customers_per_month");
         case SensitivityInput::acquisition_cost: return tr("scenarios_compare.acquisition_cost_per_customer");
         case SensitivityInput::discount_rate: return tr("scenarios_compare.discount_rate");
         case SensitivityInput::lever: {
-            std::string out = std::string(tr("scenarios_compare.lever")) + " " + std::to_string(bar.lever_index + 1);
+            const std::string number = std::to_string(bar.lever_index + 1);
             if (bar.lever_index >= 0 && static_cast<size_t>(bar.lever_index) < levers.size())
-                out += " (" + std::string(lever_title(levers[static_cast<size_t>(bar.lever_index)].kind, ui_lang())) + ")";
-            return out + " " + parameter_title(bar.parameter);
+                return trf("scenarios_compare.lever_kind_parameter",
+                           {number, lever_title(levers[static_cast<size_t>(bar.lever_index)].kind, ui_lang()), parameter_title(bar.parameter)});
+            return trf("scenarios_compare.lever_parameter", {number, parameter_title(bar.parameter)});
         }
     }
     return bar.label;
@@ -234,7 +235,7 @@ std::string input_value(const TornadoBar& bar, double v) {
         case SensitivityInput::discount_rate: return charts::format_value(v, ValueFormat::percent);
         case SensitivityInput::new_customers: return charts::format_value(v, ValueFormat::number);
         case SensitivityInput::lever:
-            if (bar.parameter == "points") return charts::format_value(v * 100, ValueFormat::number) + " pts";
+            if (bar.parameter == "points") return trf("common.points", {charts::format_value(v * 100, ValueFormat::number)});
             if (bar.parameter == "cost_per_customer" || bar.parameter == "fixed_cost_per_month")
                 return charts::format_value(v, ValueFormat::money);
             return charts::format_value(v, ValueFormat::percent);
@@ -282,22 +283,22 @@ void draw_sensitivity(AppState& state, ScenarioPanelState& s) {
     }
     const Tornado& t = *s.tornado;
     ImGui::BeginChild("sensitivity", ImVec2(0, 0), false);
-    ImGui::Text("%s: %s %s", result_name("customer_equity"), money(t.base_equity).c_str(), state.workspace().meta.currency.c_str());
+    ImGui::TextUnformatted(trf("scenarios_compare.result_value", {result_name("customer_equity"), money(t.base_equity), state.workspace().meta.currency}).c_str());
     ImGui::TextDisabled("%s", tr("scenarios_compare.bars_show_customer_equity_when_one"));
     std::vector<charts::TornadoRow> rows;
     for (const TornadoBar& bar : t.bars) {
         charts::TornadoRow row;
-        row.label = bar_label(bar, s.working.levers);
+        row.label = bar_label(s, bar, s.working.levers);
         row.low_result = bar.equity_low;
         row.high_result = bar.equity_high;
-        row.detail = std::string(tr("scenarios_compare.input")) + ": " + input_value(bar, bar.low_value) + " / " + input_value(bar, bar.base_value) +
-                     " / " + input_value(bar, bar.high_value) + "  (" + tr("scenarios_compare.low_base_high") + ")\n" + tr("scenarios_compare.swing") + ": " +
-                     money(bar.swing);
+        row.detail = trf("scenarios_compare.bar_detail", {input_value(bar, bar.low_value), input_value(bar, bar.base_value),
+                                                          input_value(bar, bar.high_value), money(bar.swing)});
         rows.push_back(std::move(row));
     }
-    char low_name[64], high_name[64];
-    std::snprintf(low_name, sizeof low_name, "%s -%.0f%%", tr("scenarios_compare.input"), static_cast<double>(s.tornado_delta_percent));
-    std::snprintf(high_name, sizeof high_name, "%s +%.0f%%", tr("scenarios_compare.input"), static_cast<double>(s.tornado_delta_percent));
+    char delta[32];
+    std::snprintf(delta, sizeof delta, "%.0f%%", static_cast<double>(s.tornado_delta_percent));
+    const std::string low_name = trf("scenarios_compare.input_lowered", {delta});
+    const std::string high_name = trf("scenarios_compare.input_raised", {delta});
     if (rows.empty()) ImGui::TextDisabled("%s", tr("scenarios_compare.no_input_is_different_from_zero"));
     else
         charts::tornado_chart("tornado", rows, t.base_equity,

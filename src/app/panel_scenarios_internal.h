@@ -3,6 +3,7 @@
 // panel_scenarios_compare.cpp: comparison and sensitivity). Nobody else's business.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -66,7 +67,14 @@ struct ScenarioPanelState {
     // Rename dialog.
     bool open_rename = false;
     std::string rename_buffer;
+
+    // Baseline stage id -> the lifecycle model's stage name in the UI language, refreshed every frame.
+    std::map<std::string, std::string> stage_titles;
 };
+
+// How a baseline stage is shown: its name from stage_titles, else the id itself (a typed-in chain).
+const std::string& stage_title(const ScenarioPanelState& s, const std::string& id);
+std::vector<std::string> stage_titles(const ScenarioPanelState& s, const std::vector<std::string>& ids);
 
 // A "(?)" marker after the last item whose hover shows `text` wrapped (nothing when text is empty).
 void help_marker(const char* text);

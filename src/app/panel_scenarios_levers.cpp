@@ -73,7 +73,7 @@ bool choice_combo(const std::string& name, const char* label, std::string& value
 
 // Checkboxes for a set of stages.
 bool stage_set(const std::string& name, const char* label, std::vector<std::string>& stages,
-               const std::vector<std::string>& choices) {
+               const std::vector<std::string>& choices, const std::vector<std::string>& titles) {
     float row_start = ImGui::GetCursorPosX();
     float right_edge = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     field_label(label);
@@ -82,12 +82,12 @@ bool stage_set(const std::string& name, const char* label, std::vector<std::stri
     for (size_t i = 0; i < choices.size(); ++i) {
         bool on = std::find(stages.begin(), stages.end(), choices[i]) != stages.end();
         if (i > 0) {
-            float w = ImGui::CalcTextSize(choices[i].c_str()).x + ImGui::GetFrameHeight() * 2;
+            float w = ImGui::CalcTextSize(titles[i].c_str()).x + ImGui::GetFrameHeight() * 2;
             if (ImGui::GetItemRectMax().x + w < right_edge) ImGui::SameLine();
             else ImGui::SetCursorPosX(row_start + label_column());
         }
         ImGui::PushID(static_cast<int>(i));
-        if (ImGui::Checkbox(choices[i].c_str(), &on)) {
+        if (ImGui::Checkbox(titles[i].c_str(), &on)) {
             changed = true;
             // Keep the baseline's stage order.
             std::vector<std::string> next;
@@ -116,12 +116,12 @@ void cost_input(Lever& lever, const std::string& n, const std::string& label, bo
 }
 
 // Reason, return stage, contact rate and the win-back share (the catalogue's or the user's own).
-void draw_winback_controls(Lever& lever, const std::string& n, const Baseline& b, bool& changed) {
+void draw_winback_controls(const ScenarioPanelState& s, Lever& lever, const std::string& n, const Baseline& b, bool& changed) {
     std::vector<std::string> stay = stay_stages(b);
     std::vector<std::string> reasons;
     for (const ChurnReasonShare& r : b.churn_reasons) reasons.push_back(r.id);
     changed |= choice_combo(n + ".reason", tr("scenarios.churn_reason"), lever.reason, reasons);
-    changed |= choice_combo(n + ".to_stage", tr("scenarios.return_to_stage"), lever.to_stage, stay);
+    changed |= choice_combo(n + ".to_stage", tr("scenarios.return_to_stage"), lever.to_stage, stay, stage_titles(s, stay));
     changed |= slider_with_input(n + ".contact_rate", tr("scenarios.contacted_per_month"), lever.contact_rate, 0, 100, "%.0f%%");
     bool own = lever.winback_share.has_value();
     field_label(tr("common.win_back_share"));
@@ -137,7 +137,7 @@ void draw_winback_controls(Lever& lever, const std::string& n, const Baseline& b
         for (const ChurnReasonShare& r : b.churn_reasons)
             if (r.id == lever.reason) {
                 ImGui::SameLine();
-                ImGui::TextDisabled("%s %s", tr("scenarios.catalog"), charts::format_value(r.winback_share, charts::ValueFormat::percent).c_str());
+                ImGui::TextDisabled("%s", trf("scenarios.catalog_share", {charts::format_value(r.winback_share, charts::ValueFormat::percent)}).c_str());
             }
     } else {
         double share = *lever.winback_share;
@@ -149,7 +149,7 @@ void draw_winback_controls(Lever& lever, const std::string& n, const Baseline& b
 }
 
 // Plan (catalogue plans first, a custom id kept as is) and the stages it covers.
-void draw_care_plan_controls(Lever& lever, const std::string& n, const Baseline& b, bool& changed) {
+void draw_care_plan_controls(const ScenarioPanelState& s, Lever& lever, const std::string& n, const Baseline& b, bool& changed) {
     const Lang lang = ui_lang();
     std::vector<std::string> plans, titles;
     for (const char* id : kCarePlanIds) {
@@ -161,7 +161,8 @@ void draw_care_plan_controls(Lever& lever, const std::string& n, const Baseline&
         titles.push_back(lever.plan);
     }
     changed |= choice_combo(n + ".plan", tr("common.care_plan"), lever.plan, plans, titles);
-    changed |= stage_set(n + ".stages", tr("scenarios.stages_covered"), lever.stages, stay_stages(b));
+    const std::vector<std::string> stay = stay_stages(b);
+    changed |= stage_set(n + ".stages", tr("scenarios.stages_covered"), lever.stages, stay, stage_titles(s, stay));
 }
 
 // Volume change and the cost per extra customer (the channels' average or the user's own).
@@ -179,7 +180,7 @@ void draw_acquisition_controls(Lever& lever, const std::string& n, const Baselin
         ImGui::SameLine();
         ImGui::TextDisabled("%s %s", money(average_acquisition_cost(b)).c_str(), currency.c_str());
     } else {
-        cost_input(lever, n, std::string(tr("scenarios.cost_per_extra_customer")) + " (" + currency + ")", changed);
+        cost_input(lever, n, trf("scenarios.cost_per_extra_customer", {currency}), changed);
     }
 }
 
@@ -196,7 +197,7 @@ bool month_input(const char* id, const std::string& name, int& month, int min, f
 
 // Fixed cost per month and the months the lever acts, common to every kind.
 void draw_lever_timing(Lever& lever, const std::string& n, const std::string& currency, bool& changed) {
-    if (money_input(n + ".fixed_cost", (std::string(tr("scenarios.fixed_cost_per_month")) + " (" + currency + ")").c_str(),
+    if (money_input(n + ".fixed_cost", trf("scenarios.fixed_cost_per_month", {currency}).c_str(),
                     lever.fixed_cost_per_month))
         changed = true;
     field_label(tr("scenarios.active_months"));
@@ -210,42 +211,42 @@ void draw_lever_timing(Lever& lever, const std::string& n, const std::string& cu
     ImGui::PopID();
 }
 
-void draw_lever_controls(Lever& lever, const std::string& n, const Baseline& b, const std::string& currency,
-                         bool& changed) {
+void draw_lever_controls(const ScenarioPanelState& s, Lever& lever, const std::string& n, const Baseline& b,
+                         const std::string& currency, bool& changed) {
     std::vector<std::string> stay = stay_stages(b);
     const std::vector<std::string>& all = b.stages;
-    const std::string per_month_cost = std::string(tr("scenarios.cost_per_customer_per_month")) + " (" + currency + ")";
+    const std::string per_month_cost = trf("scenarios.cost_per_customer_per_month", {currency});
     switch (lever.kind) {
         case LeverKind::retention: {
             std::string stage = lever.stages.empty() ? std::string() : lever.stages.front();
-            if (choice_combo(n + ".stage", tr("common.stage"), stage, stay)) {
+            if (choice_combo(n + ".stage", tr("common.stage"), stage, stay, stage_titles(s, stay))) {
                 lever.stages = {stage};
                 changed = true;
             }
-            changed |= slider_with_input(n + ".points", tr("scenarios.churn_kept_points_month"), lever.points, 0, 50, "%.1f pts");
+            changed |= slider_with_input(n + ".points", tr("scenarios.churn_kept_points_month"), lever.points, 0, 50, tr("scenarios.points_format"));
             cost_input(lever, n, per_month_cost, changed);
             break;
         }
         case LeverKind::conversion:
-            changed |= choice_combo(n + ".from_stage", tr("scenarios.from_stage"), lever.from_stage, all);
-            changed |= choice_combo(n + ".to_stage", tr("scenarios.to_stage"), lever.to_stage, all);
-            changed |= slider_with_input(n + ".points", tr("scenarios.moved_points_month"), lever.points, 0, 50, "%.1f pts");
+            changed |= choice_combo(n + ".from_stage", tr("scenarios.from_stage"), lever.from_stage, all, stage_titles(s, all));
+            changed |= choice_combo(n + ".to_stage", tr("scenarios.to_stage"), lever.to_stage, all, stage_titles(s, all));
+            changed |= slider_with_input(n + ".points", tr("scenarios.moved_points_month"), lever.points, 0, 50, tr("scenarios.points_format"));
             cost_input(lever, n, per_month_cost, changed);
             break;
         case LeverKind::winback:
-            draw_winback_controls(lever, n, b, changed);
-            cost_input(lever, n, std::string(tr("scenarios.cost_per_contacted_customer")) + " (" + currency + ")", changed);
+            draw_winback_controls(s, lever, n, b, changed);
+            cost_input(lever, n, trf("scenarios.cost_per_contacted_customer", {currency}), changed);
             break;
         case LeverKind::care_plan:
-            draw_care_plan_controls(lever, n, b, changed);
-            changed |= slider_with_input(n + ".points", tr("scenarios.churn_kept_points_month"), lever.points, 0, 50, "%.1f pts");
+            draw_care_plan_controls(s, lever, n, b, changed);
+            changed |= slider_with_input(n + ".points", tr("scenarios.churn_kept_points_month"), lever.points, 0, 50, tr("scenarios.points_format"));
             cost_input(lever, n, per_month_cost, changed);
             break;
         case LeverKind::acquisition: draw_acquisition_controls(lever, n, b, currency, changed); break;
         case LeverKind::price:
             changed |= slider_with_input(n + ".margin_change", tr("scenarios.margin_per_customer_n"), lever.margin_change, -50, 50, "%+.1f%%");
-            changed |= stage_set(n + ".stages", tr("scenarios.stages_none_all"), lever.stages, stay);
-            changed |= slider_with_input(n + ".points", tr("scenarios.retention_effect_points_month"), lever.points, -20, 20, "%+.1f pts");
+            changed |= stage_set(n + ".stages", tr("scenarios.stages_none_all"), lever.stages, stay, stage_titles(s, stay));
+            changed |= slider_with_input(n + ".points", tr("scenarios.retention_effect_points_month"), lever.points, -20, 20, tr("scenarios.signed_points_format"));
             break;
     }
     draw_lever_timing(lever, n, currency, changed);
@@ -277,15 +278,14 @@ void draw_lever(ScenarioPanelState& s, size_t index, const Baseline& b, const st
         ImGui::SameLine();
         if (ImGui::Button(tr("common.remove"))) remove = true;
         automation::record(n + ".remove");
-        draw_lever_controls(lever, n, b, currency, changed);
+        draw_lever_controls(s, lever, n, b, currency, changed);
 
         ImGui::TableNextColumn();
         ImGui::PushTextWrapPos(0);
         if (roi) {
-            ImGui::Text("%s %s", tr("scenarios.equity_gained_by_this_lever_alone"), signed_money(roi->incremental_equity).c_str());
+            ImGui::TextUnformatted(trf("scenarios.equity_gained_by_this_lever_alone", {signed_money(roi->incremental_equity)}).c_str());
             if (roi->roi)
-                ImGui::Text("%s %s", tr("scenarios.roi_of_this_lever_alone"),
-                            charts::format_value(*roi->roi, charts::ValueFormat::percent).c_str());
+                ImGui::TextUnformatted(trf("scenarios.roi_of_this_lever_alone", {charts::format_value(*roi->roi, charts::ValueFormat::percent)}).c_str());
             else ImGui::TextDisabled("%s", tr("scenarios.roi_no_extra_cost"));
             ImGui::SameLine();
             result_help("lever_roi");
@@ -374,8 +374,8 @@ void draw_levers_tab(AppState& state, ScenarioPanelState& s) {
         if (s.baseline) {
             Problems problems;
             if (std::optional<Projection> p = project(*s.baseline, {}, problems)) {
-                ImGui::Text("%s (%s): %s %s", result_name("customer_equity"), tr("common.baseline"), money(p->customer_equity).c_str(),
-                            state.workspace().meta.currency.c_str());
+                ImGui::TextUnformatted(trf("scenarios.baseline_result", {result_name("customer_equity"), money(p->customer_equity),
+                                                                         state.workspace().meta.currency}).c_str());
                 result_help("customer_equity");
             }
         }

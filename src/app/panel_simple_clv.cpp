@@ -125,10 +125,9 @@ void draw_panel_simple_clv(AppState& state) {
     if (r.problem) {
         ImGui::TextColored(ImVec4(0.85f, 0.15f, 0.15f, 1), "%s", r.problem->message.c_str());
     } else {
-        ImGui::Text("%s = CLV − %s = %s − %s = %s", tr("simple_clv.net_clv"), tr("simple_clv.acquisition_cost"), num(r.clv).c_str(),
-                    num(s.acquisition).c_str(), num(r.net_clv).c_str());
-        ImGui::Text("%s = CLV × %s = %s × %d = %s", tr("common.customer_equity"), tr("common.customers_2"), num(r.clv).c_str(), s.customers,
-                    format_value(clv::customer_equity(r.clv, s.customers), ValueFormat::money).c_str());
+        ImGui::TextUnformatted(trf("simple_clv.net_clv_formula", {num(r.clv), num(s.acquisition), num(r.net_clv)}).c_str());
+        ImGui::TextUnformatted(trf("simple_clv.equity_formula", {num(r.clv), std::to_string(s.customers),
+                                                                 format_value(clv::customer_equity(r.clv, s.customers), ValueFormat::money)}).c_str());
         // The current value, readable by tests: "simple.value.<CLV>".
         const ImVec2 min = ImGui::GetItemRectMin();
         automation::record_rect("simple.value." + num(r.clv), min.x, min.y, 1, 1);

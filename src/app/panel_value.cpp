@@ -209,10 +209,11 @@ void draw_lorenz(const ValuePanelState& s) {
     charts::line_chart("lorenz", {curve, equal, top}, {tr("value.share_of_customers_most_valuable_first"), ValueFormat::percent},
                        {tr("value.share_of_value"), ValueFormat::percent}, o);
     automation::record("value.lorenz");
-    ImGui::Text("%s %s %s", tr("value.the_top_20_n_customers_hold"), format_value(c.top20_share, ValueFormat::percent).c_str(),
-                tr("value.of_the_value"));
+    ImGui::TextUnformatted(trf("value.top_20_hold_share", {format_value(c.top20_share, ValueFormat::percent)}).c_str());
     automation::record("value.top20");
-    ImGui::TextDisabled("Gini %.3f · %s %s", c.gini, tr("value.total"), format_value(c.total_value, ValueFormat::money).c_str());
+    char gini[32];
+    std::snprintf(gini, sizeof gini, "%.3f", c.gini);
+    ImGui::TextDisabled("%s", trf("value.gini_total", {gini, format_value(c.total_value, ValueFormat::money)}).c_str());
 }
 
 void draw_tiers(const ValuePanelState& s) {
@@ -244,8 +245,8 @@ void draw_tiers(const ValuePanelState& s) {
 
 void draw_quadrants(const ValuePanelState& s) {
     ImGui::TextUnformatted(tr("value.value_loyalty_matrix"));
-    ImGui::TextDisabled("%s %s, %s %s", tr("value.high_value_at_least"), format_value(s.thresholds.value, ValueFormat::money).c_str(),
-                        tr("value.high_loyalty_at_least"), format_value(s.thresholds.loyalty, ValueFormat::number).c_str());
+    ImGui::TextDisabled("%s", trf("value.thresholds", {format_value(s.thresholds.value, ValueFormat::money),
+                                                      format_value(s.thresholds.loyalty, ValueFormat::number)}).c_str());
     const Lang lang = ui_lang();
     ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("quadrants", 3, flags)) return;
@@ -269,8 +270,8 @@ void draw_quadrants(const ValuePanelState& s) {
             ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, tints[qi]);
             ImGui::Text("%s", quadrant_name(q).in(lang).c_str());
             automation::record("value.quadrant." + quadrant_name(q).en);
-            ImGui::Text("%s %s · %s %s", format_value(s.quadrant_summary[qi].customers, ValueFormat::integer).c_str(), tr("common.customers_2"),
-                        tr("value.value"), format_value(s.quadrant_summary[qi].value, ValueFormat::money).c_str());
+            ImGui::TextUnformatted(trf("value.quadrant_customers_value", {format_value(s.quadrant_summary[qi].customers, ValueFormat::integer),
+                                                                          format_value(s.quadrant_summary[qi].value, ValueFormat::money)}).c_str());
             ImGui::TextWrapped("%s", quadrant_strategy(q).in(lang).c_str());
         }
     }
@@ -311,7 +312,7 @@ void save_tags(AppState& state, const ValuePanelState& s) {
         tags.push_back(quadrant_tag(s.quadrants[k]));
     }
     state.replace_workspace("value.save_segments_as_tags", std::move(next));
-    state.notify(std::string(tr("value.tagged")) + " " + std::to_string(s.customers.size()) + " " + tr("common.customers_2"));
+    state.notify("value.tagged_customers", {std::to_string(s.customers.size())});
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "app/charts/chart_common.h"
+#include "app/i18n.h"
 #include "app/ui_style.h"
 
 namespace lcs::charts {
@@ -79,7 +80,7 @@ int funnel_chart(const char* id, const std::vector<FunnelStep>& steps, ValueForm
         tooltip_swatch(color_or_palette(s.color, hovered));
         ImGui::TextUnformatted(s.label.c_str());
         ImGui::TextUnformatted(format_value(s.value, format).c_str());
-        if (total > 0) ImGui::Text("%s: %s", "% of all", format_value(s.value / total, ValueFormat::percent).c_str());
+        if (total > 0) ImGui::TextUnformatted(trf("charts.share_of_all", {format_value(s.value / total, ValueFormat::percent)}).c_str());
         if (hovered > 0 && steps[0].value > 0)
             ImGui::Text("%s / %s: %s", s.label.c_str(), steps[0].label.c_str(), format_value(s.value / steps[0].value, ValueFormat::percent).c_str());
         if (hovered > 0 && steps[static_cast<std::size_t>(hovered) - 1].value > 0)
