@@ -300,10 +300,10 @@ void App::main_menu() {
     bool edit_open = ImGui::BeginMenu(tr_id("app.edit", "edit").c_str());
     automation::record("menu.edit");
     if (edit_open) {
-        std::string undo_text = std::string(tr("app.undo")) + (state_.can_undo() ? std::string(" ") + tr(state_.undo_label().c_str()) : "");
+        std::string undo_text = state_.can_undo() ? trf("app.undo_label", {tr(state_.undo_label().c_str())}) : tr("app.undo");
         if (ImGui::MenuItem((undo_text + "###undo").c_str(), shortcut("Z").c_str(), false, state_.can_undo())) undo();
         automation::record("edit.undo");
-        std::string redo_text = std::string(tr("app.redo")) + (state_.can_redo() ? std::string(" ") + tr(state_.redo_label().c_str()) : "");
+        std::string redo_text = state_.can_redo() ? trf("app.redo_label", {tr(state_.redo_label().c_str())}) : tr("app.redo");
         if (ImGui::MenuItem((redo_text + "###redo").c_str(), shortcut("Y").c_str(), false, state_.can_redo())) redo();
         automation::record("edit.redo");
         ImGui::EndMenu();

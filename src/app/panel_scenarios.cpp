@@ -321,6 +321,9 @@ void draw_panel_scenarios(AppState& state) {
     refresh(state, s);
     s.stage_titles.clear();
     for (const Stage& stage : lifecycle_model(state).stages) s.stage_titles[stage.id] = stage_name(stage);
+    s.reason_titles.clear();
+    for (const ChurnReason& reason : state.workspace().churn_reasons)
+        if (!reason.name.empty()) s.reason_titles[reason.id] = reason.name.in(ui_lang());
     bool inputs_were_dirty = s.inputs_dirty;
     const Json inputs_before = s.inputs;
 

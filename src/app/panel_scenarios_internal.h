@@ -68,8 +68,10 @@ struct ScenarioPanelState {
     bool open_rename = false;
     std::string rename_buffer;
 
-    // Baseline stage id -> the lifecycle model's stage name in the UI language, refreshed every frame.
+    // Baseline stage id -> the lifecycle model's stage name in the UI language, refreshed every frame;
+    // churn reason id -> the reason's name, likewise.
     std::map<std::string, std::string> stage_titles;
+    std::map<std::string, std::string> reason_titles;
 };
 
 // How a baseline stage is shown: its name from stage_titles, else the id itself (a typed-in chain).

@@ -118,9 +118,13 @@ void cost_input(Lever& lever, const std::string& n, const std::string& label, bo
 // Reason, return stage, contact rate and the win-back share (the catalogue's or the user's own).
 void draw_winback_controls(const ScenarioPanelState& s, Lever& lever, const std::string& n, const Baseline& b, bool& changed) {
     std::vector<std::string> stay = stay_stages(b);
-    std::vector<std::string> reasons;
-    for (const ChurnReasonShare& r : b.churn_reasons) reasons.push_back(r.id);
-    changed |= choice_combo(n + ".reason", tr("scenarios.churn_reason"), lever.reason, reasons);
+    std::vector<std::string> reasons, reason_titles;
+    for (const ChurnReasonShare& r : b.churn_reasons) {
+        reasons.push_back(r.id);
+        auto title = s.reason_titles.find(r.id);
+        reason_titles.push_back(title == s.reason_titles.end() ? r.id : title->second);
+    }
+    changed |= choice_combo(n + ".reason", tr("scenarios.churn_reason"), lever.reason, reasons, reason_titles);
     changed |= choice_combo(n + ".to_stage", tr("scenarios.return_to_stage"), lever.to_stage, stay, stage_titles(s, stay));
     changed |= slider_with_input(n + ".contact_rate", tr("scenarios.contacted_per_month"), lever.contact_rate, 0, 100, "%.0f%%");
     bool own = lever.winback_share.has_value();
