@@ -156,8 +156,9 @@ TEST_CASE("editing: add, remove, rename, move, duplicate") {
     CHECK_FALSE(remove_stage(one, 0, problems));
     CHECK(problems.back().kind == "lifecycle.last_stage");
 
-    const LifecycleModel copy = duplicate_model(*find_template("telecom_value"), "my_model", "Mine");
+    const LifecycleModel copy = duplicate_model(*find_template("telecom_value"), "my_model", {"Mine", "我的"});
     CHECK(copy.id == "my_model");
+    CHECK(copy.name == Localized{"Mine", "我的"});
     CHECK(copy.based_on == "telecom_value");
     CHECK(copy.stages.size() == 5);
 }
@@ -208,7 +209,7 @@ TEST_CASE("model equality compares every field; built-in detection uses it") {
 }
 
 TEST_CASE("model section: a custom model kept beside a template round-trips; the CLI's model ignores it") {
-    LifecycleModel custom = duplicate_model(*find_template("crm_value"), "custom", "Mine");
+    LifecycleModel custom = duplicate_model(*find_template("crm_value"), "custom", {"Mine", ""});
     custom.stages[0].name.en = "Renamed";
     Workspace ws;
     ws.lifecycle_model = model_section_to_json({*find_template("telecom_value"), custom});

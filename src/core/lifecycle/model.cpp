@@ -135,12 +135,11 @@ bool move_stage(LifecycleModel& model, int from, int to, Problems& problems) {
     return true;
 }
 
-LifecycleModel duplicate_model(const LifecycleModel& source, const std::string& new_id, const std::string& new_name) {
+LifecycleModel duplicate_model(const LifecycleModel& source, const std::string& new_id, const Localized& new_name) {
     LifecycleModel copy = source;
     copy.based_on = source.based_on.empty() ? source.id : source.based_on;
     copy.id = new_id;
-    copy.name.en = new_name;
-    copy.name.zh = source.name.zh.empty() ? std::string() : source.name.zh + "（自定义）";
+    copy.name = new_name;
     return copy;
 }
 

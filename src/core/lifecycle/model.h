@@ -99,9 +99,8 @@ bool remove_stage(LifecycleModel& model, int index, Problems& problems);
 bool rename_stage(LifecycleModel& model, int index, const Localized& name, Problems& problems);
 // Moves stage `from` to position `to` (both in [0, size)).
 bool move_stage(LifecycleModel& model, int from, int to, Problems& problems);
-// Copy of `source` as a custom model with a new id and English name; based_on = source's template id.
-// The Chinese name is the source's with "（自定义）" appended (empty when the source has none).
-LifecycleModel duplicate_model(const LifecycleModel& source, const std::string& new_id, const std::string& new_name);
+// Copy of `source` as a custom model with a new id and name; based_on = source's template id.
+LifecycleModel duplicate_model(const LifecycleModel& source, const std::string& new_id, const Localized& new_name);
 
 // ---- comparison ----
 // Field-by-field equality over every field (texts and colours included). A field added to one of
