@@ -60,13 +60,15 @@ std::string trf(const char* key, const std::vector<std::string>& args) {
     std::string out;
     out.reserve(format.size() + 16);
     for (std::size_t i = 0; i < format.size(); ++i) {
-        std::size_t close = format.find('}', i);
-        if (format[i] == '{' && close != std::string_view::npos && close > i + 1 &&
-            format.substr(i + 1, close - i - 1).find_first_not_of("0123456789") == std::string_view::npos) {
-            std::size_t n = std::stoul(std::string(format.substr(i + 1, close - i - 1)));
-            if (n < args.size()) {
+        // "{n}" with n < args.size() is replaced; anything else (other braces, "{9}" without a 10th
+        // argument) is copied as it is.
+        if (format[i] == '{') {
+            std::size_t n = 0, end = i + 1;
+            while (end < format.size() && end < i + 4 && format[end] >= '0' && format[end] <= '9')
+                n = n * 10 + static_cast<std::size_t>(format[end++] - '0');
+            if (end > i + 1 && end < format.size() && format[end] == '}' && n < args.size()) {
                 out += args[n];
-                i = close;
+                i = end;
                 continue;
             }
         }

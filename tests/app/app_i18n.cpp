@@ -75,6 +75,7 @@ TEST_CASE("tr, trf: the current language, else English, else the key; numbered a
     CHECK(std::string(lcs::tr("common.customers")) == "客户");
     CHECK(lcs::trf("customers.shown_of_total", {"3", "10"}) == "共 10 位客户，显示 3 位");
     CHECK(lcs::tr_id("common.customers", "customers") == "客户###customers");
+    CHECK(lcs::trf("customers.shown_of_total", {"3"}) == "共 {1} 位客户，显示 3 位");  // a missing argument stays visible
     // Text that is not a key (a user's stage name) shows as it is, and is recorded as missing.
     CHECK(std::string(lcs::tr("Loyal fans")) == "Loyal fans");
     CHECK(lcs::take_missing_translations() == std::vector<std::string>{"Loyal fans"});
