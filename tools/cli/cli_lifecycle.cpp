@@ -6,28 +6,12 @@
 #include "commands.h"
 #include "core/demo_generator.h"
 #include "core/lifecycle/analysis.h"
-#include "core/workspace_io.h"
 
 namespace lcs::cli {
 
 namespace {
 
 Json rate(const std::optional<double>& x) { return x ? Json(*x) : Json(nullptr); }
-
-// Loads FILE; on failure prints the problems and returns nullopt.
-std::optional<Workspace> load(const std::string& path) {
-    std::string text, error;
-    if (!read_file(path, text, error)) {
-        std::fprintf(stderr, "lifecycle: %s\n", error.c_str());
-        return std::nullopt;
-    }
-    LoadResult result = load_workspace_json(text);
-    if (!result.ok()) {
-        print_problems(result.problems);
-        return std::nullopt;
-    }
-    return std::move(result.workspace);
-}
 
 // The workspace's own model unless --model names a template. Prints problems; nullopt on error.
 std::optional<LifecycleModel> choose_model(const Workspace& ws, const Args& args) {
@@ -188,7 +172,7 @@ int cmd_stages(const Args& args) {
     }
     AnalysisOptions options;
     if (!parse_as_of(args, options)) return 2;
-    const auto ws = load(files[0]);
+    const auto ws = load_workspace_file(files[0], "lifecycle");
     if (!ws) return 1;
     const auto model = choose_model(*ws, args);
     if (!model) return 1;
@@ -217,73 +201,77 @@ int cmd_stages(const Args& args) {
     return 0;
 }
 
-int cmd_metrics(const Args& args) {
-    const auto files = positionals(args, {"--model", "--as-of", "--period", "--active-days"});
-    if (files.size() != 1) {
-        std::fprintf(stderr, "usage: lifecycle metrics FILE.json [--as-of DATE] [--period month|quarter|year] "
-                             "[--model ID] [--active-days N] [--json]\n");
-        return 2;
-    }
-    AnalysisOptions options;
-    if (!parse_as_of(args, options)) return 2;
-    const std::string period_id = option_value(args, "--period").value_or("month");
+namespace {
+
+// --as-of, --period and --active-days into options; period_id is the --period text. False after
+// printing why an option is not valid.
+bool read_metrics_options(const Args& args, AnalysisOptions& options, std::string& period_id) {
+    if (!parse_as_of(args, options)) return false;
+    period_id = option_value(args, "--period").value_or("month");
     const auto period = period_kind_from_id(period_id);
     if (!period) {
         std::fprintf(stderr, "lifecycle: --period '%s' is not month, quarter or year\n", period_id.c_str());
-        return 2;
+        return false;
     }
     options.period = *period;
     if (const auto v = option_value(args, "--active-days")) {
         const auto days = parse_integer(*v);
         if (!days || *days < 1 || *days > 36500) {
             std::fprintf(stderr, "lifecycle: --active-days must be 1..36500\n");
-            return 2;
+            return false;
         }
         options.metrics.active_days = static_cast<int>(*days);
     }
-    const auto ws = load(files[0]);
-    if (!ws) return 1;
-    const auto model = choose_model(*ws, args);
-    if (!model) return 1;
-    const LifecycleAnalysis a = analyse_lifecycle(*ws, *model, options);
-    const PeriodMetrics& pm = a.metrics;
+    return true;
+}
 
-    if (has_flag(args, "--json")) {
-        Json stages = Json::array(), segments = Json::array(), stage_ids = Json::array();
-        for (size_t s = 0; s < model->stages.size(); ++s) {
-            Json g = group_json(pm.by_stage[s]);
-            g["stage"] = model->stages[s].id;
-            g["name"] = model->stages[s].name.en;
-            g["count_at_as_of"] = a.stages.counts[s];
-            g["dwell_months"] = a.dwell[s].mean_snapshots;
-            g["health_mean"] = a.health.stage_mean[s];
-            stages.push_back(g);
-            stage_ids.push_back(model->stages[s].id);
-        }
-        for (const GroupMetrics& g : pm.by_segment) segments.push_back(group_json(g));
-        Json reasons = Json::array();
-        for (const ChurnByReason& r : a.churn.by_reason)
-            reasons.push_back({{"reason", r.reason}, {"name", r.name.en}, {"count", r.count}, {"share", r.share},
-                               {"winback_measure", r.winback_measure.en}, {"expected_won_back", r.expected_won_back}});
-        const Json out = {
-            {"model", model->id},
+Json stage_metrics_json(const LifecycleModel& model, const LifecycleAnalysis& a) {
+    Json stages = Json::array();
+    for (size_t s = 0; s < model.stages.size(); ++s) {
+        Json g = group_json(a.metrics.by_stage[s]);
+        g["stage"] = model.stages[s].id;
+        g["name"] = model.stages[s].name.en;
+        g["count_at_as_of"] = a.stages.counts[s];
+        g["dwell_months"] = a.dwell[s].mean_snapshots;
+        g["health_mean"] = a.health.stage_mean[s];
+        stages.push_back(g);
+    }
+    return stages;
+}
+
+Json churn_reasons_json(const LifecycleAnalysis& a) {
+    Json reasons = Json::array();
+    for (const ChurnByReason& r : a.churn.by_reason)
+        reasons.push_back({{"reason", r.reason}, {"name", r.name.en}, {"count", r.count}, {"share", r.share},
+                           {"winback_measure", r.winback_measure.en}, {"expected_won_back", r.expected_won_back}});
+    return reasons;
+}
+
+Json metrics_json(const LifecycleModel& model, const LifecycleAnalysis& a, const std::string& period_id) {
+    const PeriodMetrics& pm = a.metrics;
+    Json segments = Json::array(), stage_ids = Json::array();
+    for (const GroupMetrics& g : pm.by_segment) segments.push_back(group_json(g));
+    for (const Stage& stage : model.stages) stage_ids.push_back(stage.id);
+    return {{"model", model.id},
             {"as_of", to_iso(a.as_of)},
             {"period", {{"kind", period_id}, {"start", to_iso(pm.period.start)}, {"end", to_iso(pm.period.end)},
                         {"previous_start", to_iso(pm.period.previous_start)}}},
             {"active_days", pm.options.active_days},
             {"overall", group_json(pm.overall)},
-            {"stages", stages},
+            {"stages", stage_metrics_json(model, a)},
             {"segments", segments},
             {"stage_flow", {{"stages", stage_ids}, {"counts", pm.stage_flow.counts},
                             {"probability", pm.stage_flow.probability}, {"entered", pm.stage_flow.entered}}},
-            {"churn", {{"events", a.churn.events}, {"expected_won_back", a.churn.expected_won_back}, {"by_reason", reasons}}},
+            {"churn", {{"events", a.churn.events}, {"expected_won_back", a.churn.expected_won_back},
+                       {"by_reason", churn_reasons_json(a)}}},
             {"health", {{"red", a.health.band_counts[1]}, {"yellow", a.health.band_counts[2]},
                         {"green", a.health.band_counts[3]}, {"early_warnings", a.warnings.size()}}}};
-        std::printf("%s\n", out.dump(1).c_str());
-        return 0;
-    }
+}
+
+void print_metrics_text(const LifecycleModel& model, const LifecycleAnalysis& a) {
+    const PeriodMetrics& pm = a.metrics;
     const GroupMetrics& m = pm.overall;
-    std::printf("%s, as of %s; period %s .. %s (active = purchased in the last %d days)\n", model->name.en.c_str(),
+    std::printf("%s, as of %s; period %s .. %s (active = purchased in the last %d days)\n", model.name.en.c_str(),
                 to_iso(a.as_of).c_str(), to_iso(pm.period.start).c_str(), to_iso(Date{pm.period.end.days - 1}).c_str(),
                 pm.options.active_days);
     std::printf("  active at start %d, at end %d, new or returning %d\n", m.customers_start, m.customers_end,
@@ -296,12 +284,33 @@ int cmd_metrics(const Args& args) {
                 m.nps ? std::to_string(static_cast<int>(std::lround(*m.nps))).c_str() : "-", m.referrals,
                 percent(m.lead_conversion_rate).c_str());
     std::printf("  %-28s %8s %10s %10s %9s\n", "stage", "now", "retention", "churn", "dwell(mo)");
-    for (size_t s = 0; s < model->stages.size(); ++s)
-        std::printf("  %-28s %8d %10s %10s %9.1f\n", model->stages[s].name.en.c_str(), a.stages.counts[s],
+    for (size_t s = 0; s < model.stages.size(); ++s)
+        std::printf("  %-28s %8d %10s %10s %9.1f\n", model.stages[s].name.en.c_str(), a.stages.counts[s],
                     percent(pm.by_stage[s].retention_rate).c_str(), percent(pm.by_stage[s].churn_rate).c_str(),
                     a.dwell[s].mean_snapshots);
     std::printf("  churn events %d, expected won back %.1f; early warnings %zu\n", a.churn.events,
                 a.churn.expected_won_back, a.warnings.size());
+}
+
+}  // namespace
+
+int cmd_metrics(const Args& args) {
+    const auto files = positionals(args, {"--model", "--as-of", "--period", "--active-days"});
+    if (files.size() != 1) {
+        std::fprintf(stderr, "usage: lifecycle metrics FILE.json [--as-of DATE] [--period month|quarter|year] "
+                             "[--model ID] [--active-days N] [--json]\n");
+        return 2;
+    }
+    AnalysisOptions options;
+    std::string period_id;
+    if (!read_metrics_options(args, options, period_id)) return 2;
+    const auto ws = load_workspace_file(files[0], "lifecycle");
+    if (!ws) return 1;
+    const auto model = choose_model(*ws, args);
+    if (!model) return 1;
+    const LifecycleAnalysis a = analyse_lifecycle(*ws, *model, options);
+    if (has_flag(args, "--json")) std::printf("%s\n", metrics_json(*model, a, period_id).dump(1).c_str());
+    else print_metrics_text(*model, a);
     return 0;
 }
 
