@@ -408,7 +408,7 @@ void draw_levers_tab(AppState& state, ScenarioPanelState& s) {
         ImGui::EndPopup();
     }
     ImGui::SameLine();
-    ImGui::TextDisabled("%zu %s", s.working.levers.size(), tr("scenarios.levers_2"));
+    ImGui::TextDisabled("%s", trf("scenarios.lever_count", {std::to_string(s.working.levers.size())}).c_str());
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::InputTextWithHint("##notes", tr("scenarios.notes"), &s.working.notes)) s.working_dirty = true;

@@ -217,9 +217,9 @@ void flow_tooltip(const FlowLayout& f, const FlowHover& hover, const std::vector
         ImGui::BeginTooltip();
         tooltip_swatch(color_or_palette(from[l].color, hover.band_l));
         ImGui::Text("%s -> %s", from[l].label.c_str(), to[r].label.c_str());
-        ImGui::Text("%s  (%s of %s)", format_value(v, format).c_str(),
-                    format_value(f.left_total[l] > 0 ? v / f.left_total[l] : 0, ValueFormat::percent).c_str(),
-                    from[l].label.c_str());
+        ImGui::TextUnformatted(trf("charts.flow_share_of_source", {format_value(v, format),
+                                                                   format_value(f.left_total[l] > 0 ? v / f.left_total[l] : 0, ValueFormat::percent),
+                                                                   from[l].label}).c_str());
         ImGui::EndTooltip();
     }
 }
