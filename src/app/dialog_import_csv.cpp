@@ -116,7 +116,124 @@ struct CsvImportDialog::Impl {
         preview = preview_csv(file.bytes, options, 20);
         options.columns = preview.columns;
     }
+
+    void draw_result(float line);
+    bool draw_layout_options();
+    bool draw_column_roles();
+    void draw_preview(float line);
+    void draw_buttons(AppState& state);
+    void run_import(AppState& state);
 };
+
+void CsvImportDialog::Impl::draw_result(float line) {
+    ImGui::TextUnformatted(trf("import.imported_rows_customers", {std::to_string(imported), std::to_string(rows),
+                                                                  std::to_string(customers)}).c_str());
+    if (!problems.empty()) {
+        ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s: %zu", tr("import.rows_that_were_not_imported"), problems.size());
+        problem_table("bad_rows", problems, -line);
+    }
+    if (ImGui::Button(tr("common.close"))) ImGui::CloseCurrentPopup();
+    automation::record("import.close");
+}
+
+// Separator, header and date format; true when any changed. A new layout forgets the chosen columns.
+bool CsvImportDialog::Impl::draw_layout_options() {
+    static const CsvSeparator kSeparators[] = {CsvSeparator::automatic, CsvSeparator::comma, CsvSeparator::semicolon,
+                                               CsvSeparator::tab, CsvSeparator::whitespace};
+    static const CsvHeader kHeaders[] = {CsvHeader::automatic, CsvHeader::yes, CsvHeader::no};
+    static const CsvDateFormat kFormats[] = {CsvDateFormat::automatic, CsvDateFormat::ymd_dash, CsvDateFormat::ymd_slash,
+                                             CsvDateFormat::dmy, CsvDateFormat::mdy, CsvDateFormat::yyyymmdd};
+    bool layout_changed = enum_combo(tr("import.separator"), "import.separator", options.separator, kSeparators, separator_name);
+    ImGui::SameLine();
+    layout_changed |= enum_combo(tr("import.first_row_is_a_header"), "import.header", options.header, kHeaders, header_name);
+    ImGui::SameLine();
+    bool changed = enum_combo(tr("import.date_format"), "import.date_format", options.date_format, kFormats, csv_date_format_name);
+    if (layout_changed) options.columns = CsvColumns{};  // guess the columns again for the new layout
+    ImGui::TextDisabled("%s", trf("import.detected", {separator_name(preview.separator),
+                                                       tr(preview.has_header ? "import.first_row_is_a_header" : "import.no_header"),
+                                                       csv_date_format_name(preview.date_format)}).c_str());
+    return changed || layout_changed;
+}
+
+// The column for each role; true when any changed.
+bool CsvImportDialog::Impl::draw_column_roles() {
+    const auto& names = preview.column_names;
+    bool changed = column_combo(tr("import.customer_id_column"), "import.col.id", options.columns.customer_id, names, false);
+    ImGui::SameLine();
+    changed |= column_combo(tr("import.date_column"), "import.col.date", options.columns.date, names, false);
+    ImGui::SameLine();
+    changed |= column_combo(tr("import.amount_column"), "import.col.amount", options.columns.amount, names, true);
+    changed |= column_combo(tr("common.cost"), "import.col.cost", options.columns.cost, names, true);
+    ImGui::SameLine();
+    changed |= column_combo(tr("import.product_column"), "import.col.product", options.columns.product, names, true);
+    return changed;
+}
+
+// The first rows as parsed, each column headed by its name and role, then the preview's problems.
+void CsvImportDialog::Impl::draw_preview(float line) {
+    const auto& names = preview.column_names;
+    float problems_height = preview.problems.empty() ? 0 : line * 3;
+    int cols = static_cast<int>(std::min<std::size_t>(std::max<std::size_t>(names.size(), 1), 64));
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX |
+                            ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+    if (ImGui::BeginTable("preview", cols, flags, ImVec2(0, -(line * 1.3f + problems_height)))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        const CsvColumns& c = options.columns;
+        for (int i = 0; i < cols; ++i) {
+            std::string label = i < static_cast<int>(names.size()) ? names[static_cast<std::size_t>(i)] : "";
+            const char* role = i == c.customer_id ? tr("common.id") : i == c.date ? tr("common.date") : i == c.amount ? tr("common.amount")
+                             : i == c.cost ? tr("common.cost") : i == c.product ? tr("common.product") : nullptr;
+            if (role) label += std::string(" [") + role + "]";
+            ImGui::TableSetupColumn(label.c_str());
+        }
+        ImGui::TableHeadersRow();
+        for (const auto& row : preview.rows) {
+            ImGui::TableNextRow();
+            for (int i = 0; i < cols; ++i) {
+                ImGui::TableNextColumn();
+                if (i < static_cast<int>(row.size())) ImGui::TextUnformatted(row[static_cast<std::size_t>(i)].c_str());
+            }
+        }
+        ImGui::EndTable();
+    }
+    problem_table("preview_problems", preview.problems, problems_height);
+}
+
+// Import (once an id and a date column are chosen) and Cancel.
+void CsvImportDialog::Impl::draw_buttons(AppState& state) {
+    bool can_import = options.columns.customer_id >= 0 && options.columns.date >= 0;
+    if (!can_import) ImGui::BeginDisabled();
+    if (ImGui::Button(tr("import.import"))) run_import(state);
+    automation::record("import.import");
+    if (!can_import) ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
+    automation::record("import.cancel");
+}
+
+// Imports the whole file with the chosen options, merged or as a new workspace (one undo step), and
+// moves to the result page.
+void CsvImportDialog::Impl::run_import(AppState& state) {
+    CsvImportResult result = import_transactions_csv(file.bytes, options);
+    rows = result.rows;
+    imported = result.imported;
+    customers = result.customers.size();
+    problems = result.problems;
+    if (result.imported > 0) {
+        if (merge == 1) {
+            Workspace next = state.workspace();
+            merge_import(next, result);
+            state.replace_workspace("import.import_csv", std::move(next));
+        } else {
+            std::string name = file.name.substr(0, file.name.rfind('.'));
+            state.replace_workspace("import.import_csv", workspace_from_import(result, name));
+        }
+        state.notify("import.imported_rows_from", {std::to_string(result.imported), file.name});
+    } else {
+        state.notify("import.imported_rows_from", {"0", file.name}, true);
+    }
+    stage = Stage::result;
+}
 
 CsvImportDialog::CsvImportDialog() : impl_(std::make_unique<Impl>()) {}
 CsvImportDialog::~CsvImportDialog() = default;
@@ -151,44 +268,14 @@ void CsvImportDialog::draw(AppState& state) {
     float line = ImGui::GetFrameHeightWithSpacing();
 
     if (d.stage == Stage::result) {
-        ImGui::TextUnformatted(trf("import.imported_rows_customers", {std::to_string(d.imported), std::to_string(d.rows),
-                                                                      std::to_string(d.customers)}).c_str());
-        if (!d.problems.empty()) {
-            ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s: %zu", tr("import.rows_that_were_not_imported"), d.problems.size());
-            problem_table("bad_rows", d.problems, -line);
-        }
-        if (ImGui::Button(tr("common.close"))) ImGui::CloseCurrentPopup();
-        automation::record("import.close");
+        d.draw_result(line);
         ImGui::EndPopup();
         return;
     }
 
-    static const CsvSeparator kSeparators[] = {CsvSeparator::automatic, CsvSeparator::comma, CsvSeparator::semicolon,
-                                               CsvSeparator::tab, CsvSeparator::whitespace};
-    static const CsvHeader kHeaders[] = {CsvHeader::automatic, CsvHeader::yes, CsvHeader::no};
-    static const CsvDateFormat kFormats[] = {CsvDateFormat::automatic, CsvDateFormat::ymd_dash, CsvDateFormat::ymd_slash,
-                                             CsvDateFormat::dmy, CsvDateFormat::mdy, CsvDateFormat::yyyymmdd};
-    bool changed = false;
-    bool layout_changed = enum_combo(tr("import.separator"), "import.separator", d.options.separator, kSeparators, separator_name);
-    ImGui::SameLine();
-    layout_changed |= enum_combo(tr("import.first_row_is_a_header"), "import.header", d.options.header, kHeaders, header_name);
-    ImGui::SameLine();
-    changed |= enum_combo(tr("import.date_format"), "import.date_format", d.options.date_format, kFormats, csv_date_format_name);
-    if (layout_changed) d.options.columns = CsvColumns{};  // guess the columns again for the new layout
-    ImGui::TextDisabled("%s", trf("import.detected", {separator_name(d.preview.separator),
-                                                       tr(d.preview.has_header ? "import.first_row_is_a_header" : "import.no_header"),
-                                                       csv_date_format_name(d.preview.date_format)}).c_str());
-
-    const auto& names = d.preview.column_names;
-    changed |= column_combo(tr("import.customer_id_column"), "import.col.id", d.options.columns.customer_id, names, false);
-    ImGui::SameLine();
-    changed |= column_combo(tr("import.date_column"), "import.col.date", d.options.columns.date, names, false);
-    ImGui::SameLine();
-    changed |= column_combo(tr("import.amount_column"), "import.col.amount", d.options.columns.amount, names, true);
-    changed |= column_combo(tr("common.cost"), "import.col.cost", d.options.columns.cost, names, true);
-    ImGui::SameLine();
-    changed |= column_combo(tr("import.product_column"), "import.col.product", d.options.columns.product, names, true);
-    if (changed || layout_changed) d.refresh_preview();
+    bool changed = d.draw_layout_options();
+    changed |= d.draw_column_roles();
+    if (changed) d.refresh_preview();
 
     ImGui::RadioButton(tr("import.merge_into_the_open_workspace"), &d.merge, 1);
     ImGui::SameLine();
@@ -196,60 +283,8 @@ void CsvImportDialog::draw(AppState& state) {
 
     ImGui::Separator();
     ImGui::TextUnformatted(tr("import.preview"));
-    float problems_height = d.preview.problems.empty() ? 0 : line * 3;
-    int cols = static_cast<int>(std::min<std::size_t>(std::max<std::size_t>(names.size(), 1), 64));
-    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX |
-                            ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-    if (ImGui::BeginTable("preview", cols, flags, ImVec2(0, -(line * 1.3f + problems_height)))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        const CsvColumns& c = d.options.columns;
-        for (int i = 0; i < cols; ++i) {
-            std::string label = i < static_cast<int>(names.size()) ? names[static_cast<std::size_t>(i)] : "";
-            const char* role = i == c.customer_id ? tr("common.id") : i == c.date ? tr("common.date") : i == c.amount ? tr("common.amount")
-                             : i == c.cost ? tr("common.cost") : i == c.product ? tr("common.product") : nullptr;
-            if (role) label += std::string(" [") + role + "]";
-            ImGui::TableSetupColumn(label.c_str());
-        }
-        ImGui::TableHeadersRow();
-        for (const auto& row : d.preview.rows) {
-            ImGui::TableNextRow();
-            for (int i = 0; i < cols; ++i) {
-                ImGui::TableNextColumn();
-                if (i < static_cast<int>(row.size())) ImGui::TextUnformatted(row[static_cast<std::size_t>(i)].c_str());
-            }
-        }
-        ImGui::EndTable();
-    }
-    problem_table("preview_problems", d.preview.problems, problems_height);
-
-    bool can_import = d.options.columns.customer_id >= 0 && d.options.columns.date >= 0;
-    if (!can_import) ImGui::BeginDisabled();
-    if (ImGui::Button(tr("import.import"))) {
-        CsvImportResult result = import_transactions_csv(d.file.bytes, d.options);
-        d.rows = result.rows;
-        d.imported = result.imported;
-        d.customers = result.customers.size();
-        d.problems = result.problems;
-        if (result.imported > 0) {
-            if (d.merge == 1) {
-                Workspace next = state.workspace();
-                merge_import(next, result);
-                state.replace_workspace("import.import_csv", std::move(next));
-            } else {
-                std::string name = d.file.name.substr(0, d.file.name.rfind('.'));
-                state.replace_workspace("import.import_csv", workspace_from_import(result, name));
-            }
-            state.notify("import.imported_rows_from", {std::to_string(result.imported), d.file.name});
-        } else {
-            state.notify("import.imported_rows_from", {"0", d.file.name}, true);
-        }
-        d.stage = Stage::result;
-    }
-    automation::record("import.import");
-    if (!can_import) ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
-    automation::record("import.cancel");
+    d.draw_preview(line);
+    d.draw_buttons(state);
     ImGui::EndPopup();
 }
 
