@@ -225,6 +225,105 @@ void draw_facts(const Customer& c, Date as_of) {
     ImGui::EndTable();
 }
 
+// Name, segment and tags, each an undoable edit of customer i (c) when it changes.
+void draw_edit_fields(AppState& state, CustomersPanelState& s, std::size_t i, const Customer& c) {
+    if (edit_field(tr("common.name"), "customer.name", s.name) && s.name != c.name) {
+        std::string value = s.name;
+        state.edit_customer(i, "common.rename_customer", [&](Customer& x) { x.name = value; });
+    }
+    if (edit_field(tr("common.segment"), "customer.segment", s.segment) && s.segment != c.segment) {
+        std::string value = s.segment;
+        state.edit_customer(i, "customers.change_segment", [&](Customer& x) { x.segment = value; });
+    }
+    if (edit_field(tr("customers.tags"), "customer.tags", s.tags)) {
+        std::vector<std::string> tags = split_tags(s.tags);
+        if (tags != state.workspace().customers[i].tags)
+            state.edit_customer(i, "customers.change_tags", [&](Customer& x) { x.tags = tags; });
+    }
+}
+
+void draw_timeline(const Customer& c) {
+    if (!ImGui::CollapsingHeader(tr("customers.timeline"), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    charts::Series purchases{tr("customers.transactions"), {}, {}, 0, charts::SeriesKind::stems};
+    for (const Transaction& t : c.transactions) {
+        purchases.x.push_back(t.date.days);
+        purchases.y.push_back(t.amount);
+    }
+    charts::Series touches{tr("customers.interactions"), {}, {}, charts::palette_color(1), charts::SeriesKind::points};
+    for (const Interaction& x : c.interactions) {
+        touches.x.push_back(x.date.days);
+        touches.y.push_back(0);
+    }
+    charts::Options options;
+    options.height_lines = 9;
+    charts::line_chart("timeline", {purchases, touches}, {"", charts::ValueFormat::date},
+                       {tr("common.amount"), charts::ValueFormat::money}, options);
+}
+
+// A scrolling 4-column table sized for `rows` rows (at most 10 lines high) with a frozen header row;
+// the caller sets up the columns and ends the table when this returns true.
+bool begin_record_table(const char* id, std::size_t rows) {
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY;
+    float height = ImGui::GetTextLineHeightWithSpacing() * std::min<float>(10, 1.5f + rows);
+    if (!ImGui::BeginTable(id, 4, flags, ImVec2(0, height))) return false;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    return true;
+}
+
+void draw_transactions(const Customer& c) {
+    if (!ImGui::CollapsingHeader(tr("customers.transactions"), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    if (!begin_record_table("transactions", c.transactions.size())) return;
+    ImGui::TableSetupColumn(tr("common.date"));
+    ImGui::TableSetupColumn(tr("common.amount"));
+    ImGui::TableSetupColumn(tr("common.cost"));
+    ImGui::TableSetupColumn(tr("common.product"));
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(c.transactions.size()));
+    while (clipper.Step()) {
+        for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+            const Transaction& t = c.transactions[static_cast<std::size_t>(k)];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(to_iso(t.date).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(charts::format_value(t.amount, charts::ValueFormat::money).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(t.cost ? charts::format_value(*t.cost, charts::ValueFormat::money).c_str() : "-");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(t.product.c_str());
+        }
+    }
+    ImGui::EndTable();
+}
+
+void draw_interactions(const Customer& c) {
+    if (!ImGui::CollapsingHeader(tr("customers.interactions"), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    if (!begin_record_table("interactions", c.interactions.size())) return;
+    ImGui::TableSetupColumn(tr("common.date"));
+    ImGui::TableSetupColumn(tr("customers.type"));
+    ImGui::TableSetupColumn(tr("customers.sentiment"));
+    ImGui::TableSetupColumn(tr("customers.note"), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(c.interactions.size()));
+    while (clipper.Step()) {
+        for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+            const Interaction& x = c.interactions[static_cast<std::size_t>(k)];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(to_iso(x.date).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(x.type.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(x.sentiment ? charts::format_value(*x.sentiment, charts::ValueFormat::number).c_str() : "-");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(x.note.c_str());
+        }
+    }
+    ImGui::EndTable();
+}
+
 void draw_details(AppState& state, CustomersPanelState& s) {
     auto index = state.find_customer(state.selected_customer);
     if (!index) {
@@ -240,100 +339,16 @@ void draw_details(AppState& state, CustomersPanelState& s) {
     ImGui::Text("%s  %s", c.id.c_str(), c.name.c_str());
     ImGui::Separator();
     std::size_t i = *index;
-    if (edit_field(tr("common.name"), "customer.name", s.name) && s.name != c.name) {
-        std::string value = s.name;
-        state.edit_customer(i, "common.rename_customer", [&](Customer& x) { x.name = value; });
-    }
-    if (edit_field(tr("common.segment"), "customer.segment", s.segment) && s.segment != c.segment) {
-        std::string value = s.segment;
-        state.edit_customer(i, "customers.change_segment", [&](Customer& x) { x.segment = value; });
-    }
-    if (edit_field(tr("customers.tags"), "customer.tags", s.tags)) {
-        std::vector<std::string> tags = split_tags(s.tags);
-        if (tags != state.workspace().customers[i].tags)
-            state.edit_customer(i, "customers.change_tags", [&](Customer& x) { x.tags = tags; });
-    }
+    draw_edit_fields(state, s, i, c);
     const Customer& cur = state.workspace().customers[i];
     ImGui::TextDisabled("%s: %s   %s: %s   %s: %s", tr("customers.acquired"), cur.acquired ? to_iso(*cur.acquired).c_str() : "-",
                         tr("common.channel"), cur.channel.empty() ? "-" : cur.channel.c_str(), tr("customers.acquisition_cost"),
                         charts::format_value(cur.acquisition_cost, charts::ValueFormat::money).c_str());
 
     draw_facts(cur, s.as_of);
-
-    if (ImGui::CollapsingHeader(tr("customers.timeline"), ImGuiTreeNodeFlags_DefaultOpen)) {
-        charts::Series purchases{tr("customers.transactions"), {}, {}, 0, charts::SeriesKind::stems};
-        for (const Transaction& t : cur.transactions) {
-            purchases.x.push_back(t.date.days);
-            purchases.y.push_back(t.amount);
-        }
-        charts::Series touches{tr("customers.interactions"), {}, {}, charts::palette_color(1), charts::SeriesKind::points};
-        for (const Interaction& x : cur.interactions) {
-            touches.x.push_back(x.date.days);
-            touches.y.push_back(0);
-        }
-        charts::Options options;
-        options.height_lines = 9;
-        charts::line_chart("timeline", {purchases, touches}, {"", charts::ValueFormat::date},
-                           {tr("common.amount"), charts::ValueFormat::money}, options);
-    }
-    if (ImGui::CollapsingHeader(tr("customers.transactions"), ImGuiTreeNodeFlags_DefaultOpen)) {
-        ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY;
-        float height = ImGui::GetTextLineHeightWithSpacing() * std::min<float>(10, 1.5f + cur.transactions.size());
-        if (ImGui::BeginTable("transactions", 4, flags, ImVec2(0, height))) {
-            ImGui::TableSetupScrollFreeze(0, 1);
-            ImGui::TableSetupColumn(tr("common.date"));
-            ImGui::TableSetupColumn(tr("common.amount"));
-            ImGui::TableSetupColumn(tr("common.cost"));
-            ImGui::TableSetupColumn(tr("common.product"));
-            ImGui::TableHeadersRow();
-            ImGuiListClipper clipper;
-            clipper.Begin(static_cast<int>(cur.transactions.size()));
-            while (clipper.Step()) {
-                for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
-                    const Transaction& t = cur.transactions[static_cast<std::size_t>(k)];
-                    ImGui::TableNextRow();
-                    ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(to_iso(t.date).c_str());
-                    ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(charts::format_value(t.amount, charts::ValueFormat::money).c_str());
-                    ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(t.cost ? charts::format_value(*t.cost, charts::ValueFormat::money).c_str() : "-");
-                    ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(t.product.c_str());
-                }
-            }
-            ImGui::EndTable();
-        }
-    }
-    if (ImGui::CollapsingHeader(tr("customers.interactions"), ImGuiTreeNodeFlags_DefaultOpen)) {
-        ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY;
-        float height = ImGui::GetTextLineHeightWithSpacing() * std::min<float>(10, 1.5f + cur.interactions.size());
-        if (ImGui::BeginTable("interactions", 4, flags, ImVec2(0, height))) {
-            ImGui::TableSetupScrollFreeze(0, 1);
-            ImGui::TableSetupColumn(tr("common.date"));
-            ImGui::TableSetupColumn(tr("customers.type"));
-            ImGui::TableSetupColumn(tr("customers.sentiment"));
-            ImGui::TableSetupColumn(tr("customers.note"), ImGuiTableColumnFlags_WidthStretch);
-            ImGui::TableHeadersRow();
-            ImGuiListClipper clipper;
-            clipper.Begin(static_cast<int>(cur.interactions.size()));
-            while (clipper.Step()) {
-                for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
-                    const Interaction& x = cur.interactions[static_cast<std::size_t>(k)];
-                    ImGui::TableNextRow();
-                    ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(to_iso(x.date).c_str());
-                    ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(x.type.c_str());
-                    ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(x.sentiment ? charts::format_value(*x.sentiment, charts::ValueFormat::number).c_str() : "-");
-                    ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(x.note.c_str());
-                }
-            }
-            ImGui::EndTable();
-        }
-    }
+    draw_timeline(cur);
+    draw_transactions(cur);
+    draw_interactions(cur);
 }
 
 }  // namespace
