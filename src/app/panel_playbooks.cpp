@@ -10,6 +10,7 @@
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
 #include "app/ui_lang.h"
+#include "core/lifecycle/care_plans.h"
 #include "core/lifecycle/playbook.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"

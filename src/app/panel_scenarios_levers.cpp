@@ -9,6 +9,7 @@
 #include "app/i18n.h"
 #include "app/panel_scenarios_internal.h"
 #include "app/ui_lang.h"
+#include "core/lifecycle/care_plans.h"
 #include "core/scenario/defaults.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -156,14 +157,9 @@ void draw_winback_controls(const ScenarioPanelState& s, Lever& lever, const std:
 void draw_care_plan_controls(const ScenarioPanelState& s, Lever& lever, const std::string& n, const Baseline& b, bool& changed) {
     const Lang lang = ui_lang();
     std::vector<std::string> plans, titles;
-    for (const char* id : kCarePlanIds) {
-        plans.push_back(id);
-        titles.push_back(care_plan_title(id, lang));
-    }
-    if (std::find(plans.begin(), plans.end(), lever.plan) == plans.end()) {
-        plans.push_back(lever.plan);
-        titles.push_back(lever.plan);
-    }
+    for (const CarePlan& plan : care_plans()) plans.push_back(plan.id);
+    if (std::find(plans.begin(), plans.end(), lever.plan) == plans.end()) plans.push_back(lever.plan);
+    for (const std::string& id : plans) titles.push_back(care_plan_title(id, lang));
     changed |= choice_combo(n + ".plan", tr("common.care_plan"), lever.plan, plans, titles);
     const std::vector<std::string> stay = stay_stages(b);
     changed |= stage_set(n + ".stages", tr("scenarios.stages_covered"), lever.stages, stay, stage_titles(s, stay));

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "core/lifecycle/care_plans.h"
 #include "core/lifecycle/playbook.h"
 #include "core/lifecycle/snapshots.h"
 #include "unit-lifecycle-fixtures.h"

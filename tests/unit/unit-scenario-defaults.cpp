@@ -2,6 +2,7 @@
 // lever gets, and the example baseline for a workspace without customers.
 #include <doctest/doctest.h>
 
+#include "core/lifecycle/care_plans.h"
 #include "core/scenario/defaults.h"
 #include "core/scenario/projection.h"
 
@@ -54,7 +55,7 @@ TEST_CASE("default_lever fills each kind's targets from the baseline and changes
     CHECK(winback.contact_rate == 0);
 
     Lever care = default_lever(LeverKind::care_plan, b);
-    CHECK(care.plan == kCarePlanIds[0]);
+    CHECK(care.plan == care_plans().front().id);
     CHECK(care.stages == std::vector<std::string>{"Trial", "Paying"});
 
     Lever acquisition = default_lever(LeverKind::acquisition, b);

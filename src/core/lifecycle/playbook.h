@@ -1,6 +1,6 @@
-// Care plans (docs/lifecycle-models.md) and churn analysis from the workspace's churn events:
-// why customers leave (reason catalog with win-back measures), who leaves (segment), from which
-// stage (stage at the last snapshot before the churn date) and when (tenure at churn).
+// Churn analysis from the workspace's churn events: why customers leave (reason catalog with win-back
+// measures), who leaves (segment), from which stage (stage at the last snapshot before the churn date)
+// and when (tenure at churn). The care plans are in care_plans.h.
 #pragma once
 #include <string>
 #include <vector>
@@ -9,13 +9,6 @@
 #include "core/localized.h"
 
 namespace lcs {
-
-struct CarePlan {
-    std::string id;
-    Localized name, measure;
-};
-// The five care plans: birthday, member_day, regular_follow_up, holiday, loyalty_points.
-std::vector<CarePlan> care_plans();
 
 struct ChurnByReason {
     std::string reason;  // reason id as recorded on the events

@@ -1,5 +1,7 @@
 #include "core/scenario/defaults.h"
 
+#include "core/lifecycle/care_plans.h"
+
 namespace lcs {
 namespace {
 
@@ -63,7 +65,7 @@ Lever default_lever(LeverKind kind, const Baseline& b) {
             break;
         }
         case LeverKind::care_plan:
-            lever.plan = kCarePlanIds[0];
+            lever.plan = care_plans().front().id;
             lever.stages = stay;
             break;
         case LeverKind::acquisition: lever.cost_per_customer.reset(); break;

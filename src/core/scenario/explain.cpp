@@ -2,6 +2,8 @@
 
 #include <iterator>
 
+#include "core/lifecycle/care_plans.h"
+
 namespace lcs {
 
 namespace {
@@ -144,14 +146,6 @@ const Text kResultTexts[] = {
      "重新计算客户资产。条形按客户资产的摆动幅度排序；最长的条形就是最值得仔细测量的输入。"},
 };
 
-const Text kCarePlans[] = {
-    {"birthday", "Birthday care", "生日关怀", "", ""},
-    {"member_day", "Member-day care", "会员日关怀", "", ""},
-    {"follow_up", "Regular follow-up", "定期回访", "", ""},
-    {"holiday", "Holiday care", "特殊节日关怀", "", ""},
-    {"loyalty_points", "Loyalty points", "忠诚积分奖励", "", ""},
-};
-
 const Text* find_text(const Text* begin, const Text* end, const std::string& key) {
     for (const Text* t = begin; t != end; ++t)
         if (key == t->key) return t;
@@ -189,9 +183,9 @@ const char* result_title(const std::string& key, Lang lang) {
 }
 
 std::string care_plan_title(const std::string& plan_id, Lang lang) {
-    const Text* t = find_text(std::begin(kCarePlans), std::end(kCarePlans), plan_id);
-    if (!t) return plan_id;
-    return t->title.in(lang);
+    for (const CarePlan& plan : care_plans())
+        if (plan.id == plan_id) return plan.name.in(lang);
+    return plan_id;
 }
 
 }  // namespace lcs

@@ -22,7 +22,8 @@ std::vector<std::string> result_keys();
 const char* result_explanation(const std::string& key, Lang lang = Lang::en);
 const char* result_title(const std::string& key, Lang lang = Lang::en);
 
-// Care-plan display names ("birthday" -> "Birthday care" / "生日关怀"); the id itself when unknown.
+// A care plan's display name from the catalog (core/lifecycle/care_plans.h): "birthday" -> "Birthday
+// care" / "生日关怀"; the id itself for a custom plan.
 std::string care_plan_title(const std::string& plan_id, Lang lang = Lang::en);
 
 }  // namespace lcs

@@ -23,9 +23,6 @@ enum class LeverKind {
 inline constexpr LeverKind kAllLeverKinds[] = {LeverKind::retention, LeverKind::conversion, LeverKind::winback,
                                                LeverKind::care_plan, LeverKind::acquisition, LeverKind::price};
 
-// Care plans named by the sources (docs/lifecycle-models.md); any other non-empty id is accepted as a custom plan.
-inline constexpr const char* kCarePlanIds[] = {"birthday", "member_day", "follow_up", "holiday", "loyalty_points"};
-
 struct Lever {
     LeverKind kind = LeverKind::retention;
     std::string label;     // shown to the user; may be empty
@@ -39,7 +36,8 @@ struct Lever {
     std::string from_stage;  // conversion: stage A
     std::string to_stage;    // conversion: stage B; winback: stage the won-back customers re-enter
     std::string reason;      // winback: ChurnReason id
-    std::string plan;        // care_plan: "birthday", "member_day", "follow_up", "holiday", "loyalty_points", or custom
+    std::string plan;        // care_plan: an id of care_plans() (core/lifecycle/care_plans.h), or any
+                             // other non-empty id for a custom plan
 
     // Probability points per month (0.05 = 5 points). retention/care_plan: 0..1 (moved from churn to
     // staying); conversion: 0..1 (moved from staying in A to B); price: -1..1 retention effect
