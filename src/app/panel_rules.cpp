@@ -63,16 +63,18 @@ bool text_combo(const char* id, std::string& value, const std::vector<std::pair<
 
 enum class RowAction { none, edited, remove, up, down };
 
-// One condition's widgets; `commit` is set when an edit is complete (combo pick, checkbox,
-// or a text/number field the user left after typing).
-RowAction condition_row(Condition& c, const std::string& name, int count, int present, const std::vector<std::string>& segments) {
-    RowAction action = RowAction::none;
-    float font = ImGui::GetFontSize();
+// How many customers the condition alone catches, with its full text as the tooltip.
+void draw_match_count(const Condition& c, const std::string& name, int count, int present) {
     double share = present > 0 ? static_cast<double>(count) / present : 0;
     std::string caught = format_value(count, ValueFormat::integer) + " (" + format_value(share, ValueFormat::percent) + ")";
     ImGui::TextDisabled("%s", caught.c_str());
     automation::record(name + ".count");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", condition_text(c).c_str(), tr("rules.customers_this_condition_alone_matches_as"));
+}
+
+// The kind combo and the "not" checkbox; true when either changed.
+bool kind_widgets(Condition& c, const std::string& name, float font) {
+    bool edited = false;
     ImGui::SameLine(font * 7);
     ImGui::SetNextItemWidth(font * 13);
     if (ImGui::BeginCombo("##kind", kind_label(c.kind))) {
@@ -80,70 +82,88 @@ RowAction condition_row(Condition& c, const std::string& name, int count, int pr
             auto kind = static_cast<ConditionKind>(k);
             if (ImGui::Selectable(kind_label(kind), kind == c.kind) && kind != c.kind) {
                 reset_for_kind(c, kind);
-                action = RowAction::edited;
+                edited = true;
             }
         }
         ImGui::EndCombo();
     }
     automation::record(name + ".kind");
     ImGui::SameLine();
-    if (ImGui::Checkbox(tr("rules.not"), &c.negate)) action = RowAction::edited;
+    if (ImGui::Checkbox(tr("rules.not"), &c.negate)) edited = true;
     automation::record(name + ".negate");
+    return edited;
+}
+
+// The kind's text argument: a metric or NPS category combo, or free text (type, segment or tag, with
+// a picker of the workspace's segments); true when it changed.
+bool text_widgets(Condition& c, const std::string& name, float font, const std::vector<std::string>& segments) {
+    bool edited = false;
     if (c.kind == ConditionKind::trend) {
         ImGui::SameLine();
-        if (text_combo("##metric", c.text, {{"purchases", tr("rules.purchases")}, {"spend", tr("rules.spend")}})) action = RowAction::edited;
+        if (text_combo("##metric", c.text, {{"purchases", tr("rules.purchases")}, {"spend", tr("rules.spend")}})) edited = true;
     } else if (c.kind == ConditionKind::last_nps) {
         ImGui::SameLine();
         if (text_combo("##category", c.text, {{"", tr("rules.score")}, {"promoter", tr("rules.promoter_9_10")}, {"passive", tr("rules.passive_7_8")}, {"detractor", tr("rules.detractor_0_6")}}))
-            action = RowAction::edited;
+            edited = true;
     } else if (condition_kind_info(c.kind).text != TextUse::none) {  // free text: type, segment or tag
         ImGui::SameLine();
         ImGui::SetNextItemWidth(font * 8);
         const char* hint = condition_kind_info(c.kind).text == TextUse::optional ? tr("rules.any_type") : tr("rules.name");
         ImGui::InputTextWithHint("##text", hint, &c.text);
         automation::record(name + ".text");
-        if (ImGui::IsItemDeactivatedAfterEdit()) action = RowAction::edited;
+        if (ImGui::IsItemDeactivatedAfterEdit()) edited = true;
         if (c.kind == ConditionKind::segment_is && !segments.empty()) {
             ImGui::SameLine();
             if (ImGui::BeginCombo("##segments", "", ImGuiComboFlags_NoPreview)) {
                 for (const std::string& s : segments)
                     if (ImGui::Selectable(s.c_str(), s == c.text)) {
                         c.text = s;
-                        action = RowAction::edited;
+                        edited = true;
                     }
                 ImGui::EndCombo();
             }
         }
     }
-    if (condition_compares(c)) {
+    return edited;
+}
+
+// The comparator and its value (two for "between") when the kind compares; true when changed.
+bool compare_widgets(Condition& c, const std::string& name, float font) {
+    if (!condition_compares(c)) return false;
+    bool edited = false;
+    ImGui::SameLine();
+    static const Compare kOps[] = {Compare::lt, Compare::le, Compare::gt, Compare::ge, Compare::eq, Compare::between};
+    ImGui::SetNextItemWidth(font * 5);
+    if (ImGui::BeginCombo("##op", compare_id(c.op))) {
+        for (Compare op : kOps)
+            if (ImGui::Selectable(compare_id(op), op == c.op) && op != c.op) {
+                c.op = op;
+                if (op == Compare::between && c.value2 < c.value) c.value2 = c.value;
+                edited = true;
+            }
+        ImGui::EndCombo();
+    }
+    automation::record(name + ".op");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(font * 5.5f);
+    ImGui::InputDouble("##value", &c.value, 0, 0, "%g");
+    automation::record(name + ".value");
+    if (ImGui::IsItemDeactivatedAfterEdit()) edited = true;
+    if (c.op == Compare::between) {
         ImGui::SameLine();
-        static const Compare kOps[] = {Compare::lt, Compare::le, Compare::gt, Compare::ge, Compare::eq, Compare::between};
-        ImGui::SetNextItemWidth(font * 5);
-        if (ImGui::BeginCombo("##op", compare_id(c.op))) {
-            for (Compare op : kOps)
-                if (ImGui::Selectable(compare_id(op), op == c.op) && op != c.op) {
-                    c.op = op;
-                    if (op == Compare::between && c.value2 < c.value) c.value2 = c.value;
-                    action = RowAction::edited;
-                }
-            ImGui::EndCombo();
-        }
-        automation::record(name + ".op");
+        ImGui::TextUnformatted(tr("rules.and"));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(font * 5.5f);
-        ImGui::InputDouble("##value", &c.value, 0, 0, "%g");
-        automation::record(name + ".value");
-        if (ImGui::IsItemDeactivatedAfterEdit()) action = RowAction::edited;
-        if (c.op == Compare::between) {
-            ImGui::SameLine();
-            ImGui::TextUnformatted(tr("rules.and"));
-            ImGui::SameLine();
-            ImGui::SetNextItemWidth(font * 5.5f);
-            ImGui::InputDouble("##value2", &c.value2, 0, 0, "%g");
-            automation::record(name + ".value2");
-            if (ImGui::IsItemDeactivatedAfterEdit()) action = RowAction::edited;
-        }
+        ImGui::InputDouble("##value2", &c.value2, 0, 0, "%g");
+        automation::record(name + ".value2");
+        if (ImGui::IsItemDeactivatedAfterEdit()) edited = true;
     }
+    return edited;
+}
+
+// The window in days when the kind has one, and churn events' "after the last purchase"; true when changed.
+bool window_widgets(Condition& c, const std::string& name, float font) {
+    bool edited = false;
     if (condition_has_window(c)) {
         ImGui::SameLine();
         ImGui::TextUnformatted(tr("rules.window"));
@@ -151,14 +171,20 @@ RowAction condition_row(Condition& c, const std::string& name, int count, int pr
         ImGui::SetNextItemWidth(font * 4.5f);
         ImGui::InputInt("##window", &c.window_days, 0, 0);
         automation::record(name + ".window");
-        if (ImGui::IsItemDeactivatedAfterEdit()) action = RowAction::edited;
+        if (ImGui::IsItemDeactivatedAfterEdit()) edited = true;
         ImGui::SameLine();
         ImGui::TextDisabled("%s", condition_kind_info(c.kind).window == WindowUse::required ? tr("common.days") : tr("rules.days_0_all_time"));
     }
     if (c.kind == ConditionKind::churn_event) {
         ImGui::SameLine();
-        if (ImGui::Checkbox(tr("rules.after_the_last_purchase"), &c.after_last_purchase)) action = RowAction::edited;
+        if (ImGui::Checkbox(tr("rules.after_the_last_purchase"), &c.after_last_purchase)) edited = true;
     }
+    return edited;
+}
+
+// Up, down and remove; the last one clicked wins (only one can be in a frame).
+RowAction row_buttons(const std::string& name) {
+    RowAction action = RowAction::none;
     ImGui::SameLine();
     if (ImGui::ArrowButton("up", ImGuiDir_Up)) action = RowAction::up;
     ImGui::SameLine();
@@ -167,6 +193,20 @@ RowAction condition_row(Condition& c, const std::string& name, int count, int pr
     if (ImGui::SmallButton(tr("common.remove"))) action = RowAction::remove;
     automation::record(name + ".remove");
     return action;
+}
+
+// One condition's widgets. `edited` when an edit is complete (combo pick, checkbox, or a text/number
+// field the user left after typing); a move or remove button outranks an edit in the same frame.
+RowAction condition_row(Condition& c, const std::string& name, int count, int present, const std::vector<std::string>& segments) {
+    float font = ImGui::GetFontSize();
+    draw_match_count(c, name, count, present);
+    bool edited = kind_widgets(c, name, font);
+    edited |= text_widgets(c, name, font, segments);
+    edited |= compare_widgets(c, name, font);
+    edited |= window_widgets(c, name, font);
+    RowAction button = row_buttons(name);
+    if (button != RowAction::none) return button;
+    return edited ? RowAction::edited : RowAction::none;
 }
 
 // Draws one list (all or any); returns true when the draft changed and should be committed.
