@@ -266,94 +266,113 @@ void App::shortcuts() {
 void App::main_menu() {
     if (!ImGui::BeginMainMenuBar()) return;
     menu_bar_height_ = ImGui::GetWindowSize().y;
+    file_menu();
+    edit_menu();
+    view_menu();
+    help_menu();
+    ImGui::EndMainMenuBar();
+}
+
+void App::file_menu() {
     bool file_open = ImGui::BeginMenu(tr_id("app.file", "file").c_str());
     automation::record("menu.file");
-    if (file_open) {
-        if (ImGui::MenuItem(tr("common.new"))) new_workspace();
-        automation::record("file.new");
-        if (ImGui::MenuItem(tr("app.open"), shortcut("O").c_str())) show_open_dialog();
-        automation::record("file.open");
-        bool demo_open = ImGui::BeginMenu(tr_id("app.open_demo", "demo").c_str());
-        automation::record("file.demo");
-        if (demo_open) {
-            if (ImGui::MenuItem(tr("app.e_commerce"))) open_demo("ecommerce");
-            automation::record("file.demo.ecommerce");
-            if (ImGui::MenuItem(tr("app.saas"))) open_demo("saas");
-            automation::record("file.demo.saas");
-            ImGui::EndMenu();
-        }
-        if (ImGui::MenuItem(tr("app.import_csv"))) show_import_dialog();
-        automation::record("file.import");
-        ImGui::Separator();
-        if (ImGui::MenuItem(tr("app.save"), shortcut("S").c_str())) save();
-        automation::record("file.save");
-        if (ImGui::MenuItem(tr("app.save_as"))) {
-            open_save_as_ = true;
-            save_as_name_ = default_file_name();
-        }
-        automation::record("file.save_as");
-        ImGui::Separator();
-        if (ImGui::MenuItem(tr("app.restore_autosave"), nullptr, false, startup_autosave_.has_value())) restore_autosave();
-        automation::record("file.restore");
+    if (!file_open) return;
+    if (ImGui::MenuItem(tr("common.new"))) new_workspace();
+    automation::record("file.new");
+    if (ImGui::MenuItem(tr("app.open"), shortcut("O").c_str())) show_open_dialog();
+    automation::record("file.open");
+    bool demo_open = ImGui::BeginMenu(tr_id("app.open_demo", "demo").c_str());
+    automation::record("file.demo");
+    if (demo_open) {
+        if (ImGui::MenuItem(tr("app.e_commerce"))) open_demo("ecommerce");
+        automation::record("file.demo.ecommerce");
+        if (ImGui::MenuItem(tr("app.saas"))) open_demo("saas");
+        automation::record("file.demo.saas");
         ImGui::EndMenu();
     }
+    if (ImGui::MenuItem(tr("app.import_csv"))) show_import_dialog();
+    automation::record("file.import");
+    ImGui::Separator();
+    if (ImGui::MenuItem(tr("app.save"), shortcut("S").c_str())) save();
+    automation::record("file.save");
+    if (ImGui::MenuItem(tr("app.save_as"))) {
+        open_save_as_ = true;
+        save_as_name_ = default_file_name();
+    }
+    automation::record("file.save_as");
+    ImGui::Separator();
+    if (ImGui::MenuItem(tr("app.restore_autosave"), nullptr, false, startup_autosave_.has_value())) restore_autosave();
+    automation::record("file.restore");
+    ImGui::EndMenu();
+}
+
+void App::edit_menu() {
     bool edit_open = ImGui::BeginMenu(tr_id("app.edit", "edit").c_str());
     automation::record("menu.edit");
-    if (edit_open) {
-        std::string undo_text = state_.can_undo() ? trf("app.undo_label", {tr(state_.undo_label().c_str())}) : tr("app.undo");
-        if (ImGui::MenuItem((undo_text + "###undo").c_str(), shortcut("Z").c_str(), false, state_.can_undo())) undo();
-        automation::record("edit.undo");
-        std::string redo_text = state_.can_redo() ? trf("app.redo_label", {tr(state_.redo_label().c_str())}) : tr("app.redo");
-        if (ImGui::MenuItem((redo_text + "###redo").c_str(), shortcut("Y").c_str(), false, state_.can_redo())) redo();
-        automation::record("edit.redo");
-        ImGui::EndMenu();
-    }
+    if (!edit_open) return;
+    std::string undo_text = state_.can_undo() ? trf("app.undo_label", {tr(state_.undo_label().c_str())}) : tr("app.undo");
+    if (ImGui::MenuItem((undo_text + "###undo").c_str(), shortcut("Z").c_str(), false, state_.can_undo())) undo();
+    automation::record("edit.undo");
+    std::string redo_text = state_.can_redo() ? trf("app.redo_label", {tr(state_.redo_label().c_str())}) : tr("app.redo");
+    if (ImGui::MenuItem((redo_text + "###redo").c_str(), shortcut("Y").c_str(), false, state_.can_redo())) redo();
+    automation::record("edit.redo");
+    ImGui::EndMenu();
+}
+
+// Panels to show or hide, then the language and UI scale submenus.
+void App::view_menu() {
     bool view_open = ImGui::BeginMenu(tr_id("app.view", "view").c_str());
     automation::record("menu.view");
-    if (view_open) {
-        ImGui::TextDisabled("%s", tr("app.panels"));
-        for (const PanelInfo& panel : panel_registry()) {
-            bool shown = settings_.hidden_panels.count(panel.id) == 0;
-            if (ImGui::MenuItem(tr_id(panel.title, panel.id).c_str(), nullptr, shown)) {
-                if (shown) settings_.hidden_panels.insert(panel.id);
-                else select_panel(panel.id);
-                persist_settings();
-            }
-            automation::record(std::string("view.panel.") + panel.id);
+    if (!view_open) return;
+    ImGui::TextDisabled("%s", tr("app.panels"));
+    for (const PanelInfo& panel : panel_registry()) {
+        bool shown = settings_.hidden_panels.count(panel.id) == 0;
+        if (ImGui::MenuItem(tr_id(panel.title, panel.id).c_str(), nullptr, shown)) {
+            if (shown) settings_.hidden_panels.insert(panel.id);
+            else select_panel(panel.id);
+            persist_settings();
         }
-        ImGui::Separator();
-        bool lang_open = ImGui::BeginMenu(tr_id("app.language", "language").c_str());
-        automation::record("view.language");
-        if (lang_open) {
-            if (ImGui::MenuItem("English", nullptr, settings_.language == Language::english)) set_language(Language::english);
-            automation::record("view.language.en");
-            if (ImGui::MenuItem("简体中文", nullptr, settings_.language == Language::chinese)) set_language(Language::chinese);
-            automation::record("view.language.zh");
-            ImGui::EndMenu();
-        }
-        if (ImGui::BeginMenu(tr_id("app.ui_scale", "scale").c_str())) {
-            for (float scale : {0.75f, 1.0f, 1.25f, 1.5f, 2.0f}) {
-                char label[16];
-                std::snprintf(label, sizeof label, "%d%%", static_cast<int>(std::lround(scale * 100)));
-                if (ImGui::MenuItem(label, nullptr, std::fabs(settings_.ui_scale - scale) < 0.01f)) {
-                    settings_.ui_scale = scale;
-                    persist_settings();
-                }
-            }
-            ImGui::EndMenu();
-        }
-        ImGui::EndMenu();
+        automation::record(std::string("view.panel.") + panel.id);
     }
+    ImGui::Separator();
+    language_menu();
+    scale_menu();
+    ImGui::EndMenu();
+}
+
+void App::language_menu() {
+    bool lang_open = ImGui::BeginMenu(tr_id("app.language", "language").c_str());
+    automation::record("view.language");
+    if (!lang_open) return;
+    if (ImGui::MenuItem("English", nullptr, settings_.language == Language::english)) set_language(Language::english);
+    automation::record("view.language.en");
+    if (ImGui::MenuItem("简体中文", nullptr, settings_.language == Language::chinese)) set_language(Language::chinese);
+    automation::record("view.language.zh");
+    ImGui::EndMenu();
+}
+
+void App::scale_menu() {
+    if (!ImGui::BeginMenu(tr_id("app.ui_scale", "scale").c_str())) return;
+    for (float scale : {0.75f, 1.0f, 1.25f, 1.5f, 2.0f}) {
+        char label[16];
+        std::snprintf(label, sizeof label, "%d%%", static_cast<int>(std::lround(scale * 100)));
+        if (ImGui::MenuItem(label, nullptr, std::fabs(settings_.ui_scale - scale) < 0.01f)) {
+            settings_.ui_scale = scale;
+            persist_settings();
+        }
+    }
+    ImGui::EndMenu();
+}
+
+void App::help_menu() {
     bool help_open = ImGui::BeginMenu(tr_id("app.help", "help").c_str());
     automation::record("menu.help");
-    if (help_open) {
-        if (ImGui::MenuItem(tr("app.keyboard_shortcuts"))) open_shortcuts_ = true;
-        automation::record("help.shortcuts");
-        if (ImGui::MenuItem(tr("app.about"))) open_about_ = true;
-        automation::record("help.about");
-        ImGui::EndMenu();
-    }
-    ImGui::EndMainMenuBar();
+    if (!help_open) return;
+    if (ImGui::MenuItem(tr("app.keyboard_shortcuts"))) open_shortcuts_ = true;
+    automation::record("help.shortcuts");
+    if (ImGui::MenuItem(tr("app.about"))) open_about_ = true;
+    automation::record("help.about");
+    ImGui::EndMenu();
 }
 
 void App::panel_tabs() {

@@ -66,6 +66,12 @@ private:
     void persist_settings();
     void shortcuts();
     void main_menu();
+    void file_menu();  // main_menu's menus, one function each
+    void edit_menu();
+    void view_menu();
+    void language_menu();
+    void scale_menu();
+    void help_menu();
     void panel_tabs();
     void status_bar();
     void problem_dialog();
