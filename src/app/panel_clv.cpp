@@ -74,10 +74,7 @@ bool percent_slider(const char* label, const char* name, double& value, float ma
     return changed;
 }
 
-void draw_settings(AppState& state, ClvSession& session) {
-    ClvSettingsInput& s = session.settings;
-    const Workspace& ws = state.workspace();
-
+void draw_model_choice(ClvSettingsInput& s) {
     ImGui::TextUnformatted(tr("common.model"));
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::BeginCombo("##model", tr(clv_model_label(s.model)))) {
@@ -89,7 +86,9 @@ void draw_settings(AppState& state, ClvSession& session) {
         ImGui::EndCombo();
     }
     automation::record("clv.model");
+}
 
+void draw_unit_choice(ClvSettingsInput& s) {
     ImGui::TextUnformatted(tr("clv.period_unit"));
     const clv::PeriodUnit units[] = {clv::PeriodUnit::day, clv::PeriodUnit::week, clv::PeriodUnit::month};
     const char* unit_labels[] = {"clv.day", "clv.week", "common.month"};
@@ -105,14 +104,12 @@ void draw_settings(AppState& state, ClvSession& session) {
         }
         automation::record(std::string("clv.unit.") + clv::period_unit_name(units[k]));
     }
-    const char* unit = tr(period_unit_plural(s.unit));
+}
 
-    const Date as_of = analysis_date(ws);
-    const std::optional<Date> first = clv::first_purchase_day(ws);
-    const double unit_days = clv::period_length_days(s.unit);
-    const int span = first ? static_cast<int>((as_of.days - first->days) / unit_days) : 0;
-    std::string label = trf("clv.holdout_in_unit", {unit});
-    ImGui::TextUnformatted(label.c_str());
+// Holdout (up to two thirds of the `span` periods of data, with the calibration end it gives) and horizon.
+void draw_holdout_and_horizon(const Workspace& ws, ClvSettingsInput& s, Date as_of, int span) {
+    const char* unit = tr(period_unit_plural(s.unit));
+    ImGui::TextUnformatted(trf("clv.holdout_in_unit", {unit}).c_str());
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::SliderInt("##holdout", &s.holdout_periods, 0, std::max(1, span * 2 / 3), "%d", ImGuiSliderFlags_AlwaysClamp);
     automation::record("clv.holdout");
@@ -122,12 +119,14 @@ void draw_settings(AppState& state, ClvSession& session) {
     ImGui::PopStyleColor();
 
     const int max_horizon = s.unit == clv::PeriodUnit::day ? 1825 : s.unit == clv::PeriodUnit::week ? 260 : 60;
-    label = trf("clv.horizon_in_unit", {unit});
-    ImGui::TextUnformatted(label.c_str());
+    ImGui::TextUnformatted(trf("clv.horizon_in_unit", {unit}).c_str());
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::SliderInt("##horizon", &s.horizon, 1, max_horizon, "%d", ImGuiSliderFlags_AlwaysClamp);
     automation::record("clv.horizon");
+}
 
+// Discount rate (with its yearly equivalent) and margin.
+void draw_rates(ClvSettingsInput& s) {
     const char* discount_labels[] = {"clv.discount_rate_per_day", "clv.discount_rate_per_week", "clv.discount_rate_per_month"};
     ImGui::TextUnformatted(tr(discount_labels[static_cast<int>(s.unit)]));
     percent_slider("##discount", "clv.discount", s.discount, s.unit == clv::PeriodUnit::month ? 5.0f : 1.0f, "%.3f%%");
@@ -136,21 +135,26 @@ void draw_settings(AppState& state, ClvSession& session) {
 
     ImGui::TextUnformatted(tr("clv.margin_share_of_spend"));
     percent_slider("##margin", "clv.margin", s.margin, 100, "%.0f%%");
+}
 
+// What only one model uses: the simple model's retention or the sBG cohort length (up to the `span`
+// periods of data).
+void draw_model_inputs(ClvSettingsInput& s, int span) {
     if (s.model == ClvModelKind::simple) {
         const char* retention_labels[] = {"clv.retention_per_day", "clv.retention_per_week", "clv.retention_per_month"};
         ImGui::TextUnformatted(tr(retention_labels[static_cast<int>(s.unit)]));
         percent_slider("##retention", "clv.retention", s.retention, 99, "%.1f%%");
     }
     if (s.model == ClvModelKind::sbg) {
-        label = trf("clv.cohort_length_in_unit", {unit});
-        ImGui::TextUnformatted(label.c_str());
+        ImGui::TextUnformatted(trf("clv.cohort_length_in_unit", {tr(period_unit_plural(s.unit))}).c_str());
         ImGui::SetNextItemWidth(-FLT_MIN);
         ImGui::SliderInt("##cohort", &s.cohort_periods, 2, std::max(3, span), "%d", ImGuiSliderFlags_AlwaysClamp);
         automation::record("clv.cohort");
     }
+}
 
-    ImGui::Spacing();
+// Fit / Restart fit, and the running fit's progress.
+void draw_fit_button(AppState& state, ClvSession& session) {
     bool running = session.running();
     if (ImGui::Button(running ? tr("clv.restart_fit") : tr("clv.fit"), ImVec2(-FLT_MIN, 0))) session.start(state);
     automation::record("clv.fit");
@@ -160,6 +164,22 @@ void draw_settings(AppState& state, ClvSession& session) {
         automation::record("clv.progress");
         automation::record_rect("clv.status.running", 0, 0, 0, 0);
     }
+}
+
+void draw_settings(AppState& state, ClvSession& session) {
+    ClvSettingsInput& s = session.settings;
+    const Workspace& ws = state.workspace();
+    draw_model_choice(s);
+    draw_unit_choice(s);
+    const Date as_of = analysis_date(ws);
+    const std::optional<Date> first = clv::first_purchase_day(ws);
+    const double unit_days = clv::period_length_days(s.unit);
+    const int span = first ? static_cast<int>((as_of.days - first->days) / unit_days) : 0;  // periods of data
+    draw_holdout_and_horizon(ws, s, as_of, span);
+    draw_rates(s);
+    draw_model_inputs(s, span);
+    ImGui::Spacing();
+    draw_fit_button(state, session);
 }
 
 void param_table(const char* id, const clv::FitResult& fit) {
