@@ -225,13 +225,13 @@ void App::restore_autosave() {
 
 void App::undo() {
     std::string label = state_.undo_label();
-    if (state_.undo()) state_.notify("app.undid", {tr(label.c_str())});
+    if (state_.undo()) state_.notify("app.undid", {label}, false, {true});
     else state_.notify("app.nothing_to_undo");
 }
 
 void App::redo() {
     std::string label = state_.redo_label();
-    if (state_.redo()) state_.notify("app.redid", {tr(label.c_str())});
+    if (state_.redo()) state_.notify("app.redid", {label}, false, {true});
     else state_.notify("app.nothing_to_redo");
 }
 
@@ -417,9 +417,9 @@ void App::status_bar() {
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));
     ImGui::Begin("##status", nullptr, flags);
     const Notice& notice = state_.notice();
-    const std::string notice_text = notice.key.empty() ? tr("app.ready") : trf(notice.key.c_str(), notice.args);
-    if (notice.is_error) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", notice_text.c_str());
-    else ImGui::TextUnformatted(notice_text.c_str());
+    const std::string shown = notice.key.empty() ? tr("app.ready") : notice_text(notice);
+    if (notice.is_error) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", shown.c_str());
+    else ImGui::TextUnformatted(shown.c_str());
     automation::record("status.notice");
     const std::string file = state_.file_name().empty() ? std::string(tr("app.untitled")) : state_.file_name();
     std::string right = (state_.dirty() ? trf("app.file_unsaved_changes", {file}) : file) + "   " +

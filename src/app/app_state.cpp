@@ -126,9 +126,16 @@ std::optional<std::size_t> AppState::find_customer(const std::string& id) const 
     return it->second;
 }
 
-void AppState::notify(const char* key, std::vector<std::string> args, bool is_error) {
-    std::string text = trf(key, args);
-    notice_ = {key, std::move(args), is_error, std::move(text)};
+std::string notice_text(const Notice& notice) {
+    std::vector<std::string> args = notice.args;
+    for (std::size_t i = 0; i < args.size() && i < notice.arg_is_key.size(); ++i)
+        if (notice.arg_is_key[i]) args[i] = tr(args[i].c_str());
+    return trf(notice.key.c_str(), args);
+}
+
+void AppState::notify(const char* key, std::vector<std::string> args, bool is_error, std::vector<bool> arg_is_key) {
+    notice_ = {key, std::move(args), is_error, "", std::move(arg_is_key)};
+    notice_.text = notice_text(notice_);
 }
 
 AppState::Change AppState::change_of(const Edit& edit) {

@@ -24,7 +24,13 @@ struct Notice {
     std::vector<std::string> args;  // values for {0}, {1}... (names, counts; formatted by the caller)
     bool is_error = false;
     std::string text;               // trf(key, args) when it was made (automation, tests)
+    // args[i] is itself an i18n key (an edit's label) when arg_is_key[i]: translated when drawn too,
+    // so "Undid: …" reads in the language shown now, not the one of the moment it was made.
+    std::vector<bool> arg_is_key;
 };
+
+// The notice in the current language (what the status bar shows).
+std::string notice_text(const Notice& notice);
 
 // A problem report shown in the error dialog: a title and every problem (path + message).
 struct ProblemReport {
@@ -79,7 +85,8 @@ public:
     std::string active_panel = "customers";
 
     // Status bar line; and problem reports waiting for the error dialog.
-    void notify(const char* key, std::vector<std::string> args = {}, bool is_error = false);
+    void notify(const char* key, std::vector<std::string> args = {}, bool is_error = false,
+                std::vector<bool> arg_is_key = {});
     const Notice& notice() const { return notice_; }
     void report(ProblemReport report) { reports_.push_back(std::move(report)); }
     std::vector<ProblemReport>& reports() { return reports_; }

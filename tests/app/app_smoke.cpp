@@ -138,6 +138,11 @@ TEST_CASE_FIXTURE(SmokeApp, "customer edits: select by click, rename in the text
     app.undo();
     run_frames(app, 2);
     CHECK(app.state().workspace().customers[0].name == "Ann");
+    // The "Undid …" notice follows a later language switch, the edit's name included.
+    CHECK(lcs::notice_text(app.state().notice()) == "Undid Rename customer");
+    app.set_language(lcs::Language::chinese);
+    CHECK(lcs::notice_text(app.state().notice()) == "已撤销：重命名客户");
+    app.set_language(lcs::Language::english);
     CHECK(click(app, "menu.edit"));
     CHECK(click(app, "edit.redo"));
     CHECK(app.state().workspace().customers[0].name == "Ann Lee");
