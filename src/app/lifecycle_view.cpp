@@ -269,6 +269,24 @@ const char* result_metric_label(const std::string& id) {
     return id.c_str();
 }
 
+ImU32 health_band_color(HealthBand band) {
+    switch (band) {
+        case HealthBand::red: return IM_COL32(215, 60, 45, 255);
+        case HealthBand::yellow: return IM_COL32(235, 170, 20, 255);
+        case HealthBand::green: return IM_COL32(40, 160, 80, 255);
+        default: return IM_COL32(150, 150, 150, 255);
+    }
+}
+
+const char* health_band_label(HealthBand band) {
+    switch (band) {
+        case HealthBand::red: return "health.red";
+        case HealthBand::yellow: return "health.yellow";
+        case HealthBand::green: return "health.green";
+        default: return "health.no_score";
+    }
+}
+
 std::string stage_name_at(const LifecycleModel& model, int index) {
     if (index < 0 || index >= static_cast<int>(model.stages.size())) return "-";
     return stage_name(model.stages[static_cast<std::size_t>(index)]);

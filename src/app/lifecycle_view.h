@@ -113,6 +113,9 @@ ImU32 stage_color(const Stage& stage, float alpha = 1.0f);
 ImU32 stage_text_color(const Stage& stage);
 // Readable English label (pass through tr) of a result-metric id such as "retention_rate"; unknown ids as given.
 const char* result_metric_label(const std::string& id);
+// Colour of a health band (grey for none) and the i18n key of its name (for tr()).
+ImU32 health_band_color(HealthBand band);
+const char* health_band_label(HealthBand band);
 // Stage name for index i, "-" for -1.
 std::string stage_name_at(const LifecycleModel& model, int index);
 

@@ -16,6 +16,7 @@
 #include "app/ui_lang.h"
 #include "core/clv/period.h"
 #include "core/customer_facts.h"
+#include "core/text_match.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 
@@ -25,7 +26,7 @@ namespace {
 using charts::ValueFormat;
 using charts::format_value;
 
-enum Column { kId, kClv, kAlive, kPurchases, kSpend, kX, kTx, kT, kHoldout, kColumnCount };
+enum Column { kId, kName, kClv, kAlive, kPurchases, kSpend, kX, kTx, kT, kHoldout, kColumnCount };
 
 struct ClvPanelState {
     std::string filter;
@@ -300,6 +301,14 @@ double sort_key(const ClvRow& row, int column) {
     }
 }
 
+// The name of the customer a row values ("" when the workspace no longer has them at that index).
+const std::string& row_name(const ClvRow& row, const Workspace& ws) {
+    static const std::string kNone;
+    if (row.customer < 0 || row.customer >= static_cast<int>(ws.customers.size())) return kNone;
+    const Customer& c = ws.customers[static_cast<size_t>(row.customer)];
+    return c.id == row.value.id ? c.name : kNone;
+}
+
 void refresh_order(ClvPanelState& p, const ClvResult& r, const Workspace& ws, const ImGuiTableSortSpecs* specs) {
     int column = p.sort_column;
     bool ascending = p.sort_ascending;
@@ -311,27 +320,16 @@ void refresh_order(ClvPanelState& p, const ClvResult& r, const Workspace& ws, co
     p.sort_column = column;
     p.sort_ascending = ascending;
     p.order.clear();
-    std::string needle = p.filter;
-    std::transform(needle.begin(), needle.end(), needle.begin(), [](unsigned char c) { return std::tolower(c); });
-    auto lower_contains = [&](const std::string& text) {
-        std::string t = text;
-        std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return std::tolower(c); });
-        return t.find(needle) != std::string::npos;
-    };
+    const TextFilter filter(p.filter);  // the same matching as the customers table
     for (size_t i = 0; i < r.rows.size(); ++i) {
         const ClvRow& row = r.rows[i];
-        if (!needle.empty()) {
-            bool hit = lower_contains(row.value.id);
-            if (!hit && row.customer >= 0 && row.customer < static_cast<int>(ws.customers.size()))
-                hit = lower_contains(ws.customers[static_cast<size_t>(row.customer)].name);
-            if (!hit) continue;
-        }
-        p.order.push_back(static_cast<int>(i));
+        if (filter.matches_any({row.value.id, row_name(row, ws)})) p.order.push_back(static_cast<int>(i));
     }
     auto less = [&](int a, int b) {
         const ClvRow& ra = r.rows[static_cast<size_t>(a)];
         const ClvRow& rb = r.rows[static_cast<size_t>(b)];
         if (column == kId) return ra.value.id < rb.value.id;
+        if (column == kName) return row_name(ra, ws) < row_name(rb, ws);
         double ka = sort_key(ra, column), kb = sort_key(rb, column);
         if (std::isnan(ka)) ka = -INFINITY;  // n/a sorts as the lowest
         if (std::isnan(kb)) kb = -INFINITY;
@@ -354,6 +352,7 @@ void draw_customer_table(AppState& state, ClvPanelState& p, const ClvResult& r) 
     ImGui::TableSetupScrollFreeze(0, 1);
     const std::string unit = std::string(" (") + tr(period_unit_plural(r.settings.unit)) + ")";
     ImGui::TableSetupColumn(tr("common.id"), 0, 1.2f, kId);
+    ImGui::TableSetupColumn(tr("common.name"), 0, 1.6f, kName);
     ImGui::TableSetupColumn(tr("common.clv"), ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 1, kClv);
     ImGui::TableSetupColumn(tr("clv.p_alive"), ImGuiTableColumnFlags_PreferSortDescending, 1, kAlive);
     ImGui::TableSetupColumn(tr("clv.exp_purchases"), ImGuiTableColumnFlags_PreferSortDescending, 1, kPurchases);
@@ -380,6 +379,8 @@ void draw_customer_table(AppState& state, ClvPanelState& p, const ClvResult& r) 
                 state.selected_customer = row.value.id;
             ImGui::PopID();
             automation::record("clv.row." + row.value.id);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row_name(row, state.workspace()).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(number_or_dash(row.value.clv, ValueFormat::money).c_str());
             ImGui::TableNextColumn();

@@ -7,7 +7,9 @@
 
 #include "app/automation.h"
 #include "app/charts/charts.h"
+#include "app/clv_session.h"
 #include "app/i18n.h"
+#include "app/lifecycle_view.h"
 #include "app/panels.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -99,7 +101,7 @@ void refresh_order(CustomersPanelState& s, const Workspace& ws, std::uint64_t re
     const TextFilter filter(s.filter);
     for (std::size_t i = 0; i < ws.customers.size(); ++i) {
         const Customer& c = ws.customers[i];
-        if (filter.matches_any({c.id, c.name, c.segment})) s.order.push_back(i);
+        if (filter.matches_customer(c)) s.order.push_back(i);
     }
     const auto& rows = s.rows;
     auto less = [&](std::size_t a, std::size_t b) -> bool {
@@ -124,7 +126,7 @@ void refresh_order(CustomersPanelState& s, const Workspace& ws, std::uint64_t re
 void draw_table(AppState& state, CustomersPanelState& s) {
     const Workspace& ws = state.workspace();
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputTextWithHint("##filter", tr("common.filter_by_id_name_or_segment"), &s.filter);
+    ImGui::InputTextWithHint("##filter", tr("common.filter_by_id_name_segment_or_tag"), &s.filter);
     automation::record("customers.filter");
 
     ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
@@ -260,6 +262,74 @@ void draw_timeline(const Customer& c) {
                        {tr("common.amount"), charts::ValueFormat::money}, options);
 }
 
+// The fitted CLV row of customer i (c), or nullptr when no fit exists or the fit did not value them.
+const ClvRow* clv_row(AppState& state, std::size_t i, const Customer& c) {
+    const std::optional<ClvResult>& fit = clv_session(state).result();
+    if (!fit) return nullptr;
+    for (const ClvRow& row : fit->rows)
+        if (row.customer == static_cast<int>(i) && row.value.id == c.id) return &row;
+    return nullptr;
+}
+
+// Where customer i (c) stands at the lifecycle analysis date: their stage and why they are in it (its
+// rules matched, or the fallback took them), health score and band, and CLV with P(alive) when a
+// fit exists. Every number comes from the shared lifecycle analysis and CLV session; also published
+// as "customer" for tests.
+void draw_standing(AppState& state, std::size_t i, const Customer& c) {
+    const LifecycleAtDate& a = lifecycle_analysis(state);
+    const LifecycleModel& model = lifecycle_model(state);
+    const CustomerStage placed = customer_stage(a.stages, i);
+    const HealthScore none;
+    const HealthScore& health = i < a.health.customers.size() ? a.health.customers[i] : none;
+    const ClvRow* clv = clv_row(state, i, c);
+    using charts::ValueFormat;
+
+    ImGui::TextDisabled("%s", trf("customers.as_of_date", {to_iso(a.as_of)}).c_str());
+    if (ImGui::BeginTable("standing", 2, ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn("label");
+        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s", tr("common.stage"));
+        ImGui::TableNextColumn();
+        if (placed.stage < 0) {
+            ImGui::TextUnformatted(trf("customers.not_a_customer_yet_on", {to_iso(a.as_of)}).c_str());
+        } else {
+            color_swatch(stage_color(model.stages[static_cast<std::size_t>(placed.stage)]));
+            ImGui::TextUnformatted(stage_name_at(model, placed.stage).c_str());
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", tr(placed.by_rule ? "customers.placed_by_its_rules" : "customers.placed_by_fallback"));
+        }
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s", tr("lifecycle.health_score"));
+        ImGui::TableNextColumn();
+        const ImVec4 band = ImGui::ColorConvertU32ToFloat4(health_band_color(health.band));
+        if (health.score) ImGui::TextColored(band, "%.0f  %s", *health.score, tr(health_band_label(health.band)));
+        else ImGui::TextDisabled("%s", tr(health_band_label(health.band)));
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s", tr("common.clv"));
+        ImGui::TableNextColumn();
+        if (clv) {
+            ImGui::TextUnformatted(charts::format_value(clv->value.clv, ValueFormat::money).c_str());
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", tr("clv.p_alive"));
+            ImGui::SameLine();
+            ImGui::TextUnformatted(std::isnan(clv->value.p_alive) ? "-" : charts::format_value(clv->value.p_alive, ValueFormat::percent).c_str());
+        } else {
+            ImGui::TextDisabled("%s", tr(clv_session(state).result() ? "customers.not_valued_by_the_clv_fit" : "customers.fit_a_clv_model_to_see"));
+        }
+        ImGui::EndTable();
+    }
+
+    Json published = {{"id", c.id},
+                      {"stage", placed.stage < 0 ? Json() : Json(model.stages[static_cast<std::size_t>(placed.stage)].id)},
+                      {"placed_by", placed.stage < 0 ? "" : placed.by_rule ? "rules" : "fallback"},
+                      {"health", health.score ? Json(*health.score) : Json()},
+                      {"band", health_band_id(health.band)},
+                      {"clv", clv ? Json(clv->value.clv) : Json()},
+                      {"p_alive", clv && !std::isnan(clv->value.p_alive) ? Json(clv->value.p_alive) : Json()}};
+    automation::publish("customer", published.dump());
+}
+
 // A scrolling 4-column table sized for `rows` rows (at most 10 lines high) with a frozen header row;
 // the caller sets up the columns and ends the table when this returns true.
 bool begin_record_table(const char* id, std::size_t rows) {
@@ -345,6 +415,7 @@ void draw_details(AppState& state, CustomersPanelState& s) {
                         tr("common.channel"), cur.channel.empty() ? "-" : cur.channel.c_str(), tr("customers.acquisition_cost"),
                         charts::format_value(cur.acquisition_cost, charts::ValueFormat::money).c_str());
 
+    draw_standing(state, i, cur);
     draw_facts(cur, s.as_of);
     draw_timeline(cur);
     draw_transactions(cur);

@@ -48,14 +48,7 @@ const char* measure_help(int m) {
     return "";
 }
 
-ImU32 band_color(HealthBand band) {
-    switch (band) {
-        case HealthBand::red: return IM_COL32(215, 60, 45, 255);
-        case HealthBand::yellow: return IM_COL32(235, 170, 20, 255);
-        case HealthBand::green: return IM_COL32(40, 160, 80, 255);
-        default: return IM_COL32(150, 150, 150, 255);
-    }
-}
+ImU32 band_color(HealthBand band) { return health_band_color(band); }
 
 bool int_setting(const char* label, const char* name, int& value) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);

@@ -134,13 +134,13 @@ void draw_members(AppState& state, LifecyclePanelState& p, const LifecycleAtDate
     refresh_members(p, state, a, stage);
     const Workspace& ws = state.workspace();
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputTextWithHint("##filter", tr("common.filter_by_id_name_or_segment"), &p.filter);
+    ImGui::InputTextWithHint("##filter", tr("common.filter_by_id_name_segment_or_tag"), &p.filter);
     automation::record("lifecycle.members.filter");
     std::vector<std::size_t> shown;
     const TextFilter filter(p.filter);  // the same matching as the customers table
     for (std::size_t c : p.members) {
         const Customer& cu = ws.customers[c];
-        if (filter.matches_any({cu.id, cu.name, cu.segment})) shown.push_back(c);
+        if (filter.matches_customer(cu)) shown.push_back(c);
     }
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
                             ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;

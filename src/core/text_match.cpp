@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "core/workspace.h"
+
 namespace lcs {
 
 namespace {
@@ -91,6 +93,13 @@ bool TextFilter::matches_any(std::initializer_list<std::string_view> texts) cons
     if (needle_.empty()) return true;
     for (std::string_view text : texts)
         if (matches(text)) return true;
+    return false;
+}
+
+bool TextFilter::matches_customer(const Customer& customer) const {
+    if (matches_any({customer.id, customer.name, customer.segment})) return true;
+    for (const std::string& tag : customer.tags)
+        if (matches(tag)) return true;
     return false;
 }
 

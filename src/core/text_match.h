@@ -7,6 +7,8 @@
 
 namespace lcs {
 
+struct Customer;
+
 // UTF-8 text with letter case removed: ASCII, Latin-1 and Latin Extended-A, Greek and Cyrillic
 // capitals become small letters, and full-width Latin letters and digits (Ａ, ｂ, ３) become their
 // ASCII small forms. Scripts without case (Chinese, Japanese kana, ...) and invalid bytes are kept
@@ -26,6 +28,10 @@ public:
 
     // True when the query occurs in any of the texts (or is empty).
     bool matches_any(std::initializer_list<std::string_view> texts) const;
+
+    // True when the query occurs in the customer's id, name, segment or any of their tags (or is
+    // empty): what every customer filter box searches, so a segment saved as a tag is found too.
+    bool matches_customer(const Customer& customer) const;
 
 private:
     std::string needle_;

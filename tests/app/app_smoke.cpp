@@ -156,6 +156,60 @@ TEST_CASE_FIXTURE(SmokeApp, "customer edits: select by click, rename in the text
     CHECK(app.state().workspace().customers[1].tags.empty());
 }
 
+// The selected customer's standing (stage and why, health and band, CLV and P(alive)) is what the
+// shared lifecycle analysis and CLV fit say; the filter finds a customer by a tag.
+TEST_CASE_FIXTURE(SmokeApp, "customer detail: stage and the rule that placed them, health, CLV; the filter searches tags") {
+    REQUIRE(app.open_demo("ecommerce"));
+    lcs::AppState& s = app.state();
+    app.select_panel("customers");
+    const lcs::Workspace& ws = s.workspace();
+    REQUIRE(ws.customers.size() > 2);
+
+    // Before a fit: no CLV, the rest from the lifecycle analysis.
+    s.selected_customer = ws.customers.front().id;
+    run_frames(app, 3);
+    json shown = state(app)["customer"];
+    CHECK(shown["id"] == ws.customers.front().id);
+    CHECK(shown["clv"].is_null());
+
+    lcs::ClvSession& session = lcs::clv_session(s);
+    session.start(s);
+    for (int k = 0; session.running() && k < 100000; ++k) session.tick(s, 50);
+    REQUIRE(session.result());
+    const lcs::LifecycleAtDate& a = lcs::lifecycle_analysis(s);
+    const lcs::LifecycleModel& model = lcs::lifecycle_model(s);
+    bool seen_rule = false, seen_fallback = false;
+    for (std::size_t i = 0; i < ws.customers.size() && !(seen_rule && seen_fallback); ++i) {
+        const lcs::CustomerStage placed = lcs::customer_stage(a.stages, i);
+        if (placed.stage < 0 || (placed.by_rule ? seen_rule : seen_fallback)) continue;  // one of each kind
+        (placed.by_rule ? seen_rule : seen_fallback) = true;
+        s.selected_customer = ws.customers[i].id;
+        run_frames(app, 2);
+        shown = state(app)["customer"];
+        CHECK(shown["id"] == ws.customers[i].id);
+        CHECK(shown["stage"] == model.stages[static_cast<std::size_t>(placed.stage)].id);
+        CHECK(shown["placed_by"] == (placed.by_rule ? "rules" : "fallback"));
+        const lcs::HealthScore& h = a.health.customers[i];
+        CHECK(shown["band"] == lcs::health_band_id(h.band));
+        if (h.score) CHECK(shown["health"].get<double>() == doctest::Approx(*h.score));
+        else CHECK(shown["health"].is_null());
+        for (const lcs::ClvRow& row : session.result()->rows)
+            if (row.customer == static_cast<int>(i)) CHECK(shown["clv"].get<double>() == doctest::Approx(row.value.clv));
+    }
+    CHECK(seen_rule);
+
+    // A tag saved on the last customer: the filter finds them by it, and only them.
+    const std::size_t last = ws.customers.size() - 1;
+    const std::string last_id = ws.customers[last].id, first_id = ws.customers.front().id;
+    s.edit_customer(last, "customers.change_tags", [](lcs::Customer& c) { c.tags.push_back("top20"); });
+    run_frames(app, 2);
+    CHECK(click(app, "customers.filter"));
+    native::text_input("TOP20");
+    run_frames(app, 4);
+    CHECK_FALSE(json::parse(app.query("itemRect", "customers.row." + last_id)).is_null());
+    CHECK(json::parse(app.query("itemRect", "customers.row." + first_id)).is_null());
+}
+
 TEST_CASE_FIXTURE(SmokeApp, "save downloads <workspace name>.json that loads back to the same workspace") {
     open_tiny();
     app.state().edit_customer(0, "Rename customer", [](lcs::Customer& c) { c.name = "Ann Lee"; });

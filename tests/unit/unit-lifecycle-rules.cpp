@@ -195,6 +195,37 @@ TEST_CASE("AND within a stage, the any-of group, first match in evaluation order
     CHECK(counts[3].assigned == 1);
 }
 
+TEST_CASE("customer_stage: the stage, and whether its own rules caught the customer or the fallback did") {
+    Workspace ws;
+    buy(add_customer(ws, "recent"), "2024-06-01", 10);
+    buy(add_customer(ws, "old"), "2023-01-01", 10);
+    add_customer(ws, "future").acquired = day("2025-01-01");
+
+    LifecycleModel m;
+    m.id = "m";
+    Stage active, rest;
+    active.id = "active";
+    active.rules = {{cond(ConditionKind::recency_days, Compare::le, 30)}, {}};
+    rest.id = "rest";
+    m.stages = {active, rest};
+    m.fallback_stage = "rest";
+
+    StageAssignment a = assign_stages(ws, m, day("2024-06-15"));
+    CHECK(customer_stage(a, 0).stage == 0);
+    CHECK(customer_stage(a, 0).by_rule);
+    CHECK(customer_stage(a, 1).stage == 1);
+    CHECK_FALSE(customer_stage(a, 1).by_rule);   // nobody's rules caught "old": the fallback did
+    CHECK(customer_stage(a, 2).stage == -1);     // not present yet
+    CHECK_FALSE(customer_stage(a, 2).by_rule);
+    CHECK(customer_stage(a, 99).stage == -1);    // out of range: not present
+
+    // The fallback stage's own rules catching a customer is a rule match, not the fallback.
+    m.stages[1].rules = {{cond(ConditionKind::recency_days, Compare::gt, 365)}, {}};
+    a = assign_stages(ws, m, day("2024-06-15"));
+    CHECK(customer_stage(a, 1).stage == 1);
+    CHECK(customer_stage(a, 1).by_rule);
+}
+
 TEST_CASE("condition kinds table: every kind's defaults are valid and survive JSON") {
     for (const ConditionKindInfo& info : kConditionKinds) {
         INFO("kind: ", info.id);

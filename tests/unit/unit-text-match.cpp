@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "core/text_match.h"
+#include "core/workspace.h"
 
 using namespace lcs;
 
@@ -32,4 +33,22 @@ TEST_CASE("text match: a filter matches a substring ignoring case; empty matches
     CHECK(TextFilter("müller").matches("Herr MÜLLER"));
     CHECK(TextFilter("客户").matches("重要客户A"));
     CHECK_FALSE(TextFilter("客户").matches("客 户"));
+}
+
+TEST_CASE("text match: a customer filter searches id, name, segment and every tag") {
+    Customer c;
+    c.id = "C042";
+    c.name = "王小明";
+    c.segment = "Retail";
+    c.tags = {"vip", "TOP20"};
+    CHECK(TextFilter("").matches_customer(c));
+    CHECK(TextFilter("c04").matches_customer(c));
+    CHECK(TextFilter("小明").matches_customer(c));
+    CHECK(TextFilter("retail").matches_customer(c));
+    CHECK(TextFilter("top20").matches_customer(c));  // a segment saved as a tag is found
+    CHECK(TextFilter("VIP").matches_customer(c));
+    CHECK_FALSE(TextFilter("top30").matches_customer(c));
+    CHECK_FALSE(TextFilter("vip, top20").matches_customer(c));  // one tag at a time, not the joined list
+    c.tags.clear();
+    CHECK_FALSE(TextFilter("top20").matches_customer(c));
 }

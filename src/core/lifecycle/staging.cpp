@@ -135,6 +135,7 @@ StageAssignment StageEvaluator::assign(const FactTable& facts) const {
     out.as_of = Date{facts.as_of};
     const size_t n = facts.present.size();
     out.stage.assign(n, -1);
+    out.by_rule.assign(n, 0);
     out.counts.assign(stages_.size(), 0);
     out.revenue.assign(stages_.size(), 0.0);
     for (size_t c = 0; c < n; ++c) {
@@ -143,6 +144,7 @@ StageAssignment StageEvaluator::assign(const FactTable& facts) const {
         for (int s : order_) {
             if (rules_hold(facts, s, c)) {
                 chosen = s;
+                out.by_rule[c] = 1;
                 break;
             }
         }
@@ -152,6 +154,14 @@ StageAssignment StageEvaluator::assign(const FactTable& facts) const {
         ++out.counts[chosen];
         out.revenue[chosen] += facts.spend[c];
     }
+    return out;
+}
+
+CustomerStage customer_stage(const StageAssignment& assignment, size_t customer) {
+    CustomerStage out;
+    if (customer >= assignment.stage.size()) return out;
+    out.stage = assignment.stage[customer];
+    out.by_rule = out.stage >= 0 && customer < assignment.by_rule.size() && assignment.by_rule[customer] != 0;
     return out;
 }
 

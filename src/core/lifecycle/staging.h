@@ -14,10 +14,18 @@ namespace lcs {
 struct StageAssignment {
     Date as_of;
     std::vector<int> stage;        // per customer (workspace order): stage index, -1 = not present
+    std::vector<uint8_t> by_rule;  // per customer: 1 = the stage's own rules caught them, 0 = fallback or not present
     std::vector<int> counts;       // per stage: customers in it
     std::vector<double> revenue;   // per stage: their spend to date (all transactions dated <= as_of)
     int present = 0;               // customers with a stage
 };
+
+// Why a customer is in their stage, for a customer's detail view.
+struct CustomerStage {
+    int stage = -1;        // stage index, -1 = not present at the date (or index out of range)
+    bool by_rule = false;  // true: that stage's rules matched first in evaluation order; false: the fallback
+};
+CustomerStage customer_stage(const StageAssignment& assignment, size_t customer);
 
 // Compiled rules of one model for one workspace: facts slots resolved, segment/tag tests precomputed.
 // Holds references: workspace and model must outlive it.
