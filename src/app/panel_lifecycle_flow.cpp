@@ -214,15 +214,8 @@ void draw_stage_move_times(AppState& state) {
     ImGui::TextDisabled("%s", tr("lifecycle_flow.mean_days_from_entering_the_rows"));
 }
 
-void draw_transitions(AppState& state, FlowPanelState& p) {
-    const LifecycleModel& model = lifecycle_model(state);
-    const SnapshotSeries* history = lifecycle_full_history_if_ready(state);
-    if (!history) return draw_history_pending(state);
-    const SnapshotSeries& h = *history;
-    if (h.dates.size() < 2) {
-        ImGui::TextDisabled("%s", tr("lifecycle_flow.transitions_need_at_least_two_months"));
-        return;
-    }
+// The from and to sliders over the history's dates (by default the last date and a year before it).
+void draw_date_range(const SnapshotSeries& h, FlowPanelState& p) {
     int last = static_cast<int>(h.dates.size()) - 1;
     if (p.to_index < 0 || p.to_index > last) p.to_index = last;
     if (p.from_index < 0 || p.from_index > last) p.from_index = std::max(0, last - 12);
@@ -238,16 +231,11 @@ void draw_transitions(AppState& state, FlowPanelState& p) {
     ImGui::SetNextItemWidth(w);
     ImGui::SliderInt("##to", &p.to_index, 0, last, to_iso(h.dates[static_cast<std::size_t>(p.to_index)]).c_str());
     automation::record("flow.transition.to");
-    Date from = h.dates[static_cast<std::size_t>(p.from_index)], to = h.dates[static_cast<std::size_t>(p.to_index)];
-    const TransitionMatrix& m = p.matrix.get({state.revision(), from, to}, [&] {
-        // Both dates are snapshot dates: the history already holds everyone's stage there.
-        return transition_matrix(h.stage[static_cast<std::size_t>(p.from_index)],
-                                 h.stage[static_cast<std::size_t>(p.to_index)], static_cast<int>(model.stages.size()));
-    });
-    std::size_t n = model.stages.size();
-    if (m.counts.size() != n) return;
+}
 
-    // Table: counts and row shares; the last row is customers who were not present at the first date.
+// Table: counts and row shares; the last row is customers who were not present at the first date.
+void draw_transition_table(const LifecycleModel& model, const TransitionMatrix& m) {
+    const std::size_t n = model.stages.size();
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
                             ImGuiTableFlags_SizingStretchSame;
     int ncol = static_cast<int>(n) + 2;
@@ -284,7 +272,11 @@ void draw_transitions(AppState& state, FlowPanelState& p) {
         ImGui::EndTable();
     }
     ImGui::TextDisabled("%s", tr("lifecycle_flow.rows_stage_at_the_first_date"));
+}
 
+// The same moves as a flow chart, new customers as an extra node on the left.
+void draw_transition_flow(const LifecycleModel& model, const TransitionMatrix& m, Date from, Date to) {
+    const std::size_t n = model.stages.size();
     std::vector<charts::FlowNode> left, right;
     for (const Stage& s : model.stages) {
         left.push_back({stage_name(s), stage_color(s)});
@@ -299,6 +291,27 @@ void draw_transitions(AppState& state, FlowPanelState& p) {
     options.height_lines = 16;
     charts::flow_chart("flow", left, right, counts, to_iso(from), to_iso(to), ValueFormat::integer, options);
     automation::record("flow.transition.flow");
+}
+
+void draw_transitions(AppState& state, FlowPanelState& p) {
+    const LifecycleModel& model = lifecycle_model(state);
+    const SnapshotSeries* history = lifecycle_full_history_if_ready(state);
+    if (!history) return draw_history_pending(state);
+    const SnapshotSeries& h = *history;
+    if (h.dates.size() < 2) {
+        ImGui::TextDisabled("%s", tr("lifecycle_flow.transitions_need_at_least_two_months"));
+        return;
+    }
+    draw_date_range(h, p);
+    Date from = h.dates[static_cast<std::size_t>(p.from_index)], to = h.dates[static_cast<std::size_t>(p.to_index)];
+    const TransitionMatrix& m = p.matrix.get({state.revision(), from, to}, [&] {
+        // Both dates are snapshot dates: the history already holds everyone's stage there.
+        return transition_matrix(h.stage[static_cast<std::size_t>(p.from_index)],
+                                 h.stage[static_cast<std::size_t>(p.to_index)], static_cast<int>(model.stages.size()));
+    });
+    if (m.counts.size() != model.stages.size()) return;
+    draw_transition_table(model, m);
+    draw_transition_flow(model, m, from, to);
     draw_stage_move_times(state);
 }
 
