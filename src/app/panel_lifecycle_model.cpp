@@ -88,6 +88,75 @@ bool color_picker(const char* id, uint32_t& rgba) {
     return changed;
 }
 
+// Stage i's English and Chinese name cells; leaving either after an edit renames the stage in the
+// committed model (or reports why not).
+void stage_name_cells(AppState& state, Stage& s, int i, const LifecycleView& v) {
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputText("##name", &s.name.en);
+    automation::record("lifecycle.model.stage_name." + std::to_string(i));
+    bool renamed = ImGui::IsItemDeactivatedAfterEdit();
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputText("##name_zh", &s.name.zh);
+    automation::record("lifecycle.model.stage_name_zh." + std::to_string(i));
+    renamed |= ImGui::IsItemDeactivatedAfterEdit();
+    if (renamed) {
+        LifecycleModel m = v.model;
+        Problems problems;
+        if (rename_stage(m, i, s.name, problems)) commit_lifecycle_model(state, m, "edit.rename_stage");
+        else state.report({tr("common.the_lifecycle_model_was_not_changed"), "", problems});
+    }
+}
+
+// Stage i of n's order cell: move left, move right and remove, each one edit of the committed model
+// that keeps the same stage selected.
+void stage_order_cell(AppState& state, int i, int n, LifecycleView& v) {
+    LifecycleModel m = v.model;
+    Problems problems;
+    ImGui::BeginDisabled(i == 0);
+    if (ImGui::ArrowButton("up", ImGuiDir_Left) && move_stage(m, i, i - 1, problems)) {
+        commit_lifecycle_model(state, m, "edit.move_stage");
+        v.selected_stage = i - 1;
+    }
+    ImGui::EndDisabled();
+    automation::record("lifecycle.model.stage_left." + std::to_string(i));
+    ImGui::SameLine();
+    ImGui::BeginDisabled(i + 1 >= n);
+    if (ImGui::ArrowButton("down", ImGuiDir_Right) && move_stage(m, i, i + 1, problems)) {
+        commit_lifecycle_model(state, m, "edit.move_stage");
+        v.selected_stage = i + 1;
+    }
+    ImGui::EndDisabled();
+    automation::record("lifecycle.model.stage_right." + std::to_string(i));
+    ImGui::SameLine();
+    ImGui::BeginDisabled(n <= 1);
+    if (ImGui::SmallButton(tr("common.remove")) && remove_stage(m, i, problems)) {
+        commit_lifecycle_model(state, m, "edit.remove_stage");
+        v.selected_stage = std::max(0, std::min(v.selected_stage, n - 2));
+    }
+    ImGui::EndDisabled();
+    automation::record("lifecycle.model.stage_remove." + std::to_string(i));
+    if (!problems.empty()) state.report({tr("common.the_lifecycle_model_was_not_changed"), "", problems});
+}
+
+// "Add stage": a new stage after the selected one (of n), selected once committed.
+void add_stage_button(AppState& state, int n, LifecycleView& v) {
+    if (ImGui::Button(tr("lifecycle_model.add_stage"))) {
+        LifecycleModel m = v.model;
+        Stage s;
+        s.id = unused_stage_id(m);
+        s.name = {"New stage", "新阶段"};
+        s.color = 0x7F8C8DFF;
+        Problems problems;
+        int position = std::clamp(v.selected_stage + 1, 0, n);
+        if (add_stage(m, s, position, problems) && commit_lifecycle_model(state, m, "lifecycle_model.add_stage"))
+            v.selected_stage = position;
+    }
+    automation::record("lifecycle.model.add_stage");
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", tr("lifecycle_model.a_new_stage_catches_nobody_until"));
+}
+
 void draw_stage_list(AppState& state, ModelEditorState& e, LifecycleView& v) {
     LifecycleModel& d = e.draft;
     int n = static_cast<int>(d.stages.size());
@@ -109,68 +178,16 @@ void draw_stage_list(AppState& state, ModelEditorState& e, LifecycleView& v) {
         ImGui::TableNextColumn();
         if (color_picker("color", s.color)) commit_lifecycle_model(state, d, "edit.change_stage_colour");
         ImGui::TableNextColumn();
-        ImGui::SetNextItemWidth(-FLT_MIN);
-        ImGui::InputText("##name", &s.name.en);
-        automation::record("lifecycle.model.stage_name." + std::to_string(i));
-        bool renamed = ImGui::IsItemDeactivatedAfterEdit();
-        ImGui::TableNextColumn();
-        ImGui::SetNextItemWidth(-FLT_MIN);
-        ImGui::InputText("##name_zh", &s.name.zh);
-        automation::record("lifecycle.model.stage_name_zh." + std::to_string(i));
-        renamed |= ImGui::IsItemDeactivatedAfterEdit();
-        if (renamed) {
-            LifecycleModel m = v.model;
-            Problems problems;
-            if (rename_stage(m, i, s.name, problems)) commit_lifecycle_model(state, m, "edit.rename_stage");
-            else state.report({tr("common.the_lifecycle_model_was_not_changed"), "", problems});
-        }
+        stage_name_cells(state, s, i, v);
         ImGui::TableNextColumn();
         if (ImGui::Checkbox("##risk", &s.at_risk)) commit_lifecycle_model(state, d, "edit.change_at_risk_flag");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("lifecycle_model.moving_into_an_at_risk_stage"));
         ImGui::TableNextColumn();
-        LifecycleModel m = v.model;
-        Problems problems;
-        ImGui::BeginDisabled(i == 0);
-        if (ImGui::ArrowButton("up", ImGuiDir_Left) && move_stage(m, i, i - 1, problems)) {
-            commit_lifecycle_model(state, m, "edit.move_stage");
-            v.selected_stage = i - 1;
-        }
-        ImGui::EndDisabled();
-        automation::record("lifecycle.model.stage_left." + std::to_string(i));
-        ImGui::SameLine();
-        ImGui::BeginDisabled(i + 1 >= n);
-        if (ImGui::ArrowButton("down", ImGuiDir_Right) && move_stage(m, i, i + 1, problems)) {
-            commit_lifecycle_model(state, m, "edit.move_stage");
-            v.selected_stage = i + 1;
-        }
-        ImGui::EndDisabled();
-        automation::record("lifecycle.model.stage_right." + std::to_string(i));
-        ImGui::SameLine();
-        ImGui::BeginDisabled(n <= 1);
-        if (ImGui::SmallButton(tr("common.remove")) && remove_stage(m, i, problems)) {
-            commit_lifecycle_model(state, m, "edit.remove_stage");
-            v.selected_stage = std::max(0, std::min(v.selected_stage, n - 2));
-        }
-        ImGui::EndDisabled();
-        automation::record("lifecycle.model.stage_remove." + std::to_string(i));
-        if (!problems.empty()) state.report({tr("common.the_lifecycle_model_was_not_changed"), "", problems});
+        stage_order_cell(state, i, n, v);
         ImGui::PopID();
     }
     ImGui::EndTable();
-    if (ImGui::Button(tr("lifecycle_model.add_stage"))) {
-        LifecycleModel m = v.model;
-        Stage s;
-        s.id = unused_stage_id(m);
-        s.name = {"New stage", "新阶段"};
-        s.color = 0x7F8C8DFF;
-        Problems problems;
-        int position = std::clamp(v.selected_stage + 1, 0, n);
-        if (add_stage(m, s, position, problems) && commit_lifecycle_model(state, m, "lifecycle_model.add_stage"))
-            v.selected_stage = position;
-    }
-    automation::record("lifecycle.model.add_stage");
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", tr("lifecycle_model.a_new_stage_catches_nobody_until"));
+    add_stage_button(state, n, v);
 }
 
 void draw_stage_texts(AppState& state, ModelEditorState& e, LifecycleView& v) {
