@@ -3,6 +3,7 @@
 
 namespace lcs::lang {
 
+// Long by design: one flat table, one line per key, sorted; app_i18n checks keys and arguments against the other language.
 const std::vector<Entry>& chinese() {
     static const std::vector<Entry> entries = {
         {"app.about", "关于"},
