@@ -37,7 +37,7 @@ if(EMSCRIPTEN)
   target_link_options(lifecycle_studio PRIVATE
       -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
       -sINITIAL_MEMORY=67108864 -sENVIRONMENT=web
-      "-sEXPORTED_FUNCTIONS=_main,_malloc,_free,_lcs_web_on_file,_lcs_web_on_storage,_lcs_web_query,_lcs_web_text_input"
+      "-sEXPORTED_FUNCTIONS=_main,_malloc,_free,_lcs_web_on_file,_lcs_web_on_storage,_lcs_web_query,_lcs_web_text_input,_lcs_web_on_wheel"
       --js-library ${LCS_WEB_JS_LIBRARY})
   # Shipped read-only assets: the UI font (built by tools/build_fonts.sh) and the demo workspaces.
   set(LCS_ASSET_DEPENDS ${LCS_WEB_JS_LIBRARY})

@@ -180,6 +180,10 @@ void draw_table(AppState& state, CustomersPanelState& s) {
             ImGui::TextUnformatted(day_text(r.last_purchase).c_str());
         }
     }
+    // For tests (the wheel test): how far the list is scrolled, in rows (fractional while smooth scrolling).
+    double scrolled_rows = ImGui::GetScrollY() / std::max(1.0f, clipper.ItemsHeight);
+    automation::publish("customers_table", "{\"first_visible_row\":" + std::to_string(static_cast<int>(scrolled_rows)) +
+                                               ",\"scrolled_rows\":" + std::to_string(scrolled_rows) + "}");
     ImGui::EndTable();
     ImGui::TextDisabled("%s", trf("customers.shown_of_total", {std::to_string(s.order.size()), std::to_string(ws.customers.size())}).c_str());
 }

@@ -295,6 +295,24 @@ EMSCRIPTEN_KEEPALIVE void lcs_web_text_input(const char* utf8) {
     lcs::platform::request_redraw();
 }
 
+// One wheel event in ImGui's units: notches, positive = up / left (platform_web.js converts the
+// browser's pixels, lines or pages). Shift turns a vertical wheel horizontal, as on desktops; while
+// ImGui sees Shift held (not on macOS) it swaps MouseWheel into the horizontal axis itself and ignores
+// MouseWheelH, so a Shift+wheel amount goes to MouseWheel then.
+EMSCRIPTEN_KEEPALIVE void lcs_web_on_wheel(double notches_x, double notches_y, int shift) {
+    ImGuiIO& io = ImGui::GetIO();
+    float horizontal = static_cast<float>(notches_x);
+    float vertical = static_cast<float>(notches_y);
+    if (shift) {  // browsers differ: some already moved a Shift+wheel to deltaX
+        if (horizontal == 0.0f) horizontal = vertical;
+        vertical = 0.0f;
+    }
+    if (shift && io.KeyShift && !io.ConfigMacOSXBehaviors) io.MouseWheel += horizontal;
+    else io.MouseWheelH += horizontal;
+    io.MouseWheel += vertical;
+    lcs::platform::request_redraw();
+}
+
 EMSCRIPTEN_KEEPALIVE const char* lcs_web_query(const char* query, const char* arg) {
     using namespace lcs::platform;
     WebHost& h = host();

@@ -1,7 +1,8 @@
 // Browser side of the platform seam (linked with --js-library). Everything the page does for the app:
 // input wake-ups, hidden file input, drag and drop, downloads, IndexedDB, localStorage, clipboard,
 // beforeunload, and the test automation object window.lifecycleStudio.
-// C entry points it calls back (platform_web.cpp): _lcs_web_on_file, _lcs_web_on_storage, _lcs_web_query.
+// C entry points it calls back (platform_web.cpp): _lcs_web_on_file, _lcs_web_on_storage, _lcs_web_query,
+// _lcs_web_text_input, _lcs_web_on_wheel.
 
 mergeInto(LibraryManager.library, {
   $LCS: {
@@ -49,6 +50,40 @@ mergeInto(LibraryManager.library, {
       return LCS.db;
     },
 
+    // Wheel events over the canvas become ImGui wheel notches (positive = up / left), replacing
+    // Emscripten 3.1.6's GLFW handler, which passes the raw deltas (about +-100 per notch in pixel
+    // mode, positive = down) and so scrolled a hundred rows the wrong way. Listening on window in the
+    // capture phase runs before any listener on the canvas, so stopping the event here keeps GLFW's
+    // handler (and its legacy 'mousewheel' twin) from also firing.
+    installWheel: function() {
+      var isCanvas = function(e) { return e.target === Module['canvas']; };
+      window.addEventListener('wheel', function(e) {
+        if (!isCanvas(e)) return;
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        var x = LCS.wheelNotches(e.deltaX, e.deltaMode), y = LCS.wheelNotches(e.deltaY, e.deltaMode);
+        if (x || y) _lcs_web_on_wheel(-x, -y, e.shiftKey ? 1 : 0);
+        LCS.inputEvents++;
+      }, { capture: true, passive: false });
+      window.addEventListener('mousewheel', function(e) {
+        if (isCanvas(e)) { e.preventDefault(); e.stopImmediatePropagation(); }
+      }, { capture: true, passive: false });
+    },
+
+    // Notches of one wheel event along one axis (positive = down / right, as the browser reports).
+    // A notch is 100 CSS pixels (Chrome, Safari) or 3 lines (Firefox); a page is the canvas height in
+    // pixels. Trackpads send small pixel deltas, which stay fractions so scrolling is smooth; the clamp
+    // keeps one accelerated or page event from jumping through a whole list.
+    wheelNotches: function(delta, mode) {
+      if (!delta) return 0;
+      var canvas = Module['canvas'];
+      var notches = mode === 1 ? delta / 3
+                  : mode === 2 ? delta * (canvas ? canvas.clientHeight : 800) / 100
+                  : delta / 100;
+      return Math.max(-LCS.maxWheelNotches, Math.min(LCS.maxWheelNotches, notches));
+    },
+    maxWheelNotches: 10,
+
     query: function(name, arg) {
       var namePtr = LCS.allocString(name);
       var argPtr = LCS.allocString(arg || '');
@@ -66,6 +101,7 @@ mergeInto(LibraryManager.library, {
      'touchmove', 'touchend', 'focus', 'blur', 'resize', 'visibilitychange'].forEach(function(type) {
       window.addEventListener(type, wake, true);
     });
+    LCS.installWheel();
 
     // Keep the browser's own Ctrl/Cmd shortcuts (save page, open, select all, print) away from the
     // app; copy/cut/paste stay with the browser so the clipboard events fire.
