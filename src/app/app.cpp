@@ -31,6 +31,14 @@ bool shortcut_modifier(const ImGuiIO& io) { return io.ConfigMacOSXBehaviors ? io
 const char* mod_name() { return ImGui::GetIO().ConfigMacOSXBehaviors ? "Cmd" : "Ctrl"; }
 std::string shortcut(const char* keys) { return std::string(mod_name()) + "+" + keys; }
 
+// A menu titled by `key` under a language-independent ImGui id, its title recorded for the tests
+// whether it opened or not; the caller ends it when this returns true.
+bool begin_menu(const char* key, const char* id, const char* automation_name) {
+    bool open = ImGui::BeginMenu(tr_id(key, id).c_str());
+    automation::record(automation_name);
+    return open;
+}
+
 }  // namespace
 
 App::App() : import_dialog_(std::make_unique<CsvImportDialog>()) { add_app_jobs(jobs_); }
@@ -274,16 +282,12 @@ void App::main_menu() {
 }
 
 void App::file_menu() {
-    bool file_open = ImGui::BeginMenu(tr_id("app.file", "file").c_str());
-    automation::record("menu.file");
-    if (!file_open) return;
+    if (!begin_menu("app.file", "file", "menu.file")) return;
     if (ImGui::MenuItem(tr("common.new"))) new_workspace();
     automation::record("file.new");
     if (ImGui::MenuItem(tr("app.open"), shortcut("O").c_str())) show_open_dialog();
     automation::record("file.open");
-    bool demo_open = ImGui::BeginMenu(tr_id("app.open_demo", "demo").c_str());
-    automation::record("file.demo");
-    if (demo_open) {
+    if (begin_menu("app.open_demo", "demo", "file.demo")) {
         if (ImGui::MenuItem(tr("app.e_commerce"))) open_demo("ecommerce");
         automation::record("file.demo.ecommerce");
         if (ImGui::MenuItem(tr("app.saas"))) open_demo("saas");
@@ -307,9 +311,7 @@ void App::file_menu() {
 }
 
 void App::edit_menu() {
-    bool edit_open = ImGui::BeginMenu(tr_id("app.edit", "edit").c_str());
-    automation::record("menu.edit");
-    if (!edit_open) return;
+    if (!begin_menu("app.edit", "edit", "menu.edit")) return;
     std::string undo_text = state_.can_undo() ? trf("app.undo_label", {tr(state_.undo_label().c_str())}) : tr("app.undo");
     if (ImGui::MenuItem((undo_text + "###undo").c_str(), shortcut("Z").c_str(), false, state_.can_undo())) undo();
     automation::record("edit.undo");
@@ -321,9 +323,7 @@ void App::edit_menu() {
 
 // Panels to show or hide, then the language and UI scale submenus.
 void App::view_menu() {
-    bool view_open = ImGui::BeginMenu(tr_id("app.view", "view").c_str());
-    automation::record("menu.view");
-    if (!view_open) return;
+    if (!begin_menu("app.view", "view", "menu.view")) return;
     ImGui::TextDisabled("%s", tr("app.panels"));
     for (const PanelInfo& panel : panel_registry()) {
         bool shown = settings_.hidden_panels.count(panel.id) == 0;
@@ -341,9 +341,7 @@ void App::view_menu() {
 }
 
 void App::language_menu() {
-    bool lang_open = ImGui::BeginMenu(tr_id("app.language", "language").c_str());
-    automation::record("view.language");
-    if (!lang_open) return;
+    if (!begin_menu("app.language", "language", "view.language")) return;
     if (ImGui::MenuItem("English", nullptr, settings_.language == Language::english)) set_language(Language::english);
     automation::record("view.language.en");
     if (ImGui::MenuItem("简体中文", nullptr, settings_.language == Language::chinese)) set_language(Language::chinese);
@@ -365,9 +363,7 @@ void App::scale_menu() {
 }
 
 void App::help_menu() {
-    bool help_open = ImGui::BeginMenu(tr_id("app.help", "help").c_str());
-    automation::record("menu.help");
-    if (!help_open) return;
+    if (!begin_menu("app.help", "help", "menu.help")) return;
     if (ImGui::MenuItem(tr("app.keyboard_shortcuts"))) open_shortcuts_ = true;
     automation::record("help.shortcuts");
     if (ImGui::MenuItem(tr("app.about"))) open_about_ = true;
