@@ -248,8 +248,39 @@ void draw_edit_fields(AppState& state, CustomersPanelState& s, std::size_t i, co
     }
 }
 
-void draw_timeline(const Customer& c) {
+// The customer's stage path as chips ("2023-08 ■ New → 2023-11 ■ Active"), wrapped to the width; the
+// last kShown changes only, so a long history stays one or two lines.
+void draw_stage_path(AppState& state, const std::vector<StageSpell>& path) {
+    constexpr std::size_t kShown = 8;
+    ImGui::TextDisabled("%s", tr("customers.stage_history"));
+    if (!lifecycle_full_history_if_ready(state)) {
+        draw_history_pending(state);
+        return;
+    }
+    const LifecycleModel& model = lifecycle_model(state);
+    const std::size_t first = path.size() > kShown ? path.size() - kShown : 0;
+    if (first > 0) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("…");
+    }
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    for (std::size_t k = first; k < path.size(); ++k) {
+        const std::string date = charts::format_value(path[k].from.days, charts::ValueFormat::month);
+        const std::string name = path[k].stage < 0 ? tr("customers.not_present") : stage_name_at(model, path[k].stage);
+        const std::string arrow = k > first || first > 0 ? "→ " : "";
+        const float width = ImGui::CalcTextSize((arrow + date + "  " + name).c_str()).x + ImGui::GetFontSize() * 2;
+        ImGui::SameLine();
+        if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+        ImGui::TextDisabled("%s%s", arrow.c_str(), date.c_str());
+        ImGui::SameLine();
+        if (path[k].stage >= 0) color_swatch(stage_color(model.stages[static_cast<std::size_t>(path[k].stage)]));
+        ImGui::TextUnformatted(name.c_str());
+    }
+}
+
+void draw_timeline(AppState& state, const Customer& c, const std::vector<StageSpell>& path) {
     if (!ImGui::CollapsingHeader(tr("customers.timeline"), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    draw_stage_path(state, path);
     charts::Series purchases{tr("customers.transactions"), {}, {}, 0, charts::SeriesKind::stems};
     for (const Transaction& t : c.transactions) {
         purchases.x.push_back(t.date.days);
@@ -278,8 +309,8 @@ const ClvRow* clv_row(AppState& state, std::size_t i, const Customer& c) {
 // Where customer i (c) stands at the lifecycle analysis date: their stage and why they are in it (its
 // rules matched, or the fallback took them), health score and band, and CLV with P(alive) when a
 // fit exists. Every number comes from the shared lifecycle analysis and CLV session; also published
-// as "customer" for tests.
-void draw_standing(AppState& state, std::size_t i, const Customer& c) {
+// as "customer" (with the stage path) for tests. The date shows when it is not the facts' date.
+void draw_standing(AppState& state, std::size_t i, const Customer& c, Date facts_as_of, const std::vector<StageSpell>& path) {
     const LifecycleAtDate& a = lifecycle_analysis(state);
     const LifecycleModel& model = lifecycle_model(state);
     const CustomerStage placed = customer_stage(a.stages, i);
@@ -288,7 +319,7 @@ void draw_standing(AppState& state, std::size_t i, const Customer& c) {
     const ClvRow* clv = clv_row(state, i, c);
     using charts::ValueFormat;
 
-    ImGui::TextDisabled("%s", trf("customers.as_of_date", {to_iso(a.as_of)}).c_str());
+    if (a.as_of != facts_as_of) ImGui::TextDisabled("%s", trf("customers.as_of_date", {to_iso(a.as_of)}).c_str());
     if (ImGui::BeginTable("standing", 2, ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("label");
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
@@ -318,6 +349,8 @@ void draw_standing(AppState& state, std::size_t i, const Customer& c) {
             ImGui::TextDisabled("%s", tr("clv.p_alive"));
             ImGui::SameLine();
             ImGui::TextUnformatted(std::isnan(clv->value.p_alive) ? "-" : charts::format_value(clv->value.p_alive, ValueFormat::percent).c_str());
+            ImGui::SameLine();  // the fit values at its calibration end, not at the stage's date
+            ImGui::TextDisabled("%s", trf("customers.clv_valued_at", {to_iso(clv_session(state).result()->calibration_end)}).c_str());
         } else {
             ImGui::TextDisabled("%s", tr(clv_session(state).result() ? "customers.not_valued_by_the_clv_fit" : "customers.fit_a_clv_model_to_see"));
         }
@@ -330,7 +363,10 @@ void draw_standing(AppState& state, std::size_t i, const Customer& c) {
                       {"health", health.score ? Json(*health.score) : Json()},
                       {"band", health_band_id(health.band)},
                       {"clv", clv ? Json(clv->value.clv) : Json()},
-                      {"p_alive", clv && !std::isnan(clv->value.p_alive) ? Json(clv->value.p_alive) : Json()}};
+                      {"p_alive", clv && !std::isnan(clv->value.p_alive) ? Json(clv->value.p_alive) : Json()},
+                      {"stage_path", Json::array()}};
+    for (const StageSpell& spell : path)
+        published["stage_path"].push_back(spell.stage < 0 ? Json() : Json(model.stages[static_cast<std::size_t>(spell.stage)].id));
     automation::publish("customer", published.dump());
 }
 
@@ -413,15 +449,18 @@ void draw_details(AppState& state, CustomersPanelState& s) {
     ImGui::Text("%s  %s", c.id.c_str(), c.name.c_str());
     ImGui::Separator();
     std::size_t i = *index;
+    const SnapshotSeries* history = lifecycle_full_history_if_ready(state);
+    const std::vector<StageSpell> path = history ? customer_stage_path(*history, i) : std::vector<StageSpell>{};
+    draw_standing(state, i, c, s.as_of, path);
+    ImGui::Separator();
     draw_edit_fields(state, s, i, c);
     const Customer& cur = state.workspace().customers[i];
     ImGui::TextDisabled("%s: %s   %s: %s   %s: %s", tr("customers.acquired"), cur.acquired ? to_iso(*cur.acquired).c_str() : "-",
                         tr("common.channel"), cur.channel.empty() ? "-" : cur.channel.c_str(), tr("customers.acquisition_cost"),
                         charts::format_value(cur.acquisition_cost, charts::ValueFormat::money).c_str());
 
-    draw_standing(state, i, cur);
     draw_facts(cur, s.as_of);
-    draw_timeline(cur);
+    draw_timeline(state, cur, path);
     draw_transactions(cur);
     draw_interactions(cur);
 }

@@ -176,6 +176,7 @@ TEST_CASE_FIXTURE(SmokeApp, "customer detail: stage and the rule that placed the
     session.start(s);
     for (int k = 0; session.running() && k < 100000; ++k) session.tick(s, 50);
     REQUIRE(session.result());
+    REQUIRE_FALSE(lcs::lifecycle_full_history(s).dates.empty());  // the stage path reads it
     const lcs::LifecycleAtDate& a = lcs::lifecycle_analysis(s);
     const lcs::LifecycleModel& model = lcs::lifecycle_model(s);
     bool seen_rule = false, seen_fallback = false;
@@ -189,6 +190,8 @@ TEST_CASE_FIXTURE(SmokeApp, "customer detail: stage and the rule that placed the
         CHECK(shown["id"] == ws.customers[i].id);
         CHECK(shown["stage"] == model.stages[static_cast<std::size_t>(placed.stage)].id);
         CHECK(shown["placed_by"] == (placed.by_rule ? "rules" : "fallback"));
+        REQUIRE_FALSE(shown["stage_path"].empty());  // the history ends on the analysis date: today's stage last
+        CHECK(shown["stage_path"].back() == shown["stage"]);
         const lcs::HealthScore& h = a.health.customers[i];
         CHECK(shown["band"] == lcs::health_band_id(h.band));
         if (h.score) CHECK(shown["health"].get<double>() == doctest::Approx(*h.score));

@@ -197,6 +197,28 @@ TEST_CASE("dwell time from the snapshot history") {
     CHECK(dwell[1].mean_completed_snapshots == doctest::Approx(3.0));
 }
 
+TEST_CASE("a customer's stage path: one spell per change, from their first appearance") {
+    SnapshotSeries s;
+    s.dates = {Date{0}, Date{31}, Date{59}, Date{90}};
+    // customer 0: 0 0 1 1 ; customer 1: -1 1 -1 0 ; customer 2: never present
+    s.stage = {{0, -1, -1}, {0, 1, -1}, {1, -1, -1}, {1, 0, -1}};
+    auto path = customer_stage_path(s, 0);
+    REQUIRE(path.size() == 2);
+    CHECK(path[0].from == Date{0});
+    CHECK(path[0].stage == 0);
+    CHECK(path[1].from == Date{59});
+    CHECK(path[1].stage == 1);
+    path = customer_stage_path(s, 1);  // the gap after they appeared is a spell of -1
+    REQUIRE(path.size() == 3);
+    CHECK(path[0].from == Date{31});
+    CHECK(path[1].stage == -1);
+    CHECK(path[2].stage == 0);
+    CHECK(path[2].from == Date{90});
+    CHECK(customer_stage_path(s, 2).empty());
+    CHECK(customer_stage_path(s, 3).empty());
+    CHECK(customer_stage_path(SnapshotSeries{}, 0).empty());
+}
+
 TEST_CASE("time to convert between stages from the snapshot history") {
     SnapshotSeries s;
     s.dates = {Date{0}, Date{31}, Date{59}, Date{90}, Date{120}};

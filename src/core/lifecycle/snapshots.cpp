@@ -119,6 +119,15 @@ size_t customer_count(const SnapshotSeries& series) { return series.stage.empty(
 
 }  // namespace
 
+std::vector<StageSpell> customer_stage_path(const SnapshotSeries& series, size_t customer) {
+    std::vector<StageSpell> path;
+    if (customer >= customer_count(series)) return path;
+    for_each_stage_run(series, customer, [&](int s, size_t begin, size_t) {
+        if (s >= 0 || !path.empty()) path.push_back({series.dates[begin], s});
+    });
+    return path;
+}
+
 std::vector<DwellTime> dwell_times(const SnapshotSeries& series, int stage_count) {
     std::vector<DwellTime> out(stage_count);
     std::vector<long long> total(stage_count, 0), completed_total(stage_count, 0);

@@ -62,6 +62,16 @@ TransitionMatrix transition_matrix(const std::vector<int>& from, const std::vect
 TransitionMatrix transition_matrix(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
                                    Date from, Date to);
 
+// One stretch of a customer's stage history: in `stage` from the snapshot dated `from` until the
+// next spell starts (stage -1: not present).
+struct StageSpell {
+    Date from;
+    int stage = -1;
+};
+// Customer c's stage history, one spell per change, oldest first; snapshots before they first
+// appear are left out (empty when they never appear or c is out of range).
+std::vector<StageSpell> customer_stage_path(const SnapshotSeries& series, size_t customer);
+
 struct DwellTime {
     double mean_snapshots = 0;            // mean length of a run of consecutive snapshots in the stage,
                                           // unfinished runs (still in the stage at the last snapshot) included
