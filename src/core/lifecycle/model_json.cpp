@@ -117,12 +117,109 @@ struct Reader {
         for (int m = 0; m < kHealthMeasureCount; ++m)
             number(j, health_measure_id(static_cast<HealthMeasure>(m)), out[m], where);
     }
+
+    // "key" and "key_zh" into one Localized text.
+    void localized(const Json& j, const char* key, Localized& out, const std::string& where) {
+        text(j, key, out.en, where);
+        text(j, (std::string(key) + "_zh").c_str(), out.zh, where);
+    }
+    void color(const Json& j, uint32_t& out, const std::string& where) {
+        std::string color;
+        text(j, "color", color, where);
+        if (color.empty()) return;
+        if (const auto rgba = parse_color(color)) out = *rgba;
+        else fail(where + ".color", "\"" + color + "\" is not #RRGGBB or #RRGGBBAA");
+    }
+    // Each item is plain (English) text or {text, text_zh}.
+    void playbook(const Json& j, std::vector<PlaybookItem>& out, const std::string& where) {
+        if (!j.contains("playbook")) return;
+        if (!j["playbook"].is_array()) return fail(where + ".playbook", "expected a list");
+        for (size_t k = 0; k < j["playbook"].size(); ++k) {
+            const Json& jp = j["playbook"][k];
+            const std::string at = where + ".playbook[" + std::to_string(k) + "]";
+            PlaybookItem item;
+            if (jp.is_string()) item.text.en = jp.get<std::string>();
+            else if (jp.is_object()) localized(jp, "text", item.text, at);
+            else fail(at, "expected text or {text, text_zh}");
+            out.push_back(item);
+        }
+    }
+    void rules(const Json& j, StageRules& out, const std::string& where) {
+        if (!j.contains("rules")) return;
+        const Json& jr = j["rules"];
+        if (!jr.is_object()) return fail(where + ".rules", "expected {\"all\": [...], \"any\": [...]}");
+        for (const char* list : {"all", "any"}) {
+            if (!jr.contains(list)) continue;
+            const std::string at = where + ".rules." + list;
+            if (!jr[list].is_array()) {
+                fail(at, "expected a list of conditions");
+                continue;
+            }
+            auto& conditions = list[1] == 'l' ? out.all : out.any;
+            for (size_t k = 0; k < jr[list].size(); ++k)
+                conditions.push_back(condition(jr[list][k], at + "[" + std::to_string(k) + "]"));
+        }
+    }
+    // Elements that are not objects are reported and left out.
+    void stages(const Json& j, std::vector<Stage>& out, const std::string& where) {
+        if (!j.is_array()) return fail(where, "expected a list of stages");
+        for (size_t i = 0; i < j.size(); ++i) {
+            const Json& js = j[i];
+            const std::string at = where + "[" + std::to_string(i) + "]";
+            if (!js.is_object()) {
+                fail(at, "expected a stage object");
+                continue;
+            }
+            Stage s;
+            text(js, "id", s.id, at);
+            localized(js, "name", s.name, at);
+            color(js, s.color, at);
+            localized(js, "description", s.description, at);
+            localized(js, "goal", s.goal, at);
+            strings(js, "result_metrics", s.result_metrics, at);
+            boolean(js, "at_risk", s.at_risk, at);
+            playbook(js, s.playbook, at);
+            rules(js, s.rules, at);
+            out.push_back(std::move(s));
+        }
+    }
+    // Per-stage scorecards start from the model-wide weights read before them.
+    void health(const Json& j, HealthConfig& h, const std::string& where) {
+        if (!j.is_object()) return fail(where, "expected an object");
+        if (j.contains("weights")) weights(j["weights"], h.weights, where + ".weights");
+        if (j.contains("stage_weights")) {
+            if (!j["stage_weights"].is_object()) {
+                fail(where + ".stage_weights", "expected an object by stage id");
+            } else {
+                for (const auto& [id, jw] : j["stage_weights"].items()) {
+                    StageHealthWeights sw{id, h.weights};
+                    weights(jw, sw.weights, where + ".stage_weights." + id);
+                    h.stage_weights.push_back(sw);
+                }
+            }
+        }
+        number(j, "red_max", h.red_max, where);
+        number(j, "yellow_max", h.yellow_max, where);
+        integer(j, "recency_good_days", h.recency_good_days, where);
+        integer(j, "recency_bad_days", h.recency_bad_days, where);
+        integer(j, "trend_window_days", h.trend_window_days, where);
+        integer(j, "complaint_window_days", h.complaint_window_days, where);
+        integer(j, "engagement_window_days", h.engagement_window_days, where);
+        integer(j, "engagement_full_count", h.engagement_full_count, where);
+        number(j, "drop_threshold", h.drop_threshold, where);
+    }
 };
 
 Json weights_to_json(const HealthWeights& w) {
     Json j = Json::object();
     for (int m = 0; m < kHealthMeasureCount; ++m) j[health_measure_id(static_cast<HealthMeasure>(m))] = w[m];
     return j;
+}
+
+std::optional<LifecycleModel> template_model(const std::string& id, const std::string& where, Problems& problems) {
+    if (auto model = find_template(id)) return model;
+    problems.push_back({lifecycle_problem::kUnknownTemplate, where, "\"" + id + "\" is not a built-in template", 0, 0});
+    return std::nullopt;
 }
 
 }  // namespace
@@ -176,121 +273,28 @@ Json model_to_json(const LifecycleModel& model) {
 }
 
 std::optional<LifecycleModel> model_from_json(const Json& json, Problems& problems, const std::string& where) {
-    auto from_template = [&](const std::string& id, const std::string& at) -> std::optional<LifecycleModel> {
-        if (auto model = find_template(id)) return model;
-        problems.push_back({lifecycle_problem::kUnknownTemplate, at, "\"" + id + "\" is not a built-in template", 0, 0});
-        return std::nullopt;
-    };
-    if (json.is_string()) return from_template(json.get<std::string>(), where);
+    if (json.is_string()) return template_model(json.get<std::string>(), where, problems);
     if (!json.is_object()) {
         problems.push_back({lifecycle_problem::kBadModel, where, "expected a lifecycle model object or a template id", 0, 0});
         return std::nullopt;
     }
     if (!json.contains("stages")) {
         if (json.contains("template") && json["template"].is_string())
-            return from_template(json["template"].get<std::string>(), where + ".template");
+            return template_model(json["template"].get<std::string>(), where + ".template", problems);
         problems.push_back({lifecycle_problem::kNoStages, where + ".stages", "the model has no stages", 0, 0});
         return std::nullopt;
     }
     Reader r{problems};
     LifecycleModel model;
     r.text(json, "id", model.id, where);
-    r.text(json, "name", model.name.en, where);
-    r.text(json, "name_zh", model.name.zh, where);
-    r.text(json, "description", model.description.en, where);
-    r.text(json, "description_zh", model.description.zh, where);
+    r.localized(json, "name", model.name, where);
+    r.localized(json, "description", model.description, where);
     r.text(json, "based_on", model.based_on, where);
     r.boolean(json, "cyclic", model.cyclic, where);
     r.strings(json, "evaluation_order", model.evaluation_order, where);
     r.text(json, "fallback_stage", model.fallback_stage, where);
-    if (!json["stages"].is_array()) {
-        r.fail(where + ".stages", "expected a list of stages");
-    } else {
-        for (size_t i = 0; i < json["stages"].size(); ++i) {
-            const Json& js = json["stages"][i];
-            const std::string at = where + ".stages[" + std::to_string(i) + "]";
-            if (!js.is_object()) {
-                r.fail(at, "expected a stage object");
-                continue;
-            }
-            Stage s;
-            r.text(js, "id", s.id, at);
-            r.text(js, "name", s.name.en, at);
-            r.text(js, "name_zh", s.name.zh, at);
-            std::string color;
-            r.text(js, "color", color, at);
-            if (!color.empty()) {
-                if (const auto rgba = parse_color(color)) s.color = *rgba;
-                else r.fail(at + ".color", "\"" + color + "\" is not #RRGGBB or #RRGGBBAA");
-            }
-            r.text(js, "description", s.description.en, at);
-            r.text(js, "description_zh", s.description.zh, at);
-            r.text(js, "goal", s.goal.en, at);
-            r.text(js, "goal_zh", s.goal.zh, at);
-            r.strings(js, "result_metrics", s.result_metrics, at);
-            r.boolean(js, "at_risk", s.at_risk, at);
-            if (js.contains("playbook")) {
-                if (!js["playbook"].is_array()) r.fail(at + ".playbook", "expected a list");
-                else
-                    for (size_t k = 0; k < js["playbook"].size(); ++k) {
-                        const Json& jp = js["playbook"][k];
-                        PlaybookItem item;
-                        if (jp.is_string()) item.text.en = jp.get<std::string>();
-                        else if (jp.is_object()) {
-                            r.text(jp, "text", item.text.en, at + ".playbook[" + std::to_string(k) + "]");
-                            r.text(jp, "text_zh", item.text.zh, at + ".playbook[" + std::to_string(k) + "]");
-                        } else r.fail(at + ".playbook[" + std::to_string(k) + "]", "expected text or {text, text_zh}");
-                        s.playbook.push_back(item);
-                    }
-            }
-            if (js.contains("rules")) {
-                const Json& jr = js["rules"];
-                if (!jr.is_object()) {
-                    r.fail(at + ".rules", "expected {\"all\": [...], \"any\": [...]}");
-                } else {
-                    for (const char* list : {"all", "any"}) {
-                        if (!jr.contains(list)) continue;
-                        if (!jr[list].is_array()) {
-                            r.fail(at + ".rules." + list, "expected a list of conditions");
-                            continue;
-                        }
-                        auto& out = list[1] == 'l' ? s.rules.all : s.rules.any;
-                        for (size_t k = 0; k < jr[list].size(); ++k)
-                            out.push_back(r.condition(jr[list][k], at + ".rules." + list + "[" + std::to_string(k) + "]"));
-                    }
-                }
-            }
-            model.stages.push_back(std::move(s));
-        }
-    }
-    if (json.contains("health")) {
-        const Json& jh = json["health"];
-        const std::string at = where + ".health";
-        HealthConfig& h = model.health;
-        if (!jh.is_object()) {
-            r.fail(at, "expected an object");
-        } else {
-            if (jh.contains("weights")) r.weights(jh["weights"], h.weights, at + ".weights");
-            if (jh.contains("stage_weights")) {
-                if (!jh["stage_weights"].is_object()) r.fail(at + ".stage_weights", "expected an object by stage id");
-                else
-                    for (const auto& [id, jw] : jh["stage_weights"].items()) {
-                        StageHealthWeights sw{id, h.weights};
-                        r.weights(jw, sw.weights, at + ".stage_weights." + id);
-                        h.stage_weights.push_back(sw);
-                    }
-            }
-            r.number(jh, "red_max", h.red_max, at);
-            r.number(jh, "yellow_max", h.yellow_max, at);
-            r.integer(jh, "recency_good_days", h.recency_good_days, at);
-            r.integer(jh, "recency_bad_days", h.recency_bad_days, at);
-            r.integer(jh, "trend_window_days", h.trend_window_days, at);
-            r.integer(jh, "complaint_window_days", h.complaint_window_days, at);
-            r.integer(jh, "engagement_window_days", h.engagement_window_days, at);
-            r.integer(jh, "engagement_full_count", h.engagement_full_count, at);
-            r.number(jh, "drop_threshold", h.drop_threshold, at);
-        }
-    }
+    r.stages(json["stages"], model.stages, where + ".stages");
+    if (json.contains("health")) r.health(json["health"], model.health, where + ".health");
     Problems invalid = validate_model(model, where);
     if (!r.ok || !invalid.empty()) {
         problems.insert(problems.end(), invalid.begin(), invalid.end());
