@@ -79,6 +79,21 @@ test('CLV: fit BG/NBD + Gamma-Gamma on the demo, parameters and diagnostics appe
   const tags = tagged.customers.flatMap((c) => c.tags || []);
   assert.ok(tags.includes('value:top20'), 'top-20% tag saved');
   assert.ok(tags.some((t) => /^rfm:[1-5]{3}$/.test(t)), 'RFM code tags saved');
+  // The customers filter finds them by the tag; a tagged customer's detail shows stage, health, CLV.
+  const top = new Set(tagged.customers.filter((c) => (c.tags || []).includes('value:top20')).map((c) => c.id));
+  await openPanel(page, 'customers');
+  await click(page, 'customers.filter');
+  await waitState(page, (st) => st.wantTextInput);
+  await page.keyboard.type('value:top20');
+  await frames(page, 3);
+  const rows = (await items(page)).filter((n) => n.startsWith('customers.row.')).map((n) => n.slice('customers.row.'.length));
+  assert.ok(rows.length > 0, 'tagged customers shown');
+  assert.ok(rows.every((id) => top.has(id)), `only tagged customers: ${rows.slice(0, 5)}`);
+  await click(page, `customers.row.${rows[0]}`);
+  const detail = (await waitState(page, (st, id) => st.customer && st.customer.id === id, rows[0])).customer;
+  assert.ok(detail.stage && Number.isFinite(detail.clv), `stage and CLV shown: ${JSON.stringify(detail)}`);
+  await screenshot(page, 'customers-clv');
+  await openPanel(page, 'value');
   await page.keyboard.press('Control+Z');
   await waitState(page, (st, u) => st.undo === u, before);
   const untagged = JSON.parse(await workspaceJson(page));
