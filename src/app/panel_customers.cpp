@@ -8,6 +8,7 @@
 #include "app/automation.h"
 #include "app/charts/charts.h"
 #include "app/clv_session.h"
+#include "app/condition_text.h"
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
@@ -273,7 +274,8 @@ void draw_stage_path(AppState& state, const std::vector<StageSpell>& path) {
         if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
         ImGui::TextDisabled("%s%s", arrow.c_str(), date.c_str());
         ImGui::SameLine();
-        if (path[k].stage >= 0) color_swatch(stage_color(model.stages[static_cast<std::size_t>(path[k].stage)]));
+        if (path[k].stage >= 0 && path[k].stage < static_cast<int>(model.stages.size()))
+            color_swatch(stage_color(model.stages[static_cast<std::size_t>(path[k].stage)]));
         ImGui::TextUnformatted(name.c_str());
     }
 }
@@ -306,6 +308,16 @@ const ClvRow* clv_row(AppState& state, std::size_t i, const Customer& c) {
     return nullptr;
 }
 
+// The stage's rules in words, as a tooltip on the "placed by this stage's rules" note.
+void rules_tooltip(const Stage& stage) {
+    ImGui::BeginTooltip();
+    if (!stage.rules.all.empty()) ImGui::TextDisabled("%s", tr("rules.all_of_these_must_hold"));
+    for (const Condition& k : stage.rules.all) ImGui::BulletText("%s", condition_text(k).c_str());
+    if (!stage.rules.any.empty()) ImGui::TextDisabled("%s", tr("rules.and_when_listed_any_one_of"));
+    for (const Condition& k : stage.rules.any) ImGui::BulletText("%s", condition_text(k).c_str());
+    ImGui::EndTooltip();
+}
+
 // Where customer i (c) stands at the lifecycle analysis date: their stage and why they are in it (its
 // rules matched, or the fallback took them), health score and band, and CLV with P(alive) when a
 // fit exists. Every number comes from the shared lifecycle analysis and CLV session; also published
@@ -333,6 +345,8 @@ void draw_standing(AppState& state, std::size_t i, const Customer& c, Date facts
             ImGui::TextUnformatted(stage_name_at(model, placed.stage).c_str());
             ImGui::SameLine();
             ImGui::TextDisabled("%s", tr(placed.by_rule ? "customers.placed_by_its_rules" : "customers.placed_by_fallback"));
+            automation::record("customer.stage_reason");
+            if (placed.by_rule && ImGui::IsItemHovered()) rules_tooltip(model.stages[static_cast<std::size_t>(placed.stage)]);
         }
         ImGui::TableNextColumn();
         ImGui::TextDisabled("%s", tr("lifecycle.health_score"));
@@ -366,7 +380,9 @@ void draw_standing(AppState& state, std::size_t i, const Customer& c, Date facts
                       {"p_alive", clv && !std::isnan(clv->value.p_alive) ? Json(clv->value.p_alive) : Json()},
                       {"stage_path", Json::array()}};
     for (const StageSpell& spell : path)
-        published["stage_path"].push_back(spell.stage < 0 ? Json() : Json(model.stages[static_cast<std::size_t>(spell.stage)].id));
+        published["stage_path"].push_back(spell.stage < 0 || spell.stage >= static_cast<int>(model.stages.size())
+                                              ? Json()
+                                              : Json(model.stages[static_cast<std::size_t>(spell.stage)].id));
     automation::publish("customer", published.dump());
 }
 

@@ -192,6 +192,11 @@ TEST_CASE_FIXTURE(SmokeApp, "customer detail: stage and the rule that placed the
         CHECK(shown["placed_by"] == (placed.by_rule ? "rules" : "fallback"));
         REQUIRE_FALSE(shown["stage_path"].empty());  // the history ends on the analysis date: today's stage last
         CHECK(shown["stage_path"].back() == shown["stage"]);
+        // Hovering the reason lists the stage's rules in a tooltip (drawn without an ImGui assertion).
+        json reason = json::parse(app.query("itemRect", "customer.stage_reason"));
+        REQUIRE_FALSE(reason.is_null());
+        native::mouse_move(reason["x"].get<float>() + 2, reason["y"].get<float>() + 2);
+        run_frames(app, 3);
         const lcs::HealthScore& h = a.health.customers[i];
         CHECK(shown["band"] == lcs::health_band_id(h.band));
         if (h.score) CHECK(shown["health"].get<double>() == doctest::Approx(*h.score));
