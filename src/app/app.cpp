@@ -219,11 +219,14 @@ std::string App::default_file_name() const {
 void App::save() { save_as(default_file_name()); }
 
 void App::save_as(const std::string& file_name) {
-    std::string name = file_name.empty() ? default_file_name() : file_name;
-    if (!ends_with_ci(name, ".json")) name += ".json";
+    bool replaced_extension = false;
+    std::string name = workspace_file_name(file_name, &replaced_extension);
+    if (name.empty()) name = default_file_name();
     platform::download_file(name, save_workspace_json(state_.workspace()), "application/json");
     state_.mark_saved(name);
-    state_.notify("app.saved", {name});
+    // Asked for client-report.csv: say why the file is client-report.json.
+    if (replaced_extension) state_.notify("app.saved_as_json", {name, file_name});
+    else state_.notify("app.saved", {name});
 }
 
 void App::restore_autosave() {

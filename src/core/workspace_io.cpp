@@ -1,6 +1,7 @@
 #include "core/workspace_io.h"
 
 #include <algorithm>
+#include <cctype>
 #include <new>
 #include <optional>
 #include <unordered_map>
@@ -591,6 +592,24 @@ std::string save_workspace_json(const Workspace& workspace, int indent) {
     out += '}';
     if (indent >= 0) out += '\n';
     return out;
+}
+
+std::string workspace_file_name(std::string_view requested, bool* replaced_extension) {
+    if (replaced_extension) *replaced_extension = false;
+    const size_t first = requested.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return "";
+    const size_t last = requested.find_last_not_of(" \t");
+    std::string name(requested.substr(first, last - first + 1));
+    const size_t dot = name.rfind('.');
+    std::string extension = dot == std::string::npos ? "" : name.substr(dot);
+    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (extension == ".json") return name;
+    for (const char* replaced : {".csv", ".tsv", ".txt", ".xls", ".xlsx"})
+        if (extension == replaced) {
+            if (replaced_extension) *replaced_extension = true;
+            return name.substr(0, dot) + ".json";
+        }
+    return name + ".json";
 }
 
 }  // namespace lcs

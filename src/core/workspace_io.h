@@ -39,4 +39,12 @@ LoadResult load_workspace_json(std::string_view text, const LoadLimits& limits =
 // are left out. load_workspace_json(save_workspace_json(w)) gives back w (dates lose any time of day).
 std::string save_workspace_json(const Workspace& workspace, int indent = 1);
 
+// The file name a workspace is saved under: a workspace file is JSON whatever name was asked for.
+// `requested` ending in ".json" (any case) is kept; a data or document extension (.csv, .tsv, .txt,
+// .xls, .xlsx) is replaced by ".json" ("client-report.csv" -> "client-report.json", not
+// "client-report.csv.json" holding a workspace); any other name gets ".json" added ("plan.v2" ->
+// "plan.v2.json"). Surrounding spaces are dropped; an empty or blank name stays empty.
+// *replaced_extension (when given) tells whether an extension was replaced.
+std::string workspace_file_name(std::string_view requested, bool* replaced_extension = nullptr);
+
 }  // namespace lcs

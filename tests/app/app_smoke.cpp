@@ -231,6 +231,17 @@ TEST_CASE_FIXTURE(SmokeApp, "save downloads <workspace name>.json that loads bac
     CHECK(back.workspace->customers[0].name == "Ann Lee");
     CHECK(!app.state().dirty());
     CHECK(app.state().file_name() == "Tiny.json");
+
+    // Save As with a data file's extension still writes the workspace as .json, and says so.
+    app.save_as("client-report.csv");
+    CHECK(native::downloads().back().name == "client-report.json");
+    CHECK(app.state().file_name() == "client-report.json");
+    CHECK(app.state().notice().key == "app.saved_as_json");
+    CHECK(lcs::notice_text(app.state().notice()) ==
+          "Saved client-report.json: a workspace is always a .json file (client-report.csv asked for)");
+    app.save_as("plan.v2");
+    CHECK(native::downloads().back().name == "plan.v2.json");
+    CHECK(app.state().notice().key == "app.saved");
 }
 
 TEST_CASE_FIXTURE(SmokeApp, "a broken file: problems reported, the open workspace kept") {

@@ -280,3 +280,21 @@ TEST_CASE("workspace-io: the committed demo workspaces load and round-trip") {
         CHECK(save_workspace_json(*load_workspace_json(saved).workspace, 0) == saved);
     }
 }
+
+TEST_CASE("workspace-io: a workspace is always saved under a .json name") {
+    CHECK(workspace_file_name("client.json") == "client.json");
+    CHECK(workspace_file_name("Client.JSON") == "Client.JSON");
+    CHECK(workspace_file_name("client-report.csv") == "client-report.json");
+    CHECK(workspace_file_name("Q3 客户.XLSX") == "Q3 客户.json");
+    CHECK(workspace_file_name("notes.txt") == "notes.json");
+    CHECK(workspace_file_name("plan.v2") == "plan.v2.json");
+    CHECK(workspace_file_name("plan") == "plan.json");
+    CHECK(workspace_file_name("  plan.csv  ") == "plan.json");
+    CHECK(workspace_file_name("   ").empty());
+    CHECK(workspace_file_name("").empty());
+    bool replaced = true;
+    CHECK(workspace_file_name("plan.v2", &replaced) == "plan.v2.json");
+    CHECK(!replaced);
+    CHECK(workspace_file_name("report.tsv", &replaced) == "report.json");
+    CHECK(replaced);
+}

@@ -46,6 +46,7 @@ const std::vector<Entry>& english() {
         {"app.save_as", "Save As..."},
         {"app.save_download_the_workspace", "Save (download) the workspace"},
         {"app.saved", "Saved {0}"},
+        {"app.saved_as_json", "Saved {0}: a workspace is always a .json file ({1} asked for)"},
         {"app.shortcut", "Shortcut"},
         {"app.the_current_workspace_was_kept", "The current workspace was kept."},
         {"app.the_file_was_not_opened", "The file was not opened: {0}"},

@@ -46,6 +46,7 @@ const std::vector<Entry>& chinese() {
         {"app.save_as", "另存为..."},
         {"app.save_download_the_workspace", "保存（下载）工作区"},
         {"app.saved", "已保存 {0}"},
+        {"app.saved_as_json", "已保存为 {0}：工作区始终保存为 .json 文件（输入的是 {1}）"},
         {"app.shortcut", "快捷键"},
         {"app.the_current_workspace_was_kept", "当前工作区保持不变。"},
         {"app.the_file_was_not_opened", "文件未打开：{0}"},
