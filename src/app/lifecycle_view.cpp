@@ -339,6 +339,12 @@ Json lifecycle_automation_state(AppState& state) {
             {"problems", v.model_problems.size()}};
 }
 
+bool begin_tab_item(const char* key, const char* id, const char* automation_name) {
+    const bool open = ImGui::BeginTabItem(tr_id(key, id).c_str());
+    automation::record(automation_name);
+    return open;
+}
+
 bool date_input(const char* id, Date& date, float width) {
     // With EnterReturnsTrue ImGui keeps its own buffer while editing and writes back only on Enter,
     // so a fresh string per frame is enough.

@@ -134,6 +134,10 @@ Json lifecycle_automation_state(AppState& state);
 bool date_input(const char* id, Date& date, float width);
 // A small filled square in `color` at the cursor, followed by SameLine.
 void color_swatch(ImU32 color);
+// A tab titled by the i18n `key` under the language-independent ImGui id `id`, recorded for the tests
+// as `automation_name` whether it is selected or not. True: the tab is selected; end it with
+// ImGui::EndTabItem().
+bool begin_tab_item(const char* key, const char* id, const char* automation_name);
 // Model picker (when with_picker) and the analysis-date control, shown on top of every lifecycle panel.
 void draw_lifecycle_header(AppState& state, bool with_picker);  // panel_lifecycle.cpp
 

@@ -384,21 +384,15 @@ void draw_panel_lifecycle(AppState& state) {
     auto& p = state.panel_data<LifecyclePanelState>();
     draw_lifecycle_header(state, true);
     if (!ImGui::BeginTabBar("lifecycle_tabs")) return;
-    bool open = ImGui::BeginTabItem(tr_id("lifecycle.stages", "stages").c_str());
-    automation::record("lifecycle.tab.stages");
-    if (open) {
+    if (begin_tab_item("lifecycle.stages", "stages", "lifecycle.tab.stages")) {
         draw_stages_tab(state, p);
         ImGui::EndTabItem();
     }
-    open = ImGui::BeginTabItem(tr_id("lifecycle.model_editor", "model").c_str());
-    automation::record("lifecycle.tab.model");
-    if (open) {
+    if (begin_tab_item("lifecycle.model_editor", "model", "lifecycle.tab.model")) {
         draw_lifecycle_model_editor(state);
         ImGui::EndTabItem();
     }
-    open = ImGui::BeginTabItem(tr_id("lifecycle.metrics", "metrics").c_str());
-    automation::record("lifecycle.tab.metrics");
-    if (open) {
+    if (begin_tab_item("lifecycle.metrics", "metrics", "lifecycle.tab.metrics")) {
         draw_lifecycle_metrics_table(state);
         ImGui::EndTabItem();
     }

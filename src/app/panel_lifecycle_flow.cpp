@@ -322,25 +322,19 @@ void draw_panel_lifecycle_flow(AppState& state) {
     draw_lifecycle_header(state, false);
     if (lifecycle_model(state).stages.empty()) return;
     if (!ImGui::BeginTabBar("flow_tabs")) return;
-    bool open = ImGui::BeginTabItem(tr_id("lifecycle_flow.funnel_history", "funnel").c_str());
-    automation::record("flow.tab.funnel");
-    if (open) {
+    if (begin_tab_item("lifecycle_flow.funnel_history", "funnel", "flow.tab.funnel")) {
         ImGui::BeginChild("funnel_history");
         draw_funnel_history(state, p);
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
-    open = ImGui::BeginTabItem(tr_id("lifecycle_flow.cohorts", "cohorts").c_str());
-    automation::record("flow.tab.cohorts");
-    if (open) {
+    if (begin_tab_item("lifecycle_flow.cohorts", "cohorts", "flow.tab.cohorts")) {
         ImGui::BeginChild("cohorts");
         draw_cohorts(state, p);
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
-    open = ImGui::BeginTabItem(tr_id("lifecycle_flow.transitions", "transitions").c_str());
-    automation::record("flow.tab.transitions");
-    if (open) {
+    if (begin_tab_item("lifecycle_flow.transitions", "transitions", "flow.tab.transitions")) {
         ImGui::BeginChild("transitions");
         draw_transitions(state, p);
         ImGui::EndChild();

@@ -275,29 +275,21 @@ void draw_panel_playbooks(AppState& state) {
     auto& p = state.panel_data<PlaybooksPanelState>();
     draw_lifecycle_header(state, false);
     if (!ImGui::BeginTabBar("playbook_tabs")) return;
-    bool open = ImGui::BeginTabItem(tr_id("playbooks.stage_playbooks", "stages").c_str());
-    automation::record("playbooks.tab.stages");
-    if (open) {
+    if (begin_tab_item("playbooks.stage_playbooks", "stages", "playbooks.tab.stages")) {
         ImGui::BeginChild("stages");
         draw_stage_playbooks(state);
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
-    open = ImGui::BeginTabItem(tr_id("playbooks.care_plans", "care").c_str());
-    automation::record("playbooks.tab.care");
-    if (open) {
+    if (begin_tab_item("playbooks.care_plans", "care", "playbooks.tab.care")) {
         draw_care_plans();
         ImGui::EndTabItem();
     }
-    open = ImGui::BeginTabItem(tr_id("playbooks.churn_reasons", "reasons").c_str());
-    automation::record("playbooks.tab.reasons");
-    if (open) {
+    if (begin_tab_item("playbooks.churn_reasons", "reasons", "playbooks.tab.reasons")) {
         draw_reason_catalog(state, p);
         ImGui::EndTabItem();
     }
-    open = ImGui::BeginTabItem(tr_id("playbooks.churn_analysis", "churn").c_str());
-    automation::record("playbooks.tab.churn");
-    if (open) {
+    if (begin_tab_item("playbooks.churn_analysis", "churn", "playbooks.tab.churn")) {
         ImGui::BeginChild("churn");
         draw_churn_analysis(state);
         ImGui::EndChild();
