@@ -1,0 +1,221 @@
+// Model comparison (core/clv/model_compare.h): the table on CDNOW against the individual fits, the
+// tracking data, best-per-column marks, and the verdict rules on constructed tables.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <set>
+
+#include "core/clv/bgnbd.h"
+#include "core/clv/model_compare.h"
+#include "core/clv/pareto_nbd.h"
+#include "core/csv_import.h"
+#include "unit-clv-helpers.h"
+
+using namespace lcs;
+using namespace lcs::clv;
+
+namespace {
+
+std::vector<CustomerEvents> cdnow_events() {
+    const CsvImportResult imported = import_transactions_csv(clv_test::read_text("CDNOW_sample.txt"), CsvOptions{});
+    REQUIRE(imported.customers.size() == 2357);
+    return events_from_workspace(workspace_from_import(imported, "CDNOW_sample"));
+}
+
+CompareSettings cdnow_settings() {
+    CompareSettings s;
+    s.unit = PeriodUnit::week;
+    s.calibration_end = date_from_ymd({1997, 9, 30});
+    return s;
+}
+
+ModelScore row(const char* label, double aic, double mae, double curve = NAN, int params = 4) {
+    ModelScore m;
+    m.model = label;
+    m.label = label;
+    m.usable = true;
+    m.params_count = params;
+    m.aic = aic;
+    m.log_likelihood = (2 * params - aic) / 2;
+    m.bic = aic + 10;
+    m.holdout_mae = mae;
+    m.holdout_rmse = std::isfinite(mae) ? 2 * mae : NAN;
+    m.curve_error = curve;
+    return m;
+}
+
+}  // namespace
+
+TEST_CASE("model comparison: CDNOW table matches the individual fits and the published likelihoods") {
+    const std::vector<CustomerEvents> events = cdnow_events();
+    const ModelComparison c = compare_models(events, cdnow_settings());
+    REQUIRE(c.ok());
+    REQUIRE(c.models.size() == 2);
+    CHECK(c.customers == 2357);
+    CHECK(c.repeat_buyers == 946);
+    CHECK(c.settings.holdout_end == date_from_ymd({1998, 6, 30}));
+    CHECK(c.holdout_length == doctest::Approx(273.0 / 7));
+
+    RfmBuildOptions options;
+    options.calibration_end = date_from_ymd({1997, 9, 30});
+    options.unit = PeriodUnit::week;
+    options.holdout_end = date_from_ymd({1998, 6, 30});
+    const std::vector<CustomerRfm> rfm = build_rfm_summary(events, options);
+    const FitResult fits[] = {fit_bgnbd(rfm, 1.0 / 7), fit_pareto_nbd(rfm, 1.0 / 7)};
+    const double published[] = {-9582.4, -9595.0};
+    for (size_t i = 0; i < 2; ++i) {
+        const ModelScore& m = c.models[i];
+        INFO(m.label);
+        CHECK(m.model == fits[i].model);
+        CHECK(m.usable);
+        CHECK(m.params_count == 4);
+        CHECK(m.log_likelihood == doctest::Approx(fits[i].log_likelihood).epsilon(1e-9));
+        CHECK(m.log_likelihood == doctest::Approx(published[i]).epsilon(1e-4));
+        CHECK(m.aic == doctest::Approx(8 - 2 * fits[i].log_likelihood));
+        CHECK(m.bic == doctest::Approx(4 * std::log(2357.0) - 2 * fits[i].log_likelihood));
+        // Holdout errors recomputed here from the fitted parameters.
+        double abs_sum = 0, square_sum = 0;
+        for (const CustomerRfm& r : rfm) {
+            const double e = r.holdout_x - count_expected_purchases(m.counts, r, c.holdout_length);
+            abs_sum += std::fabs(e);
+            square_sum += e * e;
+        }
+        CHECK(m.holdout_mae == doctest::Approx(abs_sum / 2357));
+        CHECK(m.holdout_rmse == doctest::Approx(std::sqrt(square_sum / 2357)));
+        CHECK(m.holdout_mae > 0.3);
+        CHECK(m.holdout_mae < 1.5);
+        CHECK(m.curve_error >= 0);
+        CHECK(m.curve_error < 0.1);  // both track CDNOW's cumulative curve within a few percent
+        CHECK(m.cumulative.size() == c.tracking.dates.size());
+        CHECK(m.incremental.size() == c.tracking.dates.size());
+    }
+    // The published ranking: BG/NBD's LL is higher (-9582 vs -9595), so it has the best LL, AIC and BIC.
+    CHECK(c.best[static_cast<int>(CompareColumn::log_likelihood)] == 0);
+    CHECK(c.best[static_cast<int>(CompareColumn::aic)] == 0);
+    CHECK(c.best[static_cast<int>(CompareColumn::bic)] == 0);
+    const int mae_best = c.models[0].holdout_mae <= c.models[1].holdout_mae ? 0 : 1;
+    CHECK(c.best[static_cast<int>(CompareColumn::holdout_mae)] == mae_best);
+
+    // Tracking: the 77 whole weeks from 1997-01-01 up to 1998-06-30, 38 of them ending in calibration;
+    // actual = every repeat purchase day up to the last of those dates.
+    REQUIRE(c.tracking.dates.size() == 77);
+    CHECK(c.tracking.dates.back() == Date{date_from_ymd({1997, 1, 1}).days + 77 * 7});
+    CHECK(c.tracking.calibration_points == 38);
+    CHECK(c.tracking.dates[37] <= date_from_ymd({1997, 9, 30}));
+    CHECK(c.tracking.dates[38] > date_from_ymd({1997, 9, 30}));
+    double repeats = 0, incremental = 0;
+    for (const CustomerEvents& e : events) {
+        std::set<int32_t> days;
+        for (const Purchase& p : e.purchases) days.insert(p.date.days);
+        if (days.empty() || *days.begin() > date_from_ymd({1997, 9, 30}).days) continue;
+        for (int32_t d : days) repeats += d != *days.begin() && d <= c.tracking.dates.back().days;
+    }
+    for (double v : c.tracking.actual_incremental) incremental += v;
+    CHECK(repeats > 4000);
+    CHECK(c.tracking.actual_cumulative.back() == doctest::Approx(repeats));
+    CHECK(incremental == doctest::Approx(repeats));
+    CHECK(c.models[0].cumulative.back() == doctest::Approx(repeats).epsilon(0.1));
+
+    // The verdict is the one compare_verdict gives on this table, and names the chosen model.
+    const Verdict v = compare_verdict(c.models);
+    CHECK(c.verdict.recommended == v.recommended);
+    CHECK(c.verdict.text == v.text);
+    REQUIRE(c.verdict.recommended >= 0);
+    const std::string& chosen = c.models[static_cast<size_t>(c.verdict.recommended)].label;
+    CHECK(c.verdict.text.en.find("use " + chosen) != std::string::npos);
+    CHECK(c.verdict.text.zh.find("建议使用 " + chosen) != std::string::npos);
+    // ΔAIC is 25: BG/NBD "fits clearly better".
+    CHECK(c.verdict.text.en.find("BG/NBD fits clearly better than Pareto/NBD (ΔAIC 25.") == 0);
+    // BG/BB and sBG are listed with their reasons.
+    REQUIRE(c.excluded.size() == 2);
+    CHECK(c.excluded[1].model == "bgbb");
+    CHECK(c.excluded[1].reason.en.find("any time") != std::string::npos);
+}
+
+TEST_CASE("model comparison: slices give the same table as one call") {
+    const std::vector<CustomerEvents> events = cdnow_events();
+    const ModelComparison whole = compare_models(events, cdnow_settings());
+    ModelComparer comparer;
+    comparer.configure(events, cdnow_settings());
+    int steps = 0;
+    float last = 0;
+    while (!comparer.done()) {
+        comparer.step(0.5);
+        CHECK(comparer.progress() >= last - 1e-6f);
+        last = comparer.progress();
+        ++steps;
+    }
+    CHECK(steps > 10);
+    const ModelComparison& sliced = comparer.result();
+    REQUIRE(sliced.models.size() == whole.models.size());
+    for (size_t i = 0; i < whole.models.size(); ++i) {
+        CHECK(sliced.models[i].log_likelihood == whole.models[i].log_likelihood);
+        CHECK(sliced.models[i].holdout_mae == doctest::Approx(whole.models[i].holdout_mae));
+    }
+    CHECK(sliced.verdict.text == whole.verdict.text);
+}
+
+TEST_CASE("model comparison: summaries without dates compare by likelihood only") {
+    const ModelComparison c = compare_models(clv_test::cdnow_summary(), PeriodUnit::week);
+    REQUIRE(c.ok());
+    REQUIRE(c.models.size() == 2);
+    CHECK(c.models[0].log_likelihood == doctest::Approx(-9582.4).epsilon(1e-4));
+    CHECK(std::isnan(c.models[0].holdout_mae));
+    CHECK(c.tracking.dates.empty());
+    CHECK(c.best[static_cast<int>(CompareColumn::holdout_mae)] == -1);
+    CHECK(c.verdict.recommended == 0);
+    CHECK(c.verdict.text.en.find("there is no holdout to check the predictions") != std::string::npos);
+    CHECK(compare_models(std::vector<CustomerRfm>{}, PeriodUnit::week).problem.has_value());
+}
+
+TEST_CASE("model comparison verdict: equal fit, better holdout prediction decides") {
+    const std::vector<ModelScore> table = {row("Pareto/NBD", 1000.0, 0.50), row("BG/NBD", 1001.2, 0.48)};
+    const Verdict v = compare_verdict(table);
+    CHECK(v.recommended == 1);
+    CHECK(v.text.en == "Pareto/NBD and BG/NBD fit equally (ΔAIC 1.2); BG/NBD predicts the holdout 4.0% better (MAE); use BG/NBD.");
+    CHECK(v.text.zh == "Pareto/NBD 与 BG/NBD 拟合程度相当（ΔAIC 1.2）；BG/NBD 对留出期的预测好 4.0%（MAE）；建议使用 BG/NBD。");
+    const auto best = best_per_column(table);
+    CHECK(best[static_cast<int>(CompareColumn::aic)] == 0);
+    CHECK(best[static_cast<int>(CompareColumn::holdout_mae)] == 1);
+    CHECK(best[static_cast<int>(CompareColumn::log_likelihood)] == 0);
+}
+
+TEST_CASE("model comparison verdict: equal prediction, the AIC decides; the scale of ΔAIC is worded") {
+    Verdict v = compare_verdict({row("BG/NBD", 1000, 0.500), row("Pareto/NBD", 1005, 0.505)});
+    CHECK(v.recommended == 0);
+    CHECK(v.text.en == "BG/NBD fits better than Pareto/NBD (ΔAIC 5.0); both predict the holdout equally well (MAE 0.500 vs 0.505); use BG/NBD.");
+    v = compare_verdict({row("BG/NBD", 1030, 0.500), row("Pareto/NBD", 1000, 0.501)});
+    CHECK(v.recommended == 1);
+    CHECK(v.text.en.find("Pareto/NBD fits clearly better than BG/NBD (ΔAIC 30.0)") == 0);
+    // A clearly worse fit that predicts the holdout much better is still chosen (prediction first).
+    v = compare_verdict({row("BG/NBD", 1030, 0.40), row("Pareto/NBD", 1000, 0.50)});
+    CHECK(v.recommended == 0);
+    CHECK(v.text.en.find("BG/NBD predicts the holdout 20% better (MAE); use BG/NBD.") != std::string::npos);
+}
+
+TEST_CASE("model comparison verdict: ties fall to the curve error, then the fewer parameters") {
+    Verdict v = compare_verdict({row("BG/NBD", 1000, 0.5, 0.08), row("Pareto/NBD", 1000.5, 0.5, 0.03)});
+    CHECK(v.recommended == 1);
+    v = compare_verdict({row("BG/NBD", 1000, 0.5, NAN, 4), row("BG/BB", 1000.5, 0.5, NAN, 3)});
+    CHECK(v.recommended == 1);
+    v = compare_verdict({row("BG/NBD", 1000, NAN), row("Pareto/NBD", 1001, NAN)});
+    CHECK(v.recommended == 0);
+    CHECK(v.text.en == "BG/NBD and Pareto/NBD fit equally (ΔAIC 1.0); there is no holdout to check the predictions; use BG/NBD.");
+}
+
+TEST_CASE("model comparison verdict: models without usable estimates are named and left out") {
+    ModelScore failed = row("Pareto/NBD", 900, 0.1);  // better numbers, but they are not estimates
+    failed.usable = false;
+    failed.not_usable = {"the fit did not converge", "拟合未收敛"};
+    Verdict v = compare_verdict({row("BG/NBD", 1000, 0.5), failed});
+    CHECK(v.recommended == 0);
+    CHECK(v.text.en == "Pareto/NBD did not give usable estimates and is left out (the fit did not converge). Only BG/NBD gave usable estimates; use BG/NBD.");
+    CHECK(v.text.zh.find("拟合未收敛") != std::string::npos);
+    CHECK(best_per_column({row("BG/NBD", 1000, 0.5), failed})[static_cast<int>(CompareColumn::aic)] == 0);
+    ModelScore failed_too = failed;
+    failed_too.label = "BG/NBD";
+    v = compare_verdict({failed_too, failed});
+    CHECK(v.recommended == -1);
+    CHECK(v.text.en.find("No model can be recommended.") != std::string::npos);
+    CHECK(best_per_column({failed_too, failed})[0] == -1);
+}
