@@ -67,6 +67,10 @@ public:
     const FitResult& result() const { return result_; }
     // Runs to the end and returns the result.
     const FitResult& run();
+    // The log-likelihood being maximised (empty for a failed() fitter) and whether it fills its
+    // gradient: what parameter intervals (intervals.h) differentiate at the optimum.
+    const LogLikelihood& log_likelihood() const { return ll_; }
+    bool has_gradient() const { return has_gradient_; }
 
 private:
     void begin_next_start();
