@@ -24,7 +24,7 @@ file(GLOB LCS_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/app/*.cpp ${
      ${CMAKE_SOURCE_DIR}/src/app/lang/*.cpp)
 list(REMOVE_ITEM LCS_APP_SOURCES ${CMAKE_SOURCE_DIR}/src/app/main.cpp)
 add_library(lcs_app STATIC ${LCS_APP_SOURCES})
-target_link_libraries(lcs_app PUBLIC lcs_core lcs_imgui)
+target_link_libraries(lcs_app PUBLIC lcs_core lcs_text_host lcs_imgui)
 lcs_set_warnings(lcs_app)
 target_precompile_headers(lcs_app PRIVATE <nlohmann/json.hpp> <string> <vector> <algorithm> "${IMGUI_DIR}/imgui.h")
 

@@ -16,7 +16,8 @@ const std::vector<const char*>& all_problem_kinds() {
         // csv_problem
         csv_problem::kEmpty, csv_problem::kTooLarge, csv_problem::kSyntax, csv_problem::kNoColumns,
         csv_problem::kMissingColumn, csv_problem::kMissingField, csv_problem::kBadRow, csv_problem::kEmptyId,
-        csv_problem::kBadDate, csv_problem::kBadNumber, csv_problem::kTooManyProblems,
+        csv_problem::kBadDate, csv_problem::kBadNumber, csv_problem::kTooManyProblems, csv_problem::kBadEncoding,
+        csv_problem::kBadText, csv_problem::kAmbiguousDates,
         // fit_problem
         fit_problem::kNoData, fit_problem::kBadData, fit_problem::kNotIdentified, fit_problem::kNoSpend,
         fit_problem::kNoStart, fit_problem::kFailed,

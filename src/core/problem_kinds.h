@@ -46,6 +46,9 @@ inline constexpr const char* kEmptyId = "csv.empty_id";
 inline constexpr const char* kBadDate = "csv.bad_date";
 inline constexpr const char* kBadNumber = "csv.bad_number";
 inline constexpr const char* kTooManyProblems = "csv.too_many_problems";
+inline constexpr const char* kBadEncoding = "csv.bad_encoding";
+inline constexpr const char* kBadText = "csv.bad_text";
+inline constexpr const char* kAmbiguousDates = "csv.ambiguous_dates";
 }  // namespace csv_problem
 
 // Model fits (core/clv/fit.h and the models that build fitters).

@@ -1,4 +1,4 @@
-// Data commands: validate, import-csv, summary, generate, bench-load.
+// Data commands: validate, summary, generate, bench-load (import: cli_import.cpp).
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -9,7 +9,6 @@
 
 #include "cli_common.h"
 #include "commands.h"
-#include "core/csv_import.h"
 #include "core/customer_facts.h"
 #include "core/demo_generator.h"
 #include "core/workspace_io.h"
@@ -52,29 +51,6 @@ double elapsed_ms(std::chrono::steady_clock::time_point since) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since).count();
 }
 
-bool parse_columns(const std::string& text, CsvColumns& columns) {
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find(',', start);
-        if (end == std::string::npos) end = text.size();
-        const std::string item = text.substr(start, end - start);
-        const std::size_t equals = item.find('=');
-        if (equals == std::string::npos) return false;
-        const std::string name = item.substr(0, equals);
-        const std::optional<long long> index = parse_integer(item.substr(equals + 1));
-        if (!index || *index < 0 || *index > 10000) return false;
-        const int value = static_cast<int>(*index);
-        if (name == "id" || name == "customer_id") columns.customer_id = value;
-        else if (name == "date") columns.date = value;
-        else if (name == "amount") columns.amount = value;
-        else if (name == "cost") columns.cost = value;
-        else if (name == "product") columns.product = value;
-        else return false;
-        start = end + 1;
-    }
-    return true;
-}
-
 }  // namespace
 
 int cmd_validate(const Args& args) {
@@ -94,65 +70,6 @@ int cmd_validate(const Args& args) {
     const WorkspaceSummary summary = summarize_workspace(*result.workspace);
     std::printf("%s: valid workspace, %zu customers, %zu transactions\n", files[0].c_str(), summary.customers,
                 summary.transactions);
-    return 0;
-}
-
-int cmd_import_csv(const Args& args) {
-    const std::vector<std::string> value_options = {"-o", "--separator", "--date-format", "--columns", "--preset", "--name"};
-    const std::vector<std::string> files = positionals(args, value_options);
-    const std::optional<std::string> out = option_value(args, "-o");
-    if (files.size() != 1 || !out)
-        return usage_error("usage: lifecycle import-csv FILE.csv [--separator ,|;|tab|space] [--date-format "
-                           "ymd|ymd-slash|dmy|mdy|yyyymmdd] [--no-header] [--columns id=0,date=2,amount=4] "
-                           "[--preset cdnow] [--name NAME] -o OUT.json");
-    CsvOptions options;
-    if (const auto preset = option_value(args, "--preset")) {
-        if (*preset != "cdnow") return usage_error("unknown preset (known: cdnow)");
-        options = cdnow_preset();
-    }
-    if (const auto separator = option_value(args, "--separator")) {
-        if (*separator == ",") options.separator = CsvSeparator::comma;
-        else if (*separator == ";") options.separator = CsvSeparator::semicolon;
-        else if (*separator == "tab" || *separator == "\t") options.separator = CsvSeparator::tab;
-        else if (*separator == "space" || *separator == "whitespace") options.separator = CsvSeparator::whitespace;
-        else return usage_error("--separator must be , ; tab or space");
-    }
-    if (const auto format = option_value(args, "--date-format")) {
-        if (*format == "ymd") options.date_format = CsvDateFormat::ymd_dash;
-        else if (*format == "ymd-slash") options.date_format = CsvDateFormat::ymd_slash;
-        else if (*format == "dmy") options.date_format = CsvDateFormat::dmy;
-        else if (*format == "mdy") options.date_format = CsvDateFormat::mdy;
-        else if (*format == "yyyymmdd") options.date_format = CsvDateFormat::yyyymmdd;
-        else return usage_error("--date-format must be ymd, ymd-slash, dmy, mdy or yyyymmdd");
-    }
-    if (has_flag(args, "--no-header")) options.header = CsvHeader::no;
-    if (has_flag(args, "--header")) options.header = CsvHeader::yes;
-    if (const auto columns = option_value(args, "--columns")) {
-        options.columns = CsvColumns{};
-        if (!parse_columns(*columns, options.columns))
-            return usage_error("--columns takes name=index pairs, e.g. id=0,date=2,amount=4 (names: id date amount cost product)");
-    }
-
-    std::string text, error;
-    if (!read_file(files[0], text, error)) {
-        std::fprintf(stderr, "lifecycle: %s\n", error.c_str());
-        return 2;
-    }
-    const CsvImportResult result = import_transactions_csv(text, options);
-    print_problems(result.problems);
-    const CsvColumns& c = result.detected.columns;
-    std::fprintf(stderr, "separator: %s, header: %s, dates: %s, columns: id=%d date=%d amount=%d cost=%d product=%d\n",
-                 csv_separator_name(result.detected.separator), result.detected.has_header ? "yes" : "no",
-                 csv_date_format_name(result.detected.date_format), c.customer_id, c.date, c.amount, c.cost, c.product);
-    if (result.amount_missing) std::fprintf(stderr, "note: no amount column; every amount is 0\n");
-    std::printf("imported %zu of %zu rows for %zu customers", result.imported, result.rows, result.customers.size());
-    std::printf(result.imported < result.rows ? " (%zu bad rows)\n" : "\n", result.rows - result.imported);
-    if (result.imported == 0) {
-        std::fprintf(stderr, "lifecycle: nothing imported\n");
-        return 1;
-    }
-    const std::string name = option_value(args, "--name").value_or(std::filesystem::path(files[0]).stem().string());
-    if (!save_to(*out, save_workspace_json(workspace_from_import(result, name)))) return 2;
     return 0;
 }
 

@@ -15,6 +15,11 @@ int cmd_summary(const Args& args);     // summary FILE.json [--json]
 int cmd_generate(const Args& args);    // generate demo|bench ... (deterministic workspaces)
 int cmd_bench_load(const Args& args);  // bench-load [--customers N] [--transactions N]
 
+// cli_import.cpp
+int cmd_import(const Args& args);        // import FILE [FILE...] [options] -o OUT.json
+int cmd_import_csv(const Args& args);    // the older name of import
+int cmd_bench_import(const Args& args);  // bench-import [--rows N]
+
 // cli_lifecycle.cpp
 int cmd_models(const Args& args);   // models [--json]
 int cmd_stages(const Args& args);   // stages FILE.json [--model ID] [--as-of DATE] [--json]

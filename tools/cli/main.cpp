@@ -14,7 +14,9 @@ struct Command {
 
 const Command kCommands[] = {
     {"validate", lcs::cli::cmd_validate, "validate FILE.json"},
-    {"import-csv", lcs::cli::cmd_import_csv, "import-csv FILE.csv [options] -o OUT.json"},
+    {"import", lcs::cli::cmd_import, "import FILE [FILE...] [--encoding auto|utf-8|utf-16|gb18030|big5] [--keep-cancelled] [--day-first|--month-first] [--report OUT.json] [options] -o OUT.json"},
+    {"import-csv", lcs::cli::cmd_import_csv, "import-csv FILE [options] -o OUT.json (same as import)"},
+    {"bench-import", lcs::cli::cmd_bench_import, "bench-import [--rows N]"},
     {"summary", lcs::cli::cmd_summary, "summary FILE.json [--json]"},
     {"generate", lcs::cli::cmd_generate, "generate KIND [options] -o OUT.json"},
     {"bench-load", lcs::cli::cmd_bench_load, "bench-load [--customers N] [--transactions N]"},
