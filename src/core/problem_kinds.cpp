@@ -13,6 +13,7 @@ const std::vector<const char*>& all_problem_kinds() {
         workspace_problem::kBadAmount, workspace_problem::kOutOfRange, workspace_problem::kEmptyId,
         workspace_problem::kDuplicateId, workspace_problem::kDuplicateKey, workspace_problem::kUnknownCustomer,
         workspace_problem::kUnknownReason, workspace_problem::kTooManyProblems, workspace_problem::kInvalid,
+        workspace_problem::kRepairedText,
         // csv_problem
         csv_problem::kEmpty, csv_problem::kTooLarge, csv_problem::kSyntax, csv_problem::kNoColumns,
         csv_problem::kMissingColumn, csv_problem::kMissingField, csv_problem::kBadRow, csv_problem::kEmptyId,

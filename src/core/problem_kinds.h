@@ -31,6 +31,8 @@ inline constexpr const char* kUnknownCustomer = "workspace.unknown_customer";
 inline constexpr const char* kUnknownReason = "workspace.unknown_reason";
 inline constexpr const char* kTooManyProblems = "workspace.too_many_problems";
 inline constexpr const char* kInvalid = "workspace.invalid";
+// A warning (LoadResult::warnings), not an error: text in a string was repaired while loading.
+inline constexpr const char* kRepairedText = "workspace.repaired_text";
 }  // namespace workspace_problem
 
 // CSV files: transaction logs (core/csv_import.h) and per-customer summaries (core/clv/rfm_csv.h).

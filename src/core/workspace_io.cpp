@@ -133,6 +133,21 @@ void check_churn_reasons(const Workspace& workspace, const std::vector<std::size
     }
 }
 
+// Text repairs the cursor made (repairs() indexes first..end) inside one field, for the warnings.
+struct RepairedField {
+    std::size_t first = 0, end = 0;
+    std::string where;        // JSON path of the field ("customers[3].name")
+    std::string customer_id;  // the customer it belongs to, when it does
+};
+
+// Records the repairs made since *since in the field at `where` (customer_id may be filled later).
+void note_repairs(const internal::JsonCursor& cursor, std::size_t& since, const JsonPath& where,
+                  std::vector<RepairedField>& repaired) {
+    if (cursor.repair_count() == since) return;
+    repaired.push_back(RepairedField{since, cursor.repair_count(), where.render(), {}});
+    since = cursor.repair_count();
+}
+
 template <typename T>
 void sort_by_date(std::vector<T>& events) {
     std::stable_sort(events.begin(), events.end(), [](const T& a, const T& b) { return a.date < b.date; });
@@ -158,7 +173,7 @@ bool stream_transaction(internal::JsonCursor& cursor, const JsonPath& path, Prob
 
 // A customer: its "transactions" array is streamed, every other member becomes a small DOM.
 bool stream_customer(internal::JsonCursor& cursor, const JsonPath& path, ProblemSink& sink, Customer& out,
-                     std::string& key, Json& value) {
+                     std::string& key, Json& value, std::vector<RepairedField>& repaired) {
     Json rest;
     if (cursor.peek() != internal::JsonCursor::Kind::object) {
         if (cursor.read_value(rest)) internal::report_not_object(rest, path, sink);
@@ -167,6 +182,8 @@ bool stream_customer(internal::JsonCursor& cursor, const JsonPath& path, Problem
     cursor.enter_object();
     rest = Json::object();
     const JsonPath list = path.member("transactions");
+    const std::size_t first_repaired = repaired.size();
+    std::size_t since = cursor.repair_count();
     while (cursor.next_member(key)) {
         if (key == "transactions" && cursor.peek() == internal::JsonCursor::Kind::array) {
             cursor.enter_array();
@@ -180,9 +197,12 @@ bool stream_customer(internal::JsonCursor& cursor, const JsonPath& path, Problem
         } else if (!cursor.read_value(rest[key])) {
             return false;
         }
+        note_repairs(cursor, since, path.member(key.c_str()), repaired);
     }
     if (cursor.failed()) return false;
-    return internal::read_customer(rest, path, sink, out);
+    const bool usable = internal::read_customer(rest, path, sink, out);
+    for (std::size_t i = first_repaired; i < repaired.size(); ++i) repaired[i].customer_id = out.id;
+    return usable;
 }
 
 // What streaming the file yields before the cross-checks: the customers that read, the flat
@@ -193,6 +213,8 @@ struct StreamedFile {
     std::vector<FlatRow> flat;
     std::map<std::string, Json> top;
     std::vector<std::string> key_order;
+    std::vector<RepairedField> repaired;
+    Problems warnings;  // repair_warnings of repaired
 };
 
 // key and value are scratch buffers reused across elements.
@@ -201,7 +223,8 @@ void stream_customers(internal::JsonCursor& cursor, ProblemSink& sink, StreamedF
     cursor.enter_array();
     for (std::size_t i = 0; cursor.next_element(); ++i) {
         Customer customer;
-        const bool usable = stream_customer(cursor, customers_path.element(i), sink, customer, key, value);
+        const bool usable =
+            stream_customer(cursor, customers_path.element(i), sink, customer, key, value, file.repaired);
         if (cursor.failed()) return;
         if (!usable) continue;
         file.workspace.customers.push_back(std::move(customer));
@@ -213,14 +236,35 @@ void stream_flat_transactions(internal::JsonCursor& cursor, ProblemSink& sink, S
                               Json& value) {
     const JsonPath flat_path = internal::top_path("transactions");
     cursor.enter_array();
+    std::size_t since = cursor.repair_count();
     for (std::size_t i = 0; cursor.next_element(); ++i) {
         FlatRow row;
         row.index = i;
         const bool usable =
             stream_transaction(cursor, flat_path.element(i), sink, row.transaction, &row.customer_id, key, value);
         if (cursor.failed()) return;
+        note_repairs(cursor, since, flat_path.element(i), file.repaired);
         if (usable) file.flat.push_back(std::move(row));
     }
+}
+
+// One workspace.repaired_text warning per repair in `repaired` (up to limit, then one line for the rest),
+// naming the field, the customer and the place in the text.
+Problems repair_warnings(const internal::JsonCursor& cursor, const std::vector<RepairedField>& repaired, std::size_t limit) {
+    ProblemSink warnings(limit);
+    const std::vector<internal::JsonCursor::Repair>& described = cursor.repairs();
+    for (const RepairedField& field : repaired)
+        for (std::size_t i = field.first; i < field.end; ++i) {
+            if (warnings.count() >= limit || i >= described.size()) {  // not listed: skip the wording
+                warnings.report(Problem{workspace_problem::kRepairedText, field.where, "one more repair (not described)", 0, 0});
+                continue;
+            }
+            const auto [line, column] = cursor.line_column(described[i].offset);
+            std::string message = field.customer_id.empty() ? "" : "customer \"" + field.customer_id + "\": ";
+            message += described[i].what + " (line " + std::to_string(line) + ", column " + std::to_string(column) + ")";
+            warnings.report(Problem{workspace_problem::kRepairedText, field.where, std::move(message), line, column});
+        }
+    return warnings.finish();
 }
 
 // Reads the whole text in one pass. Returns the problem that stops the load (not one JSON object,
@@ -235,19 +279,22 @@ std::optional<Problem> stream_file(std::string_view text, const LoadLimits& limi
     std::string key, scratch_key;
     Json scratch;
     if (cursor.enter_object()) {
+        std::size_t since = cursor.repair_count();
         while (cursor.next_member(key)) {
             file.key_order.push_back(key);
             if (key == "customers" && cursor.peek() == Kind::array)
                 stream_customers(cursor, sink, file, scratch_key, scratch);
             else if (key == "transactions" && cursor.peek() == Kind::array)
                 stream_flat_transactions(cursor, sink, file, scratch_key, scratch);
-            else
-                cursor.read_value(file.top[key]);
+            else if (cursor.read_value(file.top[key]))
+                note_repairs(cursor, since, internal::top_path(key.c_str()), file.repaired);
             if (cursor.failed()) break;
+            since = cursor.repair_count();  // customers and flat rows noted theirs, element by element
         }
     }
     if (!cursor.failed()) cursor.expect_end();
     if (cursor.failed()) return cursor.error();
+    file.warnings = repair_warnings(cursor, file.repaired, limits.max_problems);
     return std::nullopt;
 }
 
@@ -318,6 +365,7 @@ LoadResult load_checked(std::string_view text, const LoadLimits& limits) {
         result.problems.push_back(std::move(*fatal));
         return result;
     }
+    result.warnings = std::move(file.warnings);
 
     // A foreign or newer file: its other problems would only be noise.
     ProblemSink version_sink(limits.max_problems);

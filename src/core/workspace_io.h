@@ -21,13 +21,18 @@ struct LoadLimits {
 struct LoadResult {
     std::optional<Workspace> workspace;  // set only when the file has no problem at all
     Problems problems;                   // every problem found (up to LoadLimits::max_problems + 1)
+    // Repairs made to text while loading (kind workspace.repaired_text: a lone surrogate became U+FFFD,
+    // a NUL was removed, ...), each with the field's path and the customer; the workspace still loaded.
+    // The caller shows them: the saved file will differ from the one opened.
+    Problems warnings;
     bool ok() const { return workspace.has_value() && problems.empty(); }
 };
 
 // Parses and validates a workspace. Problem kinds (stable ids, all "workspace.*"):
 //   syntax (where = "line L, column C"), too_large, too_deep, not_object, missing_format, wrong_format,
 //   missing_version, newer_version, bad_version, wrong_type, missing_field, invalid_date, bad_amount,
-//   out_of_range, empty_id, duplicate_id, unknown_customer, unknown_reason, too_many_problems.
+//   out_of_range, empty_id, duplicate_id, unknown_customer, unknown_reason, too_many_problems; and the
+//   warning repaired_text (see warnings; docs/problems.md says what is repaired and what is refused).
 // Paths look like "customers[12].transactions[3].date" (indexes as in the file, 0-based).
 // Flat top-level "transactions" rows ({customer_id, date, amount, ...}) are appended to their customers.
 // Each customer's transactions, interactions, surveys and churn events end up sorted by date (stable).

@@ -1,34 +1,18 @@
 #include "core/internal/io_json_cursor.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 
 #include "core/internal/io_json_text.h"
+#include "core/text_clean.h"
 
 namespace lcs::internal {
 
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-void append_utf8(std::string& out, uint32_t code) {
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-}
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -45,7 +29,7 @@ const double kExactPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1
 
 JsonCursor::JsonCursor(std::string_view text, int max_depth, const char* syntax_kind, const char* too_deep_kind)
     : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), max_depth_(max_depth),
-      syntax_kind_(syntax_kind), too_deep_kind_(too_deep_kind) {
+      syntax_kind_(syntax_kind), too_deep_kind_(too_deep_kind), line_cache_{begin_, 1, begin_} {
     if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) p_ += 3;
 }
 
@@ -56,20 +40,34 @@ void JsonCursor::skip_space() {
 bool JsonCursor::fail(const std::string& message) {
     if (failed_) return false;
     failed_ = true;
-    int line = 1;
-    const char* line_start = begin_;
-    for (const char* q = begin_; q < p_ && q < end_; ++q)
+    const auto [line, column] = line_column(static_cast<std::size_t>(std::min(p_, end_) - begin_));
+    error_ = Problem{syntax_kind_, "line " + std::to_string(line) + ", column " + std::to_string(column), message,
+                     line, column};
+    return false;
+}
+
+std::pair<int, int> JsonCursor::line_column(std::size_t offset) const {
+    const char* at = begin_ + std::min(offset, static_cast<std::size_t>(end_ - begin_));
+    // Resume from the last answer when asked in text order (one warning per repair), else start over.
+    if (at < line_cache_.at) line_cache_ = LineCache{begin_, 1, begin_};
+    int line = line_cache_.line;
+    const char* line_start = line_cache_.line_start;
+    for (const char* q = line_cache_.at; q < at; ++q)
         if (*q == '\n') {
             ++line;
             line_start = q + 1;
         }
-    // Columns count characters, so a CJK character before the error counts once.
+    line_cache_ = LineCache{at, line, line_start};
+    // Columns count characters, so a CJK character before the position counts once.
     int column = 1;
-    for (const char* q = line_start; q < p_ && q < end_; ++q)
+    for (const char* q = line_start; q < at; ++q)
         if ((static_cast<unsigned char>(*q) & 0xC0) != 0x80) ++column;
-    error_ = Problem{syntax_kind_, "line " + std::to_string(line) + ", column " + std::to_string(column), message,
-                     line, column};
-    return false;
+    return {line, column};
+}
+
+void JsonCursor::repaired(const char* start, std::string what) {
+    ++repair_count_;
+    if (repairs_.size() < kMaxRepairs) repairs_.push_back(Repair{static_cast<std::size_t>(start - begin_), std::move(what)});
 }
 
 bool JsonCursor::fail_expected(const char* what) {
@@ -220,53 +218,94 @@ bool JsonCursor::read_string(std::string& out) {
         }
         if (c >= 0x80) {
             const std::size_t length = utf8_sequence_length(std::string_view(p_, static_cast<std::size_t>(end_ - p_)), 0);
-            if (length == 0) return fail("invalid UTF-8 in a string (save the file as UTF-8)");
+            if (length == 0) {
+                if (!read_raw_surrogates(out)) return fail("invalid UTF-8 in a string (save the file as UTF-8)");
+                continue;
+            }
             out.append(p_, length);
             p_ += length;
             continue;
         }
+        if (c == 0) {  // JSON forbids it; a NUL has no place in a name or note, so it is dropped
+            repaired(p_, "a NUL byte was removed");
+            ++p_;
+            continue;
+        }
         if (c < 0x20) return fail("control character inside a string (write it as an escape such as \\n)");
-        // Escape sequence.
-        ++p_;
-        if (p_ >= end_) return fail("the text ends inside a string escape");
-        const char e = *p_++;
-        switch (e) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case '/': out += '/'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
-            case 'u': {
-                const auto hex4 = [&](uint32_t& code) {
-                    if (end_ - p_ < 4) return false;
-                    code = 0;
-                    for (int k = 0; k < 4; ++k) {
-                        const int digit = hex_value(p_[k]);
-                        if (digit < 0) return false;
-                        code = code * 16 + static_cast<uint32_t>(digit);
-                    }
-                    p_ += 4;
-                    return true;
-                };
-                uint32_t code = 0;
-                if (!hex4(code)) return fail("\\u must be followed by four hex digits");
-                if (code >= 0xDC00 && code <= 0xDFFF) return fail("invalid \\u escape: unpaired low surrogate");
-                if (code >= 0xD800 && code <= 0xDBFF) {
-                    uint32_t low = 0;
-                    if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return fail("invalid \\u escape: unpaired high surrogate");
-                    p_ += 2;
-                    if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return fail("invalid \\u escape: unpaired high surrogate");
-                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-                }
-                append_utf8(out, code);
-                break;
-            }
-            default: --p_; return fail(std::string("invalid escape '\\") + e + "' in a string");
+        if (!read_escape(out)) return false;
+    }
+}
+
+// A surrogate written as 3 raw bytes (ED A0..BF xx, which UTF-8 forbids): a CESU-8 pair is joined,
+// a lone one becomes U+FFFD. Returns false (nothing consumed) when the bytes are not a surrogate.
+bool JsonCursor::read_raw_surrogates(std::string& out) {
+    const std::string_view rest(p_, static_cast<std::size_t>(end_ - p_));
+    const std::uint32_t code = encoded_surrogate_at(rest, 0);
+    if (code == 0) return false;
+    const std::uint32_t next = encoded_surrogate_at(rest, 3);
+    if (is_high_surrogate(code) && is_low_surrogate(next)) {
+        repaired(p_, "a surrogate pair written as 6 bytes (CESU-8) was joined into one character");
+        append_utf8(out, join_surrogates(code, next));
+        p_ += 6;
+        return true;
+    }
+    repaired(p_, "a lone UTF-16 surrogate (3 bytes from ED A0 80 to ED BF BF) was replaced by U+FFFD");
+    out += "\xEF\xBF\xBD";
+    p_ += 3;
+    return true;
+}
+
+// The escape at p_ (a backslash). A lone surrogate escape becomes U+FFFD and \u0000 is dropped, each
+// recorded as a repair: one broken character should not make a whole workspace unreadable.
+bool JsonCursor::read_escape(std::string& out) {
+    const char* start = p_;
+    ++p_;
+    if (p_ >= end_) return fail("the text ends inside a string escape");
+    const char e = *p_++;
+    switch (e) {
+        case '"': out += '"'; return true;
+        case '\\': out += '\\'; return true;
+        case '/': out += '/'; return true;
+        case 'b': out += '\b'; return true;
+        case 'f': out += '\f'; return true;
+        case 'n': out += '\n'; return true;
+        case 'r': out += '\r'; return true;
+        case 't': out += '\t'; return true;
+        case 'u': break;
+        default: --p_; return fail(std::string("invalid escape '\\") + e + "' in a string");
+    }
+    const auto hex4 = [&](const char* at, uint32_t& code) {
+        if (end_ - at < 4) return false;
+        code = 0;
+        for (int k = 0; k < 4; ++k) {
+            const int digit = hex_value(at[k]);
+            if (digit < 0) return false;
+            code = code * 16 + static_cast<uint32_t>(digit);
+        }
+        return true;
+    };
+    uint32_t code = 0;
+    if (!hex4(p_, code)) return fail("\\u must be followed by four hex digits");
+    p_ += 4;
+    if (code == 0) {
+        repaired(start, "a NUL character (\\u0000) was removed");
+        return true;
+    }
+    if (is_high_surrogate(code)) {
+        uint32_t low = 0;
+        if (end_ - p_ >= 6 && p_[0] == '\\' && p_[1] == 'u' && hex4(p_ + 2, low) && is_low_surrogate(low)) {
+            p_ += 6;
+            append_utf8(out, join_surrogates(code, low));
+            return true;
         }
     }
+    if (is_high_surrogate(code) || is_low_surrogate(code)) {
+        repaired(start, std::string(start, 6) + " (a lone UTF-16 surrogate, half of a character) was replaced by U+FFFD");
+        out += "\xEF\xBF\xBD";
+        return true;
+    }
+    append_utf8(out, code);
+    return true;
 }
 
 bool JsonCursor::read_number(nlohmann::json& out) {

@@ -1,11 +1,15 @@
 // A fast pull parser over JSON text (RFC 8259, UTF-8 checked) for the workspace loader: callers walk
 // objects and arrays themselves and read generic subtrees into nlohmann::json only where they want a DOM.
 // Depth-limited (no unbounded recursion), never throws, and reports the first syntax error with its
-// line and column.
+// line and column. Strings come out clean (core/text_clean.h): a lone surrogate, written as an escape
+// ("\ud800") or as its 3 raw bytes, becomes U+FFFD; a NUL ("\u0000" or a raw 0 byte) is removed; a
+// surrogate pair written as 6 raw bytes (CESU-8) is joined. Each such repair is recorded (repairs())
+// so that the caller, who knows which field it was in, can tell the user.
 #pragma once
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -39,6 +43,18 @@ public:
     bool failed() const { return failed_; }
     const Problem& error() const { return error_; }
 
+    // One repair made inside a string: where it starts in the text and what was done, in words.
+    struct Repair {
+        std::size_t offset = 0;
+        std::string what;  // e.g. "a NUL character (\\u0000) was removed"
+    };
+    // Repairs made so far; repair_count() counts all of them, repairs() keeps the first kMaxRepairs.
+    static constexpr std::size_t kMaxRepairs = 1000;
+    std::size_t repair_count() const { return repair_count_; }
+    const std::vector<Repair>& repairs() const { return repairs_; }
+    // 1-based line and column (in characters) of a byte offset into the text.
+    std::pair<int, int> line_column(std::size_t offset) const;
+
 private:
     void skip_space();
     bool fail(const std::string& message);
@@ -47,6 +63,9 @@ private:
     bool read_string(std::string& out);
     bool read_number(nlohmann::json& out);
     bool read_literal(nlohmann::json& out);
+    bool read_escape(std::string& out);
+    bool read_raw_surrogates(std::string& out);
+    void repaired(const char* start, std::string what);
 
     const char* begin_;
     const char* p_;
@@ -57,6 +76,14 @@ private:
     std::vector<char> first_;  // per open container: no element read yet
     bool failed_ = false;
     Problem error_;
+    std::size_t repair_count_ = 0;
+    std::vector<Repair> repairs_;
+    struct LineCache {
+        const char* at;
+        int line;
+        const char* line_start;
+    };
+    mutable LineCache line_cache_;  // line_column's last answer
 };
 
 }  // namespace lcs::internal
