@@ -32,6 +32,9 @@ int cmd_clv(const Args& args);       // clv FILE --model bgnbd+gg|paretonbd+gg .
 int cmd_simulate(const Args& args);  // simulate --model bgnbd ... (parameter-recovery data)
 int cmd_bench_fit(const Args& args); // bench-fit
 
+// cli_compare.cpp
+int cmd_compare(const Args& args);  // compare FILE --calibration-end DATE [--period week] [--json]
+
 // cli_scenario.cpp
 int cmd_project(const Args& args);  // project FILE.json [--scenario NAME] [--months N] [--json]
 

@@ -28,6 +28,7 @@ const Command kCommands[] = {
     {"clv", lcs::cli::cmd_clv, "clv FILE --model bgnbd+gg|paretonbd+gg|sbg|markov|simple --horizon N --period month --discount D [--margin M] [--data-unit week] [--holdout N|--calibration-end DATE] [--retention R] [--cohort-periods N] [--json|--csv OUT]"},
     {"simulate", lcs::cli::cmd_simulate, "simulate --model bgnbd [options] -o OUT.csv"},
     {"bench-fit", lcs::cli::cmd_bench_fit, "bench-fit [--customers N,...] [--model bgnbd|paretonbd]"},
+    {"compare", lcs::cli::cmd_compare, "compare FILE --calibration-end DATE [--period day|week|month] [--json]"},
     {"project", lcs::cli::cmd_project, "project FILE.json [--scenario NAME] [--months N] [--json]"},
 };
 
