@@ -18,7 +18,6 @@ namespace {
 
 constexpr const char* kSettingsKey = "lcs.settings";
 constexpr const char* kIniKey = "lcs.imgui.ini";
-constexpr const char* kAutosaveKey = "autosave";
 
 bool ends_with_ci(const std::string& text, const std::string& suffix) {
     if (text.size() < suffix.size()) return false;
@@ -41,7 +40,12 @@ bool begin_menu(const char* key, const char* id, const char* automation_name) {
 
 }  // namespace
 
-App::App() : import_dialog_(std::make_unique<CsvImportDialog>()) { add_app_jobs(jobs_); }
+App::App()
+    : import_dialog_(std::make_unique<CsvImportDialog>()),
+      unsaved_([this] { save(); }, [this] { autosave_now(); }) {
+    add_app_jobs(jobs_);
+    import_dialog_->set_unsaved_prompt(&unsaved_);
+}
 App::~App() = default;
 
 void App::start() {
@@ -61,41 +65,45 @@ void App::start() {
 
     platform::set_file_drop_handler([this](platform::FileData file) { open_file(std::move(file)); });
     platform::set_automation_handler([this](const std::string& q, const std::string& a) { return query(q, a); });
-    platform::storage_get(kAutosaveKey, [this](std::optional<std::string> record) { finish_start(std::move(record)); });
+    autosave_.load([this] { restore_at_startup(0); });
 }
 
-void App::finish_start(std::optional<std::string> autosave) {
-    bool restored = false;
-    if (autosave) {
-        startup_autosave_ = autosave;
-        restored = apply_autosave_record(*autosave, true);
+// The newest autosaved version that loads; else the pre-journal autosave if it could not be moved
+// into the journal; else (first start) the e-commerce demo.
+void App::restore_at_startup(std::size_t version_index) {
+    const std::vector<AutosaveVersion>& versions = autosave_.journal().versions();
+    if (version_index < versions.size()) {
+        autosave_.read(versions[version_index].id, [this, version_index](std::optional<AutosaveRecord> record) {
+            if (record && apply_autosave_record(*record, true)) finish_start();
+            else restore_at_startup(version_index + 1);
+        });
+        return;
     }
-    if (!restored) open_demo("ecommerce");  // first start (or an unreadable autosave)
+    const std::optional<AutosaveRecord>& legacy = autosave_.unmoved_legacy();
+    if (!(legacy && apply_autosave_record(*legacy, true))) open_demo("ecommerce");
+    finish_start();
+}
+
+void App::finish_start() {
     seen_revision_ = autosaved_revision_ = state_.revision();
     started_ = true;
     platform::notify_ready();
 }
 
-// Autosave record: one line of JSON metadata, a newline, then the workspace JSON.
-bool App::apply_autosave_record(const std::string& record, bool at_startup) {
-    std::size_t newline = record.find('\n');
-    if (newline == std::string::npos) return false;
-    auto meta = Json::parse(record.substr(0, newline), nullptr, false);
-    if (!meta.is_object()) return false;
-    LoadResult loaded = load_workspace_json(std::string_view(record).substr(newline + 1));
+bool App::apply_autosave_record(const AutosaveRecord& record, bool at_startup) {
+    LoadResult loaded = load_workspace_json(record.workspace_json);
     if (!loaded.ok()) {
-        if (!at_startup) {
-            state_.report({tr("app.restore_autosave"), tr("app.the_current_workspace_was_kept"), loaded.problems});
-        }
+        if (!at_startup) state_.report({tr("restore.title"), tr("app.the_current_workspace_was_kept"), loaded.problems});
         return false;
     }
-    state_.load(std::move(*loaded.workspace), meta.value("file_name", std::string()), meta.value("dirty", false));
-    state_.selected_customer = meta.value("selected", std::string());
-    std::string when = platform::local_time_text(meta.value("saved_at", 0.0));
-    state_.notify("app.restored_autosave_from", {when});
+    state_.load(std::move(*loaded.workspace), record.version.file_name, record.version.dirty);
+    state_.selected_customer = record.selected_customer;
+    state_.notify("app.restored_autosave_from", {platform::local_time_text(record.version.saved_at)});
     return true;
 }
 
+// A version is stored once the workspace has not changed for kAutosaveDelaySeconds (typing does not
+// write on every key), and at once before anything replaces the workspace (autosave_now).
 void App::autosave_tick() {
     if (!started_) return;
     double now = platform::now_seconds();
@@ -104,20 +112,45 @@ void App::autosave_tick() {
         last_change_time_ = now;
     }
     if (autosaved_revision_ != state_.revision()) {
-        if (now - last_change_time_ >= kAutosaveDelaySeconds) {
-            Json meta = {{"saved_at", platform::unix_time_seconds()},
-                         {"file_name", state_.file_name()},
-                         {"dirty", state_.dirty()},
-                         {"selected", state_.selected_customer}};
-            platform::storage_set(kAutosaveKey, meta.dump() + "\n" + save_workspace_json(state_.workspace(), -1));
-            autosaved_revision_ = state_.revision();
-        } else {
-            platform::request_redraw();  // keep frames coming until the debounce elapses
-        }
+        if (now - last_change_time_ >= kAutosaveDelaySeconds) autosave_now();
+        else platform::request_redraw();  // keep frames coming until the debounce elapses
     }
+}
+
+void App::autosave_now() {
+    if (!started_ || autosaved_revision_ == state_.revision()) return;
+    const Workspace& ws = state_.workspace();
+    AutosaveRecord record;
+    record.version.saved_at = platform::unix_time_seconds();
+    record.version.workspace_name = ws.meta.name;
+    record.version.file_name = state_.file_name();
+    record.version.customers = ws.customers.size();
+    record.version.dirty = state_.dirty();
+    record.selected_customer = state_.selected_customer;
+    record.workspace_json = save_workspace_json(ws, -1);
+    autosave_.write(std::move(record));
+    autosaved_revision_ = state_.revision();
+}
+
+std::string App::window_title() const {
+    const std::string& name = state_.workspace().meta.name.empty() ? state_.file_name() : state_.workspace().meta.name;
+    return std::string(state_.dirty() ? "\u25CF " : "") + (name.empty() ? tr("app.untitled") : name) + " \u2022 Lifecycle Studio";
+}
+
+// What the host shows about the workspace: the leave-page warning, the title, autosave failures.
+void App::update_host() {
     if (state_.dirty() != last_unsaved_sent_) {
         last_unsaved_sent_ = state_.dirty();
         platform::set_unsaved_changes(last_unsaved_sent_);
+    }
+    std::string title = window_title();
+    if (title != title_sent_) {
+        title_sent_ = title;
+        platform::set_title(title);
+    }
+    if (autosave_.failures() != autosave_failures_seen_) {
+        autosave_failures_seen_ = autosave_.failures();
+        state_.notify("app.autosave_failed", {}, true);
     }
 }
 
@@ -141,12 +174,15 @@ void App::frame() {
     panel_tabs();
     status_bar();
     import_dialog_->draw(state_);
+    restore_dialog_.draw(state_, autosave_.journal(), unsaved_, [this](std::uint64_t id) { restore_version(id); });
     problem_dialog();
     save_as_dialog();
     help_dialogs();
+    unsaved_.draw(state_);  // last: asked from a menu or a dropped file (the dialogs above draw their own)
     // After the panels: a fit or history they started this frame gets its first slice now.
     if (jobs_.run(state_)) platform::request_redraw();  // the app idles without input: keep the work going
     autosave_tick();
+    update_host();
 
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantSaveIniSettings) {
@@ -169,6 +205,8 @@ void App::new_workspace() {
     state_.notify("common.new_workspace");
 }
 
+void App::ask_then_new_workspace() { unsaved_.ask(state_, "common.new_workspace", [this] { new_workspace(); }); }
+
 void App::show_open_dialog() {
     platform::open_file_dialog(".json,.csv,.txt", [this](platform::FileData file) { open_file(std::move(file)); });
 }
@@ -180,33 +218,54 @@ bool App::open_demo(const std::string& kind) {
         state_.notify("app.demo_not_available", {name}, true);
         return false;
     }
-    return load_workspace_text(*text, name);
+    std::shared_ptr<Workspace> workspace = parse_workspace(*text, name);
+    if (workspace) replace_workspace(std::move(*workspace), name);
+    return workspace != nullptr;
 }
 
-bool App::load_workspace_text(const std::string& text, const std::string& file_name) {
+void App::ask_then_open_demo(const std::string& kind) {
+    unsaved_.ask(state_, "app.open_demo", [this, kind] { open_demo(kind); });
+}
+
+std::shared_ptr<Workspace> App::parse_workspace(const std::string& text, const std::string& file_name) {
     LoadResult loaded = load_workspace_json(text);
     if (!loaded.ok()) {
         state_.report({trf("app.the_file_was_not_opened", {file_name}), tr("app.the_current_workspace_was_kept"), loaded.problems});
         state_.notify("app.the_file_was_not_opened", {file_name}, true);
-        return false;
+        return nullptr;
     }
-    state_.load(std::move(*loaded.workspace), file_name);
+    return std::make_shared<Workspace>(std::move(*loaded.workspace));
+}
+
+void App::replace_workspace(Workspace workspace, const std::string& file_name) {
+    state_.load(std::move(workspace), file_name);
     state_.notify("app.opened", {file_name});
-    return true;
+}
+
+// Demos open under their asset's file name and are named "Demo: ..." (core demo_generator); saving
+// renames the file, and an import into a new workspace names the workspace after the CSV file.
+bool App::demo_is_open() const {
+    return state_.file_name().rfind("demo-", 0) == 0 && state_.workspace().meta.name.rfind("Demo:", 0) == 0;
 }
 
 void App::open_file(platform::FileData file) {
     if (ends_with_ci(file.name, ".json")) {
-        load_workspace_text(file.bytes, file.name);
+        // Read first: a file that does not open replaces nothing, so there is nothing to ask.
+        std::shared_ptr<Workspace> workspace = parse_workspace(file.bytes, file.name);
+        if (!workspace) return;
+        unsaved_.ask(state_, "app.open_a_workspace",
+                     [this, workspace, name = file.name] { replace_workspace(std::move(*workspace), name); });
     } else if (ends_with_ci(file.name, ".csv") || ends_with_ci(file.name, ".txt") || ends_with_ci(file.name, ".tsv")) {
-        import_dialog_->open(std::move(file));
+        import_dialog_->open(std::move(file), demo_is_open());
     } else {
         state_.notify("app.unsupported_file_type", {file.name}, true);
     }
 }
 
 void App::show_import_dialog() {
-    platform::open_file_dialog(".csv,.txt,.tsv", [this](platform::FileData file) { import_dialog_->open(std::move(file)); });
+    platform::open_file_dialog(".csv,.txt,.tsv", [this](platform::FileData file) {
+        import_dialog_->open(std::move(file), demo_is_open());
+    });
 }
 
 std::string App::default_file_name() const {
@@ -229,10 +288,16 @@ void App::save_as(const std::string& file_name) {
     else state_.notify("app.saved", {name});
 }
 
-void App::restore_autosave() {
-    if (startup_autosave_) apply_autosave_record(*startup_autosave_, false);
-    else state_.notify("app.no_autosave_found", {}, true);
+void App::show_restore_dialog() { restore_dialog_.open(); }
+
+void App::restore_version(std::uint64_t id) {
+    autosave_.read(id, [this](std::optional<AutosaveRecord> record) {
+        if (!record) state_.notify("restore.version_not_readable", {}, true);
+        else apply_autosave_record(*record, false);
+    });
 }
+
+void App::print() { platform::print_page(); }
 
 void App::undo() {
     std::string label = state_.undo_label();
@@ -266,6 +331,7 @@ void App::shortcuts() {
     if (!shortcut_modifier(io) || io.KeyAlt) return;
     if (ImGui::IsKeyPressed('S', false)) save();
     if (ImGui::IsKeyPressed('O', false)) show_open_dialog();
+    if (ImGui::IsKeyPressed('P', false)) print();
     if (io.WantTextInput) return;  // text fields keep their own undo
     if (ImGui::IsKeyPressed('Z', false)) {
         if (io.KeyShift) redo();
@@ -286,14 +352,14 @@ void App::main_menu() {
 
 void App::file_menu() {
     if (!begin_menu("app.file", "file", "menu.file")) return;
-    if (ImGui::MenuItem(tr("common.new"))) new_workspace();
+    if (ImGui::MenuItem(tr("common.new"))) ask_then_new_workspace();
     automation::record("file.new");
     if (ImGui::MenuItem(tr("app.open"), shortcut("O").c_str())) show_open_dialog();
     automation::record("file.open");
     if (begin_menu("app.open_demo", "demo", "file.demo")) {
-        if (ImGui::MenuItem(tr("app.e_commerce"))) open_demo("ecommerce");
+        if (ImGui::MenuItem(tr("app.e_commerce"))) ask_then_open_demo("ecommerce");
         automation::record("file.demo.ecommerce");
-        if (ImGui::MenuItem(tr("app.saas"))) open_demo("saas");
+        if (ImGui::MenuItem(tr("app.saas"))) ask_then_open_demo("saas");
         automation::record("file.demo.saas");
         ImGui::EndMenu();
     }
@@ -307,8 +373,10 @@ void App::file_menu() {
         save_as_name_ = default_file_name();
     }
     automation::record("file.save_as");
+    if (ImGui::MenuItem(tr("app.print"), shortcut("P").c_str())) print();
+    automation::record("file.print");
     ImGui::Separator();
-    if (ImGui::MenuItem(tr("app.restore_autosave"), nullptr, false, startup_autosave_.has_value())) restore_autosave();
+    if (ImGui::MenuItem(tr("app.restore"), nullptr, false, !autosave_.journal().empty())) show_restore_dialog();
     automation::record("file.restore");
     ImGui::EndMenu();
 }
@@ -384,7 +452,7 @@ void App::panel_tabs() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
     ImGui::Begin("##main", nullptr, flags);
     ImGui::PopStyleVar();
-    if (ImGui::BeginTabBar("panels")) {
+    if (ImGui::BeginTabBar("panels", ImGuiTabBarFlags_FittingPolicyScroll)) {
         for (const PanelInfo& panel : panel_registry()) {
             if (settings_.hidden_panels.count(panel.id)) continue;
             ImGuiTabItemFlags tab_flags = pending_tab_ == panel.id ? ImGuiTabItemFlags_SetSelected : 0;
@@ -532,6 +600,7 @@ void App::help_dialogs() {
             const std::pair<const char*, std::string> rows[] = {
                 {"app.open_a_workspace", shortcut("O")},
                 {"app.save_download_the_workspace", shortcut("S")},
+                {"app.print_what_is_on_screen", shortcut("P")},
                 {"app.undo_the_last_edit", shortcut("Z")},
                 {"app.redo", shortcut("Y") + " / " + shortcut("Shift+Z")},
                 {"app.copy_paste_in_text_fields", shortcut("C") + " / " + shortcut("V")},
@@ -576,9 +645,15 @@ std::string App::state_json() const {
                  {"language", language_code(settings_.language)},
                  {"scale", style_.scale()},
                  {"autosaved", autosaved_revision_ == state_.revision()},
+                 {"autosave_versions", Json::array()},
+                 {"unsaved_prompt", unsaved_.pending()},
+                 {"title", title_sent_},
                  {"frame", ImGui::GetFrameCount()},
                  {"wantTextInput", ImGui::GetIO().WantTextInput}};
     for (const PanelInfo& panel : panel_registry()) json["panels"].push_back(panel.id);
+    for (const AutosaveVersion& v : autosave_.journal().versions())
+        json["autosave_versions"].push_back({{"id", v.id}, {"saved_at", v.saved_at}, {"workspace", v.workspace_name},
+                                             {"customers", v.customers}, {"dirty", v.dirty}});
     // Values panels published for tests (automation::publish), e.g. "scenario".
     Json published = Json::parse(automation::published_json(), nullptr, false);
     if (published.is_object())
@@ -601,6 +676,10 @@ std::string App::query(const std::string& name, const std::string& arg) {
         else if (command == "panel") select_panel(rest);
         else if (command == "select") state_.selected_customer = rest;
         else if (command == "language") set_language(language_from_code(rest));
+        else if (command == "scale") {  // the View > UI scale menu's setting (tests draw every scale)
+            settings_.ui_scale = std::clamp(std::strtof(rest.c_str(), nullptr), 0.75f, 2.0f);
+            persist_settings();
+        }
         else if (command == "new") new_workspace();
         else return "false";
         return "true";

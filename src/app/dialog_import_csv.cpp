@@ -108,6 +108,8 @@ struct CsvImportDialog::Impl {
     CsvOptions options;
     CsvPreview preview;
     int merge = 1;  // 1: merge into the open workspace; 0: start a new one
+    bool demo_open = false;  // the open workspace is a demo: new by default, merging is a choice
+    UnsavedPrompt* prompt = nullptr;
     // After the import:
     std::size_t rows = 0, imported = 0, customers = 0;
     Problems problems;
@@ -203,7 +205,10 @@ void CsvImportDialog::Impl::draw_preview(float line) {
 void CsvImportDialog::Impl::draw_buttons(AppState& state) {
     bool can_import = options.columns.customer_id >= 0 && options.columns.date >= 0;
     if (!can_import) ImGui::BeginDisabled();
-    if (ImGui::Button(tr("import.import"))) run_import(state);
+    if (ImGui::Button(tr("import.import"))) {
+        if (merge == 0 && prompt) prompt->ask(state, "import.import_into_a_new_workspace", [this, &state] { run_import(state); });
+        else run_import(state);
+    }
     automation::record("import.import");
     if (!can_import) ImGui::EndDisabled();
     ImGui::SameLine();
@@ -238,9 +243,13 @@ void CsvImportDialog::Impl::run_import(AppState& state) {
 CsvImportDialog::CsvImportDialog() : impl_(std::make_unique<Impl>()) {}
 CsvImportDialog::~CsvImportDialog() = default;
 
-void CsvImportDialog::open(platform::FileData file) {
+void CsvImportDialog::set_unsaved_prompt(UnsavedPrompt* prompt) { impl_->prompt = prompt; }
+
+void CsvImportDialog::open(platform::FileData file, bool new_workspace_by_default) {
     Impl& d = *impl_;
     d.file = std::move(file);
+    d.demo_open = new_workspace_by_default;
+    d.merge = new_workspace_by_default ? 0 : 1;
     d.options = CsvOptions{};
     d.stage = Stage::mapping;
     d.problems.clear();
@@ -278,13 +287,17 @@ void CsvImportDialog::draw(AppState& state) {
     if (changed) d.refresh_preview();
 
     ImGui::RadioButton(tr("import.merge_into_the_open_workspace"), &d.merge, 1);
+    automation::record("import.merge");
     ImGui::SameLine();
     ImGui::RadioButton(tr("common.new_workspace"), &d.merge, 0);
+    automation::record("import.new_workspace");
+    if (d.demo_open) ImGui::TextDisabled("%s", tr("import.a_demo_is_open"));
 
     ImGui::Separator();
     ImGui::TextUnformatted(tr("import.preview"));
     d.draw_preview(line);
     d.draw_buttons(state);
+    if (d.prompt) d.prompt->draw(state);  // inside the dialog, which stays open behind the prompt
     ImGui::EndPopup();
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "app/app_state.h"
+#include "app/dialog_unsaved.h"
 #include "platform/platform.h"
 
 namespace lcs {
@@ -13,7 +14,11 @@ class CsvImportDialog {
 public:
     CsvImportDialog();
     ~CsvImportDialog();
-    void open(platform::FileData file);  // shows the dialog for this file next frame
+    // Shows the dialog for this file next frame. new_workspace_by_default: the open workspace is a
+    // demo, so the import starts a new workspace unless the user picks merging.
+    void open(platform::FileData file, bool new_workspace_by_default = false);
+    // Importing into a new workspace asks this prompt first (drawn inside the dialog); may be null.
+    void set_unsaved_prompt(UnsavedPrompt* prompt);
     void draw(AppState& state);          // every frame
     bool is_open() const;
 

@@ -62,8 +62,14 @@ void set_file_drop_handler(FileCallback on_drop);
 void download_file(const std::string& name, const std::string& bytes, const std::string& mime);
 
 // Large persistent storage (web: IndexedDB, async). get calls back with nullopt when the key is absent.
-void storage_set(const std::string& key, const std::string& value);
+// set and remove call on_done(true) once the change is durable, on_done(false) when it failed (quota,
+// storage unavailable); after a failed set the key may hold nothing, the old value or a partial one,
+// so a caller that must not lose data writes under a new key and switches to it only after success.
+// Callbacks may run before the call returns (native) or after later frames (web).
+using StorageDone = std::function<void(bool ok)>;
+void storage_set(const std::string& key, const std::string& value, StorageDone on_done = {});
 void storage_get(const std::string& key, std::function<void(std::optional<std::string>)> on_value);
+void storage_remove(const std::string& key, StorageDone on_done = {});
 
 // Small synchronous settings (web: localStorage). Returns "" when absent.
 std::string settings_get(const std::string& key);
@@ -76,6 +82,13 @@ std::string clipboard_get();
 
 // Tells the host whether leaving now would lose work (web: beforeunload prompt).
 void set_unsaved_changes(bool unsaved);
+
+// The window / page title (web: document.title, shown in the tab and the print header).
+void set_title(const std::string& title);
+
+// Prints what is on screen (web: a picture of the canvas after the next frame, then the browser's
+// print dialog; native: counted for tests).
+void print_page();
 
 // Test automation (web: window.lifecycleStudio). The handler answers queries such as
 // ("itemRect", name) or ("state", "") with JSON text. notify_ready() resolves lifecycleStudio.ready

@@ -1,6 +1,7 @@
 // Test hooks of the headless native platform (platform_native.cpp): drive frames, feed files that
 // the open dialog or a drop would deliver, and inspect downloads. Only tests include this.
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,15 @@ struct Download {
 };
 const std::vector<Download>& downloads();
 bool unsaved_changes();
+
+// The in-memory storage (storage_get/set/remove), to seed or inspect it.
+std::map<std::string, std::string>& storage();
+// The next storage_set whose key starts with key_prefix stores only the first half of its value and
+// reports failure, like a tab closed in the middle of a write.
+void fail_next_storage_write(const std::string& key_prefix);
+// The last set_title, and how many times print_page was called.
+const std::string& title();
+int prints();
 
 // Asks the app's automation handler, like window.lifecycleStudio.query does.
 std::string query(const std::string& name, const std::string& arg);

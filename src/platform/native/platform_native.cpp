@@ -1,6 +1,7 @@
 // Headless native implementation of platform.h (ImGui's example_null approach): no window and no
 // renderer; frames run back to back; storage and settings live in memory; files come from the
 // test hooks in native_host.h.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -33,6 +34,9 @@ struct NativeHost {
     FileCallback drop_handler;
     std::vector<native::Download> downloads;
     std::map<std::string, std::string> storage;
+    std::vector<std::string> failing_writes;  // key prefixes: the next matching set stops halfway
+    std::string title;
+    int prints = 0;
     std::map<std::string, std::string> settings;
     std::string clipboard;
     bool unsaved = false;
@@ -74,6 +78,8 @@ bool init(const InitOptions& options) {
     NativeHost& h = host();
     h.width = options.width;
     h.height = options.height;
+    // Test files each make sure the platform is up; the one ImGui context is made once.
+    if (ImGui::GetCurrentContext()) return true;
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -165,7 +171,21 @@ void download_file(const std::string& name, const std::string& bytes, const std:
     host().downloads.push_back({name, bytes, mime});
 }
 
-void storage_set(const std::string& key, const std::string& value) { host().storage[key] = value; }
+// A failing write stores only the first half of the value, as a write cut off midway would, then
+// reports the failure.
+void storage_set(const std::string& key, const std::string& value, StorageDone on_done) {
+    NativeHost& h = host();
+    auto failing = std::find_if(h.failing_writes.begin(), h.failing_writes.end(),
+                                [&](const std::string& prefix) { return key.compare(0, prefix.size(), prefix) == 0; });
+    bool fail = failing != h.failing_writes.end();
+    if (fail) h.failing_writes.erase(failing);
+    h.storage[key] = fail ? value.substr(0, value.size() / 2) : value;
+    if (on_done) on_done(!fail);
+}
+void storage_remove(const std::string& key, StorageDone on_done) {
+    host().storage.erase(key);
+    if (on_done) on_done(true);
+}
 void storage_get(const std::string& key, std::function<void(std::optional<std::string>)> on_value) {
     auto it = host().storage.find(key);
     if (it == host().storage.end()) on_value(std::nullopt);
@@ -182,6 +202,8 @@ void clipboard_set(const std::string& text) { host().clipboard = text; }
 std::string clipboard_get() { return host().clipboard; }
 
 void set_unsaved_changes(bool unsaved) { host().unsaved = unsaved; }
+void set_title(const std::string& title) { host().title = title; }
+void print_page() { ++host().prints; }
 
 void set_automation_handler(AutomationHandler handler) { host().automation = std::move(handler); }
 void notify_ready() {}
@@ -197,6 +219,10 @@ void drop_file(FileData file) {
 }
 const std::vector<Download>& downloads() { return host().downloads; }
 bool unsaved_changes() { return host().unsaved; }
+std::map<std::string, std::string>& storage() { return host().storage; }
+void fail_next_storage_write(const std::string& key_prefix) { host().failing_writes.push_back(key_prefix); }
+const std::string& title() { return host().title; }
+int prints() { return host().prints; }
 std::string query(const std::string& name, const std::string& arg) {
     return host().automation ? host().automation(name, arg) : "null";
 }

@@ -30,15 +30,18 @@ void lcs_js_set_text_input(int active, int x, int y);
 void lcs_js_notify_ready();
 void lcs_js_open_file(const char* accept, int request_id);
 void lcs_js_download(const char* name, const char* data, int len, const char* mime);
-void lcs_js_storage_set(const char* key, const char* data, int len);
+void lcs_js_storage_set(const char* key, const char* data, int len, int request_id);
 void lcs_js_storage_get(const char* key, int request_id);
 char* lcs_js_settings_get(const char* key);
 void lcs_js_settings_set(const char* key, const char* value);
+void lcs_js_storage_remove(const char* key, int request_id);
 void lcs_js_clipboard_set(const char* text);
 char* lcs_js_clipboard_get();
 void lcs_js_set_unsaved(int unsaved);
 int lcs_js_is_mac();
 char* lcs_js_local_time(double unix_seconds);
+void lcs_js_set_title(const char* title);
+void lcs_js_print_canvas();
 double lcs_js_unix_time();
 }
 
@@ -66,7 +69,10 @@ struct WebHost {
     std::map<int, std::function<void(std::optional<std::string>)>> storage_requests;
     FileCallback drop_handler;
     AutomationHandler automation;
+    // Storage requests waiting for IndexedDB: a get's on_value, or a set's / remove's on_done.
     std::string query_answer;
+    std::map<int, StorageDone> storage_done;
+    int print_after_frames = 0;  // print_page: frames to draw first (a menu that was clicked closes)
     std::string clipboard_buffer;
 };
 
@@ -162,6 +168,9 @@ void tick(void*) {
         lcs_js_notify_ready();
     }
 }
+    // The canvas is readable only in the task that drew it (no preserveDrawingBuffer): take the
+    // picture to print right after drawing.
+    if (h.print_after_frames > 0 && --h.print_after_frames == 0) lcs_js_print_canvas();
 
 }  // namespace
 
@@ -235,8 +244,16 @@ void download_file(const std::string& name, const std::string& bytes, const std:
     lcs_js_download(name.c_str(), bytes.data(), static_cast<int>(bytes.size()), mime.c_str());
 }
 
-void storage_set(const std::string& key, const std::string& value) {
-    lcs_js_storage_set(key.c_str(), value.data(), static_cast<int>(value.size()));
+void storage_set(const std::string& key, const std::string& value, StorageDone on_done) {
+    int id = host().next_request_id++;
+    host().storage_done[id] = std::move(on_done);
+    lcs_js_storage_set(key.c_str(), value.data(), static_cast<int>(value.size()), id);
+}
+
+void storage_remove(const std::string& key, StorageDone on_done) {
+    int id = host().next_request_id++;
+    host().storage_done[id] = std::move(on_done);
+    lcs_js_storage_remove(key.c_str(), id);
 }
 
 void storage_get(const std::string& key, std::function<void(std::optional<std::string>)> on_value) {
@@ -266,6 +283,12 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void lcs_web_on_file(int request_id, const char* name, const char* data, int len) {
     using namespace lcs::platform;
+void set_title(const std::string& title) { lcs_js_set_title(title.c_str()); }
+
+void print_page() {
+    host().print_after_frames = 2;
+    request_redraw();
+}
     WebHost& h = host();
     FileData file{name ? name : "", std::string(data, static_cast<size_t>(len))};
     if (request_id == 0) {
@@ -292,9 +315,18 @@ EMSCRIPTEN_KEEPALIVE void lcs_web_on_storage(int request_id, int found, const ch
 
 EMSCRIPTEN_KEEPALIVE void lcs_web_text_input(const char* utf8) {
     if (utf8) ImGui::GetIO().AddInputCharactersUTF8(utf8);
+// A storage request answered: for a get, found says whether the key held data; for a set or a
+// remove, whether it succeeded (no data).
     lcs::platform::request_redraw();
 }
 
+    if (auto done = h.storage_done.find(request_id); done != h.storage_done.end()) {
+        StorageDone callback = std::move(done->second);
+        h.storage_done.erase(done);
+        if (callback) callback(found != 0);
+        request_redraw();
+        return;
+    }
 // One wheel event in ImGui's units: notches, positive = up / left (platform_web.js converts the
 // browser's pixels, lines or pages). Shift turns a vertical wheel horizontal, as on desktops; while
 // ImGui sees Shift held (not on macOS) it swaps MouseWheel into the horizontal axis itself and ignores

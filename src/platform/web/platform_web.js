@@ -104,8 +104,29 @@ mergeInto(LibraryManager.library, {
     LCS.installWheel();
 
     // Keep the browser's own Ctrl/Cmd shortcuts (save page, open, select all, print) away from the
-    // app; copy/cut/paste stay with the browser so the clipboard events fire.
+    // app; copy/cut/paste stay with the browser so the clipboard events fire. Ctrl/Cmd+P reaches the
+    // app, which prints a picture of what it shows (the browser's own would print a blank canvas).
     window.addEventListener('keydown', function(e) {
+    // Runs change(objectStore) in its own readwrite transaction and reports the outcome once.
+    storageChange: function(requestId, change) {
+      var answered = false;
+      var answer = function(ok, error) {
+        if (answered) return;
+        answered = true;
+        if (!ok) console.warn('lifecycle studio: storage write failed: ' + error);
+        _lcs_web_on_storage(requestId, ok ? 1 : 0, 0, 0);
+        LCS.inputEvents++;
+      };
+      LCS.openDb().then(function(db) {
+        // strict: 'complete' only once the data is on disk (a tab or browser closed right after keeps it).
+        var tx = db.transaction('kv', 'readwrite', { durability: 'strict' });
+        tx.oncomplete = function() { answer(true); };
+        tx.onerror = function() { answer(false, tx.error); };
+        tx.onabort = function() { answer(false, tx.error || 'aborted'); };
+        change(tx.objectStore('kv'));
+      }).catch(function(error) { answer(false, error); });
+    },
+
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       var key = (e.key || '').toLowerCase();
       if (['s', 'o', 'z', 'y', 'a', 'p', 'f', 'g', 'h', 'd', 'e', 'k', 'u'].indexOf(key) >= 0) e.preventDefault();
@@ -251,13 +272,16 @@ mergeInto(LibraryManager.library, {
   },
 
   lcs_js_storage_set__deps: ['$LCS'],
-  lcs_js_storage_set: function(keyPtr, dataPtr, len) {
+  lcs_js_storage_set: function(keyPtr, dataPtr, len, requestId) {
     var key = UTF8ToString(keyPtr);
     var bytes = HEAPU8.slice(dataPtr, dataPtr + len);
-    LCS.openDb().then(function(db) {
-      var tx = db.transaction('kv', 'readwrite');
-      tx.objectStore('kv').put(bytes, key);
-    }).catch(function(error) { console.warn('lifecycle studio: autosave failed: ' + error); });
+    LCS.storageChange(requestId, function(store) { store.put(bytes, key); });
+  },
+
+  lcs_js_storage_remove__deps: ['$LCS'],
+  lcs_js_storage_remove: function(keyPtr, requestId) {
+    var key = UTF8ToString(keyPtr);
+    LCS.storageChange(requestId, function(store) { store.delete(key); });
   },
 
   lcs_js_storage_get__deps: ['$LCS'],
@@ -279,6 +303,8 @@ mergeInto(LibraryManager.library, {
         answer(value instanceof Uint8Array ? value : null);
       };
       request.onerror = function() { answer(null); };
+  // One readwrite transaction per change: IndexedDB applies it whole or not at all, and 'complete'
+  // fires once it is durable. The app hears ok (1) or failure (0) through _lcs_web_on_storage.
     }).catch(function() { answer(null); });
   },
 
@@ -306,9 +332,23 @@ mergeInto(LibraryManager.library, {
   lcs_js_clipboard_get: function() { return LCS.allocString(LCS.clipboard); },
 
   lcs_js_set_unsaved__deps: ['$LCS'],
-  lcs_js_set_unsaved: function(unsaved) {
-    LCS.unsaved = !!unsaved;
-    document.title = (unsaved ? '\u2022 ' : '') + 'Lifecycle Studio';
+  lcs_js_set_unsaved: function(unsaved) { LCS.unsaved = !!unsaved; },
+
+  lcs_js_set_title: function(titlePtr) { document.title = UTF8ToString(titlePtr); },
+
+  // Called right after a frame was drawn (the only moment a WebGL canvas can be read): the picture
+  // goes into #print-image, which the print style shows instead of the canvas, then the browser's
+  // print dialog opens once the picture is decoded.
+  lcs_js_print_canvas: function() {
+    var image = document.getElementById('print-image');
+    if (!image) {
+      image = document.createElement('img');
+      image.id = 'print-image';
+      image.alt = document.title;
+      document.body.appendChild(image);
+    }
+    image.onload = function() { image.onload = null; window.print(); };
+    image.src = Module['canvas'].toDataURL('image/png');
   },
 
   lcs_js_is_mac: function() {
