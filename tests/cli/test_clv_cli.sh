@@ -74,6 +74,44 @@ check_py "simulated data fit" "j['converged'] and 0.1 < j['params']['r'] < 0.5" 
 "$BIN" bench-fit --customers 2000 >"$TMP/bench.txt"
 if grep -q "peak_rss_mb" "$TMP/bench.txt" && grep -q "^ *2000 " "$TMP/bench.txt"; then ok "bench-fit"; else not_ok "bench-fit"; fi
 
+# BG/BB on the condensed donations table reproduces Fader, Hardie & Shang (2010).
+"$BIN" fit "$DATA/donations.csv" --model bgbb --json >"$TMP/bgbb.json"
+check_py "bgbb donations params" "$(near "j['params']['alpha']" 1.204 0.0005) and $(near "j['params']['beta']" 0.750 0.0005) and $(near "j['params']['gamma']" 0.657 0.0005) and $(near "j['params']['delta']" 2.783 0.0005)" "$TMP/bgbb.json"
+check_py "bgbb donations LL" "$(near "j['log_likelihood']" -33225.6 0.05) and j['customers']==11104 and set(j['params'])=={'alpha','beta','gamma','delta'}" "$TMP/bgbb.json"
+check_py "bgbb intervals" "j['level']==0.9 and all(j['intervals'][k][0] < j['params'][k] < j['intervals'][k][1] for k in j['params'])" "$TMP/bgbb.json"
+# BG/BB from a workspace grouped into monthly opportunities.
+"$BIN" fit "$ROOT/assets/demo-ecommerce.json" --model bgbb --period month --opportunity 1 --json >"$TMP/bgbb-ws.json"
+check_py "bgbb from a workspace" "j['model']=='bgbb' and j['customers']>1000 and j['log_likelihood']<0" "$TMP/bgbb-ws.json"
+
+# Parameter intervals at a level: around the estimate, wider at a higher level.
+check_py "fit intervals (default 90%)" "j['level']==0.9 and set(j['intervals'])=={'r','alpha','a','b'} and all(j['intervals'][k][0] < j['params'][k] < j['intervals'][k][1] for k in j['params'])" "$TMP/bg.json"
+"$BIN" fit "$DATA/cdnow_customers_summary.csv" --model bgnbd --level 0.99 --json >"$TMP/bg99.json"
+python3 - "$TMP/bg.json" "$TMP/bg99.json" <<'PY' && ok "--level 0.99 widens the intervals" || not_ok "--level 0.99 widens the intervals"
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+assert b['level'] == 0.99
+assert all(b['intervals'][k][0] < a['intervals'][k][0] and b['intervals'][k][1] > a['intervals'][k][1] for k in a['params'])
+PY
+check_py "gg and sbg intervals" "all(lo < j['params'][k] < hi for k, (lo, hi) in j['intervals'].items())" "$TMP/gg.json"
+check_py "sbg intervals" "set(j['intervals'])=={'alpha','beta'} and all(lo < j['params'][k] < hi for k, (lo, hi) in j['intervals'].items())" "$TMP/sbg.json"
+expect_status "bad --level" 1 "$BIN" fit "$DATA/cdnow_customers_summary.csv" --model bgnbd --level 90
+
+# Per-customer intervals by parametric bootstrap: _lo/_hi columns around the point values.
+"$BIN" predict "$DATA/cdnow_customers_summary.csv" --model bgnbd --horizon 39 --interval 0.9 --json >"$TMP/pred-iv.json"
+check_py "predict --interval" "j['customers'][0]['expected_purchases_lo'] < 1.226 < j['customers'][0]['expected_purchases_hi'] and j['customers'][0]['p_alive_lo'] <= j['customers'][0]['p_alive'] <= j['customers'][0]['p_alive_hi'] and j['draws']==200 and 'intervals' in j['fit']" "$TMP/pred-iv.json"
+check_py "predict --interval every row" "all(c['p_alive_lo'] <= c['p_alive_hi'] <= 1 and c['expected_purchases_lo'] <= c['expected_purchases_hi'] for c in j['customers'])" "$TMP/pred-iv.json"
+"$BIN" clv "$DATA/cdnow_customers_summary_with_transactions.csv" --model bgnbd+gg --horizon 12 --period month --discount 0.01 --interval 0.9 --json >"$TMP/clv-iv.json"
+check_py "clv --interval json" "j['total_clv_lo'] < j['total_clv'] < j['total_clv_hi'] and j['level']==0.9 and all(c['clv_lo'] <= c['clv_hi'] for c in j['customers']) and sum(c['clv_lo'] <= c['clv'] <= c['clv_hi'] for c in j['customers']) >= 0.99*len(j['customers']) and 'intervals' in j['spend_fit']" "$TMP/clv-iv.json"
+"$BIN" clv "$DATA/cdnow_customers_summary_with_transactions.csv" --model paretonbd+gg --horizon 12 --period month --discount 0.01 --interval 0.9 --csv "$TMP/clv-iv.csv" >/dev/null
+if head -1 "$TMP/clv-iv.csv" | grep -q '^id,p_alive,expected_purchases,expected_spend,clv,p_alive_lo,p_alive_hi,expected_purchases_lo,expected_purchases_hi,clv_lo,clv_hi$' && [ "$(wc -l <"$TMP/clv-iv.csv")" = 2358 ]; then ok "clv --interval --csv columns"; else not_ok "clv --interval --csv columns"; fi
+"$BIN" clv "$DATA/cdnow_customers_summary_with_transactions.csv" --model bgnbd+gg --horizon 12 --period month --discount 0.01 --interval 0.9 --json >"$TMP/clv-iv2.json"
+if cmp -s "$TMP/clv-iv.json" "$TMP/clv-iv2.json"; then ok "clv --interval is deterministic (seeded draws)"; else not_ok "clv --interval is deterministic (seeded draws)"; fi
+expect_status "clv --interval needs a count model" 1 "$BIN" clv "$ROOT/assets/demo-ecommerce.json" --model markov --interval 0.9
+expect_status "bad --interval" 1 "$BIN" predict "$DATA/cdnow_customers_summary.csv" --model bgnbd --horizon 39 --interval 1.5
+
+"$BIN" bench-intervals --customers 2000 --draws 50 >"$TMP/bench-iv.txt"
+if grep -q "longest_step_ms" "$TMP/bench-iv.txt" && grep -q "^ *2000 *50 " "$TMP/bench-iv.txt"; then ok "bench-intervals"; else not_ok "bench-intervals"; fi
+
 # Errors: clear messages and non-zero exits.
 printf 'id,x,t_x,T\n1,0,0,30\n2,0,0,20\n' >"$TMP/norepeat.csv"
 expect_status "no repeat buyers" 1 "$BIN" fit "$TMP/norepeat.csv" --model bgnbd --json

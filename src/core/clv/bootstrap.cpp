@@ -105,12 +105,14 @@ ClvBootstrap::ClvBootstrap(const std::vector<CustomerRfm>& customers, ClvDraws d
     std::iota(order_.begin(), order_.end(), size_t{0});
     std::stable_sort(order_.begin(), order_.end(), [&](size_t a, size_t b) {
         const CustomerRfm &u = customers[a], &v = customers[b];
-        return std::tie(u.x, u.t_x, u.T) < std::tie(v.x, v.t_x, v.T);
+        return std::tie(u.x, u.T, u.t_x) < std::tie(v.x, v.T, v.t_x);
     });
     if (draws_.empty()) next_ = order_.size();  // nothing to draw from: done, with NaN intervals
     const size_t n = draws_.counts.size();
     for (int k = 1; k <= settings_.clv.horizon_periods; ++k)
         discount_factor_.push_back(std::pow(1 + settings_.clv.discount, -k));
+    future_.resize(n);
+    future_discounted_.resize(n);
     p_alive_.resize(n);
     purchases_.resize(n);
     discounted_.resize(n);
@@ -122,20 +124,52 @@ ClvBootstrap::ClvBootstrap(const std::vector<CustomerRfm>& customers, ClvDraws d
         group_clv_.assign(static_cast<size_t>(group_count_), std::vector<double>(n, 0.0));
 }
 
-void ClvBootstrap::value_count_part(const CustomerRfm& c) {
+// Both count models factor E[purchases in (T, T + t] | x, t_x, T] = P(alive | x, t_x, T) · f(x, T, t):
+// the purchases of a customer known to be alive depend on x and T only (BG/NBD: FHL 2005 eq. 10;
+// Pareto/NBD: the rate posterior). f is computed once per (x, T) and draw from the most recent
+// history t_x = T (where P(alive) is largest, so the division is exact to rounding); each distinct
+// t_x then costs one P(alive).
+void ClvBootstrap::value_future(const CustomerRfm& c) {
     const ClvSettings& s = settings_.clv;
     const int horizon = s.horizon_periods;
+    CustomerRfm recent = c;
+    recent.t_x = c.x > 0 ? c.T : 0;
+    factored_ = true;
     for (size_t d = 0; d < draws_.counts.size(); ++d) {
         const CountParams& params = draws_.counts[d];
-        p_alive_[d] = count_p_alive(params, c);
+        const double alive = count_p_alive(params, recent);
+        if (!(alive > 1e-200)) factored_ = false;  // f cannot be recovered: value customers directly
         if (!has_clv()) {  // purchases up to the horizon only
-            purchases_[d] = horizon > 0 ? count_expected_purchases(params, c, horizon * s.period_length) : 0;
+            future_[d] = horizon > 0 ? count_expected_purchases(params, recent, horizon * s.period_length) / alive : 0;
             continue;
         }
         double previous = 0, discounted = 0;
         for (int k = 1; k <= horizon; ++k) {
-            const double cumulative = count_expected_purchases(params, c, k * s.period_length);
+            const double cumulative = count_expected_purchases(params, recent, k * s.period_length);
             discounted += (cumulative - previous) * discount_factor_[static_cast<size_t>(k - 1)];
+            previous = cumulative;
+        }
+        future_[d] = previous / alive;
+        future_discounted_[d] = discounted / alive;
+    }
+}
+
+void ClvBootstrap::value_history(const CustomerRfm& c) {
+    const ClvSettings& s = settings_.clv;
+    for (size_t d = 0; d < draws_.counts.size(); ++d) {
+        const CountParams& params = draws_.counts[d];
+        p_alive_[d] = count_p_alive(params, c);
+        if (factored_) {
+            purchases_[d] = p_alive_[d] * future_[d];
+            discounted_[d] = p_alive_[d] * future_discounted_[d];
+            continue;
+        }
+        double previous = 0, discounted = 0;
+        const int horizon = has_clv() ? s.horizon_periods : std::min(1, s.horizon_periods);
+        const double length = has_clv() ? s.period_length : s.horizon_periods * s.period_length;
+        for (int k = 1; k <= horizon; ++k) {
+            const double cumulative = count_expected_purchases(params, c, k * length);
+            discounted += (cumulative - previous) * (has_clv() ? discount_factor_[static_cast<size_t>(k - 1)] : 1.0);
             previous = cumulative;
         }
         purchases_[d] = previous;
@@ -148,28 +182,27 @@ size_t ClvBootstrap::step(size_t count) {
     const size_t end = std::min(order_.size(), next_ + std::max<size_t>(1, count));
     const size_t done_before = next_;
     const double level = settings_.level;
-    Interval alive_interval, purchases_interval;
     for (; next_ < end; ++next_) {
         const size_t index = order_[next_];
         const CustomerRfm& c = customers[index];
         const CustomerRfm* previous = next_ > done_before ? &customers[order_[next_ - 1]] : nullptr;
-        const bool same_counts = previous && previous->x == c.x && previous->t_x == c.t_x && previous->T == c.T;
-        if (!same_counts) {
-            value_count_part(c);
+        if (!previous || previous->x != c.x || previous->T != c.T) value_future(c);
+        if (!previous || previous->x != c.x || previous->T != c.T || previous->t_x != c.t_x) {
+            value_history(c);
             scratch_ = p_alive_;
-            alive_interval = quantile_interval(scratch_, level);
+            alive_interval_ = quantile_interval(scratch_, level);
             scratch_ = purchases_;
-            purchases_interval = quantile_interval(scratch_, level);
+            purchases_interval_ = quantile_interval(scratch_, level);
         }
         CustomerIntervals& out = intervals_[index];
-        out.p_alive = alive_interval;
-        out.expected_purchases = purchases_interval;
+        out.p_alive = alive_interval_;
+        out.expected_purchases = purchases_interval_;
         for (size_t d = 0; d < purchases_.size(); ++d) total_purchases_[d] += purchases_[d];
         if (!has_clv()) continue;
         const int group = group_clv_.empty() ? -1 : groups_[index];
+        const double margin = settings_.clv.margin;
         for (size_t d = 0; d < discounted_.size(); ++d) {
-            const double value =
-                settings_.clv.margin * gamma_gamma_expected_spend(draws_.spend[d], c.x, c.zbar) * discounted_[d];
+            const double value = margin * gamma_gamma_expected_spend(draws_.spend[d], c.x, c.zbar) * discounted_[d];
             scratch_[d] = value;
             total_clv_[d] += value;
             if (group >= 0 && group < group_count_) group_clv_[static_cast<size_t>(group)][d] += value;

@@ -67,7 +67,7 @@ public:
 
     // Values the next `count` customers (>= 1) under every draw and returns how many it did (0 once
     // done). Customers are taken in an order that keeps identical (x, t_x, T) together, so their
-    // count-model values are computed once per draw.
+    // count-model values are computed once per draw (and the costly part once per (x, T)).
     std::size_t step(std::size_t count);
     bool done() const { return next_ == order_.size(); }
     std::size_t customers_done() const { return next_; }
@@ -87,7 +87,10 @@ public:
     std::vector<Interval> group_clv() const;
 
 private:
-    void value_count_part(const CustomerRfm& c);
+    // Per draw, the purchases of a customer with c's x and T who is alive (future_, discounted in
+    // future_discounted_); then P(alive) and the purchases of c's history (x, t_x, T).
+    void value_future(const CustomerRfm& c);
+    void value_history(const CustomerRfm& c);
 
     const std::vector<CustomerRfm>* customers_;
     ClvDraws draws_;
@@ -97,8 +100,11 @@ private:
     std::vector<std::size_t> order_;
     std::size_t next_ = 0;
     std::vector<double> discount_factor_;  // 1/(1+d)^k, k = 1..H
+    std::vector<double> future_, future_discounted_;
+    bool factored_ = true;  // false: value_history computes the purchases directly
     // Per draw, for the (x, t_x, T) being valued: P(alive), purchases, discounted purchases.
     std::vector<double> p_alive_, purchases_, discounted_, scratch_;
+    Interval alive_interval_, purchases_interval_;
     std::vector<CustomerIntervals> intervals_;
     std::vector<double> total_clv_, total_purchases_;
     std::vector<std::vector<double>> group_clv_;  // [group][draw]
