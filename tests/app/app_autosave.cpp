@@ -8,18 +8,15 @@
 #include <algorithm>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "app/app.h"
 #include "app/autosave_journal.h"
 #include "app/autosave_store.h"
-#include "imgui.h"
+#include "app_driver.h"
 #include "platform/native/native_host.h"
 
 namespace {
 
 namespace native = lcs::platform::native;
-using nlohmann::json;
 
 const char* kWorkspace = R"({"format": "lifecycle-studio-workspace", "version": 1,
   "workspace": {"name": "Pilot client", "currency": "EUR"},
@@ -28,26 +25,9 @@ const char* kWorkspace = R"({"format": "lifecycle-studio-workspace", "version": 
     {"id": "B2", "name": "Bob", "transactions": [{"date": "2024-02-10", "amount": 12}]}
   ]})";
 
-void run_frames(lcs::App& app, int frames) {
-    native::set_max_frames(frames);
-    lcs::platform::run_main_loop({[&] { app.before_frame(); }, [&] { app.frame(); }});
-}
-
-bool drawn(lcs::App& app, const std::string& name) { return !json::parse(app.query("itemRect", name)).is_null(); }
-
-// Clicks the centre of a named item with queued mouse input (one event per frame).
-bool click(lcs::App& app, const std::string& name) {
-    json r = json::parse(app.query("itemRect", name));
-    if (r.is_null()) {
-        MESSAGE("no item drawn: " << name);
-        return false;
-    }
-    native::mouse_move(r["x"].get<float>() + r["w"].get<float>() / 2, r["y"].get<float>() + r["h"].get<float>() / 2);
-    native::mouse_button(0, true);
-    native::mouse_button(0, false);
-    run_frames(app, 5);
-    return true;
-}
+using lcs::test::click;
+using lcs::test::drawn;
+using lcs::test::run_frames;
 
 bool menu(lcs::App& app, const std::string& item) { return click(app, "menu.file") && click(app, item); }
 
