@@ -3,8 +3,10 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <random>
 #include <set>
 
+#include "core/clv/bgbb.h"
 #include "core/clv/bgnbd.h"
 #include "core/clv/model_compare.h"
 #include "core/clv/pareto_nbd.h"
@@ -218,4 +220,91 @@ TEST_CASE("model comparison verdict: models without usable estimates are named a
     CHECK(v.recommended == -1);
     CHECK(v.text.en.find("No model can be recommended.") != std::string::npos);
     CHECK(best_per_column({failed_too, failed})[0] == -1);
+}
+
+namespace {
+
+double beta_draw(std::mt19937_64& rng, double a, double b) {
+    std::gamma_distribution<double> ga(a, 1.0), gb(b, 1.0);
+    const double x = ga(rng), y = gb(rng);
+    return x / (x + y);
+}
+
+// Yearly donations on 1 March, 2015 (the first) to 2024, simulated from BG/BB with the published
+// donations parameters: each year an alive donor dies with probability θ, else gives with probability p.
+std::vector<CustomerEvents> yearly_donations(int donors) {
+    std::mt19937_64 rng(2024);
+    std::uniform_real_distribution<double> u(0, 1);
+    std::vector<CustomerEvents> out;
+    for (int i = 0; i < donors; ++i) {
+        CustomerEvents c;
+        c.id = std::to_string(i);
+        c.purchases.push_back({date_from_ymd({2015, 3, 1}), 10});
+        const double p = beta_draw(rng, 1.204, 0.750), theta = beta_draw(rng, 0.657, 2.783);
+        for (int year = 2016; year <= 2024; ++year) {
+            if (u(rng) < theta) break;
+            if (u(rng) < p) c.purchases.push_back({date_from_ymd({year, 3, 1}), 10});
+        }
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("model comparison: purchases at fixed yearly opportunities bring in BG/BB") {
+    const std::vector<CustomerEvents> events = yearly_donations(3000);
+    CompareSettings s;
+    s.unit = PeriodUnit::month;
+    s.calibration_end = date_from_ymd({2019, 12, 31});  // opportunities 2016-2019 in calibration
+    s.holdout_end = date_from_ymd({2024, 12, 31});      // 2020-2024 in the holdout
+    const ModelComparison c = compare_models(events, s);
+    REQUIRE(c.ok());
+    REQUIRE(c.models.size() == 3);
+    const ModelScore& bgbb = c.models[2];
+    CHECK(bgbb.model == "bgbb");
+    CHECK(bgbb.opportunities);
+    CHECK(bgbb.periods_per_opportunity == 12);
+    REQUIRE(bgbb.usable);
+    for (const ExcludedModel& e : c.excluded) CHECK(e.model != "bgbb");
+    // The row is the BG/BB fit on the opportunity table, and recovers the simulated parameters roughly.
+    const FitResult direct = fit_bgbb(opportunity_table(events, {s.calibration_end, PeriodUnit::month, 12}));
+    CHECK(bgbb.log_likelihood == doctest::Approx(direct.log_likelihood).epsilon(1e-9));
+    CHECK(bgbb.aic == doctest::Approx(8 - 2 * direct.log_likelihood));
+    // Holdout: 5 opportunities; the model it was simulated from predicts them well.
+    CHECK(std::isfinite(bgbb.holdout_mae));
+    CHECK(bgbb.cumulative.size() == c.tracking.dates.size());
+    CHECK(bgbb.curve_error < 0.1);
+    // Its likelihood is not compared with the continuous-time ones: LL/AIC/BIC best marks go to those.
+    CHECK(c.best[static_cast<int>(CompareColumn::aic)] != 2);
+    CHECK(c.best[static_cast<int>(CompareColumn::log_likelihood)] != 2);
+    // On data simulated from BG/BB it predicts the holdout best and is recommended; the verdict says
+    // its likelihood is apart (in whichever wording fits the table: Pareto/NBD may not converge here).
+    INFO(c.verdict.text.en);
+    CHECK(c.best[static_cast<int>(CompareColumn::holdout_mae)] == 2);
+    CHECK(c.verdict.recommended == 2);
+    CHECK(c.verdict.text.en.find("BG/BB predicts the holdout") != std::string::npos);
+    CHECK(c.verdict.text.en.find("opportunities") != std::string::npos);
+    CHECK(c.verdict.text.zh.find("购买时机") != std::string::npos);
+    CHECK(c.verdict.text == compare_verdict(c.models).text);
+}
+
+TEST_CASE("model comparison verdict: BG/BB is compared on the holdout only") {
+    ModelScore bgbb = row("BG/BB", 500, 0.30);  // a far lower AIC that must not count
+    bgbb.opportunities = true;
+    const std::vector<ModelScore> table = {row("BG/NBD", 1000, 0.40), row("Pareto/NBD", 1001, 0.41), bgbb};
+    const Verdict v = compare_verdict(table);
+    CHECK(v.recommended == 2);  // 25% better on the holdout
+    CHECK(v.text.en == "BG/NBD and Pareto/NBD fit equally (ΔAIC 1.0) (BG/BB: likelihood on opportunities, not compared); "
+                       "BG/BB predicts the holdout 25% better (MAE); use BG/BB.");
+    const auto best = best_per_column(table);
+    CHECK(best[static_cast<int>(CompareColumn::aic)] == 0);
+    CHECK(best[static_cast<int>(CompareColumn::holdout_mae)] == 2);
+    // Only BG/BB and one continuous model usable: no AIC comparison between them.
+    ModelScore failed = table[1];
+    failed.usable = false;
+    failed.not_usable = {"the fit did not converge", "拟合未收敛"};
+    const Verdict w = compare_verdict({table[0], failed, bgbb});
+    CHECK(w.recommended == 2);
+    CHECK(w.text.en.find("BG/NBD's likelihood is not comparable with BG/BB's") != std::string::npos);
 }

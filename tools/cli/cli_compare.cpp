@@ -77,7 +77,8 @@ Json comparison_json(const ModelComparison& c) {
                           {"params_count", m.params_count}, {"aic", number_or_null(m.aic)}, {"bic", number_or_null(m.bic)},
                           {"holdout_mae", number_or_null(m.holdout_mae)}, {"holdout_rmse", number_or_null(m.holdout_rmse)},
                           {"curve_error", number_or_null(m.curve_error)}, {"converged", m.fit.converged},
-                          {"usable", m.usable}, {"params", params}, {"guard_rails", guard}});
+                          {"usable", m.usable}, {"params", params}, {"guard_rails", guard},
+                          {"likelihood_basis", m.opportunities ? "opportunities" : "continuous_time"}});
     }
     for (int k = 0; k < kCompareColumnCount; ++k) {
         const int i = c.best[static_cast<size_t>(k)];
@@ -118,7 +119,8 @@ void print_text(const ModelComparison& c) {
                     cell(CompareColumn::holdout_mae, m.holdout_mae, 4).c_str(),
                     cell(CompareColumn::holdout_rmse, m.holdout_rmse, 4).c_str(),
                     cell(CompareColumn::curve_error, 100 * m.curve_error, 2).c_str(),
-                    m.usable ? "" : ("  (" + m.not_usable.en + ")").c_str());
+                    m.usable ? (m.opportunities ? "  (LL on opportunities: not compared)" : "")
+                             : ("  (" + m.not_usable.en + ")").c_str());
     }
     std::printf("* best in the column; curve_error in %% of the actual cumulative purchases over the holdout\n");
     for (const ExcludedModel& e : c.excluded) std::printf("not compared: %s: %s\n", e.label.c_str(), e.reason.en.c_str());

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/clv/optimizer.h"
+#include "core/clv/intervals.h"
 #include "core/clv/plain_text.h"
 
 namespace lcs::clv {
@@ -183,19 +183,11 @@ std::optional<GuardRail> check_parameter_bounds(const FitResult& fit) {
                  "检查时间单位和复购客户数；若都没问题，说明更简单的模型（或另一个模型）可能更适合这些数据。"});
 }
 
-std::vector<std::vector<double>> log_scale_information(const LogLikelihood& ll, const FitResult& fit) {
+std::vector<std::vector<double>> log_scale_information(const LogLikelihood& ll, const FitResult& fit, bool has_gradient) {
     if (!ll || fit.params.empty()) return {};
-    std::vector<double> theta(fit.params.size());
-    for (size_t i = 0; i < theta.size(); ++i) {
-        if (!(fit.params[i] > 0)) return {};
-        theta[i] = std::log(fit.params[i]);
-    }
-    auto f = [&ll](const std::vector<double>& th) {
-        std::vector<double> p(th.size());
-        for (size_t i = 0; i < th.size(); ++i) p[i] = std::exp(th[i]);
-        return ll(p, nullptr);
-    };
-    std::vector<std::vector<double>> h = numerical_hessian(f, theta, 1e-4);
+    for (double p : fit.params)
+        if (!(p > 0)) return {};
+    Matrix h = log_scale_hessian(ll, fit.params, has_gradient);
     for (auto& row : h)
         for (double& v : row) {
             if (!std::isfinite(v)) return {};
@@ -256,13 +248,13 @@ std::vector<GuardRail> pre_fit_guard_rails(const std::vector<CustomerRfm>& custo
 }
 
 std::vector<GuardRail> post_fit_guard_rails(const FitResult& fit, const std::vector<CustomerRfm>& customers,
-                                            const LogLikelihood& ll) {
+                                            const LogLikelihood& ll, bool has_gradient) {
     std::vector<GuardRail> out;
     if (auto check = check_convergence(fit)) out.push_back(std::move(*check));
     if (auto check = check_parameter_bounds(fit)) out.push_back(std::move(*check));
     if (!out.empty() && out.front().id == "not_converged") return out;
     if (ll)
-        if (auto check = check_hessian(log_scale_information(ll, fit), fit)) out.push_back(std::move(*check));
+        if (auto check = check_hessian(log_scale_information(ll, fit, has_gradient), fit)) out.push_back(std::move(*check));
     if (auto check = check_p_alive_no_repeat(fit, customers)) out.push_back(std::move(*check));
     return out;
 }

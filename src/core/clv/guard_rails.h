@@ -70,9 +70,10 @@ std::optional<GuardRail> check_period_unit(const std::vector<CustomerRfm>& custo
 std::optional<GuardRail> check_convergence(const FitResult& fit);
 // A parameter at the edge of its range (|log p| > kBoundLogParam).
 std::optional<GuardRail> check_parameter_bounds(const FitResult& fit);
-// The information matrix on the log scale, -∂²LL/∂θ∂θ' with θ = log(params), from central differences
-// of `ll` (values only) at fit.params. Empty when the fit has no parameters or LL is not finite nearby.
-std::vector<std::vector<double>> log_scale_information(const LogLikelihood& ll, const FitResult& fit);
+// The information matrix on the log scale, -∂²LL/∂θ∂θ' with θ = log(params), at fit.params: the
+// negated log_scale_hessian of intervals.h (central differences of the analytic gradient when
+// has_gradient, else of LL values). Empty when the fit has no parameters or an entry is not finite.
+std::vector<std::vector<double>> log_scale_information(const LogLikelihood& ll, const FitResult& fit, bool has_gradient);
 // Fires when `information` (as above) is not positive definite or its condition number exceeds
 // kMaxHessianCondition; also when it is empty (it could not be computed).
 std::optional<GuardRail> check_hessian(const std::vector<std::vector<double>>& information, const FitResult& fit);
@@ -84,10 +85,10 @@ std::optional<GuardRail> check_p_alive_no_repeat(const FitResult& fit, const std
 // The checks before a fit, in the order above.
 std::vector<GuardRail> pre_fit_guard_rails(const std::vector<CustomerRfm>& customers, PeriodUnit unit,
                                            double holdout_length);
-// The checks after a count-model fit; `ll` is its log-likelihood on the fitted data (for the Hessian
-// check; may be empty to skip it). A fit that did not converge gets that error and, when it ran to
+// The checks after a fit; `ll` is the log-likelihood it maximised (ModelFitter::log_likelihood, for
+// the Hessian check; may be empty to skip it) and has_gradient whether ll fills its gradient. A fit that did not converge gets that error and, when it ran to
 // a bound, the bound warning; its Hessian is not checked (there is no optimum to check it at).
 std::vector<GuardRail> post_fit_guard_rails(const FitResult& fit, const std::vector<CustomerRfm>& customers,
-                                            const LogLikelihood& ll);
+                                            const LogLikelihood& ll, bool has_gradient = true);
 
 }  // namespace lcs::clv

@@ -5,11 +5,17 @@
 // verdict in plain words in English and Chinese, computed from the table by the rules below.
 // The fits are the same ModelFitter runs the valuation uses (make_bgnbd_fitter,
 // make_pareto_nbd_fitter, day resolution on dated data); the curves come from purchase_tracking.
+// BG/BB joins when the dated purchases happen at fixed opportunities (no more distinct purchase days
+// than periods spanned, plus one; an opportunity is the median gap between those days, in whole
+// periods): it is fitted on the opportunity table (bgbb_data.h). Its likelihood is a probability of
+// patterns over opportunities, not a density over continuous time, so its LL, AIC and BIC are not
+// compared with the continuous-time models' (best marks and the fit sentence use the
+// continuous-time models when there are any); the holdout errors compare all models.
 //
 // Verdict rules (compare_verdict), on the usable models only (fit converged, parameters identified):
 //  1. Not usable models are named first ("Pareto/NBD did not converge and is left out.").
 //  2. None usable: says so. One usable: "Only X gave usable estimates; use X."
-//  3. Fit: the lowest AIC (a) against the runner-up (b), Burnham & Anderson's scale:
+//  3. Fit: among the models whose likelihoods are comparable (see above), the lowest AIC (a) against the runner-up (b), Burnham & Anderson's scale:
 //     ΔAIC < 2 "a and b fit equally", < 10 "a fits better than b", else "a fits clearly better than b".
 //  4. Prediction (when there is a holdout): the lowest per-customer holdout MAE (p) against the
 //     runner-up (q): relative gain (MAE_q − MAE_p) / MAE_q below kEqualMaeGain "predict the holdout
@@ -28,6 +34,8 @@
 #include <string>
 #include <vector>
 
+#include "core/clv/bgbb.h"
+#include "core/clv/bgbb_data.h"
 #include "core/clv/clv_diagnostics.h"
 #include "core/clv/customer_clv.h"
 #include "core/clv/fit.h"
@@ -57,10 +65,12 @@ const char* compare_column_id(CompareColumn column);  // "log_likelihood", "aic"
 
 // One fitted model's row of the table.
 struct ModelScore {
-    std::string model;        // fit id: "bgnbd", "paretonbd"
-    std::string label;        // "BG/NBD", "Pareto/NBD"
+    std::string model;        // fit id: "bgnbd", "paretonbd", "bgbb"
+    std::string label;        // "BG/NBD", "Pareto/NBD", "BG/BB"
     FitResult fit;
-    CountParams counts;       // the fitted parameters as the prediction functions take them
+    CountParams counts;       // BG/NBD, Pareto/NBD: the fitted parameters as the prediction functions take them
+    bool opportunities = false;  // BG/BB: fitted on opportunities; its LL is not comparable with the others'
+    int periods_per_opportunity = 0;  // BG/BB: periods of the comparison's unit per opportunity
     bool usable = false;      // the fit succeeded, converged and is identified: its values are estimates
     Localized not_usable;     // why not (empty when usable)
     int params_count = 0;
@@ -110,7 +120,8 @@ struct ModelComparison {
 };
 
 // The best usable model per column (highest LL; lowest AIC, BIC, MAE, RMSE, curve error), -1 where
-// no usable model has a finite value. Ties go to the earlier row.
+// no usable model has a finite value; LL, AIC and BIC among the comparable likelihoods only (the
+// continuous-time models when any is usable). Ties go to the earlier row.
 std::array<int, kCompareColumnCount> best_per_column(const std::vector<ModelScore>& models);
 // The verdict by the rules in the header comment.
 Verdict compare_verdict(const std::vector<ModelScore>& models);
@@ -133,20 +144,25 @@ public:
 
 private:
     enum class Phase { fit, score, track, done };
+    enum class Kind { bgnbd, pareto_nbd, bgbb };
     void start_model();
     void start_fit();
     void finish_fit();
     void score_customers(double budget_ms);
     void track_model();
+    void track_bgbb(ModelScore& score);
+    double expected_holdout(const ModelScore& score, size_t customer) const;
     void finish();
 
     Phase phase_ = Phase::done;
     std::vector<CustomerEvents> events_;
     std::vector<CustomerRfm> rfm_;
     double time_resolution_ = 0;
-    std::shared_ptr<const PooledRfm> pooled_;
+    std::vector<Kind> kinds_;              // the models to fit, in table order
+    int periods_per_opportunity_ = 0;      // > 0: the purchases happen at fixed opportunities (BG/BB)
+    std::vector<BgBbRow> opportunities_;   // BG/BB: one row per customer of rfm_, same order
     std::optional<ModelFitter> fitter_;
-    size_t model_ = 0;          // index into the candidate models
+    size_t model_ = 0;          // index into kinds_
     size_t next_customer_ = 0;  // scoring position
     double abs_sum_ = 0, square_sum_ = 0;
     ModelComparison work_;
