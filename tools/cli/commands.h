@@ -26,11 +26,12 @@ int cmd_stages(const Args& args);   // stages FILE.json [--model ID] [--as-of DA
 int cmd_metrics(const Args& args);  // metrics FILE.json [--as-of DATE] [--period month] [--json]
 
 // cli_clv.cpp
-int cmd_fit(const Args& args);       // fit FILE --model bgnbd|paretonbd|gg|sbg ...
-int cmd_predict(const Args& args);   // predict FILE --model bgnbd|paretonbd --horizon T [--json]
+int cmd_fit(const Args& args);       // fit FILE --model bgnbd|paretonbd|gg|sbg|bgbb ...
+int cmd_predict(const Args& args);   // predict FILE --model bgnbd|paretonbd --horizon T [--interval 0.9] [--json]
 int cmd_clv(const Args& args);       // clv FILE --model bgnbd+gg|paretonbd+gg ...
 int cmd_simulate(const Args& args);  // simulate --model bgnbd ... (parameter-recovery data)
 int cmd_bench_fit(const Args& args); // bench-fit
+int cmd_bench_intervals(const Args& args);  // bench-intervals [--customers N] [--draws N] [--slice N]
 
 // cli_compare.cpp
 int cmd_compare(const Args& args);  // compare FILE --calibration-end DATE [--period week] [--json]
