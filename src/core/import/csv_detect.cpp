@@ -32,15 +32,31 @@ bool all_amounts(const Records& rows, std::size_t column, bool decimal_comma, bo
     });
 }
 
-// The day order of a d/m/yyyy column, when every value has that shape.
+// Values of the column `parse` reads, and non-empty values in all.
+template <class Parse>
+std::pair<std::size_t, std::size_t> count_values(const Records& rows, std::size_t column, Parse parse) {
+    std::size_t read = 0, all = 0;
+    for (const auto& row : rows) {
+        if (column >= row.size() || trim(row[column]).empty()) continue;
+        ++all;
+        read += parse(row[column]) ? 1 : 0;
+    }
+    return {read, all};
+}
+
+// A format fits a column when it reads more than half of its values: a few typos in an export must not
+// hide the format of the rest (the rows it cannot read become csv.bad_date rows, each named).
+bool fits(std::pair<std::size_t, std::size_t> counts) { return counts.second > 0 && counts.first * 2 > counts.second; }
+
+// The day order of a d/m/yyyy column, when (nearly) every value has that shape.
 DateDetection day_month_order(const Records& rows, std::size_t column) {
     std::size_t day_first = 0, month_first = 0;
-    const bool shaped = all_values(rows, column, [&](const std::string& value) {
+    const auto counts = count_values(rows, column, [&](const std::string& value) {
         if (!parse_day_month_year(value, true) && !parse_day_month_year(value, false)) return false;
         add_day_month_evidence(value, day_first, month_first);
         return true;
     });
-    if (!shaped) return {};
+    if (!fits(counts)) return {};
     if (month_first > day_first) return {CsvDateFormat::mdy, false};
     return {CsvDateFormat::dmy, day_first == 0};
 }
@@ -112,11 +128,16 @@ void add_day_month_evidence(std::string_view value, std::size_t& day_first, std:
 }
 
 DateDetection detect_date_format(const Records& rows, std::size_t column, bool allow_serial) {
-    for (CsvDateFormat format : kYearFirstFormats)
-        if (all_values(rows, column, [&](const std::string& value) { return parse_csv_date(value, format).has_value(); }))
-            return {format, false};
+    // The year-first format reading the most values (year_first reads everything ymd_dash does, and more).
+    CsvDateFormat best = CsvDateFormat::automatic;
+    std::pair<std::size_t, std::size_t> best_counts{0, 0};
+    for (CsvDateFormat format : kYearFirstFormats) {
+        const auto counts = count_values(rows, column, [&](const std::string& value) { return parse_csv_date(value, format).has_value(); });
+        if (fits(counts) && counts.first > best_counts.first) best = format, best_counts = counts;
+    }
+    if (best != CsvDateFormat::automatic) return {best, false};
     if (const DateDetection order = day_month_order(rows, column); order.format != CsvDateFormat::automatic) return order;
-    if (allow_serial && all_values(rows, column, [](const std::string& value) { return parse_excel_serial(value).has_value(); }))
+    if (allow_serial && fits(count_values(rows, column, [](const std::string& value) { return parse_excel_serial(value).has_value(); })))
         return {CsvDateFormat::excel_serial, false};
     return {};
 }

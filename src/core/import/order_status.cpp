@@ -6,7 +6,8 @@ namespace lcs {
 
 bool is_cancelled_status(std::string_view status) {
     // Chinese shop statuses are phrases; these parts mean the whole order was called off.
-    static const char* const kChineseParts[] = {"取消", "已退款", "退款成功", "全额退款", "交易关闭", "已关闭", "作废", "退货完成"};
+    static const char* const kChineseParts[] = {"取消", "已退款", "退款成功", "全额退款", "交易关闭", "已关闭", "作废", "退货完成",
+                                                "交易關閉", "已關閉", "作廢"};
     for (const char* part : kChineseParts)
         if (status.find(part) != std::string_view::npos) return true;
     std::string n;
