@@ -9,6 +9,7 @@
 #include "app/automation.h"
 #include "app/dialog_import_csv.h"
 #include "app/panels.h"
+#include "app/text_field.h"
 #include "core/workspace_io.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -234,6 +235,9 @@ std::shared_ptr<Workspace> App::parse_workspace(const std::string& text, const s
         state_.notify("app.the_file_was_not_opened", {file_name}, true);
         return nullptr;
     }
+    // Broken characters were repaired (core workspace_io): say which, since saving writes the repair.
+    if (!loaded.warnings.empty())
+        state_.report({trf("app.text_was_repaired", {file_name}), tr("app.text_was_repaired_detail"), loaded.warnings});
     return std::make_shared<Workspace>(std::move(*loaded.workspace));
 }
 
@@ -557,7 +561,7 @@ void App::save_as_dialog() {
     ImGui::TextUnformatted(tr("app.file_name"));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    bool enter = ImGui::InputText("##name", &save_as_name_, ImGuiInputTextFlags_EnterReturnsTrue);
+    bool enter = input_text("##name", save_as_name_, ImGuiInputTextFlags_EnterReturnsTrue);
     automation::record("save_as.name");
     if (ImGui::Button(tr("app.download")) || enter) {
         save_as(save_as_name_);

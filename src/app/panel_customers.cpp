@@ -12,6 +12,7 @@
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
+#include "app/text_field.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 
@@ -189,13 +190,14 @@ void draw_table(AppState& state, CustomersPanelState& s) {
     ImGui::TextDisabled("%s", trf("customers.shown_of_total", {std::to_string(s.order.size()), std::to_string(ws.customers.size())}).c_str());
 }
 
-// Single-line text field that commits one undoable edit when the user finishes typing.
+// Single-line text field that commits one undoable edit when the user finishes typing. input_text keeps
+// the buffer clean text (no NUL, no lone surrogate), so what is committed is too.
 bool edit_field(const char* label, const char* automation_name, std::string& buffer) {
     ImGui::TextUnformatted(label);
     ImGui::SameLine(ImGui::GetFontSize() * 6);
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::PushID(automation_name);
-    ImGui::InputText("##value", &buffer);
+    input_text("##value", buffer);
     ImGui::PopID();
     automation::record(automation_name);
     return ImGui::IsItemDeactivatedAfterEdit();

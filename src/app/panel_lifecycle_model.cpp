@@ -8,6 +8,7 @@
 #include "app/charts/charts.h"
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
+#include "app/text_field.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 
@@ -27,8 +28,8 @@ bool text_field(const char* label, const char* automation_name, std::string& val
     ImGui::TextUnformatted(label);
     ImGui::SameLine(ImGui::GetFontSize() * 9);
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (multiline) ImGui::InputTextMultiline("##v", &value, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3.2f));
-    else ImGui::InputText("##v", &value);
+    if (multiline) input_text_multiline("##v", value, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3.2f));
+    else input_text("##v", value);
     ImGui::PopID();
     automation::record(automation_name);
     return ImGui::IsItemDeactivatedAfterEdit();
@@ -92,12 +93,12 @@ bool color_picker(const char* id, uint32_t& rgba) {
 // committed model (or reports why not).
 void stage_name_cells(AppState& state, Stage& s, int i, const LifecycleView& v) {
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputText("##name", &s.name.en);
+    input_text("##name", s.name.en);
     automation::record("lifecycle.model.stage_name." + std::to_string(i));
     bool renamed = ImGui::IsItemDeactivatedAfterEdit();
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputText("##name_zh", &s.name.zh);
+    input_text("##name_zh", s.name.zh);
     automation::record("lifecycle.model.stage_name_zh." + std::to_string(i));
     renamed |= ImGui::IsItemDeactivatedAfterEdit();
     if (renamed) {
@@ -219,12 +220,12 @@ void draw_stage_texts(AppState& state, ModelEditorState& e, LifecycleView& v) {
         ImGui::SameLine(ImGui::GetFontSize() * 2);
         float w = (ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5) * 0.5f;
         ImGui::SetNextItemWidth(w);
-        ImGui::InputTextWithHint("##en", "English", &s.playbook[k].text.en);
+        input_text("##en", s.playbook[k].text.en, 0, "English");
         automation::record("lifecycle.model.playbook." + std::to_string(k));
         bool done = ImGui::IsItemDeactivatedAfterEdit();
         ImGui::SameLine();
         ImGui::SetNextItemWidth(w);
-        ImGui::InputTextWithHint("##zh", "中文", &s.playbook[k].text.zh);
+        input_text("##zh", s.playbook[k].text.zh, 0, "中文");
         done |= ImGui::IsItemDeactivatedAfterEdit();
         if (done) commit_lifecycle_model(state, d, "edit.edit_strategy");
         ImGui::SameLine();

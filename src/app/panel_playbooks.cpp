@@ -9,6 +9,7 @@
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
+#include "app/text_field.h"
 #include "app/ui_lang.h"
 #include "core/lifecycle/care_plans.h"
 #include "core/lifecycle/playbook.h"
@@ -99,20 +100,20 @@ void draw_reason_catalog(AppState& state, PlaybooksPanelState& p) {
             bool done = false;
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-FLT_MIN);
-            ImGui::InputText("##name", &r.name.en);
+            input_text("##name", r.name.en);
             done |= ImGui::IsItemDeactivatedAfterEdit();
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-FLT_MIN);
-            ImGui::InputText("##name_zh", &r.name.zh);
+            input_text("##name_zh", r.name.zh);
             done |= ImGui::IsItemDeactivatedAfterEdit();
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-FLT_MIN);
-            ImGui::InputText("##measure", &r.winback_measure.en);
+            input_text("##measure", r.winback_measure.en);
             automation::record("playbooks.reason.measure." + r.id);
             done |= ImGui::IsItemDeactivatedAfterEdit();
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-FLT_MIN);
-            ImGui::InputText("##measure_zh", &r.winback_measure.zh);
+            input_text("##measure_zh", r.winback_measure.zh);
             done |= ImGui::IsItemDeactivatedAfterEdit();
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-FLT_MIN);
@@ -133,7 +134,7 @@ void draw_reason_catalog(AppState& state, PlaybooksPanelState& p) {
         commit_reasons(state, p.draft, "edit.remove_churn_reason");
     }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    ImGui::InputTextWithHint("##new_id", tr("playbooks.new_reason_id"), &p.new_id, ImGuiInputTextFlags_CharsNoBlank);
+    input_text("##new_id", p.new_id, ImGuiInputTextFlags_CharsNoBlank, tr("playbooks.new_reason_id"));
     automation::record("playbooks.reason.new_id");
     ImGui::SameLine();
     bool duplicate = std::any_of(p.draft.begin(), p.draft.end(), [&](const ChurnReason& r) { return r.id == p.new_id; });

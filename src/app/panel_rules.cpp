@@ -13,6 +13,7 @@
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
+#include "app/text_field.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 
@@ -109,7 +110,7 @@ bool text_widgets(Condition& c, const std::string& name, float font, const std::
         ImGui::SameLine();
         ImGui::SetNextItemWidth(font * 8);
         const char* hint = condition_kind_info(c.kind).text == TextUse::optional ? tr("rules.any_type") : tr("rules.name");
-        ImGui::InputTextWithHint("##text", hint, &c.text);
+        input_text("##text", c.text, 0, hint);
         automation::record(name + ".text");
         if (ImGui::IsItemDeactivatedAfterEdit()) edited = true;
         if (c.kind == ConditionKind::segment_is && !segments.empty()) {

@@ -10,6 +10,7 @@
 #include "app/lifecycle_view.h"
 #include "app/panel_scenarios_internal.h"
 #include "app/panels.h"
+#include "app/text_field.h"
 #include "app/ui_lang.h"
 #include "core/scenario/workspace_baseline.h"
 #include "imgui.h"
@@ -169,7 +170,7 @@ void draw_rename_popup(AppState& state, ScenarioPanelState& s) {
         return;
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
-    bool enter = ImGui::InputText("##name", &s.rename_buffer, ImGuiInputTextFlags_EnterReturnsTrue);
+    bool enter = input_text("##name", s.rename_buffer, ImGuiInputTextFlags_EnterReturnsTrue);
     automation::record("scenarios.rename.input");
     std::string name = s.rename_buffer;
     bool taken = name != s.selected && find_scenario(s.section, name) >= 0;

@@ -8,6 +8,7 @@
 #include "app/charts/charts.h"
 #include "app/i18n.h"
 #include "app/panel_scenarios_internal.h"
+#include "app/text_field.h"
 #include "app/ui_lang.h"
 #include "core/lifecycle/care_plans.h"
 #include "core/scenario/defaults.h"
@@ -273,7 +274,7 @@ void draw_lever(ScenarioPanelState& s, size_t index, const Baseline& b, const st
         ImGui::SameLine();
         float remove_w = ImGui::CalcTextSize(tr("common.remove")).x + ImGui::GetStyle().FramePadding.x * 2;
         ImGui::SetNextItemWidth(std::max(40.0f, ImGui::GetContentRegionAvail().x - remove_w - ImGui::GetStyle().ItemSpacing.x));
-        if (ImGui::InputTextWithHint("##label", tr("scenarios.label_optional"), &lever.label)) changed = true;
+        if (input_text("##label", lever.label, 0, tr("scenarios.label_optional"))) changed = true;
         automation::record(n + ".label");
         ImGui::SameLine();
         if (ImGui::Button(tr("common.remove"))) remove = true;
@@ -407,7 +408,7 @@ void draw_levers_tab(AppState& state, ScenarioPanelState& s) {
     ImGui::TextDisabled("%s", trf("scenarios.lever_count", {std::to_string(s.working.levers.size())}).c_str());
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::InputTextWithHint("##notes", tr("scenarios.notes"), &s.working.notes)) s.working_dirty = true;
+    if (input_text("##notes", s.working.notes, 0, tr("scenarios.notes"))) s.working_dirty = true;
     automation::record("scenarios.notes");
 
     ImGui::BeginChild("levers", ImVec2(0, 0), false);

@@ -116,6 +116,7 @@ std::optional<Workspace> load_workspace_file(const std::string& path, const char
         print_problems(loaded.problems);
         return std::nullopt;
     }
+    print_problems(loaded.warnings);  // text repaired on load: the command goes on with the repair
     return std::move(loaded.workspace);
 }
 

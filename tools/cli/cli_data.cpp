@@ -32,6 +32,7 @@ std::optional<Workspace> load_file(const std::string& path, int& exit_code) {
         exit_code = 1;
         return std::nullopt;
     }
+    print_problems(result.warnings);  // text repaired on load: the command goes on with the repair
     return std::move(result.workspace);
 }
 
@@ -67,6 +68,8 @@ int cmd_validate(const Args& args) {
         std::fprintf(stderr, "%s: invalid (%zu problem(s) listed)\n", files[0].c_str(), result.problems.size());
         return 1;
     }
+    // Repaired text (workspace.repaired_text) is listed, but the file is usable.
+    for (const Problem& warning : result.warnings) std::printf("%s\n", warning.to_string().c_str());
     const WorkspaceSummary summary = summarize_workspace(*result.workspace);
     std::printf("%s: valid workspace, %zu customers, %zu transactions\n", files[0].c_str(), summary.customers,
                 summary.transactions);

@@ -50,6 +50,8 @@ const std::vector<Entry>& english() {
         {"app.saved", "Saved {0}"},
         {"app.saved_as_json", "Saved {0}: a workspace is always a .json file ({1} asked for)"},
         {"app.shortcut", "Shortcut"},
+        {"app.text_was_repaired", "Some text in {0} was repaired"},
+        {"app.text_was_repaired_detail", "Broken characters were replaced by U+FFFD or removed (NUL); saving writes the repaired text."},
         {"app.the_current_workspace_was_kept", "The current workspace was kept."},
         {"app.the_file_was_not_opened", "The file was not opened: {0}"},
         {"app.ui_scale", "UI scale"},

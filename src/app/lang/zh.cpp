@@ -50,6 +50,8 @@ const std::vector<Entry>& chinese() {
         {"app.saved", "已保存 {0}"},
         {"app.saved_as_json", "已保存为 {0}：工作区始终保存为 .json 文件（输入的是 {1}）"},
         {"app.shortcut", "快捷键"},
+        {"app.text_was_repaired", "{0} 中的部分文字已修复"},
+        {"app.text_was_repaired_detail", "损坏的字符已替换为 U+FFFD 或删除（NUL）；保存时写入修复后的文字。"},
         {"app.the_current_workspace_was_kept", "当前工作区保持不变。"},
         {"app.the_file_was_not_opened", "文件未打开：{0}"},
         {"app.ui_scale", "界面缩放"},
