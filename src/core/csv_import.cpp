@@ -184,8 +184,13 @@ std::optional<Date> parse_csv_date(std::string_view text, CsvDateFormat format) 
     switch (format) {
         case CsvDateFormat::ymd_dash: return parse_iso_date(text);
         case CsvDateFormat::ymd_slash: return parse_strict_slash(text);
-        case CsvDateFormat::dmy: return parse_day_month_year(text, true);
-        case CsvDateFormat::mdy: return parse_day_month_year(text, false);
+        // The day order only matters for d/m/yyyy values; a year-first value in the same column is unambiguous.
+        case CsvDateFormat::dmy:
+            if (auto date = parse_day_month_year(text, true)) return date;
+            return parse_year_first_date(text);
+        case CsvDateFormat::mdy:
+            if (auto date = parse_day_month_year(text, false)) return date;
+            return parse_year_first_date(text);
         case CsvDateFormat::yyyymmdd: return parse_yyyymmdd(text);
         case CsvDateFormat::year_first: return parse_year_first_date(text);
         case CsvDateFormat::excel_serial: return parse_excel_serial(text);

@@ -77,4 +77,47 @@ expect "generate bench" 0 "10 customers, 55 transactions" -- "$BIN" generate ben
 expect "generate bad kind" 2 "ecommerce, saas or bench" -- "$BIN" generate nope -o "$TMP/n.json"
 expect "bench-load small" 0 "load \(parse\+validate\)" -- "$BIN" bench-load --customers 100 --transactions 1000
 
+# ---- lifecycle import: encodings, Chinese headers, values as typed, statuses, the report ----
+# An order export as Excel on Chinese Windows saves it: GB18030, CRLF, names with 喆 堃 赟 (not in GB2312).
+printf '订单编号,客户编号,客户姓名,订单日期,实付金额,订单状态\r\nT1,C001,王喆,2024年3月2日,¥560.50,交易成功\r\nT2,C002,李堃,2024/3/5 14:22,"￥1,234.00",交易成功\r\nT3,C003,赵赟,2024-03-07,88元,交易成功\r\nT4,C001,王喆,2024年4月1日,(12.00),交易成功\r\nT5,C004,钱多,2024年4月2日,¥99.00,已取消\r\n' >"$TMP/orders-utf8.csv"
+iconv -f UTF-8 -t GB18030 "$TMP/orders-utf8.csv" >"$TMP/orders-gb.csv"
+if cmp -s "$TMP/orders-utf8.csv" "$TMP/orders-gb.csv"; then not_ok "iconv made a GB18030 file"; else ok "iconv made a GB18030 file"; fi
+expect "import GB18030 orders" 0 "imported 4 of 5 rows for 3 customers \(1 cancelled or refunded left out\)" -- "$BIN" import "$TMP/orders-gb.csv" --report "$TMP/gb-report.json" -o "$TMP/gb.json"
+check_py "GB18030 names round-trip exactly" '[c["name"] for c in j["customers"]] == ["王喆", "李堃", "赵赟"]' "$TMP/gb.json"
+check_py "GB18030 amounts and dates parsed" '[t["amount"] for t in j["customers"][0]["transactions"]] == [560.5, -12.0] and j["customers"][0]["transactions"][0]["date"] == "2024-03-02" and j["customers"][1]["transactions"][0]["amount"] == 1234.0' "$TMP/gb.json"
+check_py "currency guessed from ¥" 'j["workspace"]["currency"] == "CNY"' "$TMP/gb.json"
+check_py "report: encoding, counts, range, revenue" 'j["encoding"] == "GB18030" and j["rows_read"] == 5 and j["imported"] == 4 and j["cancelled"] == 1 and j["skipped"]["cancelled"] == {"count": 1, "lines": [6]} and j["customers_created"] == 3 and j["date_range"] == {"first": "2024-03-02", "last": "2024-04-01"} and j["revenue_total"] == 1870.5 and j["separator"] == "comma"' "$TMP/gb-report.json"
+check_py "report: columns from Chinese headers" 'j["columns"]["customer_id"] == "客户编号" and j["columns"]["order_id"] == "订单编号" and j["columns"]["status"] == "订单状态"' "$TMP/gb-report.json"
+expect "import --keep-cancelled" 0 "imported 5 of 5 rows for 4 customers" -- "$BIN" import "$TMP/orders-gb.csv" --keep-cancelled -o "$TMP/gb-all.json"
+expect "import-csv is an alias" 0 "imported 4 of 5 rows" -- "$BIN" import-csv "$TMP/orders-gb.csv" -o "$TMP/gb2.json"
+expect "import --encoding gb18030" 0 "encoding: GB18030 \(chosen\)" -- "$BIN" import "$TMP/orders-gb.csv" --encoding gb18030 -o "$TMP/gb3.json"
+
+for order in LE BE; do
+    bom='\xff\xfe'; [[ $order == BE ]] && bom='\xfe\xff'
+    { printf "$bom"; iconv -f UTF-8 -t "UTF-16$order" "$TMP/orders-utf8.csv"; } >"$TMP/orders-16$order.csv"
+    expect "import UTF-16 $order" 0 "encoding: UTF-16$order \(byte-order mark\)" -- "$BIN" import "$TMP/orders-16$order.csv" -o "$TMP/u16$order.json"
+    check_py "UTF-16 $order names intact" '[c["name"] for c in j["customers"]] == ["王喆", "李堃", "赵赟"]' "$TMP/u16$order.json"
+done
+
+# A bad byte on line 4 (a GB18030 lead byte before a comma): an error naming the line, nothing written.
+{ sed -n 1,3p "$TMP/orders-gb.csv"; printf 'T9,C\x81,x,2024-01-01,1,ok\r\n'; } >"$TMP/bad-gb.csv"
+expect "a bad byte names its line" 1 '\[csv\.bad_encoding\] line 4: the bytes are not valid GB18030' -- "$BIN" import "$TMP/bad-gb.csv" --encoding gb18030 --report "$TMP/bad-report.json" -o "$TMP/not-written.json"
+if [[ -e "$TMP/not-written.json" ]]; then not_ok "nothing written on a bad byte"; else ok "nothing written on a bad byte"; fi
+check_py "report of a failed import says why" 'j["imported"] == 0 and j["problems"][0].startswith("[csv.bad_encoding] line 4")' "$TMP/bad-report.json"
+printf '客户,日期,金额\n张三,2024-01-01,1\n李\xe4\xb8,2024-01-02,2\n' >"$TMP/bad-utf8.csv"
+expect "a broken UTF-8 byte names its line" 1 '\[csv\.bad_encoding\] line 3: the bytes are not valid UTF-8' -- "$BIN" import "$TMP/bad-utf8.csv" -o "$TMP/not-written.json"
+
+printf 'Customer ID,Order Date,Amount\na,05/03/2024,$10\nb,06/03/2024,$20\n' >"$TMP/ambiguous.csv"
+expect "ambiguous d/m dates are asked, not guessed" 1 "csv\.ambiguous_dates" -- "$BIN" import "$TMP/ambiguous.csv" -o "$TMP/amb.json"
+expect "--day-first answers" 0 "imported 2 of 2 rows" -- "$BIN" import "$TMP/ambiguous.csv" --day-first -o "$TMP/amb.json"
+check_py "--day-first read 06/03 as 6 March" 'j["customers"][1]["transactions"][0]["date"] == "2024-03-06" and j["workspace"]["currency"] == "USD"' "$TMP/amb.json"
+expect "--month-first answers" 0 "imported 2 of 2 rows" -- "$BIN" import "$TMP/ambiguous.csv" --month-first -o "$TMP/amb2.json"
+check_py "--month-first read 06/03 as June 3" 'j["customers"][1]["transactions"][0]["date"] == "2024-06-03"' "$TMP/amb2.json"
+expect "two files into one workspace" 0 "imported 2 of 2 rows" -- "$BIN" import "$TMP/orders-gb.csv" "$TMP/ambiguous.csv" --day-first --report "$TMP/two.json" -o "$TMP/two-ws.json"
+check_py "two files: combined report" 'len(j["files"]) == 2 and j["imported"] == 6' "$TMP/two.json"
+expect "--customers is not supported yet" 2 "--customers is not supported yet" -- "$BIN" import --customers "$TMP/orders-gb.csv" -o "$TMP/c.json"
+expect "--interactions is not supported yet" 2 "--interactions is not supported yet" -- "$BIN" import "$TMP/orders-gb.csv" --interactions x.csv -o "$TMP/c.json"
+expect "--encoding must be known" 2 "--encoding must be" -- "$BIN" import "$TMP/orders-gb.csv" --encoding latin1 -o "$TMP/c.json"
+expect "bench-import small" 0 "MiB/s" -- "$BIN" bench-import --rows 2000
+
 finish
