@@ -1,4 +1,5 @@
-// CLV diagnostics: how well the fitted model describes the data. Calibration vs holdout purchases
+// CLV diagnostics: which model to believe (the model comparison, panel_clv_diagnostics_compare.cpp),
+// then how well the fitted model describes the data: its guard rails, calibration vs holdout purchases
 // by calibration frequency (grouped bars), cumulative repeat purchases actual vs model with the
 // calibration end marked, frequency-recency heatmaps of P(alive) and expected purchases, and the
 // CLV distribution. Reads the CLV panel's last result (clv_session.h); all numbers from core.
@@ -10,6 +11,7 @@
 #include "app/charts/charts.h"
 #include "app/clv_session.h"
 #include "app/i18n.h"
+#include "app/panel_clv_diagnostics_internal.h"
 #include "app/panels.h"
 #include "core/clv/clv_diagnostics.h"
 #include "imgui.h"
@@ -29,6 +31,7 @@ struct DiagnosticsState {
     clv::FrequencyRecencyGrid grid;
     clv::Histogram clv_histogram;
     int not_shown = 0;
+    std::vector<clv::GuardRail> fit_rails;  // the CLV panel's fits: convergence, bounds, BG/NBD P(alive) = 1
 };
 
 DiagnosticsState compute_diagnostics(AppState& state, const ClvResult& r) {
@@ -39,12 +42,16 @@ DiagnosticsState compute_diagnostics(AppState& state, const ClvResult& r) {
     d.clv_histogram = clv::histogram(values, 24, 0.99);
     d.not_shown = d.clv_histogram.above;
 
+    for (const auto* fit : {&r.count_fit, &r.spend_fit})
+        if (*fit)
+            for (clv::GuardRail& g : clv::post_fit_guard_rails(**fit, r.rfm, {})) d.fit_rails.push_back(std::move(g));
     d.count_model = r.settings.model == ClvModelKind::bgnbd_gg || r.settings.model == ClvModelKind::pareto_gg;
     if (!d.count_model) return d;
     const double unit_days = clv::period_length_days(r.settings.unit);
     d.holdout_length = (r.as_of.days - r.calibration_end.days) / unit_days;
-    if (d.holdout_length > 0) d.holdout = clv::calibration_vs_holdout(r.counts, r.rfm, d.holdout_length, 7);
-    d.tracking = clv::purchase_tracking(r.counts, clv::events_from_workspace(state.workspace()), r.calibration_end,
+    // The holdout check is the calibration-end fit (the values may come from a refit: valuation.h).
+    if (d.holdout_length > 0) d.holdout = clv::calibration_vs_holdout(r.holdout_counts(), r.holdout_rfm(), d.holdout_length, 7);
+    d.tracking = clv::purchase_tracking(r.holdout_counts(), clv::events_from_workspace(state.workspace()), r.calibration_end,
                                         r.as_of, r.settings.unit);
     // Grid over the observed range: x up to the 95th percentile (at least 5), the longest T.
     std::vector<int> xs;
@@ -161,18 +168,26 @@ void draw_histogram(const DiagnosticsState& d) {
 }  // namespace
 
 void draw_panel_clv_diagnostics(AppState& state) {
+    if (state.workspace().customers.empty()) {
+        ImGui::TextDisabled("%s", tr("common.no_customers_yet_open_a_workspace"));
+        return;
+    }
     ClvSession& session = clv_session(state);
+    ImGui::BeginChild("diagnostics", ImVec2(0, 0));
+    draw_model_comparison(state);
+    ImGui::Separator();
     if (session.running()) ImGui::ProgressBar(session.progress(), ImVec2(-FLT_MIN, 0), tr(session.phase_label()));
     const auto& result = session.result();
     if (!result || !result->ok()) {
         ImGui::TextWrapped("%s", tr("clv_diagnostics.fit_a_model_in_the_clv"));
+        ImGui::EndChild();
         return;
     }
     auto& cache = state.panel_data<Cached<std::uint64_t, DiagnosticsState>>();
     const DiagnosticsState& d = cache.get(result->generation, [&] { return compute_diagnostics(state, *result); });
-    ImGui::BeginChild("diagnostics", ImVec2(0, 0));
     ImGui::TextUnformatted(trf("clv_diagnostics.model_calibration_ends", {tr(clv_model_label(result->settings.model)),
                                                                            to_iso(result->calibration_end)}).c_str());
+    draw_guard_rails(d.fit_rails, "rails.fit");
     if (d.count_model) {
         draw_holdout(d, *result);
         ImGui::Separator();

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "core/clv/bgnbd.h"
 #include "core/clv/customer_clv.h"
 #include "core/clv/gamma_gamma.h"
 #include "core/clv/period.h"
@@ -223,8 +224,81 @@ TEST_CASE("valuation: the CDNOW transaction log, valued as a workspace, fits the
     s.horizon = 39;
     const ValuationResult r = run_valuation(ws, s);
     REQUIRE(r.ok());
-    CHECK(r.counts.bgnbd.r == doctest::Approx(0.243).epsilon(0.002));
-    CHECK(r.counts.bgnbd.b == doctest::Approx(2.426).epsilon(0.002));
+    // The holdout check (fit to the calibration end) is the published fit; the values come from the refit.
+    CHECK(r.holdout_counts().bgnbd.r == doctest::Approx(0.243).epsilon(0.002));
+    CHECK(r.holdout_counts().bgnbd.b == doctest::Approx(2.426).epsilon(0.002));
     CHECK(r.rows.size() == 2357);
     CHECK(r.as_of == day(1998, 6, 30));  // the last transaction in the log
+}
+
+// Issue 14 §5: once the holdout check is done, the values come from a refit on every purchase up to
+// the analysis date, and equal a direct fit of the models on all the data.
+TEST_CASE("valuation: CDNOW values as of the analysis date come from a refit on all data, not the calibration fit") {
+    const CsvImportResult imported = import_transactions_csv(clv_test::read_text("CDNOW_sample.txt"), CsvOptions{});
+    const Workspace ws = workspace_from_import(imported, "CDNOW_sample");
+    ValuationSettings s;
+    s.model = ValuationModel::bgnbd_gg;
+    s.unit = PeriodUnit::week;
+    s.calibration_end = day(1997, 9, 30);
+    s.horizon = 39;
+    const ValuationResult today = run_valuation(ws, s);
+    ValuationSettings at_end = s;
+    at_end.value_at_analysis_date = false;
+    const ValuationResult calibration = run_valuation(ws, at_end);
+    REQUIRE(today.ok());
+    REQUIRE(calibration.ok());
+    REQUIRE(today.refitted());
+    CHECK_FALSE(calibration.refitted());
+    CHECK(today.valued_at == day(1998, 6, 30));
+    CHECK(calibration.valued_at == day(1997, 9, 30));
+    // The holdout check is the calibration-end fit, unchanged.
+    REQUIRE(today.holdout->count_fit);
+    CHECK(today.holdout->counts.bgnbd.r == calibration.counts.bgnbd.r);
+    CHECK(today.holdout->spend.q == calibration.spend.q);
+    CHECK(today.holdout_rfm().size() == calibration.rfm.size());
+
+    // A direct fit on all the data (no holdout), in weeks, pooled on whole days as the pipeline does.
+    std::vector<CustomerEvents> events = events_from_workspace(ws);
+    RfmBuildOptions all;
+    all.calibration_end = today.as_of;
+    all.unit = PeriodUnit::week;
+    all.holdout_end = today.as_of;
+    const std::vector<CustomerRfm> rfm = build_rfm_summary(events, all);
+    ModelFitter count_fitter = make_bgnbd_fitter(rfm, 1.0 / 7);
+    ModelFitter spend_fitter = make_gamma_gamma_fitter(rfm);
+    REQUIRE(count_fitter.run().ok());
+    REQUIRE(spend_fitter.run().ok());
+    CountParams direct;
+    direct.model = CountModel::bgnbd;
+    direct.bgnbd = bgnbd_params(count_fitter.result());
+    const GammaGammaParams spend = gamma_gamma_params(spend_fitter.result());
+    CHECK(today.counts.bgnbd.r == doctest::Approx(direct.bgnbd.r).epsilon(1e-9));
+    CHECK(today.counts.bgnbd.alpha == doctest::Approx(direct.bgnbd.alpha).epsilon(1e-9));
+    CHECK(today.spend.q == doctest::Approx(spend.q).epsilon(1e-9));
+    // ... and differs from the calibration fit.
+    CHECK(std::fabs(today.counts.bgnbd.r - calibration.counts.bgnbd.r) > 1e-3);
+
+    ClvSettings clv;
+    clv.horizon_periods = 39;
+    clv.period_length = 1;
+    clv.discount = s.discount;
+    clv.margin = s.margin;
+    REQUIRE(today.rows.size() == rfm.size());
+    REQUIRE(calibration.rows.size() == today.rows.size());
+    double total_today = 0, total_calibration = 0;
+    int differ = 0;
+    for (size_t i = 0; i < today.rows.size(); ++i) {
+        const ValuationRow& row = today.rows[i];
+        REQUIRE(row.value.id == rfm[i].id);
+        const CustomerClv expect = customer_clv(direct, spend, rfm[i], clv);
+        CHECK(row.value.clv == doctest::Approx(expect.clv).epsilon(1e-6));
+        CHECK(row.value.p_alive == doctest::Approx(expect.p_alive).epsilon(1e-6));
+        CHECK(row.x == rfm[i].x);  // the summary up to the analysis date
+        CHECK(row.holdout_x == calibration.rows[i].holdout_x);  // the holdout check's, kept for the table
+        total_today += row.value.clv;
+        total_calibration += calibration.rows[i].value.clv;
+        if (std::fabs(row.value.clv - calibration.rows[i].value.clv) > 1e-6) ++differ;
+    }
+    CHECK(differ > 2000);  // nearly every customer's value moves with nine more months of data
+    CHECK(std::fabs(total_today - total_calibration) > 0.01 * total_calibration);
 }

@@ -105,6 +105,12 @@ void Valuation::configure(const Workspace& workspace, const ValuationSettings& s
     work_.as_of = analysis_date(workspace);
     work_.calibration_end = calibration_end_for(workspace, settings);
     events_ = events_from_workspace(workspace);
+    holdout_x_.clear();
+    // Count models check the calibration fit against the holdout, then refit (start_refit); the other
+    // models have no holdout check and value at the analysis date directly.
+    const bool at_analysis_date = settings.value_at_analysis_date && work_.as_of > work_.calibration_end;
+    refit_pending_ = at_analysis_date && is_count_model(settings.model);
+    work_.valued_at = at_analysis_date && !is_count_model(settings.model) ? work_.as_of : work_.calibration_end;
     customer_index_.clear();
     customer_index_.reserve(workspace.customers.size());
     for (size_t i = 0; i < workspace.customers.size(); ++i)
@@ -126,6 +132,8 @@ void Valuation::configure(std::vector<CustomerRfm> summaries, const ValuationSet
     lifecycle_ = {};
     events_.clear();
     customer_index_.clear();
+    holdout_x_.clear();
+    refit_pending_ = false;  // summaries have no dates to refit to
     work_.rfm = std::move(summaries);
     if (!is_count_model(settings.model))
         return fail({clv_problem::kBadInput, "",
@@ -146,12 +154,12 @@ void Valuation::start_fits() {
                                                             : make_pareto_nbd_fitter(work_.rfm, day));
         phase_ = ValuationPhase::fit_counts;
     } else if (s.model == ValuationModel::sbg) {
-        work_.cohort = sbg_cohort_counts(events_, s.unit, work_.calibration_end, s.cohort_periods);
+        work_.cohort = sbg_cohort_counts(events_, s.unit, work_.valued_at, s.cohort_periods);
         fitter_.emplace(make_sbg_fitter(work_.cohort.alive));
         phase_ = ValuationPhase::fit_counts;
     } else {
         if (s.model == ValuationModel::simple)
-            work_.observed_retention = observed_period_retention(events_, s.unit, work_.calibration_end);
+            work_.observed_retention = observed_period_retention(events_, s.unit, work_.valued_at);
         phase_ = ValuationPhase::customers;
     }
 }
@@ -187,7 +195,31 @@ void Valuation::finish_spend_fit() {
     if (!work_.spend_fit->ok()) return fail(*work_.spend_fit->problem);
     work_.spend = gamma_gamma_params(*work_.spend_fit);
     if (auto problem = identification_problem(work_.spend)) return fail(*problem);
+    if (refit_pending_) return start_refit();
     phase_ = ValuationPhase::customers;
+}
+
+// The holdout check is done: keep it for the diagnostics and fit again on every purchase up to the
+// analysis date (summaries with T at as_of, nothing held out), the fit the customers are valued with.
+void Valuation::start_refit() {
+    refit_pending_ = false;
+    HoldoutFit check;
+    check.count_fit = std::move(work_.count_fit);
+    check.spend_fit = std::move(work_.spend_fit);
+    check.counts = work_.counts;
+    check.spend = work_.spend;
+    check.rfm = std::move(work_.rfm);
+    for (const CustomerRfm& c : check.rfm) holdout_x_.emplace(c.id, c.holdout_x);
+    work_.holdout = std::move(check);
+    work_.count_fit.reset();
+    work_.spend_fit.reset();
+    work_.valued_at = work_.as_of;
+    RfmBuildOptions options;
+    options.calibration_end = work_.as_of;
+    options.unit = work_.settings.fit_unit.value_or(work_.settings.unit);
+    options.holdout_end = work_.as_of;
+    work_.rfm = build_rfm_summary(events_, options);
+    start_fits();
 }
 
 void Valuation::step(double budget_ms) {
@@ -234,7 +266,8 @@ void Valuation::value_count_customers(double budget_ms) {
         row.x = c.x;
         row.t_x = c.t_x;
         row.T = c.T;
-        row.holdout_x = c.holdout_x;
+        if (!work_.holdout) row.holdout_x = c.holdout_x;
+        else if (auto h = holdout_x_.find(c.id); h != holdout_x_.end()) row.holdout_x = h->second;
         work_.rows.push_back(std::move(row));
         if ((next_customer_ & 15) == 0 && elapsed_ms(begin) > budget_ms) return;
     }
@@ -246,7 +279,7 @@ void Valuation::value_customers(double budget_ms) {
     if (is_count_model(s.model)) return value_count_customers(budget_ms);
     CohortClvSettings cohort;
     cohort.unit = s.unit;
-    cohort.as_of = work_.calibration_end;
+    cohort.as_of = work_.valued_at;
     cohort.horizon = s.horizon;
     cohort.discount = s.discount;
     cohort.margin = s.margin;
@@ -268,8 +301,8 @@ void Valuation::value_customers(double budget_ms) {
     phase_ = ValuationPhase::stages;
 }
 
-// Stage of every customer at the calibration end, Markov migration values per stage (monthly
-// snapshots up to the calibration end; the discount and horizon converted to months so every model
+// Stage of every customer at valued_at, Markov migration values per stage (monthly
+// snapshots up to valued_at; the discount and horizon converted to months so every model
 // values the same time span), and the CLV aggregated per stage.
 void Valuation::summarise_stages() {
     const bool markov_model = work_.settings.model == ValuationModel::markov;
@@ -283,11 +316,11 @@ void Valuation::summarise_stages() {
     const ValuationSettings& s = work_.settings;
     const int n = static_cast<int>(inputs.model->stages.size());
     for (const Stage& st : inputs.model->stages) work_.stage_names.push_back(st.name);
-    const StageAssignment assignment = assign_stages(ws, *inputs.index, *inputs.model, work_.calibration_end);
+    const StageAssignment assignment = assign_stages(ws, *inputs.index, *inputs.model, work_.valued_at);
 
     SnapshotSeries series = *inputs.history;
     size_t keep = 0;
-    while (keep < series.dates.size() && series.dates[keep] <= work_.calibration_end) ++keep;
+    while (keep < series.dates.size() && series.dates[keep] <= work_.valued_at) ++keep;
     series.dates.resize(keep);
     series.stage.resize(std::min(series.stage.size(), keep));
     const double monthly_discount = convert_rate(s.discount, s.unit, PeriodUnit::month);
@@ -332,10 +365,16 @@ void Valuation::summarise_stages() {
 }
 
 float Valuation::progress() const {
+    // The fits take 0..0.8, split in two halves when the holdout check is followed by a refit.
+    const bool two_passes = refit_pending_ || work_.holdout.has_value();
+    const float done_before = work_.holdout ? 0.8f : 0.0f;
+    const float share = two_passes ? 0.5f : 1.0f;
     switch (phase_) {
         case ValuationPhase::done: return 1;
-        case ValuationPhase::fit_counts: return 0.05f + 0.55f * std::min(1.0f, fit_progress_.iterations / 120.0f);
-        case ValuationPhase::fit_spend: return 0.6f + 0.2f * std::min(1.0f, fit_progress_.iterations / 60.0f);
+        case ValuationPhase::fit_counts:
+            return share * (done_before + 0.05f + 0.55f * std::min(1.0f, fit_progress_.iterations / 120.0f));
+        case ValuationPhase::fit_spend:
+            return share * (done_before + 0.6f + 0.2f * std::min(1.0f, fit_progress_.iterations / 60.0f));
         case ValuationPhase::customers:
             return 0.8f + 0.15f * (work_.rfm.empty() ? 1.0f : static_cast<float>(next_customer_) / work_.rfm.size());
         case ValuationPhase::stages: return 0.97f;

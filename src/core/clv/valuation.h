@@ -4,6 +4,13 @@
 // data cannot identify, the per-customer values and the per-stage summary. Anything that values
 // customers goes through here, so every front end gets the same numbers and the same problems.
 //
+// Which date the values are as of (§5 of issue 14, as practitioners do): a count model is first fitted
+// on the purchases up to the calibration end and checked against the holdout (ValuationResult::holdout,
+// what the diagnostics read); then it is fitted again on all purchases up to the analysis date, and
+// that refit values the customers, the stages and the equity (ValuationResult::valued_at). The other
+// models have no holdout check and value at the analysis date directly. value_at_analysis_date = false
+// keeps the values at the calibration end (the literature's set-up, and summaries, which have no dates).
+//
 // Problem kinds in ValuationResult::problem (core/problem_kinds.h):
 //   fit.no_data, fit.bad_data      the summaries cannot be fitted (no customers, invalid rows)
 //   fit.not_identified             the data cannot identify the model: no repeat buyer, BG/NBD a + b <= 1
@@ -56,6 +63,7 @@ struct ValuationSettings {
     double margin = 0.3;                  // profit share of spend
     double retention = 0.8;               // simple formula only, per period
     int cohort_periods = 12;              // sBG cohort length, periods >= 1
+    bool value_at_analysis_date = true;   // dated data: values from a refit on all data (header comment)
 };
 
 // One valued customer.
@@ -63,26 +71,42 @@ struct ValuationRow {
     CustomerClv value;  // id, clv, p_alive, expected purchases, expected spend (NaN = the model has none)
     int x = -1;         // count models: calibration repeat purchases (-1 = n/a)
     double t_x = NAN, T = NAN;  // count models: in the fit unit
-    int holdout_x = -1;
+    int holdout_x = -1;  // count models: purchases in the holdout (-1 = not in the calibration fit)
     int customer = -1;  // index into the workspace's customers (-1: valued from summaries)
 };
 
 struct StageValuationRow {
     int customers = 0;
-    StageValue value;     // CLV aggregated per stage (stage at the calibration end)
+    StageValue value;     // CLV aggregated per stage (stage at ValuationResult::valued_at)
     double markov = NAN;  // Markov migration value per starting stage
     double margin = NAN;  // per month in the stage
+};
+
+// The holdout check of a count model: the fits on the purchases up to the calibration end and their
+// summaries (x, t_x, T in the calibration period; holdout_x after it).
+struct HoldoutFit {
+    std::optional<FitResult> count_fit;
+    std::optional<FitResult> spend_fit;
+    CountParams counts;
+    GammaGammaParams spend;
+    std::vector<CustomerRfm> rfm;
 };
 
 struct ValuationResult {
     ValuationSettings settings;  // what it was computed with
     Date as_of;                  // analysis_date of the workspace (customer_facts.h)
-    Date calibration_end;        // purchases after it are holdout, not fitted
+    Date calibration_end;        // the holdout check fits purchases up to it
+    Date valued_at;              // the values (rows, stages) are as of it and fitted on purchases up to it:
+                                 // as_of after a refit, else calibration_end (header comment)
+    // The fits the values come from (fitted on purchases up to valued_at):
     std::optional<FitResult> count_fit;       // BG/NBD, Pareto/NBD or sBG
     std::optional<FitResult> spend_fit;       // Gamma-Gamma
     CountParams counts;
     GammaGammaParams spend;
-    std::vector<CustomerRfm> rfm;             // count models: calibration summaries
+    std::vector<CustomerRfm> rfm;             // count models: the summaries the rows value, in order
+    // Count models refitted at the analysis date: the calibration fit (diagnostics). nullopt when the
+    // values come from the calibration fit itself (then the fields above are the holdout check).
+    std::optional<HoldoutFit> holdout;
     CohortCounts cohort;                      // sBG: the fitted survival counts
     std::optional<double> observed_retention; // simple: the data's period retention
     std::vector<ValuationRow> rows;
@@ -91,6 +115,12 @@ struct ValuationResult {
     std::optional<Problem> markov_problem;    // the Markov stage values could not be computed
     std::optional<Problem> problem;           // the valuation failed (kinds in the header comment)
     bool ok() const { return !problem.has_value(); }
+    bool refitted() const { return holdout.has_value(); }
+    // The holdout check's parameters and summaries, whichever fit holds them.
+    const CountParams& holdout_counts() const { return holdout ? holdout->counts : counts; }
+    const GammaGammaParams& holdout_spend() const { return holdout ? holdout->spend : spend; }
+    const std::vector<CustomerRfm>& holdout_rfm() const { return holdout ? holdout->rfm : rfm; }
+    const std::optional<FitResult>& holdout_count_fit() const { return holdout ? holdout->count_fit : count_fit; }
 };
 
 // What the per-stage summary (and the Markov model) needs from the lifecycle side: the workspace's
@@ -157,6 +187,7 @@ private:
     void start_fits();
     void finish_count_fit();
     void finish_spend_fit();
+    void start_refit();
     void value_customers(double budget_ms);
     void value_count_customers(double budget_ms);
     void summarise_stages();
@@ -170,6 +201,8 @@ private:
     std::optional<ModelFitter> fitter_;
     FitProgress fit_progress_;
     std::size_t next_customer_ = 0;
+    bool refit_pending_ = false;  // the fits in progress are the holdout check; a refit follows
+    std::unordered_map<std::string, int> holdout_x_;  // customer id -> holdout purchases (after a refit)
     ValuationResult work_;
 };
 
