@@ -41,7 +41,9 @@ if [ "$(wc -l <"$TMP/clv.csv")" = 2358 ] && head -1 "$TMP/clv.csv" | grep -q '^i
 # Workspaces go through the app's valuation pipeline (core clv::Valuation): the app's dates, stages and
 # models. tests/app/app_clv_paths.cpp compares these numbers with the app's CLV session, bit for bit.
 "$BIN" clv "$ROOT/assets/demo-ecommerce.json" --model bgnbd --period month --data-unit month --holdout 6 --margin 0.3 --json >"$TMP/demo.json"
-check_py "clv workspace: app dates and stages" "j['as_of']=='2024-12-31' and j['calibration_end']=='2024-07-01' and len(j['customers'])==3610 and len(j['stages'])>=4 and all(c['clv'] is not None and c['clv']>=0 for c in j['customers']) and j['spend_fit']['params']['q']>1" "$TMP/demo.json"
+check_py "clv workspace: values as of the analysis date, from the refit" "j['valued_at']=='2024-12-31' and len(j['customers'])==4394 and j['holdout_check']['counts_fit']['converged'] and j['holdout_check']['spend_fit']['params']['q']!=j['spend_fit']['params']['q']" "$TMP/demo.json"
+"$BIN" clv "$ROOT/assets/demo-ecommerce.json" --model bgnbd --period month --data-unit month --holdout 6 --margin 0.3 --value-at-calibration-end --json >"$TMP/demo.json"
+check_py "clv workspace: app dates and stages" "j['as_of']=='2024-12-31' and j['calibration_end']=='2024-07-01' and j['valued_at']=='2024-07-01' and j['holdout_check'] is None and len(j['customers'])==3610 and len(j['stages'])>=4 and all(c['clv'] is not None and c['clv']>=0 for c in j['customers']) and j['spend_fit']['params']['q']>1" "$TMP/demo.json"
 "$BIN" clv "$ROOT/assets/demo-ecommerce.json" --model markov --margin 0.3 --json >"$TMP/markov.json"
 check_py "clv markov" "j['counts_fit'] is None and all(c['p_alive'] is None and c['clv'] is not None for c in j['customers']) and any(s['markov'] for s in j['stages'])" "$TMP/markov.json"
 expect_status "clv sbg needs dates" 1 "$BIN" clv "$DATA/cdnow_customers_summary_with_transactions.csv" --model sbg

@@ -368,6 +368,8 @@ std::optional<ValuationSettings> clv_settings(const Args& args) {
     s.margin = *margin;
     s.retention = *retention;
     s.cohort_periods = static_cast<int>(*cohort);
+    // Values from the refit on all data up to the analysis date unless asked for the calibration end.
+    s.value_at_analysis_date = !has_flag(args, "--value-at-calibration-end");
     return s;
 }
 
@@ -415,6 +417,12 @@ Json clv_rows_json(const ValuationResult& result, const ClvBootstrap* bootstrap)
 void add_dated_json(const ValuationResult& result, Json& out) {
     out["as_of"] = to_iso(result.as_of);
     out["calibration_end"] = to_iso(result.calibration_end);
+    // Which fit the numbers come from: the values from the fit on purchases up to valued_at, the
+    // holdout check (when refitted) from the fit up to calibration_end.
+    out["valued_at"] = to_iso(result.valued_at);
+    out["holdout_check"] = result.holdout ? Json{{"counts_fit", result.holdout->count_fit ? fit_json(*result.holdout->count_fit) : Json(nullptr)},
+                                                 {"spend_fit", result.holdout->spend_fit ? fit_json(*result.holdout->spend_fit) : Json(nullptr)}}
+                                          : Json(nullptr);
     Json stages = Json::array();
     for (size_t i = 0; i < result.stages.size(); ++i) {
         const StageValuationRow& s = result.stages[i];
@@ -563,7 +571,7 @@ int cmd_predict(const Args& raw) {
 }
 
 int cmd_clv(const Args& args) {
-    const auto file = single_file(args, "clv FILE --model bgnbd+gg|paretonbd+gg|sbg|markov|simple --horizon N --period month --discount D [--margin M] [--data-unit week] [--holdout N | --calibration-end DATE] [--retention R] [--cohort-periods N] [--interval 0.9 [--draws N] [--seed S]] [--json|--csv OUT]");
+    const auto file = single_file(args, "clv FILE --model bgnbd+gg|paretonbd+gg|sbg|markov|simple --horizon N --period month --discount D [--margin M] [--data-unit week] [--holdout N | --calibration-end DATE] [--value-at-calibration-end] [--retention R] [--cohort-periods N] [--interval 0.9 [--draws N] [--seed S]] [--json|--csv OUT]");
     if (!file) return 2;
     const std::string model = option_value(args, "--model").value_or("");
     const std::optional<ValuationSettings> settings = clv_settings(args);
