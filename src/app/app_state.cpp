@@ -40,7 +40,7 @@ void AppState::load(Workspace workspace, std::string file_name, bool dirty) {
     undo_.clear();
     redo_.clear();
     selected_customer.clear();
-    changed(kBoth);
+    changed(kAll);
 }
 
 void AppState::edit_customer(std::size_t index, const std::string& label,
@@ -62,6 +62,13 @@ void AppState::edit_header(const std::string& label, const std::function<void(Wo
     (void)count;  // read only by the assert, which NDEBUG builds drop
     auto after = std::make_shared<const Workspace>(without_customers(workspace_));
     push({label, SnapshotEdit{false, std::move(before), std::move(after)}});
+}
+
+void AppState::edit_scenarios(const std::string& label, Json scenarios) {
+    auto before = std::make_shared<const Workspace>(without_customers(workspace_));
+    workspace_.scenarios = std::move(scenarios);
+    auto after = std::make_shared<const Workspace>(without_customers(workspace_));
+    push({label, SnapshotEdit{false, std::move(before), std::move(after), true}});
 }
 
 void AppState::replace_workspace(const std::string& label, Workspace next) {
@@ -140,13 +147,17 @@ void AppState::notify(const char* key, std::vector<std::string> args, bool is_er
 
 AppState::Change AppState::change_of(const Edit& edit) {
     if (std::holds_alternative<CustomerEdit>(edit.change)) return kData;
-    return std::get<SnapshotEdit>(edit.change).whole ? kBoth : kSettings;
+    const auto& snapshot = std::get<SnapshotEdit>(edit.change);
+    if (snapshot.whole) return kAll;
+    return snapshot.scenarios_only ? kScenarios : kSettings;
 }
 
 void AppState::changed(Change change) {
     ++revision_;
     if (change & kData) ++data_revision_;
     if (change & kSettings) ++settings_revision_;
+    if (change & kScenarios) ++scenario_revision_;
+    if (change & (kData | kSettings)) ++analysis_revision_;
 }
 
 }  // namespace lcs

@@ -46,11 +46,16 @@ public:
     const Workspace& workspace() const { return workspace_; }
     // Revisions for derived-result caches (src/app/cached.h); key each cache on what it reads.
     // data_revision: the customer list changed (edit_customer, load, replace_workspace, their undo).
-    // settings_revision: anything else changed (edit_header: meta, lifecycle model, scenarios,
-    // settings; and load/replace). revision: either one changed (every load, edit, undo and redo).
+    // settings_revision: anything else but the scenarios changed (edit_header: meta, lifecycle model,
+    // churn reasons, settings; and load/replace). scenario_revision: the scenarios section changed
+    // (edit_scenarios, load/replace). revision: any of them changed (every load, edit, undo and redo).
+    // analysis_revision: data or settings changed, i.e. anything a scenario edit leaves alone (the CLV
+    // fit keys on it, so a what-if edit does not mark the fit as out of date).
     std::uint64_t revision() const { return revision_; }
     std::uint64_t data_revision() const { return data_revision_; }
     std::uint64_t settings_revision() const { return settings_revision_; }
+    std::uint64_t scenario_revision() const { return scenario_revision_; }
+    std::uint64_t analysis_revision() const { return analysis_revision_; }
 
     const std::string& file_name() const { return file_name_; }
     bool dirty() const { return dirty_; }
@@ -62,8 +67,10 @@ public:
     // Undoable edits. `label` names the edit in the Edit menu ("Rename customer").
     // edit_customer: precondition index < customers().size(); change may not alter the id.
     void edit_customer(std::size_t index, const std::string& label, const std::function<void(Customer&)>& change);
-    // Anything but the customer list (meta, churn reasons, lifecycle model, scenarios, settings).
+    // Anything but the customer list and the scenarios (meta, churn reasons, lifecycle model, settings).
     void edit_header(const std::string& label, const std::function<void(Workspace&)>& change);
+    // The scenarios section (what-if plans): bumps scenario_revision only, not the analysis inputs.
+    void edit_scenarios(const std::string& label, Json scenarios);
     // Whole-workspace replacement that stays undoable (CSV import).
     void replace_workspace(const std::string& label, Workspace next);
 
@@ -110,6 +117,7 @@ private:
     struct SnapshotEdit {  // header edits store the workspace without customers; replacements the whole
         bool whole;
         std::shared_ptr<const Workspace> before, after;
+        bool scenarios_only = false;  // an edit_scenarios: bumps scenario_revision, not settings_revision
     };
     struct Edit {
         std::string label;
@@ -118,12 +126,12 @@ private:
 
     void apply(const Edit& edit, bool forward);
     void push(Edit edit);
-    enum Change : unsigned { kData = 1, kSettings = 2, kBoth = 3 };
+    enum Change : unsigned { kData = 1, kSettings = 2, kScenarios = 4, kAll = 7 };
     static Change change_of(const Edit& edit);
     void changed(Change change);
 
     Workspace workspace_;
-    std::uint64_t revision_ = 1, data_revision_ = 1, settings_revision_ = 1;
+    std::uint64_t revision_ = 1, data_revision_ = 1, settings_revision_ = 1, scenario_revision_ = 1, analysis_revision_ = 1;
     std::string file_name_;
     bool dirty_ = false;
     std::vector<Edit> undo_, redo_;

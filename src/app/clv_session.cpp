@@ -28,6 +28,7 @@ const char* clv_model_label(ClvModelKind kind) {
 
 void ClvSession::start(const AppState& state) {
     revision_ = state.revision();
+    analysis_revision_ = state.analysis_revision();
     running_ = true;
     // The stage summary uses the lifecycle views' cached model, event index and monthly history.
     valuation_.configure(state.workspace(), settings, [this]() -> clv::LifecycleInputs {
@@ -38,7 +39,7 @@ void ClvSession::start(const AppState& state) {
 
 void ClvSession::tick(AppState& state, double budget_ms) {
     if (!running_) return;
-    if (state.revision() != revision_) {  // the data changed under the run: start again
+    if (state.analysis_revision() != analysis_revision_) {  // the data changed under the run: start again
         start(state);
         return;
     }
@@ -50,6 +51,7 @@ void ClvSession::tick(AppState& state, double budget_ms) {
     static_cast<clv::ValuationResult&>(done) = valuation_.take_result();
     done.generation = ++generation_;
     done.revision = revision_;
+    done.analysis_revision = analysis_revision_;
     result_ = std::move(done);
     running_ = false;
 }

@@ -24,6 +24,7 @@ const char* period_unit_plural(clv::PeriodUnit unit);  // i18n key of "days", "w
 struct ClvResult : clv::ValuationResult {
     std::uint64_t generation = 0;  // bumps on every finished run (cache key for other panels)
     std::uint64_t revision = 0;    // workspace revision it was computed on
+    std::uint64_t analysis_revision = 0;  // AppState::analysis_revision it was computed on (data + settings)
 };
 
 class ClvSession {
@@ -41,11 +42,17 @@ public:
     const char* phase_label() const;    // i18n key
 
     const std::optional<ClvResult>& result() const { return result_; }
+    // True when the finished result was computed on other customers or settings than the workspace
+    // has now (a scenario edit does not count: the fit does not read scenarios).
+    bool result_outdated(const AppState& state) const {
+        return result_ && result_->analysis_revision != state.analysis_revision();
+    }
 
 private:
     bool running_ = false;
     std::uint64_t generation_ = 0;
     std::uint64_t revision_ = 0;
+    std::uint64_t analysis_revision_ = 0;
     AppState* ticking_ = nullptr;  // the state of the tick in progress: the stage summary reads its lifecycle caches
     clv::Valuation valuation_;
     std::optional<ClvResult> result_;

@@ -13,6 +13,7 @@
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
+#include "app/table_fit.h"
 #include "app/ui_lang.h"
 #include "core/clv/period.h"
 #include "core/customer_facts.h"
@@ -184,7 +185,7 @@ void draw_settings(AppState& state, ClvSession& session) {
 }
 
 void param_table(const char* id, const clv::FitResult& fit) {
-    if (!ImGui::BeginTable(id, 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchSame))
+    if (!begin_fitting_table(id, 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchSame))
         return;
     ImGui::TableSetupColumn(tr("clv.parameter"));
     ImGui::TableSetupColumn(tr("clv.estimate"));
@@ -245,8 +246,10 @@ void draw_summary(const ClvResult& r) {
             total += row.value.clv;
             ++valued;
         }
-    ImGui::TextUnformatted(trf("clv.summary_valued_equity_mean", {format_value(valued, ValueFormat::integer), format_value(total, ValueFormat::money),
-                                                                  format_value(valued ? total / valued : 0, ValueFormat::money)}).c_str());
+    // Equity says what it is and where it comes from (model, customers, date): other panels show other equities.
+    ImGui::TextWrapped("%s", trf("clv.summary_equity_model_customers_date", {tr(clv_model_label(r.settings.model)), format_value(valued, ValueFormat::integer),
+                                                                               to_iso(r.calibration_end), format_value(total, ValueFormat::money),
+                                                                               format_value(valued ? total / valued : 0, ValueFormat::money)}).c_str());
     const char* kSettings[] = {"clv.valued_at_horizon_discount_day", "clv.valued_at_horizon_discount_week", "clv.valued_at_horizon_discount_month"};
     ImGui::TextDisabled("%s", trf(kSettings[static_cast<int>(r.settings.unit)], {to_iso(r.calibration_end), std::to_string(r.settings.horizon),
                                                                                  format_value(r.settings.discount, ValueFormat::percent)}).c_str());
@@ -256,7 +259,7 @@ void draw_stage_table(const ClvResult& r) {
     if (r.stages.empty()) return;
     if (!ImGui::CollapsingHeader(tr("clv.value_per_lifecycle_stage"), ImGuiTreeNodeFlags_DefaultOpen)) return;
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("stage_value", 6, flags)) return;
+    if (!begin_fitting_table("stage_value", 6, flags)) return;
     ImGui::TableSetupColumn(tr("common.stage"), 0, 1.5f);
     ImGui::TableSetupColumn(tr("common.customers"));
     ImGui::TableSetupColumn(tr("clv.mean_clv"));
@@ -348,7 +351,7 @@ void draw_customer_table(AppState& state, ClvPanelState& p, const ClvResult& r) 
                             ImGuiTableFlags_Hideable | ImGuiTableFlags_SizingStretchProp;
     float footer = ImGui::GetTextLineHeightWithSpacing();
     float height = std::max(ImGui::GetContentRegionAvail().y - footer, ImGui::GetTextLineHeightWithSpacing() * 8);
-    if (!ImGui::BeginTable("clv_customers", kColumnCount, flags, ImVec2(0, height))) return;
+    if (!begin_fitting_table("clv_customers", kColumnCount, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     const std::string unit = std::string(" (") + tr(period_unit_plural(r.settings.unit)) + ")";
     ImGui::TableSetupColumn(tr("common.id"), 0, 0.9f, kId);
@@ -456,7 +459,7 @@ void draw_panel_clv(AppState& state) {
         ImGui::TextWrapped("%s", tr("clv.choose_a_model_and_press_fit"));
     } else if (result->ok()) {
         if (p.published.stale(result->generation)) publish_stage_columns(state, *result);
-        if (result->revision != state.revision())
+        if (session.result_outdated(state))
             ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("clv.the_data_changed_since_this_fit"));
         draw_summary(*result);
         draw_stage_table(*result);

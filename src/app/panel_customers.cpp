@@ -12,6 +12,7 @@
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
+#include "app/table_fit.h"
 #include "app/text_field.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -135,7 +136,7 @@ void draw_table(AppState& state, CustomersPanelState& s) {
                             ImGuiTableFlags_BordersV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
                             ImGuiTableFlags_Reorderable | ImGuiTableFlags_Hideable | ImGuiTableFlags_SizingFixedFit;
     float footer = ImGui::GetTextLineHeightWithSpacing();
-    if (!ImGui::BeginTable("customers", kColumnCount, flags, ImVec2(0, -footer))) return;
+    if (!begin_fitting_table("customers", kColumnCount, flags, ImVec2(0, -footer))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr("common.id"), ImGuiTableColumnFlags_DefaultSort, 0, kId);
     ImGui::TableSetupColumn(tr("common.name"), ImGuiTableColumnFlags_WidthStretch, 1.8f, kName);
@@ -219,7 +220,7 @@ void draw_facts(const Customer& c, Date as_of) {
     CustomerFacts f = compute_customer_facts(c, as_of);
     using charts::ValueFormat;
     ImGui::TextDisabled("%s", trf("customers.as_of_date", {to_iso(as_of)}).c_str());
-    if (!ImGui::BeginTable("facts", 4, ImGuiTableFlags_SizingStretchProp)) return;
+    if (!begin_fitting_table("facts", 4, ImGuiTableFlags_SizingStretchProp)) return;
     fact_row(tr("customers.purchases"), std::to_string(f.purchases));
     fact_row(tr("common.repeat_purchases"), std::to_string(f.repeat_purchases));
     fact_row(tr("customers.total_spend"), charts::format_value(f.total_spend, ValueFormat::money));
@@ -334,7 +335,7 @@ void draw_standing(AppState& state, std::size_t i, const Customer& c, Date facts
     using charts::ValueFormat;
 
     if (a.as_of != facts_as_of) ImGui::TextDisabled("%s", trf("customers.as_of_date", {to_iso(a.as_of)}).c_str());
-    if (ImGui::BeginTable("standing", 2, ImGuiTableFlags_SizingFixedFit)) {
+    if (begin_fitting_table("standing", 2, ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("label");
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableNextColumn();
@@ -393,7 +394,7 @@ void draw_standing(AppState& state, std::size_t i, const Customer& c, Date facts
 bool begin_record_table(const char* id, std::size_t rows) {
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY;
     float height = ImGui::GetTextLineHeightWithSpacing() * std::min<float>(10, 1.5f + rows);
-    if (!ImGui::BeginTable(id, 4, flags, ImVec2(0, height))) return false;
+    if (!begin_fitting_table(id, 4, flags, ImVec2(0, height))) return false;
     ImGui::TableSetupScrollFreeze(0, 1);
     return true;
 }

@@ -9,6 +9,7 @@
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
+#include "app/table_fit.h"
 #include "app/ui_lang.h"
 #include "imgui.h"
 
@@ -189,7 +190,7 @@ void draw_warnings(AppState& state) {
     automation::record("health.warnings.count");
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
                             ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("warnings", 6, flags, ImVec2(0, 0))) return;
+    if (!begin_fitting_table("warnings", 6, flags, ImVec2(0, 0))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr("health.customer"), 0, 1.2f);
     ImGui::TableSetupColumn(tr("health.score"), 0, 0.8f);

@@ -10,6 +10,7 @@
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
+#include "app/table_fit.h"
 #include "app/ui_lang.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -145,7 +146,7 @@ void draw_members(AppState& state, LifecyclePanelState& p, const LifecycleAtDate
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
                             ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
     float footer = ImGui::GetTextLineHeightWithSpacing();
-    if (ImGui::BeginTable("members", 4, flags, ImVec2(0, -footer))) {
+    if (begin_fitting_table("members", 4, flags, ImVec2(0, -footer))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn(tr("common.id"), 0, 1.0f);
         ImGui::TableSetupColumn(tr("common.name"), 0, 1.6f);
@@ -226,7 +227,7 @@ void draw_stage_facts(AppState& state, const LifecycleModel& model, const Lifecy
         const PeriodMetrics& pm = a.metrics;
         ImGui::TextDisabled("%s", trf("lifecycle.period_grouped_by_start_stage",
                                       {to_iso(pm.period.start), to_iso(Date{pm.period.end.days - 1})}).c_str());
-        if (ImGui::BeginTable("stage_metrics", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        if (begin_fitting_table("stage_metrics", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
             ImGui::TableSetupColumn(tr("common.metric"), ImGuiTableColumnFlags_WidthStretch);
             ImGui::TableSetupColumn(tr("common.value"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
             int count = a.stages.counts[static_cast<std::size_t>(stage)];
@@ -263,7 +264,7 @@ void draw_stage_table(AppState& state, const LifecycleModel& model, const Lifecy
     const auto& defs = lifecycle_view(state).value_columns;
     int ncol = 5 + static_cast<int>(columns.size());
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("stage_summary", ncol, flags)) return;
+    if (!begin_fitting_table("stage_summary", ncol, flags)) return;
     ImGui::TableSetupColumn(tr("common.stage"), 0, 1.4f);
     ImGui::TableSetupColumn(tr("common.customers"));
     ImGui::TableSetupColumn(tr("common.share"));
@@ -383,7 +384,7 @@ void draw_lifecycle_header(AppState& state, bool with_picker) {
 void draw_panel_lifecycle(AppState& state) {
     auto& p = state.panel_data<LifecyclePanelState>();
     draw_lifecycle_header(state, true);
-    if (!ImGui::BeginTabBar("lifecycle_tabs")) return;
+    if (!ImGui::BeginTabBar("lifecycle_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) return;
     if (begin_tab_item("lifecycle.stages", "stages", "lifecycle.tab.stages")) {
         draw_stages_tab(state, p);
         ImGui::EndTabItem();

@@ -12,6 +12,7 @@
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
+#include "app/table_fit.h"
 #include "core/lifecycle/cohort_recurring.h"
 #include "imgui.h"
 
@@ -188,7 +189,7 @@ void draw_stage_move_times(AppState& state) {
     ImGui::TextUnformatted(tr("lifecycle_flow.average_time_to_convert_between_stages"));
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
                             ImGuiTableFlags_SizingStretchSame;
-    if (ImGui::BeginTable("move_times", static_cast<int>(n) + 1, flags)) {
+    if (begin_fitting_table("move_times", static_cast<int>(n) + 1, flags)) {
         ImGui::TableSetupColumn(tr("common.from_to"));
         for (const Stage& s : model.stages) ImGui::TableSetupColumn(stage_name(s).c_str());
         ImGui::TableHeadersRow();
@@ -239,7 +240,7 @@ void draw_transition_table(const LifecycleModel& model, const TransitionMatrix& 
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
                             ImGuiTableFlags_SizingStretchSame;
     int ncol = static_cast<int>(n) + 2;
-    if (ImGui::BeginTable("transitions", ncol, flags)) {
+    if (begin_fitting_table("transitions", ncol, flags)) {
         ImGui::TableSetupColumn(tr("common.from_to"));
         for (const Stage& s : model.stages) ImGui::TableSetupColumn(stage_name(s).c_str());
         ImGui::TableSetupColumn(tr("lifecycle_flow.total"));
@@ -321,7 +322,7 @@ void draw_panel_lifecycle_flow(AppState& state) {
     auto& p = state.panel_data<FlowPanelState>();
     draw_lifecycle_header(state, false);
     if (lifecycle_model(state).stages.empty()) return;
-    if (!ImGui::BeginTabBar("flow_tabs")) return;
+    if (!ImGui::BeginTabBar("flow_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) return;
     if (begin_tab_item("lifecycle_flow.funnel_history", "funnel", "flow.tab.funnel")) {
         ImGui::BeginChild("funnel_history");
         draw_funnel_history(state, p);

@@ -8,6 +8,7 @@
 #include "app/charts/charts.h"
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
+#include "app/table_fit.h"
 #include "imgui.h"
 
 namespace lcs {
@@ -119,7 +120,7 @@ void draw_lifecycle_metrics_table(AppState& state) {
     if (ncol > 63) ncol = 63;
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV |
                             ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("metrics", ncol, flags, ImVec2(0, 0))) return;
+    if (!begin_fitting_table("metrics", ncol, flags, ImVec2(0, 0))) return;
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn(tr("common.metric"));
     for (int c = 1; c < ncol; ++c) ImGui::TableSetupColumn(columns[static_cast<std::size_t>(c - 1)].first.c_str());

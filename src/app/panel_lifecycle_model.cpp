@@ -8,6 +8,7 @@
 #include "app/charts/charts.h"
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
+#include "app/table_fit.h"
 #include "app/text_field.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -162,7 +163,7 @@ void draw_stage_list(AppState& state, ModelEditorState& e, LifecycleView& v) {
     LifecycleModel& d = e.draft;
     int n = static_cast<int>(d.stages.size());
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("stages", 6, flags)) return;
+    if (!begin_fitting_table("stages", 6, flags)) return;
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 1.5f);
     ImGui::TableSetupColumn(tr("lifecycle_model.colour"), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(tr("lifecycle_model.colour")).x + 8);
     ImGui::TableSetupColumn(tr("common.name_english"), 0, 1.5f);

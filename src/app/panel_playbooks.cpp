@@ -9,6 +9,7 @@
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
+#include "app/table_fit.h"
 #include "app/text_field.h"
 #include "app/ui_lang.h"
 #include "core/lifecycle/care_plans.h"
@@ -56,7 +57,7 @@ void draw_stage_playbooks(AppState& state) {
 void draw_care_plans() {
     ImGui::TextWrapped("%s", tr("playbooks.care_plans_keep_retained_and_loyal"));
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV;
-    if (!ImGui::BeginTable("care_plans", 2, flags)) return;
+    if (!begin_fitting_table("care_plans", 2, flags)) return;
     ImGui::TableSetupColumn(tr("common.care_plan"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(tr("playbooks.measure"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableHeadersRow();
@@ -82,7 +83,7 @@ void draw_reason_catalog(AppState& state, PlaybooksPanelState& p) {
     ImGui::TextWrapped("%s", tr("playbooks.why_customers_leave_what_to_do"));
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
     int remove = -1;
-    if (ImGui::BeginTable("reasons", 7, flags)) {
+    if (begin_fitting_table("reasons", 7, flags)) {
         ImGui::TableSetupColumn(tr("common.id"), 0, 0.7f);
         ImGui::TableSetupColumn(tr("common.name_english"), 0, 1.3f);
         ImGui::TableSetupColumn(tr("common.name_chinese"), 0, 1.0f);
@@ -170,7 +171,7 @@ std::string tenure_bucket_label(const std::string& bucket) {
 void group_table(const char* id, const char* group_title, const std::vector<ChurnByGroup>& groups,
                  const std::vector<std::string>& labels) {
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable(id, 3, flags)) return;
+    if (!begin_fitting_table(id, 3, flags)) return;
     ImGui::TableSetupColumn(group_title, 0, 2.0f);
     ImGui::TableSetupColumn(tr("playbooks.churn_events"));
     ImGui::TableSetupColumn(tr("common.share"));
@@ -228,7 +229,7 @@ void draw_churn_analysis(AppState& state) {
         charts::bar_chart("by_reason", labels, {counts, won}, {tr("common.customers"), ValueFormat::number}, charts::BarMode::grouped, options);
         automation::record("playbooks.churn.by_reason");
         ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
-        if (ImGui::BeginTable("by_reason_table", 6, flags)) {
+        if (begin_fitting_table("by_reason_table", 6, flags)) {
             ImGui::TableSetupColumn(tr("common.reason"), 0, 1.3f);
             ImGui::TableSetupColumn(tr("playbooks.churn_events"));
             ImGui::TableSetupColumn(tr("common.share"));
@@ -275,7 +276,7 @@ void draw_churn_analysis(AppState& state) {
 void draw_panel_playbooks(AppState& state) {
     auto& p = state.panel_data<PlaybooksPanelState>();
     draw_lifecycle_header(state, false);
-    if (!ImGui::BeginTabBar("playbook_tabs")) return;
+    if (!ImGui::BeginTabBar("playbook_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) return;
     if (begin_tab_item("playbooks.stage_playbooks", "stages", "playbooks.tab.stages")) {
         ImGui::BeginChild("stages");
         draw_stage_playbooks(state);

@@ -13,6 +13,7 @@
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
+#include "app/table_fit.h"
 #include "app/text_field.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -249,7 +250,7 @@ bool condition_list(std::vector<Condition>& list, const std::string& prefix, con
 
 void draw_stage_list(const LifecycleModel& model, const LifecycleAtDate& a, int& selected) {
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("stage_list", 3, flags)) return;
+    if (!begin_fitting_table("stage_list", 3, flags)) return;
     ImGui::TableSetupColumn(tr("common.stage"), 0, 2.0f);
     ImGui::TableSetupColumn(tr("rules.rules_match"), 0, 1.0f);
     ImGui::TableSetupColumn(tr("rules.placed"), 0, 1.0f);

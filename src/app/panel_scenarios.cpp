@@ -3,6 +3,7 @@
 // scenario: panel_scenarios_levers.cpp; the baseline the projections run on: panel_scenarios_baseline.cpp;
 // comparison and sensitivity: panel_scenarios_compare.cpp. Every number comes from core/scenario.
 #include <algorithm>
+#include <cmath>
 
 #include "app/automation.h"
 #include "app/charts/charts.h"
@@ -38,6 +39,22 @@ const char* result_name(const char* key) { return result_title(key, ui_lang()); 
 std::string money(double value) { return charts::format_value(value, charts::ValueFormat::money); }
 std::string signed_money(double value) { return (value >= 0 ? "+" : "") + money(value); }
 
+std::string horizon_text(int months) {
+    if (months == 12) return tr("scenarios.horizon_one_year");
+    if (months > 0 && months % 12 == 0) return trf("scenarios.horizon_years", {std::to_string(months / 12)});
+    return trf("scenarios.horizon_n_months", {std::to_string(months)});
+}
+
+std::string projected_equity_title(const Baseline& baseline) {
+    return trf("scenarios.projected_customer_equity_over", {horizon_text(baseline.horizon_months)});
+}
+
+ImVec4 difference_color(double difference, bool higher_is_better) {
+    if (std::fabs(difference) <= 1e-9) return ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+    const bool good = (difference > 0) == higher_is_better;
+    return good ? ImVec4(0.1f, 0.6f, 0.3f, 1) : ImVec4(0.85f, 0.3f, 0.2f, 1);
+}
+
 std::vector<Scenario> scenarios_named(const ScenarioPanelState& s, const std::vector<std::string>& names) {
     std::vector<Scenario> out;
     for (const std::string& name : names) {
@@ -60,8 +77,7 @@ ScenarioSection edited_section(const ScenarioPanelState& s) {
 }
 
 void write_section(AppState& state, const ScenarioSection& section, const std::string& label) {
-    Json json = scenario_section_to_json(section);
-    state.edit_header(label, [json](Workspace& ws) { ws.scenarios = json; });
+    state.edit_scenarios(label, scenario_section_to_json(section));
 }
 
 float label_column() { return ImGui::GetFontSize() * 12; }
@@ -341,7 +357,7 @@ void draw_panel_scenarios(AppState& state) {
             ImGui::TextDisabled("%s", tr("scenarios.editing"));
         }
     }
-    if (ImGui::BeginTabBar("scenario_tabs")) {
+    if (ImGui::BeginTabBar("scenario_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
         if (ImGui::BeginTabItem(tr_id("scenarios.levers", "levers").c_str())) {
             automation::record("scenarios.tab.levers");
             draw_levers_tab(state, s);

@@ -8,6 +8,7 @@
 #include "app/charts/charts.h"
 #include "app/i18n.h"
 #include "app/panel_scenarios_internal.h"
+#include "app/table_fit.h"
 #include "core/scenario/defaults.h"
 #include "imgui.h"
 
@@ -87,7 +88,7 @@ void draw_stage_table(ScenarioPanelState& s, const Baseline& b, const std::strin
     ImGui::SameLine();
     ImGui::TextDisabled("%s", trf("scenarios.money_per_customer_per_month", {currency}).c_str());
     std::vector<double> revenue = effective_revenue(b);
-    if (ImGui::BeginTable("stages", 6, kTableFlags)) {
+    if (begin_fitting_table("stages", 6, kTableFlags)) {
         ImGui::TableSetupColumn(tr("common.stage"));
         ImGui::TableSetupColumn(tr("scenarios.churn_stage"));
         ImGui::TableSetupColumn(tr("common.customers_now"));
@@ -164,7 +165,7 @@ void draw_channels(const Baseline& b, const std::string& currency) {
     if (!b.channels.empty()) {
         ImGui::Spacing();
         ImGui::TextUnformatted(trf("scenarios.acquisition_channels_average", {money(average_acquisition_cost(b)), currency}).c_str());
-        if (ImGui::BeginTable("channels", 3, kTableFlags)) {
+        if (begin_fitting_table("channels", 3, kTableFlags)) {
             ImGui::TableSetupColumn(tr("common.channel"));
             ImGui::TableSetupColumn(tr("scenarios.share_of_new_customers"));
             ImGui::TableSetupColumn(trf("scenarios.cost_per_customer", {currency}).c_str());
@@ -190,7 +191,7 @@ void draw_transition_matrix(ScenarioPanelState& s, const Baseline& b) {
     ImGui::TextUnformatted(tr("scenarios.monthly_transition_probabilities_row_stage_now"));
     if (s.has_data) help_marker(tr("scenarios.measured_of_the_customers_in_the"));
     else help_marker(tr("scenarios.type_each_row_so_that_it"));
-    if (ImGui::BeginTable("transition", static_cast<int>(n) + 2, kTableFlags)) {
+    if (begin_fitting_table("transition", static_cast<int>(n) + 2, kTableFlags)) {
         ImGui::TableSetupColumn(tr("common.from_to"));
         for (const std::string& st : b.stages) ImGui::TableSetupColumn(stage_title(s, st).c_str());
         ImGui::TableSetupColumn(tr("scenarios.row_sum"));

@@ -9,19 +9,18 @@
 #include "app/charts/charts.h"
 #include "app/i18n.h"
 #include "app/panel_scenarios_internal.h"
+#include "app/table_fit.h"
 #include "app/ui_lang.h"
 #include "imgui.h"
 
 namespace lcs::scenario_ui {
 namespace {
 
-const ImVec4 kGood(0.1f, 0.6f, 0.3f, 1);
 const ImVec4 kBad(0.85f, 0.3f, 0.2f, 1);
 
-void difference_text(std::optional<double> d, charts::ValueFormat format) {
+void difference_text(std::optional<double> d, charts::ValueFormat format, bool higher_is_better) {
     if (!d) return;
-    ImVec4 color = *d > 1e-9 ? kGood : *d < -1e-9 ? kBad : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
-    ImGui::TextColored(color, "%s%s", *d >= 0 ? "+" : "", charts::format_value(*d, format).c_str());
+    ImGui::TextColored(difference_color(*d, higher_is_better), "%s%s", *d >= 0 ? "+" : "", charts::format_value(*d, format).c_str());
 }
 
 void refresh_comparison(ScenarioPanelState& s) {
@@ -45,13 +44,16 @@ void refresh_comparison(ScenarioPanelState& s) {
     s.comparison = compare_scenarios(*s.baseline, valid, s.compare_problems);
 }
 
-// One row of the figures table: the baseline value, then each scenario's value with its difference.
+// One row of the figures table: the baseline value, then each scenario's value with its difference
+// (coloured as good or bad by which way helps: higher_is_better false for costs and churned customers).
 template <class Value, class Difference>
 void figure_row(const Comparison& c, const char* key, const std::string& title, charts::ValueFormat format,
-                Value value_of, Difference difference_of, const char* automation_prefix = nullptr) {
+                Value value_of, Difference difference_of, bool higher_is_better = true, const char* automation_prefix = nullptr) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
+    ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(title.c_str());
+    ImGui::PopTextWrapPos();
     if (key) result_help(key);
     ImGui::TableNextColumn();
     std::optional<double> base = value_of(c.baseline_figures);
@@ -61,7 +63,7 @@ void figure_row(const Comparison& c, const char* key, const std::string& title, 
         std::optional<double> v = value_of(col.figures);
         ImGui::TextUnformatted(v ? charts::format_value(*v, format).c_str() : "-");
         if (automation_prefix) automation::record(std::string(automation_prefix) + col.name);
-        difference_text(difference_of(col), format);
+        difference_text(difference_of(col), format, higher_is_better);
     }
 }
 
@@ -74,32 +76,36 @@ void draw_figures_table(const ScenarioPanelState& s, const Comparison& c) {
     float rows = 6.0f + static_cast<float>(c.stages.size());
     float needed = (rows * 2 + 1.5f) * ImGui::GetTextLineHeightWithSpacing();
     float height = std::min(needed, std::max(ImGui::GetContentRegionAvail().y * 0.45f, 8 * ImGui::GetTextLineHeightWithSpacing()));
-    if (!ImGui::BeginTable("figures", 2 + static_cast<int>(c.scenarios.size()), flags, ImVec2(0, height))) return;
+    if (!begin_fitting_table("figures", 2 + static_cast<int>(c.scenarios.size()), flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn(tr("common.result"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn(tr("common.baseline"), ImGuiTableColumnFlags_WidthStretch, 1);
     for (const ScenarioColumn& col : c.scenarios) ImGui::TableSetupColumn(col.name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1);
     ImGui::TableHeadersRow();
-    figure_row(c, "customer_equity", result_name("customer_equity"), ValueFormat::money,
+    figure_row(c, "customer_equity", projected_equity_title(*s.baseline), ValueFormat::money,
                [](const KeyFigures& f) { return Opt(f.customer_equity); },
-               [](const ScenarioColumn& col) { return Opt(col.equity_difference); }, "scenarios.compare.equity.");
+               [](const ScenarioColumn& col) { return Opt(col.equity_difference); }, true, "scenarios.compare.equity.");
     figure_row(c, "cumulative_margin", tr("common.margin_months_1_12"), ValueFormat::money,
                [](const KeyFigures& f) { return f.margin_12; }, [](const ScenarioColumn& col) { return col.margin_12_difference; });
     figure_row(c, "cumulative_margin", tr("common.margin_months_1_24"), ValueFormat::money,
                [](const KeyFigures& f) { return f.margin_24; }, [](const ScenarioColumn& col) { return col.margin_24_difference; });
     figure_row(c, "cumulative_margin", tr("common.margin_months_1_36"), ValueFormat::money,
                [](const KeyFigures& f) { return f.margin_36; }, [](const ScenarioColumn& col) { return col.margin_36_difference; });
+    // Projected counts are expected values with decimals; people are shown as whole numbers. More
+    // customers in a churn stage is worse, everywhere else better.
     for (size_t i = 0; i < c.stages.size(); ++i) {
         std::string title = trf("scenarios_compare.customers_at_the_horizon", {stage_title(s, c.stages[i])});
-        figure_row(c, i == 0 ? "customers_at_horizon" : nullptr, title, ValueFormat::number,
+        const bool churn = i < s.baseline->churned.size() && s.baseline->churned[i];
+        figure_row(c, i == 0 ? "customers_at_horizon" : nullptr, title, ValueFormat::integer,
                    [i](const KeyFigures& f) { return i < f.customers_at_horizon.size() ? Opt(f.customers_at_horizon[i]) : Opt(); },
                    [i](const ScenarioColumn& col) {
                        return i < col.customers_difference.size() ? Opt(col.customers_difference[i]) : Opt();
-                   });
+                   },
+                   !churn);
     }
     figure_row(c, "total_lever_cost", result_name("total_lever_cost"), ValueFormat::money,
                [](const KeyFigures& f) { return Opt(f.total_lever_cost); },
-               [](const ScenarioColumn& col) { return Opt(col.lever_cost_difference); });
+               [](const ScenarioColumn& col) { return Opt(col.lever_cost_difference); }, false);
     figure_row(c, "roi", result_name("roi"), ValueFormat::percent, [](const KeyFigures& f) { return f.roi; },
                [](const ScenarioColumn&) { return Opt(); });
     ImGui::EndTable();
@@ -142,7 +148,7 @@ void draw_comparison(AppState& state, ScenarioPanelState& s) {
     draw_figures_table(s, c);
 
     ImGui::Spacing();
-    if (!ImGui::BeginTable("charts", 2, ImGuiTableFlags_SizingStretchSame)) {
+    if (!begin_fitting_table("charts", 2, ImGuiTableFlags_SizingStretchSame)) {
         ImGui::EndChild();
         return;
     }
@@ -185,7 +191,7 @@ void draw_comparison(AppState& state, ScenarioPanelState& s) {
     charts::Options options;
     options.height_lines = std::max(10.0f, ImGui::GetContentRegionAvail().y / ImGui::GetTextLineHeightWithSpacing() - 2);
     charts::line_chart("customers", customers, {tr("common.month"), charts::ValueFormat::integer},
-                       {tr("common.customers"), charts::ValueFormat::number}, options);
+                       {tr("common.customers"), charts::ValueFormat::integer}, options);
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(result_name("cumulative_equity"));
@@ -283,7 +289,8 @@ void draw_sensitivity(AppState& state, ScenarioPanelState& s) {
     }
     const Tornado& t = *s.tornado;
     ImGui::BeginChild("sensitivity", ImVec2(0, 0), false);
-    ImGui::TextUnformatted(trf("scenarios_compare.result_value", {result_name("customer_equity"), money(t.base_equity), state.workspace().meta.currency}).c_str());
+    ImGui::TextWrapped("%s", trf("scenarios_compare.scenario_projected_equity", {s.working.name, horizon_text(s.baseline->horizon_months),
+                                                                                money(t.base_equity), state.workspace().meta.currency}).c_str());
     ImGui::TextDisabled("%s", tr("scenarios_compare.bars_show_customer_equity_when_one"));
     std::vector<charts::TornadoRow> rows;
     for (const TornadoBar& bar : t.bars) {
@@ -302,7 +309,7 @@ void draw_sensitivity(AppState& state, ScenarioPanelState& s) {
     if (rows.empty()) ImGui::TextDisabled("%s", tr("scenarios_compare.no_input_is_different_from_zero"));
     else
         charts::tornado_chart("tornado", rows, t.base_equity,
-                              {std::string(result_name("customer_equity")) + " (" + state.workspace().meta.currency + ")",
+                              {projected_equity_title(*s.baseline) + " (" + state.workspace().meta.currency + ")",
                                charts::ValueFormat::money},
                               tr("scenarios_compare.base"), low_name, high_name);
     automation::record("scenarios.sensitivity.chart");

@@ -11,6 +11,7 @@
 
 #include "app/app_state.h"
 #include "app/cached.h"
+#include "imgui.h"
 #include "core/scenario/baseline.h"
 #include "core/scenario/compare.h"
 #include "core/scenario/equality.h"
@@ -86,6 +87,14 @@ void result_help(const char* key);
 const char* result_name(const char* key);
 std::string money(double value);
 std::string signed_money(double value);
+// "3 years", "18 months": a projection horizon in the UI language.
+std::string horizon_text(int months);
+// "Projected customer equity over 3 years": what the planner's equity is (a projection of the whole
+// base over the baseline's horizon), so it is not read as the CLV panel's fitted equity.
+std::string projected_equity_title(const Baseline& baseline);
+// Text colour of a difference to the baseline: good (green) when it moves the way that helps
+// (up when higher_is_better, e.g. equity; down for costs and churned customers), bad (red) otherwise.
+ImVec4 difference_color(double difference, bool higher_is_better);
 
 // The scenarios in `names` taken from the section, with the edited copy for the selected one.
 std::vector<Scenario> scenarios_named(const ScenarioPanelState& s, const std::vector<std::string>& names);

@@ -8,6 +8,7 @@
 #include "app/charts/charts.h"
 #include "app/i18n.h"
 #include "app/panel_scenarios_internal.h"
+#include "app/table_fit.h"
 #include "app/text_field.h"
 #include "app/ui_lang.h"
 #include "core/lifecycle/care_plans.h"
@@ -18,23 +19,34 @@
 namespace lcs::scenario_ui {
 namespace {
 
-// A slider and a number box on the same value. `value` is stored as value_scale × what is shown
-// (points and percents are shown × 100). Returns true when either changed it.
-bool slider_with_input(const std::string& name, const char* label, double& value, double shown_min, double shown_max,
-                       const char* slider_format, double scale = 0.01) {
+// A slider and a number box on one fraction-valued parameter of a lever, both in the parameter's shown
+// units (core lever_parameters: "+5 pts" or "20%", stored as 0.05 or 0.2), the unit written after the
+// box and the hover help saying how it is stored. Returns true when either changed it.
+bool parameter_input(const std::string& name, const char* label, LeverKind kind, const char* field, double& value) {
+    const std::optional<LeverParameter> p = lever_parameter(kind, field);
+    if (!p) return false;
+    const bool points = p->unit == LeverUnit::points;
+    const char* slider_format = points ? tr(p->is_signed ? "scenarios.signed_points_format" : "scenarios.points_format")
+                                       : p->is_signed ? "%+.1f%%" : "%.0f%%";
+    const char* unit = points ? tr("scenarios.points_unit") : "%";
     field_label(label);
     ImGui::PushID(name.c_str());
-    double shown = value / scale;
-    float width = ImGui::GetContentRegionAvail().x;
-    ImGui::SetNextItemWidth(width * 0.62f);
-    bool changed = ImGui::SliderScalar("##slider", ImGuiDataType_Double, &shown, &shown_min, &shown_max, slider_format);
+    double shown = lever_shown_value(value);
+    const float unit_w = ImGui::CalcTextSize(unit).x + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+    bool changed = ImGui::SliderScalar("##slider", ImGuiDataType_Double, &shown, &p->shown_min, &p->shown_max, slider_format);
     automation::record(name);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::SetNextItemWidth(std::max(1.0f, ImGui::GetContentRegionAvail().x - unit_w));
     changed |= ImGui::InputDouble("##input", &shown, 0, 0, "%.2f");
     automation::record(name + ".input");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", trf(points ? "scenarios.points_input_help" : "scenarios.percent_input_help",
+                                    {charts::format_value(lever_stored_value(5), charts::ValueFormat::number)}).c_str());
+    ImGui::SameLine();
+    ImGui::TextUnformatted(unit);
     ImGui::PopID();
-    if (changed && std::isfinite(shown)) value = shown * scale;
+    if (changed && std::isfinite(shown)) value = lever_stored_value(shown);
     return changed;
 }
 
@@ -128,7 +140,7 @@ void draw_winback_controls(const ScenarioPanelState& s, Lever& lever, const std:
     }
     changed |= choice_combo(n + ".reason", tr("scenarios.churn_reason"), lever.reason, reasons, reason_titles);
     changed |= choice_combo(n + ".to_stage", tr("scenarios.return_to_stage"), lever.to_stage, stay, stage_titles(s, stay));
-    changed |= slider_with_input(n + ".contact_rate", tr("scenarios.contacted_per_month"), lever.contact_rate, 0, 100, "%.0f%%");
+    changed |= parameter_input(n + ".contact_rate", tr("scenarios.contacted_per_month"), lever.kind, "contact_rate", lever.contact_rate);
     bool own = lever.winback_share.has_value();
     field_label(tr("common.win_back_share"));
     if (ImGui::Checkbox(tr("scenarios.set_my_own"), &own)) {
@@ -147,7 +159,7 @@ void draw_winback_controls(const ScenarioPanelState& s, Lever& lever, const std:
             }
     } else {
         double share = *lever.winback_share;
-        if (slider_with_input(n + ".winback_share", tr("scenarios.won_back"), share, 0, 100, "%.0f%%")) {
+        if (parameter_input(n + ".winback_share", tr("scenarios.won_back"), lever.kind, "winback_share", share)) {
             lever.winback_share = share;
             changed = true;
         }
@@ -169,7 +181,7 @@ void draw_care_plan_controls(const ScenarioPanelState& s, Lever& lever, const st
 // Volume change and the cost per extra customer (the channels' average or the user's own).
 void draw_acquisition_controls(Lever& lever, const std::string& n, const Baseline& b, const std::string& currency,
                                bool& changed) {
-    changed |= slider_with_input(n + ".volume_change", tr("scenarios.new_customers_n"), lever.volume_change, -100, 200, "%+.0f%%");
+    changed |= parameter_input(n + ".volume_change", tr("scenarios.new_customers_n"), lever.kind, "volume_change", lever.volume_change);
     field_label(tr("scenarios.cost_per_extra_customer"));
     bool average = !lever.cost_per_customer.has_value();
     if (ImGui::Checkbox(tr("scenarios.channels_average"), &average)) {
@@ -224,14 +236,14 @@ void draw_lever_controls(const ScenarioPanelState& s, Lever& lever, const std::s
                 lever.stages = {stage};
                 changed = true;
             }
-            changed |= slider_with_input(n + ".points", tr("scenarios.churn_kept_points_month"), lever.points, 0, 50, tr("scenarios.points_format"));
+            changed |= parameter_input(n + ".points", tr("scenarios.churn_kept_points_month"), lever.kind, "points", lever.points);
             cost_input(lever, n, per_month_cost, changed);
             break;
         }
         case LeverKind::conversion:
             changed |= choice_combo(n + ".from_stage", tr("scenarios.from_stage"), lever.from_stage, all, stage_titles(s, all));
             changed |= choice_combo(n + ".to_stage", tr("scenarios.to_stage"), lever.to_stage, all, stage_titles(s, all));
-            changed |= slider_with_input(n + ".points", tr("scenarios.moved_points_month"), lever.points, 0, 50, tr("scenarios.points_format"));
+            changed |= parameter_input(n + ".points", tr("scenarios.moved_points_month"), lever.kind, "points", lever.points);
             cost_input(lever, n, per_month_cost, changed);
             break;
         case LeverKind::winback:
@@ -240,14 +252,14 @@ void draw_lever_controls(const ScenarioPanelState& s, Lever& lever, const std::s
             break;
         case LeverKind::care_plan:
             draw_care_plan_controls(s, lever, n, b, changed);
-            changed |= slider_with_input(n + ".points", tr("scenarios.churn_kept_points_month"), lever.points, 0, 50, tr("scenarios.points_format"));
+            changed |= parameter_input(n + ".points", tr("scenarios.churn_kept_points_month"), lever.kind, "points", lever.points);
             cost_input(lever, n, per_month_cost, changed);
             break;
         case LeverKind::acquisition: draw_acquisition_controls(lever, n, b, currency, changed); break;
         case LeverKind::price:
-            changed |= slider_with_input(n + ".margin_change", tr("scenarios.margin_per_customer_n"), lever.margin_change, -50, 50, "%+.1f%%");
+            changed |= parameter_input(n + ".margin_change", tr("scenarios.margin_per_customer_n"), lever.kind, "margin_change", lever.margin_change);
             changed |= stage_set(n + ".stages", tr("scenarios.stages_none_all"), lever.stages, stay, stage_titles(s, stay));
-            changed |= slider_with_input(n + ".points", tr("scenarios.retention_effect_points_month"), lever.points, -20, 20, tr("scenarios.signed_points_format"));
+            changed |= parameter_input(n + ".points", tr("scenarios.retention_effect_points_month"), lever.kind, "points", lever.points);
             break;
     }
     draw_lever_timing(lever, n, currency, changed);
@@ -261,7 +273,7 @@ void draw_lever(ScenarioPanelState& s, size_t index, const Baseline& b, const st
     ImGui::PushID(static_cast<int>(index));
     bool changed = false;
     ImGuiTableFlags flags = ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable("lever", 2, flags)) {
+    if (begin_fitting_table("lever", 2, flags)) {
         ImGui::TableSetupColumn("controls", ImGuiTableColumnFlags_WidthStretch, 3);
         ImGui::TableSetupColumn("explanation", ImGuiTableColumnFlags_WidthStretch, 2);
         ImGui::TableNextRow();
@@ -315,11 +327,14 @@ void refresh_results(ScenarioPanelState& s) {
     s.results = compare_scenarios(*s.baseline, {s.working}, s.results_problems);
 }
 
-void figure_row(const char* key, const char* title, std::optional<double> base, std::optional<double> value,
-                charts::ValueFormat format, bool show_difference = true) {
+// One row of the results table; higher_is_better says which way a difference is good (costs: down).
+void figure_row(const char* key, const std::string& title, std::optional<double> base, std::optional<double> value,
+                charts::ValueFormat format, bool show_difference = true, bool higher_is_better = true) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(title);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(title.c_str());
+    ImGui::PopTextWrapPos();
     result_help(key);
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(base ? charts::format_value(*base, format).c_str() : "-");
@@ -328,13 +343,11 @@ void figure_row(const char* key, const char* title, std::optional<double> base, 
     ImGui::TableNextColumn();
     if (show_difference && base && value) {
         double d = *value - *base;
-        ImVec4 color = d > 1e-9 ? ImVec4(0.1f, 0.6f, 0.3f, 1) : d < -1e-9 ? ImVec4(0.85f, 0.3f, 0.2f, 1)
-                                                                      : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
-        ImGui::TextColored(color, "%s%s", d >= 0 ? "+" : "", charts::format_value(d, format).c_str());
+        ImGui::TextColored(difference_color(d, higher_is_better), "%s%s", d >= 0 ? "+" : "", charts::format_value(d, format).c_str());
     }
 }
 
-void draw_results(ScenarioPanelState& s) {
+void draw_results(ScenarioPanelState& s, const Baseline& baseline) {
     if (!s.results) {
         if (!s.results_problems.empty()) {
             ImGui::TextColored(ImVec4(0.85f, 0.3f, 0.2f, 1), "%s", tr("scenarios.the_scenario_cannot_be_projected"));
@@ -350,18 +363,19 @@ void draw_results(ScenarioPanelState& s) {
     const KeyFigures& f = col.figures;
     using charts::ValueFormat;
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable("results", 4, flags)) {
+    if (begin_fitting_table("results", 4, flags)) {
         ImGui::TableSetupColumn(tr("common.result"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
         ImGui::TableSetupColumn(tr("common.baseline"), ImGuiTableColumnFlags_WidthStretch, 1);
         ImGui::TableSetupColumn(s.working.name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1);
         ImGui::TableSetupColumn(tr("scenarios.difference"), ImGuiTableColumnFlags_WidthStretch, 1);
         ImGui::TableHeadersRow();
-        figure_row("customer_equity", result_name("customer_equity"), b.customer_equity, f.customer_equity, ValueFormat::money);
+        figure_row("customer_equity", projected_equity_title(baseline), b.customer_equity, f.customer_equity, ValueFormat::money);
         automation::record("scenarios.results.equity");
         figure_row("cumulative_margin", tr("common.margin_months_1_12"), b.margin_12, f.margin_12, ValueFormat::money);
         figure_row("cumulative_margin", tr("common.margin_months_1_24"), b.margin_24, f.margin_24, ValueFormat::money);
         figure_row("cumulative_margin", tr("common.margin_months_1_36"), b.margin_36, f.margin_36, ValueFormat::money);
-        figure_row("total_lever_cost", result_name("total_lever_cost"), b.total_lever_cost, f.total_lever_cost, ValueFormat::money);
+        figure_row("total_lever_cost", result_name("total_lever_cost"), b.total_lever_cost, f.total_lever_cost, ValueFormat::money,
+                   true, false);
         figure_row("roi", result_name("roi"), std::nullopt, f.roi, ValueFormat::percent, false);
         ImGui::EndTable();
     }
@@ -375,8 +389,8 @@ void draw_levers_tab(AppState& state, ScenarioPanelState& s) {
         if (s.baseline) {
             Problems problems;
             if (std::optional<Projection> p = project(*s.baseline, {}, problems)) {
-                ImGui::TextUnformatted(trf("scenarios.baseline_result", {result_name("customer_equity"), money(p->customer_equity),
-                                                                         state.workspace().meta.currency}).c_str());
+                ImGui::TextWrapped("%s", trf("scenarios.baseline_projected_equity", {horizon_text(s.baseline->horizon_months),
+                                                                                     money(p->customer_equity), state.workspace().meta.currency}).c_str());
                 result_help("customer_equity");
             }
         }
@@ -388,7 +402,7 @@ void draw_levers_tab(AppState& state, ScenarioPanelState& s) {
         return;
     }
     refresh_results(s);
-    draw_results(s);
+    draw_results(s, *s.baseline);
 
     const Baseline& b = *s.baseline;
     const std::string& currency = state.workspace().meta.currency;

@@ -12,6 +12,7 @@
 #include "core/customer_facts.h"
 #include "app/i18n.h"
 #include "app/panels.h"
+#include "app/table_fit.h"
 #include "app/ui_lang.h"
 #include "core/value/value_segmentation.h"
 #include "imgui.h"
@@ -134,7 +135,7 @@ void draw_rfm(ValuePanelState& s) {
     ImGui::TextWrapped("%s", tr("value.score_1_number_of_cut_points"));
     ImGui::PopStyleColor();
     bool changed = false;
-    if (ImGui::BeginTable("rfm_cuts", 5, ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp)) {
+    if (begin_fitting_table("rfm_cuts", 5, ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn(tr("value.cut_points"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
         for (int k = 1; k <= 4; ++k) ImGui::TableSetupColumn(("#" + std::to_string(k)).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableHeadersRow();
@@ -220,7 +221,7 @@ void draw_tiers(const ValuePanelState& s) {
     ImGui::TextUnformatted(tr("value.20_60_20_tiers"));
     const Lang lang = ui_lang();
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("tiers", 5, flags)) return;
+    if (!begin_fitting_table("tiers", 5, flags)) return;
     ImGui::TableSetupColumn(tr("value.tier"), 0, 1.2f);
     ImGui::TableSetupColumn(tr("common.customers"), 0, 0.8f);
     ImGui::TableSetupColumn(tr("common.value"), 0, 0.9f);
@@ -249,7 +250,7 @@ void draw_quadrants(const ValuePanelState& s) {
                                                       format_value(s.thresholds.loyalty, ValueFormat::number)}).c_str());
     const Lang lang = ui_lang();
     ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("quadrants", 3, flags)) return;
+    if (!begin_fitting_table("quadrants", 3, flags)) return;
     ImGui::TableSetupColumn("", 0, 0.5f);
     ImGui::TableSetupColumn(tr("value.low_loyalty"), 0, 2);
     ImGui::TableSetupColumn(tr("value.high_loyalty"), 0, 2);

@@ -23,12 +23,12 @@ struct Text {
 
 const Text kLeverTexts[] = {
     {"retention", "Retention uplift", "提升留存",
-     "Keeps more customers of one stage from churning. Each month, x points (0.05 = 5 points) of the "
+     "Keeps more customers of one stage from churning. Each month, x points (typed and shown as 5 pts for 5 points; the workspace file stores 0.05) of the "
      "probability of moving from that stage to a churn stage are moved back to staying in the stage; "
      "if the stage churns less than x, all its churn is removed. When the stage flows to several churn "
      "stages, each flow shrinks in proportion. Cost: cost per customer in the stage per month (counted "
      "on the customers in the stage at the start of the month) plus any fixed cost per month.",
-     "减少某一阶段客户的流失。每个月，把该阶段流向流失阶段的概率中的 x 个百分点（0.05 = 5 个百分点）"
+     "减少某一阶段客户的流失。每个月，把该阶段流向流失阶段的概率中的 x 个百分点（输入和显示为 5 个百分点；工作区文件中保存为 0.05）"
      "移回“留在本阶段”；若该阶段的流失概率小于 x，则全部流失概率都被移回。该阶段流向多个流失阶段时，"
      "各流向按比例缩小。成本：每月按月初该阶段客户数 × 每客户每月成本，另加每月固定成本。"},
     {"conversion", "Faster conversion", "加快转化",
@@ -56,11 +56,11 @@ const Text kLeverTexts[] = {
      "针对所选阶段客户的关怀计划（生日关怀、会员日关怀、定期回访、节日关怀、忠诚积分）。效果是在每个所选阶段"
      "把留存提升 x 个百分点，定义与“提升留存”杠杆完全相同。成本：所选阶段客户数 × 每客户每月成本，另加每月固定成本。"},
     {"acquisition", "Acquisition volume", "获客量调整",
-     "Changes the number of new customers per month by a percentage (+0.2 = 20% more). Cuts reduce "
+     "Changes the number of new customers per month by a percentage (typed as +20% for 20% more; the workspace file stores 0.2). Cuts reduce "
      "the customers (and cost) of the existing channels. Increases buy extra customers on top, at the "
      "lever's cost per acquired customer (the channels' average cost when not set); this cost is the "
      "lever's cost. New customers enter the baseline's entry stage.",
-     "按百分比改变每月新客户数量（+0.2 = 多 20%）。减少时，现有渠道的新客户数和获客成本按比例减少；"
+     "按百分比改变每月新客户数量（输入 +20% 即多 20%；工作区文件中保存为 0.2）。减少时，现有渠道的新客户数和获客成本按比例减少；"
      "增加时，在现有渠道之外额外获得客户，按杠杆的每位新客户成本计费（未设定时用各渠道的平均成本），这部分计为杠杆成本。"
      "新客户进入基线的入口阶段。"},
     {"price", "Price / margin change", "价格 / 毛利调整",

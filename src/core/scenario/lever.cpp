@@ -270,6 +270,26 @@ bool validate_lever(const Lever& lever, const Baseline& b, Problems& problems, c
     return problems.size() == before;
 }
 
+std::vector<LeverParameter> lever_parameters(LeverKind kind) {
+    switch (kind) {
+        case LeverKind::retention:
+        case LeverKind::care_plan:
+        case LeverKind::conversion: return {{"points", LeverUnit::points, 0, 50, false}};
+        case LeverKind::winback:
+            return {{"contact_rate", LeverUnit::percent, 0, 100, false}, {"winback_share", LeverUnit::percent, 0, 100, false}};
+        case LeverKind::acquisition: return {{"volume_change", LeverUnit::percent, -100, 200, true}};
+        case LeverKind::price:
+            return {{"margin_change", LeverUnit::percent, -50, 50, true}, {"points", LeverUnit::points, -20, 20, true}};
+    }
+    return {};
+}
+
+std::optional<LeverParameter> lever_parameter(LeverKind kind, const std::string& field) {
+    for (const LeverParameter& p : lever_parameters(kind))
+        if (field == p.field) return p;
+    return std::nullopt;
+}
+
 Lever neutral_lever(LeverKind kind) {
     Lever lever;
     lever.kind = kind;

@@ -77,4 +77,26 @@ bool validate_lever(const Lever& lever, const Baseline& baseline, Problems& prob
 // A lever that does nothing and costs nothing (all parameters 0); default_lever (defaults.h) adds targets.
 Lever neutral_lever(LeverKind kind);
 
+// How a fraction-valued lever parameter is typed and shown, so the help, the input boxes and the file
+// agree: the user types and reads `shown` units, the lever (and its JSON) stores shown / kShownPerStored.
+// points: probability points, "+5 pts" is stored as 0.05; percent: relative change or share, "20%"
+// is stored as 0.2.
+enum class LeverUnit { points, percent };
+inline constexpr double kShownPerStored = 100;
+
+struct LeverParameter {
+    const char* field;           // the Lever field / JSON key: "points", "contact_rate", ...
+    LeverUnit unit;
+    double shown_min, shown_max;  // the slider's range in shown units (the number box accepts the valid range)
+    bool is_signed;               // shown with a sign ("+5 pts"): a change that can go either way
+};
+
+// The fraction-valued parameters of `kind`, in the order the lever card shows them.
+std::vector<LeverParameter> lever_parameters(LeverKind kind);
+// The one of `kind` named `field`; nullopt when the kind has no such fraction-valued parameter.
+std::optional<LeverParameter> lever_parameter(LeverKind kind, const std::string& field);
+// Shown units from the stored fraction (0.05 -> 5) and back (5 -> 0.05).
+inline double lever_shown_value(double stored) { return stored * kShownPerStored; }
+inline double lever_stored_value(double shown) { return shown / kShownPerStored; }
+
 }  // namespace lcs
