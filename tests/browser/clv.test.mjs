@@ -114,7 +114,13 @@ test('CLV: fit BG/NBD + Gamma-Gamma on the demo, parameters and diagnostics appe
 test('Simple CLV: the formula with numbers, and a real slider drag changes the value', async (ctx) => {
   const page = await openApp(ctx.browser, ctx.server.url);
   await openPanel(page, 'simple_clv');
-  // Defaults m = 100, r = 0.80, d = 0.10: 100·0.8/(1 + 0.1 − 0.8) = 266.67.
+  // It starts from the open demo's own averages, not from the textbook numbers.
+  assert.ok((await items(page)).includes('simple.source.workspace'), 'inputs from the workspace');
+  const fromWorkspace = await simpleValue(page);
+  assert.ok(Number.isFinite(fromWorkspace) && fromWorkspace > 0 && fromWorkspace !== 266.67, `workspace CLV ${fromWorkspace}`);
+  await screenshot(page, 'simple-clv-workspace');
+  // Reset to the textbook example m = 100, r = 0.80, d = 0.10: 100·0.8/(1 + 0.1 − 0.8) = 266.67.
+  await click(page, 'simple.reset_textbook');
   assert.equal(await simpleValue(page), 266.67);
   await screenshot(page, 'simple-clv');
   // Retention slider 0..0.99: drag from about 0.80 to about 0.90.
