@@ -53,7 +53,8 @@ void RestoreDialog::draw_table(const AppState& state, const AutosaveJournal& jou
         ImGui::PushID(static_cast<int>(v.id));
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(platform::local_time_text(v.saved_at).c_str());
+        // Seconds: versions a few seconds apart are told apart.
+        ImGui::TextUnformatted(platform::local_time_text(v.saved_at, true).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(v.workspace_name.empty() ? tr("app.untitled") : v.workspace_name.c_str());
         if (!v.file_name.empty()) {

@@ -46,7 +46,8 @@ void reload_font_texture();
 float device_pixel_ratio();
 bool is_mac();              // Cmd instead of Ctrl for shortcuts
 double now_seconds();       // monotonic clock, seconds
-std::string local_time_text(double unix_seconds);  // "2024-05-01 14:03" in the user's time zone
+// "2024-05-01 14:03" in the user's time zone; with_seconds: "2024-05-01 14:03:27".
+std::string local_time_text(double unix_seconds, bool with_seconds = false);
 double unix_time_seconds();
 
 // Read-only files shipped with the app: "demo-ecommerce.json", "demo-saas.json", "ui-cjk.ttf".

@@ -137,12 +137,12 @@ double now_seconds() {
 double unix_time_seconds() {
     return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
-std::string local_time_text(double unix_seconds) {
+std::string local_time_text(double unix_seconds, bool with_seconds) {
     std::time_t t = static_cast<std::time_t>(unix_seconds);
     std::tm parts{};
     localtime_r(&t, &parts);
     char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &parts);
+    std::strftime(text, sizeof text, with_seconds ? "%Y-%m-%d %H:%M:%S" : "%Y-%m-%d %H:%M", &parts);
     return text;
 }
 

@@ -38,12 +38,12 @@ void lcs_js_storage_remove(const char* key, int request_id);
 void lcs_js_clipboard_set(const char* text);
 char* lcs_js_clipboard_get();
 void lcs_js_set_unsaved(int unsaved);
-int lcs_js_is_mac();
-char* lcs_js_local_time(double unix_seconds);
 void lcs_js_set_title(const char* title);
 void lcs_js_print_canvas();
 double lcs_js_unix_time();
 }
+int lcs_js_is_mac();
+char* lcs_js_local_time(double unix_seconds, int with_seconds);
 
 namespace lcs::platform {
 namespace {
@@ -222,7 +222,9 @@ double now_seconds() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 double unix_time_seconds() { return lcs_js_unix_time(); }
-std::string local_time_text(double unix_seconds) { return take_js_string(lcs_js_local_time(unix_seconds)); }
+std::string local_time_text(double unix_seconds, bool with_seconds) {
+    return take_js_string(lcs_js_local_time(unix_seconds, with_seconds ? 1 : 0));
+}
 
 std::optional<std::string> read_asset(const std::string& name) {
     std::ifstream in("/assets/" + name, std::ios::binary);

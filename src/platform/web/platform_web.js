@@ -357,11 +357,11 @@ mergeInto(LibraryManager.library, {
   },
 
   lcs_js_local_time__deps: ['$LCS'],
-  lcs_js_local_time: function(unixSeconds) {
+  lcs_js_local_time: function(unixSeconds, withSeconds) {
     var d = new Date(unixSeconds * 1000);
     var pad = function(n) { return (n < 10 ? '0' : '') + n; };
     var text = d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' ' +
-               pad(d.getHours()) + ':' + pad(d.getMinutes());
+               pad(d.getHours()) + ':' + pad(d.getMinutes()) + (withSeconds ? ':' + pad(d.getSeconds()) : '');
     return LCS.allocString(text);
   },
 
