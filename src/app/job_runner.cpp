@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "app/clv_session.h"
+#include "app/compare_session.h"
 #include "app/lifecycle_view.h"
 
 namespace lcs {
@@ -25,6 +26,11 @@ bool JobRunner::run(AppState& state, double budget_ms) {
 void add_app_jobs(JobRunner& runner) {
     runner.add("clv.fit", [](AppState& state, double budget_ms) {
         ClvSession& session = clv_session(state);
+        session.tick(state, budget_ms);
+        return session.running();
+    });
+    runner.add("clv.compare", [](AppState& state, double budget_ms) {
+        CompareSession& session = compare_session(state);
         session.tick(state, budget_ms);
         return session.running();
     });

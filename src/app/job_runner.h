@@ -41,7 +41,8 @@ private:
     bool busy_ = false;
 };
 
-// The app's jobs: the CLV fit (clv_session) and the lifecycle snapshot histories (lifecycle_view).
+// The app's jobs: the CLV fit (clv_session), the model comparison (compare_session) and the
+// lifecycle snapshot histories (lifecycle_view).
 void add_app_jobs(JobRunner& runner);
 
 }  // namespace lcs

@@ -238,6 +238,11 @@ void draw_fit(const ClvResult& r) {
         ImGui::TextDisabled("%s: %s", tr("clv.markov"), r.markov_problem->message.c_str());
 }
 
+// Every fit behind the values converged (a fit that did not is no estimate: its equity is withheld).
+bool fits_converged(const ClvResult& r) {
+    return (!r.count_fit || r.count_fit->converged) && (!r.spend_fit || r.spend_fit->converged);
+}
+
 void draw_summary(const ClvResult& r) {
     double total = 0;
     int valued = 0;
@@ -246,6 +251,14 @@ void draw_summary(const ClvResult& r) {
             total += row.value.clv;
             ++valued;
         }
+    if (!fits_converged(r)) {  // the warning goes where the values are; no equity is announced
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.2f, 0.1f, 1));
+        ImGui::TextWrapped("%s", tr("clv.fit_not_converged_values_withheld"));
+        ImGui::PopStyleColor();
+        automation::record("clv.status.not_converged");
+        ImGui::TextWrapped("%s", trf("clv.summary_equity_withheld", {format_value(valued, ValueFormat::integer)}).c_str());
+        return;
+    }
     // Equity says what it is and where it comes from (model, customers, date): other panels show other equities.
     ImGui::TextWrapped("%s", trf("clv.summary_equity_model_customers_date", {tr(clv_model_label(r.settings.model)), format_value(valued, ValueFormat::integer),
                                                                                to_iso(r.calibration_end), format_value(total, ValueFormat::money),
@@ -462,7 +475,7 @@ void draw_panel_clv(AppState& state) {
         if (session.result_outdated(state))
             ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("clv.the_data_changed_since_this_fit"));
         draw_summary(*result);
-        draw_stage_table(*result);
+        if (fits_converged(*result)) draw_stage_table(*result);
         draw_customer_table(state, p, *result);
     }
     ImGui::EndChild();

@@ -132,5 +132,42 @@ test('Simple CLV: the formula with numbers, and a real slider drag changes the v
   await page.context().close();
 });
 
+test('CLV diagnostics: compare models as a background job; table with best marks, verdict, tracking chart (EN, ZH)', async (ctx) => {
+  const page = await openApp(ctx.browser, ctx.server.url);
+  await openPanel(page, 'clv_diagnostics');
+  await waitItem(page, (n) => n === 'clv.compare.run');
+  await screenshot(page, 'clv-compare-before');
+  await click(page, 'clv.compare.run');
+  // The comparison runs in slices: the page keeps drawing frames while it runs.
+  await waitItem(page, (n) => n === 'clv.compare.status.running' || n === 'clv.compare.status.done');
+  await waitItem(page, (n) => n === 'clv.compare.status.done', 180000);
+  await waitItem(page, (n) => n === 'clv.compare.verdict');
+  const names = await items(page);
+  for (const model of ['bgnbd', 'paretonbd']) assert.ok(names.includes(`clv.compare.row.${model}`), `${model} row shown`);
+  for (const column of ['aic', 'bic', 'log_likelihood'])
+    assert.ok(names.some((n) => n.startsWith(`clv.compare.best.${column}.`)), `best ${column} marked`);
+  assert.ok(names.includes('clv.compare.tracking'), 'tracking chart drawn');
+  await screenshot(page, 'clv-compare');
+  // Scroll the diagnostics down to the tracking chart.
+  const chart = await rect(page, 'clv.compare.run');
+  await page.mouse.move(chart.x + 200, chart.y + 40);
+  for (let k = 0; k < 6; k++) {
+    await page.mouse.wheel(0, 100);
+    await frames(page, 1);
+  }
+  await screenshot(page, 'clv-compare-tracking');
+
+  await page.evaluate(() => window.lifecycleStudio.command('language', 'zh'));
+  await waitState(page, (st) => st.language === 'zh');
+  await screenshot(page, 'clv-compare-tracking-zh');
+  for (let k = 0; k < 6; k++) {
+    await page.mouse.wheel(0, -100);
+    await frames(page, 1);
+  }
+  await screenshot(page, 'clv-compare-zh');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 // ---- runner (same output as run.mjs) ----
 await runSuite('clv browser', tests);
