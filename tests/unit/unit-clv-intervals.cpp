@@ -3,6 +3,7 @@
 // (bootstrap.h).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <vector>
@@ -267,6 +268,25 @@ TEST_CASE("bootstrap: quantiles and degenerate inputs") {
     const Interval iv = quantile_interval(values, 0.9);
     CHECK(iv.lo == doctest::Approx(5));
     CHECK(iv.hi == doctest::Approx(95));
+    // The two-tail fast path against a full sort, at several levels and sizes.
+    Rng rng(5);
+    for (size_t n : {200u, 57u, 1000u})
+        for (double level : {0.9, 0.8, 0.95, 0.5}) {
+            std::vector<double> draws(n);
+            for (double& v : draws) v = rng.normal();
+            std::vector<double> sorted = draws;
+            std::sort(sorted.begin(), sorted.end());
+            auto reference = [&](double q) {
+                const double pos = q * (n - 1);
+                const size_t i = static_cast<size_t>(std::floor(pos));
+                return i + 1 < n ? sorted[i] + (pos - i) * (sorted[i + 1] - sorted[i]) : sorted[i];
+            };
+            const Interval fast = quantile_interval(draws, level);
+            CAPTURE(n);
+            CAPTURE(level);
+            CHECK(fast.lo == doctest::Approx(reference((1 - level) / 2)).epsilon(1e-12));
+            CHECK(fast.hi == doctest::Approx(reference((1 + level) / 2)).epsilon(1e-12));
+        }
     std::vector<double> none;
     CHECK(std::isnan(quantile_interval(none, 0.9).lo));
     ParameterIntervals no_fit;

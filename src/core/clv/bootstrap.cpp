@@ -13,6 +13,25 @@ namespace {
 // Redraws allowed per kept draw before giving up (a fit whose interval lies mostly where the
 // model is undefined): the draws are then empty.
 constexpr int kMaxRedrawsPerDraw = 50;
+// Chebyshev interpolation in T (see value_future): nodes per run of equal x, the fewest distinct T
+// values worth it, and the relative error accepted at a check point off the nodes. The purchases
+// of an alive customer are analytic in T with the nearest singularity at T = −α (BG/NBD) or
+// −min(α, β) (Pareto/NBD), far outside a run's T range, so 16 nodes reach ~1e-10.
+constexpr int kChebNodes = 16;
+constexpr size_t kMinDistinctT = 2 * kChebNodes;
+constexpr double kInterpolationTolerance = 1e-8;
+const double kPi = 3.14159265358979323846;
+
+// E[purchases in (T, T + t] | alive at T, x, T]: from the most recent history t_x = T, where
+// P(alive) is largest (so dividing it out is exact to rounding). alive receives that P(alive).
+double alive_purchases(const CountParams& params, int x, double T, double t, double& alive) {
+    CustomerRfm recent;
+    recent.x = x;
+    recent.T = T;
+    recent.t_x = x > 0 ? T : 0;
+    alive = count_p_alive(params, recent);
+    return count_expected_purchases(params, recent, t) / alive;
+}
 
 bool defined(const CountParams& c) { return c.model != CountModel::bgnbd || c.bgnbd.a + c.bgnbd.b > 1; }
 
@@ -78,22 +97,59 @@ ClvDraws draw_clv_parameters(CountModel model, const ParameterIntervals& counts,
     return out;
 }
 
+namespace {
+
+// The k smallest values, ascending (k small): one pass with insertion into a short sorted buffer,
+// much cheaper than a selection over all values when k is a few percent of them.
+void smallest(const std::vector<double>& values, size_t k, std::vector<double>& out, bool largest_instead) {
+    out.clear();
+    for (double raw : values) {
+        const double v = largest_instead ? -raw : raw;
+        if (out.size() == k && !(v < out.back())) continue;
+        if (out.size() == k) out.pop_back();
+        out.insert(std::upper_bound(out.begin(), out.end(), v), v);
+    }
+    if (largest_instead)
+        for (double& v : out) v = -v;
+}
+
+}  // namespace
+
 Interval quantile_interval(std::vector<double>& values, double level) {
     if (values.empty()) return {};
-    auto quantile = [&](double q) {
-        const double pos = q * static_cast<double>(values.size() - 1);
-        const size_t below = static_cast<size_t>(std::floor(pos));
-        std::nth_element(values.begin(), values.begin() + static_cast<long>(below), values.end());
-        const double low = values[below];
-        if (below + 1 >= values.size()) return low;
-        // The next order statistic is the smallest of the part above.
-        const double high = *std::min_element(values.begin() + static_cast<long>(below) + 1, values.end());
-        return low + (pos - static_cast<double>(below)) * (high - low);
-    };
-    const double tail = (1 - std::clamp(level, 0.0, 1.0)) / 2;
+    const double tail_share = (1 - std::clamp(level, 0.0, 1.0)) / 2;
+    const size_t tail = static_cast<size_t>(std::floor(tail_share * static_cast<double>(values.size() - 1))) + 2;
+    if (4 * tail <= values.size()) {  // the usual case: two short tails
+        std::vector<double> low, high;
+        low.reserve(tail + 1);
+        high.reserve(tail + 1);
+        smallest(values, tail, low, false);
+        smallest(values, tail, high, true);  // descending: high[i] is the (n−1−i)-th order statistic
+        const double pos_lo = tail_share * static_cast<double>(values.size() - 1);
+        const double pos_hi = static_cast<double>(values.size() - 1) - pos_lo;
+        const size_t lo = static_cast<size_t>(std::floor(pos_lo));
+        // Order statistic i is high[n−1−i]; pos_hi = n−1−pos_lo, so floor(pos_hi) is high[ceil(pos_lo)].
+        const size_t top = static_cast<size_t>(std::ceil(pos_lo));
+        const double frac = pos_hi - std::floor(pos_hi);
+        Interval out;
+        out.lo = low[lo] + (pos_lo - static_cast<double>(lo)) * (low[lo + 1] - low[lo]);
+        out.hi = frac == 0 ? high[top] : high[top] + frac * (high[top - 1] - high[top]);
+        return out;
+    }
+    // Otherwise: select the lower order statistic, then the upper one among the values above it.
+    const size_t n = values.size();
+    const double pos_lo = tail_share * static_cast<double>(n - 1), pos_hi = (1 - tail_share) * static_cast<double>(n - 1);
+    const size_t lo = static_cast<size_t>(std::floor(pos_lo)), hi = static_cast<size_t>(std::floor(pos_hi));
+    auto at = [&](size_t i) { return values.begin() + static_cast<long>(i); };
+    // The next order statistic after each is the smallest of the part between (or above).
+    std::nth_element(values.begin(), at(lo), values.end());
+    if (hi > lo) std::nth_element(at(lo + 1), at(hi), values.end());
+    const size_t upto = hi > lo ? hi + 1 : n;
+    const double lo_next = lo + 1 < n ? *std::min_element(at(lo + 1), at(upto)) : values[lo];
+    const double hi_next = hi + 1 < n ? *std::min_element(at(hi + 1), values.end()) : values[hi];
     Interval out;
-    out.lo = quantile(tail);
-    out.hi = quantile(1 - tail);
+    out.lo = values[lo] + (pos_lo - static_cast<double>(lo)) * (lo_next - values[lo]);
+    out.hi = values[hi] + (pos_hi - static_cast<double>(hi)) * (hi_next - values[hi]);
     return out;
 }
 
@@ -108,6 +164,14 @@ ClvBootstrap::ClvBootstrap(const std::vector<CustomerRfm>& customers, ClvDraws d
         return std::tie(u.x, u.T, u.t_x) < std::tie(v.x, v.T, v.t_x);
     });
     if (draws_.empty()) next_ = order_.size();  // nothing to draw from: done, with NaN intervals
+    for (size_t i = 0; i < order_.size(); ++i) {
+        const CustomerRfm& c = customers[order_[i]];
+        if (runs_.empty() || customers[order_[runs_.back().begin]].x != c.x) runs_.push_back({i, i, c.T, c.T, 0});
+        Run& run = runs_.back();
+        if (run.end == run.begin || customers[order_[run.end - 1]].T != c.T) ++run.distinct_T;
+        run.end = i + 1;
+        run.t_max = c.T;  // sorted by T within x
+    }
     const size_t n = draws_.counts.size();
     for (int k = 1; k <= settings_.clv.horizon_periods; ++k)
         discount_factor_.push_back(std::pow(1 + settings_.clv.discount, -k));
@@ -126,54 +190,128 @@ ClvBootstrap::ClvBootstrap(const std::vector<CustomerRfm>& customers, ClvDraws d
 
 // Both count models factor E[purchases in (T, T + t] | x, t_x, T] = P(alive | x, t_x, T) · f(x, T, t):
 // the purchases of a customer known to be alive depend on x and T only (BG/NBD: FHL 2005 eq. 10;
-// Pareto/NBD: the rate posterior). f is computed once per (x, T) and draw from the most recent
-// history t_x = T (where P(alive) is largest, so the division is exact to rounding); each distinct
-// t_x then costs one P(alive).
+// Pareto/NBD: the rate posterior), and each distinct t_x then costs one P(alive). f is the costly
+// part (a 2F1 per horizon period and draw for BG/NBD); a run of equal x with many distinct T gets a
+// Chebyshev interpolant in T per draw and horizon period instead, checked against the direct value
+// off the nodes and dropped for the run when it is not within kInterpolationTolerance.
 void ClvBootstrap::value_future(const CustomerRfm& c) {
-    const ClvSettings& s = settings_.clv;
-    const int horizon = s.horizon_periods;
-    CustomerRfm recent = c;
-    recent.t_x = c.x > 0 ? c.T : 0;
+    while (run_ + 1 < runs_.size() && runs_[run_].end <= next_) ++run_;
     factored_ = true;
+    if (run_ < runs_.size() && runs_[run_].distinct_T >= kMinDistinctT && horizons() > 0) {
+        if (built_run_ != run_) build_interpolant(run_);
+        if (interpolated_) return future_interpolated(c.T);
+    }
+    future_direct(c);
+}
+
+int ClvBootstrap::horizons() const {
+    const int h = settings_.clv.horizon_periods;
+    return has_clv() ? h : std::min(h, 1);
+}
+
+// Time of horizon point k (0-based): each CLV period's end, or the one horizon without spend.
+double ClvBootstrap::horizon_time(int k) const {
+    const ClvSettings& s = settings_.clv;
+    return has_clv() ? (k + 1) * s.period_length : s.horizon_periods * s.period_length;
+}
+
+void ClvBootstrap::set_future(size_t d, const double* cumulative) {
+    const int n = horizons();
+    double previous = 0, discounted = 0;
+    for (int k = 0; k < n; ++k) {
+        if (has_clv()) discounted += (cumulative[k] - previous) * discount_factor_[static_cast<size_t>(k)];
+        previous = cumulative[k];
+    }
+    future_[d] = previous;
+    future_discounted_[d] = discounted;
+}
+
+void ClvBootstrap::future_direct(const CustomerRfm& c) {
+    std::vector<double> cumulative(static_cast<size_t>(horizons()));
     for (size_t d = 0; d < draws_.counts.size(); ++d) {
-        const CountParams& params = draws_.counts[d];
-        const double alive = count_p_alive(params, recent);
-        if (!(alive > 1e-200)) factored_ = false;  // f cannot be recovered: value customers directly
-        if (!has_clv()) {  // purchases up to the horizon only
-            future_[d] = horizon > 0 ? count_expected_purchases(params, recent, horizon * s.period_length) / alive : 0;
-            continue;
+        for (int k = 0; k < horizons(); ++k) {
+            double alive = 0;
+            cumulative[static_cast<size_t>(k)] = alive_purchases(draws_.counts[d], c.x, c.T, horizon_time(k), alive);
+            if (!(alive > 1e-200)) factored_ = false;  // f cannot be recovered: value customers directly
         }
-        double previous = 0, discounted = 0;
-        for (int k = 1; k <= horizon; ++k) {
-            const double cumulative = count_expected_purchases(params, recent, k * s.period_length);
-            discounted += (cumulative - previous) * discount_factor_[static_cast<size_t>(k - 1)];
-            previous = cumulative;
+        set_future(d, cumulative.data());
+    }
+}
+
+void ClvBootstrap::build_interpolant(size_t run) {
+    const Run& r = runs_[run];
+    const int x = (*customers_)[order_[r.begin]].x;
+    const int n = kChebNodes, horizons_n = horizons();
+    const double mid = 0.5 * (r.t_min + r.t_max), half = 0.5 * (r.t_max - r.t_min);
+    built_run_ = run;
+    interpolated_ = true;
+    cheb_.assign(draws_.counts.size() * static_cast<size_t>(horizons_n * n), 0.0);
+    std::vector<double> values(static_cast<size_t>(n)), cosines(static_cast<size_t>(n * n));
+    for (int m = 0; m < n; ++m)
+        for (int j = 0; j < n; ++j) cosines[static_cast<size_t>(m * n + j)] = std::cos(kPi * m * (j + 0.5) / n);
+    for (size_t d = 0; d < draws_.counts.size() && interpolated_; ++d)
+        for (int k = 0; k < horizons_n && interpolated_; ++k) {
+            for (int j = 0; j < n; ++j) {
+                double alive = 0;
+                const double T = mid + half * std::cos(kPi * (j + 0.5) / n);
+                values[static_cast<size_t>(j)] = alive_purchases(draws_.counts[d], x, T, horizon_time(k), alive);
+                if (!(alive > 1e-200) || !std::isfinite(values[static_cast<size_t>(j)])) interpolated_ = false;
+            }
+            double* coefficients = &cheb_[(d * static_cast<size_t>(horizons_n) + static_cast<size_t>(k)) * n];
+            for (int m = 0; m < n; ++m) {
+                double sum = 0;
+                for (int j = 0; j < n; ++j) sum += values[static_cast<size_t>(j)] * cosines[static_cast<size_t>(m * n + j)];
+                coefficients[m] = (m == 0 ? 1.0 : 2.0) * sum / n;
+            }
         }
-        future_[d] = previous / alive;
-        future_discounted_[d] = discounted / alive;
+    if (!interpolated_) return;
+    // The check: every draw's last horizon point at a T between nodes, against the direct value.
+    const double T = r.t_min + 0.3183 * (r.t_max - r.t_min);
+    future_interpolated(T);
+    std::vector<double> interpolated = future_;
+    for (size_t d = 0; d < draws_.counts.size() && interpolated_; ++d) {
+        double alive = 0;
+        const double direct = alive_purchases(draws_.counts[d], x, T, horizon_time(horizons_n - 1), alive);
+        if (!(std::fabs(interpolated[d] - direct) <= kInterpolationTolerance * std::fmax(std::fabs(direct), 1e-12)))
+            interpolated_ = false;
+    }
+}
+
+void ClvBootstrap::future_interpolated(double T) {
+    const Run& r = runs_[built_run_];
+    const double u = (2 * T - (r.t_min + r.t_max)) / (r.t_max - r.t_min);
+    const int n = kChebNodes, horizons_n = horizons();
+    std::vector<double> cumulative(static_cast<size_t>(horizons_n));
+    for (size_t d = 0; d < draws_.counts.size(); ++d) {
+        for (int k = 0; k < horizons_n; ++k) {
+            const double* c = &cheb_[(d * static_cast<size_t>(horizons_n) + static_cast<size_t>(k)) * n];
+            double b1 = 0, b2 = 0;  // Clenshaw's recurrence
+            for (int m = n - 1; m >= 1; --m) {
+                const double b0 = 2 * u * b1 - b2 + c[m];
+                b2 = b1;
+                b1 = b0;
+            }
+            cumulative[static_cast<size_t>(k)] = u * b1 - b2 + c[0];
+        }
+        set_future(d, cumulative.data());
     }
 }
 
 void ClvBootstrap::value_history(const CustomerRfm& c) {
-    const ClvSettings& s = settings_.clv;
+    std::vector<double> cumulative(factored_ ? 0 : static_cast<size_t>(horizons()));
     for (size_t d = 0; d < draws_.counts.size(); ++d) {
         const CountParams& params = draws_.counts[d];
         p_alive_[d] = count_p_alive(params, c);
-        if (factored_) {
-            purchases_[d] = p_alive_[d] * future_[d];
-            discounted_[d] = p_alive_[d] * future_discounted_[d];
+        if (!factored_) {  // the customer's own expectations, without the factorisation
+            for (int k = 0; k < horizons(); ++k)
+                cumulative[static_cast<size_t>(k)] = count_expected_purchases(params, c, horizon_time(k));
+            set_future(d, cumulative.data());
+            purchases_[d] = future_[d];
+            discounted_[d] = future_discounted_[d];
             continue;
         }
-        double previous = 0, discounted = 0;
-        const int horizon = has_clv() ? s.horizon_periods : std::min(1, s.horizon_periods);
-        const double length = has_clv() ? s.period_length : s.horizon_periods * s.period_length;
-        for (int k = 1; k <= horizon; ++k) {
-            const double cumulative = count_expected_purchases(params, c, k * length);
-            discounted += (cumulative - previous) * (has_clv() ? discount_factor_[static_cast<size_t>(k - 1)] : 1.0);
-            previous = cumulative;
-        }
-        purchases_[d] = previous;
-        discounted_[d] = discounted;
+        purchases_[d] = p_alive_[d] * future_[d];
+        discounted_[d] = p_alive_[d] * future_discounted_[d];
     }
 }
 

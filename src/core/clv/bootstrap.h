@@ -41,7 +41,7 @@ struct Interval {
 };
 
 // Quantiles (level/2 from each end, linear interpolation between order statistics) of values;
-// values is reordered. NaN bounds when values is empty.
+// values may be reordered. NaN bounds when values is empty.
 Interval quantile_interval(std::vector<double>& values, double level);
 
 struct CustomerIntervals {
@@ -90,6 +90,14 @@ private:
     // Per draw, the purchases of a customer with c's x and T who is alive (future_, discounted in
     // future_discounted_); then P(alive) and the purchases of c's history (x, t_x, T).
     void value_future(const CustomerRfm& c);
+    // The alive customer's purchases at T for every draw (future_ / future_discounted_), computed
+    // directly; and the same from a Chebyshev interpolant in T built per run of equal x (see .cpp).
+    void future_direct(const CustomerRfm& c);
+    void build_interpolant(std::size_t run);
+    void future_interpolated(double T);
+    int horizons() const;               // horizon points valued per draw
+    double horizon_time(int k) const;   // in the model's time unit
+    void set_future(std::size_t draw, const double* cumulative);  // from the cumulative purchases
     void value_history(const CustomerRfm& c);
 
     const std::vector<CustomerRfm>* customers_;
@@ -101,6 +109,17 @@ private:
     std::size_t next_ = 0;
     std::vector<double> discount_factor_;  // 1/(1+d)^k, k = 1..H
     std::vector<double> future_, future_discounted_;
+    // Customers of equal x, consecutive in order_: [begin, end), their T range and distinct T count.
+    struct Run {
+        std::size_t begin = 0, end = 0;
+        double t_min = 0, t_max = 0;
+        std::size_t distinct_T = 0;
+    };
+    std::vector<Run> runs_;
+    std::size_t run_ = 0;           // the run holding order_[next_]
+    std::size_t built_run_ = SIZE_MAX;  // the run cheb_ was built for
+    bool interpolated_ = false;     // cheb_ holds a validated interpolant for built_run_
+    std::vector<double> cheb_;      // [(draw · horizons + k) · nodes + m]
     bool factored_ = true;  // false: value_history computes the purchases directly
     // Per draw, for the (x, t_x, T) being valued: P(alive), purchases, discounted purchases.
     std::vector<double> p_alive_, purchases_, discounted_, scratch_;
