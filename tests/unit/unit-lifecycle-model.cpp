@@ -8,12 +8,13 @@
 using namespace lcs;
 using namespace lcs::test;
 
-TEST_CASE("all seven templates are built in, bilingual, with playbooks and valid rules") {
+TEST_CASE("all seven templates and the two model-driven variants are built in, bilingual, with playbooks and valid rules") {
     const auto templates = builtin_templates();
-    REQUIRE(templates.size() == 7);
+    REQUIRE(templates.size() == kSourceTemplateCount + 2);
     const std::vector<std::string> ids{"five_core", "call_centre", "telecom_value", "relationship",
-                                       "crm_value", "customer_success", "marketing_journey"};
-    const std::vector<size_t> stage_counts{5, 5, 5, 4, 5, 5, 4};
+                                       "crm_value", "customer_success", "marketing_journey",
+                                       "crm_value_model", "telecom_value_model"};
+    const std::vector<size_t> stage_counts{5, 5, 5, 4, 5, 5, 4, 5, 5};
     for (size_t i = 0; i < templates.size(); ++i) {
         const LifecycleModel& m = templates[i];
         CAPTURE(m.id);
@@ -23,6 +24,9 @@ TEST_CASE("all seven templates are built in, bilingual, with playbooks and valid
         CHECK_FALSE(m.description.en.empty());
         CHECK_FALSE(m.description.zh.empty());
         CHECK(m.stages.size() == stage_counts[i]);
+        // Only the variants read the CLV fit, and only in their decline stage.
+        for (const Stage& s : m.stages)
+            CHECK(rules_need_model(s.rules) == (i >= static_cast<size_t>(kSourceTemplateCount) && s.id == "decline"));
         CHECK(validate_model(m).empty());
         CHECK(stage_index(m, m.fallback_stage) >= 0);
         CHECK(evaluation_sequence(m).size() == m.stages.size());

@@ -249,14 +249,42 @@ void Valuation::step(double budget_ms) {
     }
 }
 
-void Valuation::value_count_customers(double budget_ms) {
-    const ValuationSettings& s = work_.settings;
+ClvSettings count_clv_settings(const ValuationSettings& s) {
     ClvSettings clv_settings;
     clv_settings.horizon_periods = s.horizon;
     // The horizon's periods (unit) in the fit's time unit.
     clv_settings.period_length = convert_period_count(1, s.unit, s.fit_unit.value_or(s.unit));
     clv_settings.discount = s.discount;
     clv_settings.margin = s.margin;
+    return clv_settings;
+}
+
+ModelScores model_scores(const ValuationResult& result, std::size_t customers) {
+    ModelScores out;
+    out.as_of = result.valued_at;
+    out.horizon = result.settings.horizon;
+    out.horizon_unit = period_unit_name(result.settings.unit);
+    out.p_alive.assign(customers, NAN);
+    out.expected_purchases.assign(customers, NAN);
+    out.clv.assign(customers, NAN);
+    for (const ValuationRow& row : result.rows) {
+        if (row.customer < 0 || static_cast<std::size_t>(row.customer) >= customers) continue;
+        const auto c = static_cast<std::size_t>(row.customer);
+        out.p_alive[c] = row.value.p_alive;
+        out.expected_purchases[c] = row.value.expected_purchases;
+        out.clv[c] = row.value.clv;
+    }
+    return out;
+}
+
+std::optional<NewCustomerValue> new_customer_value(const ValuationResult& result) {
+    if (!result.ok() || !is_count_model(result.settings.model) || !result.count_fit || !result.spend_fit)
+        return std::nullopt;
+    return new_customer_value(result.counts, result.spend, count_clv_settings(result.settings));
+}
+
+void Valuation::value_count_customers(double budget_ms) {
+    const ClvSettings clv_settings = count_clv_settings(work_.settings);
     const Clock::time_point begin = Clock::now();
     while (next_customer_ < work_.rfm.size()) {
         const CustomerRfm& c = work_.rfm[next_customer_++];

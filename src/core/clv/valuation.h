@@ -32,9 +32,11 @@
 #include "core/clv/cohort_clv.h"
 #include "core/clv/customer_clv.h"
 #include "core/clv/fit.h"
+#include "core/clv/new_customer_clv.h"
 #include "core/clv/rfm_summary.h"
 #include "core/lifecycle/facts.h"
 #include "core/lifecycle/model.h"
+#include "core/lifecycle/model_scores.h"
 #include "core/lifecycle/snapshots.h"
 #include "core/problem.h"
 #include "core/value/stage_value.h"
@@ -205,6 +207,19 @@ private:
     std::unordered_map<std::string, int> holdout_x_;  // customer id -> holdout purchases (after a refit)
     ValuationResult work_;
 };
+
+// The per-customer settings a count-model valuation values with: the horizon's periods (unit) in the
+// fit's time unit, the discount and the margin.
+ClvSettings count_clv_settings(const ValuationSettings& settings);
+
+// A finished valuation's values per workspace customer (0 .. customers-1), as the model-driven stage
+// conditions and the P(alive) health measure read them; they hold at result.valued_at. NaN for a
+// customer without a row, and for P(alive) and expected purchases of models that have none.
+ModelScores model_scores(const ValuationResult& result, std::size_t customers);
+
+// What a customer acquired at valued_at is worth under an ok() count-model valuation
+// (new_customer_clv.h, with the valuation's horizon, discount and margin); nullopt otherwise.
+std::optional<NewCustomerValue> new_customer_value(const ValuationResult& result);
 
 // One-call forms (CLI, tests): configure and step until done.
 ValuationResult run_valuation(const Workspace& workspace, const ValuationSettings& settings,

@@ -29,11 +29,11 @@ LifecycleAtDate analyse_at_date(const Workspace& workspace, const EventIndex& in
                                 const AnalysisOptions& options) {
     LifecycleAtDate a;
     a.as_of = resolve_as_of(workspace, options);
-    a.stages = assign_stages(workspace, index, model, a.as_of);
-    a.rule_counts = rule_match_counts(workspace, index, model, a.as_of);
+    a.stages = assign_stages(workspace, index, model, a.as_of, options.scores);
+    a.rule_counts = rule_match_counts(workspace, index, model, a.as_of, options.scores);
     a.metrics = compute_period_metrics(workspace, index, model, last_complete_period(a.as_of, options.period),
                                        options.metrics);
-    a.health = compute_health(index, model, a.stages, a.as_of);
+    a.health = compute_health(index, model, a.stages, a.as_of, options.scores);
     return a;
 }
 
@@ -47,7 +47,7 @@ LifecycleOverTime analyse_over_time(const Workspace& workspace, const EventIndex
     if (known_history && known_history->dates == dates)
         o.history = *known_history;
     else
-        o.history = compute_snapshots(workspace, index, model, dates);
+        o.history = compute_snapshots(workspace, index, model, dates, options.scores);
     const size_t snapshots = o.history.dates.size();
     if (snapshots >= 2) {
         o.last_step = transition_matrix(o.history.stage[snapshots - 2], o.history.stage[snapshots - 1], stage_count);
@@ -63,7 +63,7 @@ LifecycleOverTime analyse_over_time(const Workspace& workspace, const EventIndex
         StageAssignment previous_stages;
         previous_stages.as_of = previous;
         previous_stages.stage = o.history.stage[snapshots - 2];
-        o.previous_health = compute_health(index, model, previous_stages, previous);
+        o.previous_health = compute_health(index, model, previous_stages, previous, options.scores);
         o.warnings = early_warnings(workspace, model, previous_stages, o.previous_health, at_date.stages, at_date.health);
     } else {
         o.previous_health = at_date.health;

@@ -19,6 +19,9 @@ struct AnalysisOptions {
     MetricsOptions metrics;
     CohortPeriod cohort_period = CohortPeriod::calendar_month;
     CohortBasis cohort_basis = CohortBasis::first_purchase;
+    // The CLV fit's values for model-driven conditions and the P(alive) health measure
+    // (model_scores.h); nullptr = no fit. Must outlive the calls that take these options.
+    const ModelScores* scores = nullptr;
 };
 
 // What holds at the analysis date: cheap enough to recompute on every edit (the rule editor's live

@@ -30,7 +30,7 @@ const char* health_band_id(HealthBand band) {
 }
 
 HealthReport compute_health(const EventIndex& index, const LifecycleModel& model, const StageAssignment& stages,
-                            Date as_of) {
+                            Date as_of, const ModelScores* scores) {
     const HealthConfig& h = model.health;
     FactPlan plan;
     const int trend = plan.purchase_window(h.trend_window_days);
@@ -70,6 +70,8 @@ HealthReport compute_health(const EventIndex& index, const LifecycleModel& model
         m[4] = clamp100(100.0 - 50.0 * f.window_interactions[complaints][c]);
         const double engaged = f.window_interactions[engaged_all][c] - f.window_interactions[engaged_complaints][c];
         m[5] = clamp100(100.0 * engaged / h.engagement_full_count);
+        if (scores)
+            if (const auto alive = scores->value(ConditionKind::model_p_alive, c, as_of.days)) m[6] = clamp100(100.0 * *alive);
 
         const HealthWeights& w = stage >= 0 && stage < stage_count ? weights[stage] : h.weights;
         double sum = 0, weight = 0;

@@ -10,6 +10,8 @@
 //   nps              last NPS answer * 10; missing when none
 //   complaints       max(0, 100 - 50 * complaints in complaint_window_days)
 //   engagement       min(100, 100 * non-complaint interactions in engagement_window_days / engagement_full_count)
+//   p_alive          100 * P(alive) from the CLV fit (ModelScores); missing without a fit, at another date
+//                    than the fit's, or for a customer the fit did not value
 // Score = sum(w_i * m_i) / sum(w_i) over the measures present with w_i > 0 (stage weights override).
 // Bands: score <= red_max red; <= yellow_max yellow; else green.
 #pragma once
@@ -40,8 +42,9 @@ struct HealthReport {
 };
 
 // `stages` must be the assignment at as_of for the customers of `index` (it picks per-stage weights).
+// `scores` (optional): the CLV fit's values for the p_alive measure.
 HealthReport compute_health(const EventIndex& index, const LifecycleModel& model, const StageAssignment& stages,
-                            Date as_of);
+                            Date as_of, const ModelScores* scores = nullptr);
 
 struct EarlyWarning {
     size_t customer = 0;  // workspace index

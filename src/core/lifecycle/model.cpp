@@ -10,7 +10,7 @@ namespace lcs {
 
 namespace {
 constexpr const char* kMeasureIds[kHealthMeasureCount] = {"recency", "frequency_trend", "spend_trend",
-                                                          "nps", "complaints", "engagement"};
+                                                          "nps", "complaints", "engagement", "p_alive"};
 
 void add_problem(Problems& problems, const std::string& kind, const std::string& where, const std::string& message) {
     problems.push_back({kind, where, message, 0, 0});

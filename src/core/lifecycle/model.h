@@ -36,8 +36,9 @@ struct Stage {
 };
 
 // Health measures, each mapped to 0..100 (core/lifecycle/health.h documents the mappings).
-enum class HealthMeasure { recency, frequency_trend, spend_trend, nps, complaints, engagement };
-inline constexpr int kHealthMeasureCount = 6;
+// p_alive: 100 × P(alive) from the CLV fit (model_scores.h); weight 0 unless a model asks for it.
+enum class HealthMeasure { recency, frequency_trend, spend_trend, nps, complaints, engagement, p_alive };
+inline constexpr int kHealthMeasureCount = 7;
 using HealthWeights = std::array<double, kHealthMeasureCount>;  // >= 0 each, indexed by HealthMeasure
 const char* health_measure_id(HealthMeasure measure);            // "recency", "frequency_trend", ...
 
@@ -47,7 +48,7 @@ struct StageHealthWeights {
 };
 
 struct HealthConfig {
-    HealthWeights weights{30, 20, 15, 15, 10, 10};
+    HealthWeights weights{30, 20, 15, 15, 10, 10, 0};
     std::vector<StageHealthWeights> stage_weights;  // per-stage scorecards override `weights`
     double red_max = 50;     // score <= red_max: red
     double yellow_max = 75;  // red_max < score <= yellow_max: yellow; above: green
@@ -74,8 +75,10 @@ struct LifecycleModel {
 
 // ---- templates ----
 inline constexpr const char* kDefaultTemplateId = "crm_value";
-// The seven built-in templates in this order: five_core, call_centre, telecom_value,
-// relationship, crm_value, customer_success, marketing_journey.
+// The built-in templates in this order: the seven of the source material (five_core, call_centre,
+// telecom_value, relationship, crm_value, customer_success, marketing_journey), then the model-driven
+// variants crm_value_model and telecom_value_model (decline read from the CLV fit; need one).
+inline constexpr int kSourceTemplateCount = 7;
 std::vector<LifecycleModel> builtin_templates();
 std::optional<LifecycleModel> find_template(const std::string& id);
 

@@ -212,7 +212,11 @@ struct Reader {
 
 Json weights_to_json(const HealthWeights& w) {
     Json j = Json::object();
-    for (int m = 0; m < kHealthMeasureCount; ++m) j[health_measure_id(static_cast<HealthMeasure>(m))] = w[m];
+    for (int m = 0; m < kHealthMeasureCount; ++m) {
+        // The CLV fit's P(alive) is written only when weighted, so models without it keep their JSON.
+        if (static_cast<HealthMeasure>(m) == HealthMeasure::p_alive && w[m] == 0) continue;
+        j[health_measure_id(static_cast<HealthMeasure>(m))] = w[m];
+    }
     return j;
 }
 

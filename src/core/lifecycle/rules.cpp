@@ -43,6 +43,18 @@ Condition default_condition(ConditionKind kind) {
     return c;
 }
 
+bool is_model_condition(ConditionKind kind) {
+    return kind == ConditionKind::model_p_alive || kind == ConditionKind::model_expected_purchases ||
+           kind == ConditionKind::model_clv;
+}
+
+bool rules_need_model(const StageRules& rules) {
+    for (const std::vector<Condition>* list : {&rules.all, &rules.any})
+        for (const Condition& c : *list)
+            if (is_model_condition(c.kind)) return true;
+    return false;
+}
+
 const char* compare_id(Compare op) { return kCompareIds[static_cast<int>(op)]; }
 
 std::optional<Compare> compare_from_id(std::string_view id) {
@@ -91,6 +103,9 @@ std::string describe_condition(const Condition& c) {
         case ConditionKind::segment_is: return std::string(c.negate ? "NOT " : "") + "segment is \"" + c.text + "\"";
         case ConditionKind::has_tag: return std::string(c.negate ? "NOT " : "") + "has tag \"" + c.text + "\"";
         case ConditionKind::never_purchased: return c.negate ? "has purchased" : "never purchased";
+        case ConditionKind::model_p_alive: subject = "P(alive)"; break;
+        case ConditionKind::model_expected_purchases: subject = "expected purchases"; break;
+        case ConditionKind::model_clv: subject = "predicted CLV"; break;
     }
     std::string text = (c.negate ? "NOT " : "") + subject + " ";
     if (c.op == Compare::between)

@@ -7,6 +7,11 @@
 // A window of N days is the N days ending on D: dates in (D - N, D]. Recency is D minus the last
 // purchase date (0 = bought on D). Conditions on purchase facts (recency, repeat purchases, trend)
 // never match a customer with no purchase by D; use never_purchased for those customers.
+//
+// Model-driven conditions (model_p_alive, model_expected_purchases, model_clv) read the current CLV
+// fit's values (ModelScores, core/lifecycle/model_scores.h), which hold at one date only: the date
+// the fit values customers at. Evaluated at any other date, without a fit, or for a customer the fit
+// did not value, they match nobody, negated or not (the model has no answer there).
 #pragma once
 #include <optional>
 #include <string>
@@ -33,8 +38,11 @@ enum class ConditionKind {
     segment_is,              // customer.segment == text
     has_tag,                 // text is one of customer.tags
     never_purchased,         // no purchase by D
+    model_p_alive,           // P(alive) from the current CLV fit (0..1)             cmp value
+    model_expected_purchases,// expected purchases over the fit's horizon            cmp value
+    model_clv,               // predicted CLV over the fit's horizon (money)         cmp value
 };
-inline constexpr int kConditionKindCount = 13;
+inline constexpr int kConditionKindCount = 16;
 
 enum class Compare { lt, le, gt, ge, eq, between };  // between: value <= x <= value2 (both inclusive)
 
@@ -112,6 +120,12 @@ inline constexpr ConditionKindInfo kConditionKinds[] = {
      Compare::ge, 0, 0, "?", false},
     {ConditionKind::never_purchased, "never_purchased", "Never purchased", WindowUse::none, CompareUse::never,
      TextUse::none, nullptr, {}, Compare::ge, 0, 0, "", false},
+    {ConditionKind::model_p_alive, "model_p_alive", "P(alive) from the CLV fit", WindowUse::none, CompareUse::always,
+     TextUse::none, nullptr, {}, Compare::lt, 0.3, 0, "", false},
+    {ConditionKind::model_expected_purchases, "model_expected_purchases", "Expected purchases (CLV fit horizon)",
+     WindowUse::none, CompareUse::always, TextUse::none, nullptr, {}, Compare::lt, 0.5, 0, "", false},
+    {ConditionKind::model_clv, "model_clv", "Predicted CLV from the fit", WindowUse::none, CompareUse::always,
+     TextUse::none, nullptr, {}, Compare::ge, 100, 0, "", false},
 };
 
 namespace rules_detail {
@@ -123,7 +137,7 @@ constexpr bool rows_in_enum_order() {
 }  // namespace rules_detail
 static_assert(sizeof kConditionKinds / sizeof kConditionKinds[0] == kConditionKindCount,
               "kConditionKinds needs one row per ConditionKind");
-static_assert(static_cast<int>(ConditionKind::never_purchased) + 1 == kConditionKindCount,
+static_assert(static_cast<int>(ConditionKind::model_clv) + 1 == kConditionKindCount,
               "kConditionKindCount must follow the last ConditionKind");
 static_assert(rules_detail::rows_in_enum_order(), "kConditionKinds rows must be in ConditionKind order");
 
@@ -137,11 +151,16 @@ bool condition_compares(const Condition& c);
 // A new condition of `kind` with its defaults (kConditionKinds), not negated.
 Condition default_condition(ConditionKind kind);
 
+// Whether `kind` reads the CLV fit (model_p_alive, model_expected_purchases, model_clv).
+bool is_model_condition(ConditionKind kind);
+
 struct StageRules {
     std::vector<Condition> all;  // AND
     std::vector<Condition> any;  // OR group; ignored when empty
     bool empty() const { return all.empty() && any.empty(); }
 };
+// Whether any condition of `rules` reads the CLV fit.
+bool rules_need_model(const StageRules& rules);
 
 // Stable ids used in JSON and the UI: "recency_days", ... and "<", "<=", ">", ">=", "==", "between".
 const char* condition_kind_id(ConditionKind kind);

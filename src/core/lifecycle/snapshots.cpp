@@ -39,8 +39,8 @@ std::optional<Date> first_data_date(const Workspace& workspace) {
 }
 
 SnapshotBuilder::SnapshotBuilder(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
-                                 std::vector<Date> dates)
-    : evaluator_(workspace, model, plan_), sweeper_(index, plan_) {
+                                 std::vector<Date> dates, const ModelScores* scores)
+    : evaluator_(workspace, model, plan_, scores), sweeper_(index, plan_) {
     series_.dates = std::move(dates);
 }
 
@@ -61,8 +61,8 @@ double SnapshotBuilder::progress() const {
 }
 
 SnapshotSeries compute_snapshots(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
-                                 const std::vector<Date>& dates) {
-    SnapshotBuilder builder(workspace, index, model, dates);
+                                 const std::vector<Date>& dates, const ModelScores* scores) {
+    SnapshotBuilder builder(workspace, index, model, dates, scores);
     builder.step(static_cast<int>(dates.size()));
     return builder.take();
 }

@@ -24,16 +24,17 @@ struct SnapshotSeries {
     std::vector<std::vector<double>> revenue;   // [snapshot][stage]: spend to date of the stage's customers
 };
 
-// Precondition: dates ascending. Each snapshot equals assign_stages at that date.
+// Precondition: dates ascending. Each snapshot equals assign_stages at that date (with `scores`:
+// model-driven conditions hold only at the scores' date, model_scores.h).
 SnapshotSeries compute_snapshots(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
-                                 const std::vector<Date>& dates);
+                                 const std::vector<Date>& dates, const ModelScores* scores = nullptr);
 
 // compute_snapshots a few dates at a time, so that a UI can spread a long history over frames.
 // The workspace, index and model must outlive the builder unchanged.
 class SnapshotBuilder {
 public:
     SnapshotBuilder(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
-                    std::vector<Date> dates);
+                    std::vector<Date> dates, const ModelScores* scores = nullptr);
     // Computes up to `snapshots` more dates; true when all are done.
     bool step(int snapshots);
     bool done() const;

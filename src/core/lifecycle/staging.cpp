@@ -5,8 +5,9 @@
 
 namespace lcs {
 
-StageEvaluator::StageEvaluator(const Workspace& workspace, const LifecycleModel& model, FactPlan& plan)
-    : workspace_(workspace) {
+StageEvaluator::StageEvaluator(const Workspace& workspace, const LifecycleModel& model, FactPlan& plan,
+                               const ModelScores* scores)
+    : workspace_(workspace), scores_(scores) {
     for (const Stage& stage : model.stages) {
         CompiledStage compiled;
         for (const Condition& c : stage.rules.all) compiled.all.push_back(compile(c, plan));
@@ -110,6 +111,15 @@ bool StageEvaluator::holds(const Compiled& compiled, const FactTable& f, size_t 
         case ConditionKind::segment_is:
         case ConditionKind::has_tag: result = static_flags_[compiled.flags][c] != 0; break;
         case ConditionKind::never_purchased: result = !bought; break;
+        case ConditionKind::model_p_alive:
+        case ConditionKind::model_expected_purchases:
+        case ConditionKind::model_clv: {
+            // No fit, another date, or a customer the fit did not value: no answer, so no match either way.
+            const std::optional<double> x = scores_ ? scores_->value(cd.kind, c, f.as_of) : std::nullopt;
+            if (!x) return false;
+            result = check(*x);
+            break;
+        }
     }
     return result != cd.negate;
 }
@@ -165,22 +175,24 @@ CustomerStage customer_stage(const StageAssignment& assignment, size_t customer)
     return out;
 }
 
-StageAssignment assign_stages(const Workspace& workspace, const LifecycleModel& model, Date as_of) {
+StageAssignment assign_stages(const Workspace& workspace, const LifecycleModel& model, Date as_of,
+                              const ModelScores* scores) {
     const EventIndex index = build_event_index(workspace);
-    return assign_stages(workspace, index, model, as_of);
+    return assign_stages(workspace, index, model, as_of, scores);
 }
 
 StageAssignment assign_stages(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
-                              Date as_of) {
+                              Date as_of, const ModelScores* scores) {
     FactPlan plan;
-    const StageEvaluator evaluator(workspace, model, plan);
+    const StageEvaluator evaluator(workspace, model, plan, scores);
     return evaluator.assign(compute_facts(index, plan, as_of.days));
 }
 
 std::vector<StageRuleCounts> rule_match_counts(const Workspace& workspace, const EventIndex& index,
-                                               const LifecycleModel& model, Date as_of) {
+                                               const LifecycleModel& model, Date as_of,
+                                               const ModelScores* scores) {
     FactPlan plan;
-    const StageEvaluator evaluator(workspace, model, plan);
+    const StageEvaluator evaluator(workspace, model, plan, scores);
     const FactTable facts = compute_facts(index, plan, as_of.days);
     const StageAssignment assignment = evaluator.assign(facts);
     std::vector<StageRuleCounts> out(model.stages.size());

@@ -8,6 +8,7 @@
 
 #include "core/lifecycle/facts.h"
 #include "core/lifecycle/model.h"
+#include "core/lifecycle/model_scores.h"
 
 namespace lcs {
 
@@ -31,8 +32,10 @@ CustomerStage customer_stage(const StageAssignment& assignment, size_t customer)
 // Holds references: workspace and model must outlive it.
 class StageEvaluator {
 public:
-    // Adds the slots the rules need to `plan` (which may hold other slots too).
-    StageEvaluator(const Workspace& workspace, const LifecycleModel& model, FactPlan& plan);
+    // Adds the slots the rules need to `plan` (which may hold other slots too). `scores`: the CLV
+    // fit's values that model-driven conditions read (nullptr: they match nobody); must outlive it.
+    StageEvaluator(const Workspace& workspace, const LifecycleModel& model, FactPlan& plan,
+                   const ModelScores* scores = nullptr);
     // Precondition: facts computed with a plan that includes this evaluator's slots.
     StageAssignment assign(const FactTable& facts) const;
     // Does condition `k` of stage `s` (list: all or any) hold for customer `c`? For rule editors.
@@ -54,6 +57,7 @@ private:
     bool holds(const Compiled& compiled, const FactTable& facts, size_t c) const;
 
     const Workspace& workspace_;
+    const ModelScores* scores_ = nullptr;
     std::vector<CompiledStage> stages_;
     std::vector<std::vector<uint8_t>> static_flags_;
     std::vector<int> order_;
@@ -61,9 +65,11 @@ private:
 };
 
 // One date, from scratch (builds an EventIndex). For many dates or repeated calls keep an index.
-StageAssignment assign_stages(const Workspace& workspace, const LifecycleModel& model, Date as_of);
+// `scores` (optional): the CLV fit's values for model-driven conditions (model_scores.h).
+StageAssignment assign_stages(const Workspace& workspace, const LifecycleModel& model, Date as_of,
+                              const ModelScores* scores = nullptr);
 StageAssignment assign_stages(const Workspace& workspace, const EventIndex& index, const LifecycleModel& model,
-                              Date as_of);
+                              Date as_of, const ModelScores* scores = nullptr);
 
 // Live counts for the rule editor, over customers present at as_of.
 struct StageRuleCounts {
@@ -73,6 +79,7 @@ struct StageRuleCounts {
     int assigned = 0;              // customers placed in the stage (first match, or fallback)
 };
 std::vector<StageRuleCounts> rule_match_counts(const Workspace& workspace, const EventIndex& index,
-                                               const LifecycleModel& model, Date as_of);
+                                               const LifecycleModel& model, Date as_of,
+                                               const ModelScores* scores = nullptr);
 
 }  // namespace lcs

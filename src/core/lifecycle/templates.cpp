@@ -1,4 +1,5 @@
-// The seven built-in stage models of the source material (docs/lifecycle-models.md), texts in our own words.
+// The seven built-in stage models of the source material (docs/lifecycle-models.md), texts in our own words,
+// and model-driven variants of two of them whose decline stage reads the CLV fit.
 // Default rules work on plain transaction data and on subscription data (one payment per period):
 // they use recency, tenure, purchase counts and churn events, never product-specific fields.
 #include "core/lifecycle/model.h"
@@ -327,6 +328,37 @@ LifecycleModel crm_value() {
     return m;
 }
 
+// ---- model-driven variants: the decline stage reads the CLV fit (rules.h, model-driven conditions) ----
+// Without a fit those conditions place no one, so the variants still stage customers by their other rules.
+Stage& stage_of(LifecycleModel& m, const char* id) { return m.stages[static_cast<size_t>(stage_index(m, id))]; }
+
+LifecycleModel crm_value_model() {
+    LifecycleModel m = crm_value();
+    m.id = "crm_value_model";
+    m.name = {"CRM value lifecycle (CLV-driven decline)", "CRM客户价值生命周期（CLV模型驱动衰退）"};
+    m.description = {"As the CRM value lifecycle, but decline is the fitted P(alive) below 0.3 (or a cancellation), "
+                     "not a fixed silence; needs a CLV fit.",
+                     "同CRM客户价值生命周期，但衰退由拟合的存活概率低于0.3（或已取消）判定，而非固定的沉寂天数；需要先拟合CLV模型。"};
+    Stage& decline = stage_of(m, "decline");
+    decline.description = {"Cancelled, or the CLV fit gives P(alive) below 0.3.", "已取消，或CLV模型给出的存活概率低于0.3。"};
+    decline.rules = {{}, {cond_churned(true), cond(K::model_p_alive, C::lt, 0.3)}};
+    return m;
+}
+
+LifecycleModel telecom_value_model() {
+    LifecycleModel m = telecom_value();
+    m.id = "telecom_value_model";
+    m.name = {"Telecom value lifecycle (CLV-driven decline)", "电信客户价值生命周期（CLV模型驱动衰退）"};
+    m.description = {"As the telecom value lifecycle, but dormancy is the fitted P(alive) below 0.3 or fewer than "
+                     "0.5 expected purchases over the horizon; needs a CLV fit.",
+                     "同电信客户价值生命周期，但休眠由拟合的存活概率低于0.3或预测期内预期购买少于0.5次判定；需要先拟合CLV模型。"};
+    Stage& decline = stage_of(m, "decline");
+    decline.description = {"The CLV fit gives P(alive) below 0.3 or fewer than 0.5 expected purchases: high churn risk.",
+                           "CLV模型给出的存活概率低于0.3或预期购买少于0.5次：高流失风险。"};
+    decline.rules = {{}, {cond(K::model_p_alive, C::lt, 0.3), cond(K::model_expected_purchases, C::lt, 0.5)}};
+    return m;
+}
+
 LifecycleModel customer_success() {
     LifecycleModel m;
     m.id = "customer_success";
@@ -431,8 +463,8 @@ LifecycleModel marketing_journey() {
 }  // namespace
 
 std::vector<LifecycleModel> builtin_templates() {
-    return {five_core(), call_centre(), telecom_value(), relationship(),
-            crm_value(), customer_success(), marketing_journey()};
+    return {five_core(),        call_centre(),      telecom_value(),   relationship(),       crm_value(),
+            customer_success(), marketing_journey(), crm_value_model(), telecom_value_model()};
 }
 
 std::optional<LifecycleModel> find_template(const std::string& id) {
