@@ -3,9 +3,13 @@
 #include <algorithm>
 
 #include "app/automation.h"
+#include "app/dialog_import_report.h"
 #include "app/i18n.h"
 #include "core/csv_import.h"
+#include "core/import/decode_file.h"
 #include "imgui.h"
+#include "misc/cpp/imgui_stdlib.h"
+#include "platform/text_decoder_host.h"
 
 namespace lcs {
 namespace {
@@ -31,6 +35,13 @@ const char* separator_name(CsvSeparator separator) {
     }
 }
 
+// Patterns such as DD/MM/YYYY read the same in both languages; the two described formats are translated.
+const char* date_format_name(CsvDateFormat format) {
+    if (format == CsvDateFormat::year_first) return tr("import.date_year_first");
+    if (format == CsvDateFormat::excel_serial) return tr("import.date_excel");
+    return csv_date_format_name(format);
+}
+
 template <class Enum, std::size_t N>
 bool enum_combo(const char* label, const char* automation_name, Enum& value, const Enum (&choices)[N],
                 const char* (*name)(Enum)) {
@@ -51,51 +62,25 @@ bool enum_combo(const char* label, const char* automation_name, Enum& value, con
     return changed;
 }
 
-// Column role picker: index into the preview's columns, or -1 for "(none)" when allowed.
-bool column_combo(const char* label, const char* automation_name, int& column, const std::vector<std::string>& names,
-                  bool optional) {
+// The field a column fills, chosen per column; choosing a field another column had moves it here.
+bool field_combo(int column, CsvColumns& columns) {
+    const ImportField current = field_of_column(columns, column);
     bool changed = false;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    std::string current = column >= 0 && column < static_cast<int>(names.size()) ? names[static_cast<std::size_t>(column)]
-                                                                                 : std::string(tr("common.none"));
-    if (ImGui::BeginCombo(label, current.c_str())) {
-        if (optional && ImGui::Selectable(tr("common.none"), column < 0)) {
-            column = -1;
+    ImGui::PushID(column);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##field", import_field_label(current))) {
+        for (int f = 0; f < kImportFieldCount; ++f) {
+            const auto field = static_cast<ImportField>(f);
+            if (!ImGui::Selectable(import_field_label(field), field == current)) continue;
+            if (int* old = column_of(columns, current)) *old = -1;
+            if (int* slot = column_of(columns, field)) *slot = column;
             changed = true;
-        }
-        for (int i = 0; i < static_cast<int>(names.size()); ++i) {
-            ImGui::PushID(i);
-            if (ImGui::Selectable(names[static_cast<std::size_t>(i)].c_str(), column == i)) {
-                column = i;
-                changed = true;
-            }
-            ImGui::PopID();
         }
         ImGui::EndCombo();
     }
-    automation::record(automation_name);
+    ImGui::PopID();
+    automation::record(("import.field." + std::to_string(column)).c_str());
     return changed;
-}
-
-void problem_table(const char* id, const Problems& problems, float height) {
-    if (problems.empty()) return;
-    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY;
-    if (!ImGui::BeginTable(id, 2, flags, ImVec2(0, height))) return;
-    ImGui::TableSetupColumn(tr("common.problem_where"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
-    ImGui::TableSetupColumn(tr("import.problem"), ImGuiTableColumnFlags_WidthStretch);
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(problems.size()));
-    while (clipper.Step()) {
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const Problem& p = problems[static_cast<std::size_t>(i)];
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(p.where.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextWrapped("[%s] %s", p.kind.c_str(), p.message.c_str());
-        }
-    }
-    ImGui::EndTable();
 }
 
 }  // namespace
@@ -106,137 +91,168 @@ struct CsvImportDialog::Impl {
     Stage stage = Stage::mapping;
     platform::FileData file;
     CsvOptions options;
+    DecodedText decoded;  // the file as UTF-8 in the chosen (or detected) encoding
     CsvPreview preview;
+    std::string currency;  // for a new workspace: the amounts' currency, editable
     int merge = 1;  // 1: merge into the open workspace; 0: start a new one
     bool demo_open = false;  // the open workspace is a demo: new by default, merging is a choice
     UnsavedPrompt* prompt = nullptr;
-    // After the import:
-    std::size_t rows = 0, imported = 0, customers = 0;
-    Problems problems;
+    ImportReport report;  // after the import
 
+    void decode() {
+        decoded = decode_import_text(file.bytes, options.encoding, platform::host_text_decoder());
+    }
     void refresh_preview() {
-        preview = preview_csv(file.bytes, options, 20);
+        if (!decoded.ok()) {
+            preview = CsvPreview{};
+            preview.problems = decoded.problems;
+            return;
+        }
+        preview = preview_csv(decoded.text, options, 20);
         options.columns = preview.columns;
+        if (currency.empty()) currency = preview.currency;
+    }
+    bool can_import() const {
+        const bool dates_settled = !preview.date_order_ambiguous || options.date_format != CsvDateFormat::automatic;
+        return decoded.ok() && options.columns.customer_id >= 0 && options.columns.date >= 0 && dates_settled;
     }
 
-    void draw_result(float line);
     bool draw_layout_options();
-    bool draw_column_roles();
-    void draw_preview(float line);
+    bool draw_choices();
+    void draw_mapping(float height);
     void draw_buttons(AppState& state);
     void run_import(AppState& state);
 };
 
-void CsvImportDialog::Impl::draw_result(float line) {
-    ImGui::TextUnformatted(trf("import.imported_rows_customers", {std::to_string(imported), std::to_string(rows),
-                                                                  std::to_string(customers)}).c_str());
-    if (!problems.empty()) {
-        ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s: %zu", tr("import.rows_that_were_not_imported"), problems.size());
-        problem_table("bad_rows", problems, -line);
-    }
-    if (ImGui::Button(tr("common.close"))) ImGui::CloseCurrentPopup();
-    automation::record("import.close");
-}
-
-// Separator, header and date format; true when any changed. A new layout forgets the chosen columns.
+// Encoding, separator, header and date format, and what was detected; true when any changed. A new
+// encoding decodes the file again; a new layout forgets the chosen columns.
 bool CsvImportDialog::Impl::draw_layout_options() {
+    static const TextEncoding kEncodings[] = {TextEncoding::automatic, TextEncoding::utf8, TextEncoding::utf16le,
+                                              TextEncoding::utf16be, TextEncoding::gb18030, TextEncoding::big5};
     static const CsvSeparator kSeparators[] = {CsvSeparator::automatic, CsvSeparator::comma, CsvSeparator::semicolon,
                                                CsvSeparator::tab, CsvSeparator::whitespace};
     static const CsvHeader kHeaders[] = {CsvHeader::automatic, CsvHeader::yes, CsvHeader::no};
-    static const CsvDateFormat kFormats[] = {CsvDateFormat::automatic, CsvDateFormat::ymd_dash, CsvDateFormat::ymd_slash,
-                                             CsvDateFormat::dmy, CsvDateFormat::mdy, CsvDateFormat::yyyymmdd};
+    static const CsvDateFormat kFormats[] = {CsvDateFormat::automatic, CsvDateFormat::year_first, CsvDateFormat::ymd_dash,
+                                             CsvDateFormat::ymd_slash, CsvDateFormat::dmy, CsvDateFormat::mdy,
+                                             CsvDateFormat::yyyymmdd, CsvDateFormat::excel_serial};
+    const bool encoding_changed = enum_combo(tr("import.encoding"), "import.encoding", options.encoding, kEncodings, text_encoding_name);
+    if (encoding_changed) decode();
+    ImGui::SameLine();
     bool layout_changed = enum_combo(tr("import.separator"), "import.separator", options.separator, kSeparators, separator_name);
     ImGui::SameLine();
     layout_changed |= enum_combo(tr("import.first_row_is_a_header"), "import.header", options.header, kHeaders, header_name);
     ImGui::SameLine();
-    bool changed = enum_combo(tr("import.date_format"), "import.date_format", options.date_format, kFormats, csv_date_format_name);
-    if (layout_changed) options.columns = CsvColumns{};  // guess the columns again for the new layout
+    const bool changed = enum_combo(tr("import.date_format"), "import.date_format", options.date_format, kFormats, date_format_name);
+    if (layout_changed || encoding_changed) options.columns = CsvColumns{};  // guess the columns again
+    ImGui::TextDisabled("%s", trf("import.encoding_detected", {text_encoding_name(decoded.encoding.encoding),
+                                                                import_reason_label(decoded.encoding.reason)}).c_str());
+    automation::record("import.encoding_shown");
+    ImGui::SameLine();
     ImGui::TextDisabled("%s", trf("import.detected", {separator_name(preview.separator),
                                                        tr(preview.has_header ? "import.first_row_is_a_header" : "import.no_header"),
-                                                       csv_date_format_name(preview.date_format)}).c_str());
-    return changed || layout_changed;
+                                                       date_format_name(preview.date_format)}).c_str());
+    return changed || layout_changed || encoding_changed;
 }
 
-// The column for each role; true when any changed.
-bool CsvImportDialog::Impl::draw_column_roles() {
-    const auto& names = preview.column_names;
-    bool changed = column_combo(tr("import.customer_id_column"), "import.col.id", options.columns.customer_id, names, false);
+// The day/month question when the data cannot answer it, cancelled orders, currency, merge or new;
+// true when the preview must be made again.
+bool CsvImportDialog::Impl::draw_choices() {
+    bool changed = false;
+    if (preview.date_order_ambiguous || options.date_format == CsvDateFormat::dmy || options.date_format == CsvDateFormat::mdy) {
+        if (preview.date_order_ambiguous && options.date_format == CsvDateFormat::automatic)
+            ImGui::TextColored(ImVec4(0.8f, 0.45f, 0.0f, 1), "%s", tr("import.dates_ambiguous"));
+        int order = options.date_format == CsvDateFormat::dmy ? 1 : options.date_format == CsvDateFormat::mdy ? 2 : 0;
+        changed |= ImGui::RadioButton(tr("import.day_first"), &order, 1);
+        automation::record("import.day_first");
+        ImGui::SameLine();
+        changed |= ImGui::RadioButton(tr("import.month_first"), &order, 2);
+        automation::record("import.month_first");
+        if (changed) options.date_format = order == 1 ? CsvDateFormat::dmy : CsvDateFormat::mdy;
+    }
+    changed |= ImGui::Checkbox(tr("import.keep_cancelled"), &options.keep_cancelled);
+    automation::record("import.keep_cancelled");
     ImGui::SameLine();
-    changed |= column_combo(tr("import.date_column"), "import.col.date", options.columns.date, names, false);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+    ImGui::InputText(tr("import.currency"), &currency);
+    automation::record("import.currency");
+    ImGui::RadioButton(tr("import.merge_into_the_open_workspace"), &merge, 1);
+    automation::record("import.merge");
     ImGui::SameLine();
-    changed |= column_combo(tr("import.amount_column"), "import.col.amount", options.columns.amount, names, true);
-    changed |= column_combo(tr("common.cost"), "import.col.cost", options.columns.cost, names, true);
-    ImGui::SameLine();
-    changed |= column_combo(tr("import.product_column"), "import.col.product", options.columns.product, names, true);
+    ImGui::RadioButton(tr("common.new_workspace"), &merge, 0);
+    automation::record("import.new_workspace");
+    if (demo_open) ImGui::TextDisabled("%s", tr("import.a_demo_is_open"));
     return changed;
 }
 
-// The first rows as parsed, each column headed by its name and role, then the preview's problems.
-void CsvImportDialog::Impl::draw_preview(float line) {
+// One column per file column: its name, the field it fills (a combo with the guess), the first raw values.
+void CsvImportDialog::Impl::draw_mapping(float height) {
     const auto& names = preview.column_names;
-    float problems_height = preview.problems.empty() ? 0 : line * 3;
-    int cols = static_cast<int>(std::min<std::size_t>(std::max<std::size_t>(names.size(), 1), 64));
-    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX |
-                            ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-    if (ImGui::BeginTable("preview", cols, flags, ImVec2(0, -(line * 1.3f + problems_height)))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        const CsvColumns& c = options.columns;
-        for (int i = 0; i < cols; ++i) {
-            std::string label = i < static_cast<int>(names.size()) ? names[static_cast<std::size_t>(i)] : "";
-            const char* role = i == c.customer_id ? tr("common.id") : i == c.date ? tr("common.date") : i == c.amount ? tr("common.amount")
-                             : i == c.cost ? tr("common.cost") : i == c.product ? tr("common.product") : nullptr;
-            if (role) label += std::string(" [") + role + "]";
-            ImGui::TableSetupColumn(label.c_str());
-        }
-        ImGui::TableHeadersRow();
-        for (const auto& row : preview.rows) {
-            ImGui::TableNextRow();
-            for (int i = 0; i < cols; ++i) {
-                ImGui::TableNextColumn();
-                if (i < static_cast<int>(row.size())) ImGui::TextUnformatted(row[static_cast<std::size_t>(i)].c_str());
-            }
-        }
-        ImGui::EndTable();
+    const int cols = static_cast<int>(std::min<std::size_t>(std::max<std::size_t>(names.size(), 1), 64));
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("preview", cols, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 2);
+    for (int i = 0; i < cols; ++i)
+        ImGui::TableSetupColumn(i < static_cast<int>(names.size()) ? names[static_cast<std::size_t>(i)].c_str() : "",
+                                ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9);
+    ImGui::TableHeadersRow();
+    ImGui::TableNextRow();
+    bool changed = false;
+    for (int i = 0; i < cols && i < static_cast<int>(names.size()); ++i) {
+        ImGui::TableNextColumn();
+        changed |= field_combo(i, options.columns);
     }
-    problem_table("preview_problems", preview.problems, problems_height);
+    for (std::size_t r = 0; r < preview.rows.size() && r < 5; ++r) {
+        ImGui::TableNextRow();
+        for (int i = 0; i < cols; ++i) {
+            ImGui::TableNextColumn();
+            const auto& row = preview.rows[r];
+            if (i < static_cast<int>(row.size())) ImGui::TextUnformatted(row[static_cast<std::size_t>(i)].c_str());
+        }
+    }
+    ImGui::EndTable();
+    if (changed) refresh_preview();
 }
 
-// Import (once an id and a date column are chosen) and Cancel.
+// Import (once an id and a date column are chosen and the date order is known) and Cancel.
 void CsvImportDialog::Impl::draw_buttons(AppState& state) {
-    bool can_import = options.columns.customer_id >= 0 && options.columns.date >= 0;
-    if (!can_import) ImGui::BeginDisabled();
+    const bool enabled = can_import();
+    if (!enabled) ImGui::BeginDisabled();
     if (ImGui::Button(tr("import.import"))) {
         if (merge == 0 && prompt) prompt->ask(state, "import.import_into_a_new_workspace", [this, &state] { run_import(state); });
         else run_import(state);
     }
     automation::record("import.import");
-    if (!can_import) ImGui::EndDisabled();
+    if (!enabled) ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
     automation::record("import.cancel");
 }
 
 // Imports the whole file with the chosen options, merged or as a new workspace (one undo step), and
-// moves to the result page.
+// moves to the report. Nothing imported leaves the workspace exactly as it was (no undo step either).
 void CsvImportDialog::Impl::run_import(AppState& state) {
-    CsvImportResult result = import_transactions_csv(file.bytes, options);
-    rows = result.rows;
-    imported = result.imported;
-    customers = result.customers.size();
-    problems = result.problems;
+    CsvImportResult result = import_transactions_csv(decoded.text, options);
+    result.encoding = decoded.encoding.encoding;
+    result.encoding_reason = decoded.encoding.reason;
+    MergeStats stats;
     if (result.imported > 0) {
         if (merge == 1) {
             Workspace next = state.workspace();
-            merge_import(next, result);
+            stats = merge_import(next, result);
             state.replace_workspace("import.import_csv", std::move(next));
         } else {
-            std::string name = file.name.substr(0, file.name.rfind('.'));
-            state.replace_workspace("import.import_csv", workspace_from_import(result, name));
+            Workspace next = workspace_from_import(CsvImportResult{}, file.name.substr(0, file.name.rfind('.')));
+            if (!currency.empty()) next.meta.currency = currency;
+            stats = merge_import(next, result);
+            state.replace_workspace("import.import_csv", std::move(next));
         }
         state.notify("import.imported_rows_from", {std::to_string(result.imported), file.name});
     } else {
         state.notify("import.imported_rows_from", {"0", file.name}, true);
     }
+    report = ImportReport{import_report_json(file.name, result, stats), result.problems,
+                          merge == 1 ? state.workspace().meta.currency : currency, separator_name(result.detected.separator)};
     stage = Stage::result;
 }
 
@@ -251,8 +267,10 @@ void CsvImportDialog::open(platform::FileData file, bool new_workspace_by_defaul
     d.demo_open = new_workspace_by_default;
     d.merge = new_workspace_by_default ? 0 : 1;
     d.options = CsvOptions{};
+    d.currency.clear();
     d.stage = Stage::mapping;
-    d.problems.clear();
+    d.report = ImportReport{};
+    d.decode();
     d.refresh_preview();
     d.open_requested = true;
 }
@@ -268,34 +286,30 @@ void CsvImportDialog::draw(AppState& state) {
     }
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * 0.8f, viewport->WorkSize.y * 0.8f), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * 0.85f, viewport->WorkSize.y * 0.85f), ImGuiCond_Appearing);
     std::string title = std::string(tr("import.import_transactions_from_csv")) + id;
     d.open = ImGui::BeginPopupModal(title.c_str());
     if (!d.open) return;
     automation::record("import.dialog");
     ImGui::Text("%s  (%zu KB)", d.file.name.c_str(), (d.file.bytes.size() + 1023) / 1024);
-    float line = ImGui::GetFrameHeightWithSpacing();
+    const float line = ImGui::GetFrameHeightWithSpacing();
 
     if (d.stage == Stage::result) {
-        d.draw_result(line);
+        draw_import_report(d.report, line);
         ImGui::EndPopup();
         return;
     }
 
     bool changed = d.draw_layout_options();
-    changed |= d.draw_column_roles();
+    changed |= d.draw_choices();
     if (changed) d.refresh_preview();
 
-    ImGui::RadioButton(tr("import.merge_into_the_open_workspace"), &d.merge, 1);
-    automation::record("import.merge");
-    ImGui::SameLine();
-    ImGui::RadioButton(tr("common.new_workspace"), &d.merge, 0);
-    automation::record("import.new_workspace");
-    if (d.demo_open) ImGui::TextDisabled("%s", tr("import.a_demo_is_open"));
-
     ImGui::Separator();
-    ImGui::TextUnformatted(tr("import.preview"));
-    d.draw_preview(line);
+    ImGui::TextUnformatted(tr("import.columns"));
+    const float rest = ImGui::GetContentRegionAvail().y - line * 2.6f;
+    d.draw_mapping(std::max(line * 4, rest * 0.4f));
+    ImGui::TextUnformatted(tr("import.as_imported"));
+    draw_rows_as_imported(d.preview, std::max(line * 4, rest * 0.6f - line));
     d.draw_buttons(state);
     if (d.prompt) d.prompt->draw(state);  // inside the dialog, which stays open behind the prompt
     ImGui::EndPopup();
