@@ -648,7 +648,8 @@ std::string App::state_json() const {
                  {"notice", state_.notice().text},
                  {"language", language_code(settings_.language)},
                  {"scale", style_.scale()},
-                 {"autosaved", autosaved_revision_ == state_.revision()},
+                 // Stored for good: the version and the index naming it were both written.
+                 {"autosaved", autosaved_revision_ == state_.revision() && !autosave_.busy()},
                  {"autosave_versions", Json::array()},
                  {"unsaved_prompt", unsaved_.pending()},
                  {"title", title_sent_},
