@@ -80,11 +80,14 @@ else()
   # ---- native: the headless smoke test ----
   # app_clv_paths.cpp runs the CLI (LCS_CLI) beside the app's CLV session and compares their numbers.
   # app_i18n.cpp checks the UI string tables; app_values.cpp what figures mean (revisions, lever units,
-  # the simple CLV calculator's starting point). app_autosave.cpp: autosave versions, writes cut off
+  # the simple CLV calculator's starting point); app_ui_scale.cpp that no text is clipped at larger UI
+  # scales, through ImGui's test-engine hooks, which the native ImGui is compiled with (not the web's).
+  # app_autosave.cpp: autosave versions, writes cut off
   # halfway, the unsaved-changes prompt, Restore, the title and printing.
+  target_compile_definitions(lcs_imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE)
   add_executable(app_smoke ${CMAKE_SOURCE_DIR}/tests/app/app_smoke.cpp ${CMAKE_SOURCE_DIR}/tests/app/app_clv_paths.cpp
                            ${CMAKE_SOURCE_DIR}/tests/app/app_i18n.cpp ${CMAKE_SOURCE_DIR}/tests/app/app_autosave.cpp
-                           ${CMAKE_SOURCE_DIR}/tests/app/app_values.cpp
+                           ${CMAKE_SOURCE_DIR}/tests/app/app_values.cpp ${CMAKE_SOURCE_DIR}/tests/app/app_ui_scale.cpp
                            ${CMAKE_SOURCE_DIR}/src/platform/native/platform_native.cpp)
   target_link_libraries(app_smoke PRIVATE lcs_app lcs_deps_doctest)
   target_compile_definitions(app_smoke PRIVATE LCS_SOURCE_DIR="${CMAKE_SOURCE_DIR}" LCS_CLI="$<TARGET_FILE:lifecycle>")

@@ -14,6 +14,7 @@
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
 #include "app/table_fit.h"
+#include "app/ui_style.h"
 #include "app/ui_lang.h"
 #include "core/clv/period.h"
 #include "core/customer_facts.h"
@@ -264,7 +265,7 @@ void draw_summary(const ClvResult& r) {
                                                                                to_iso(r.calibration_end), format_value(total, ValueFormat::money),
                                                                                format_value(valued ? total / valued : 0, ValueFormat::money)}).c_str());
     const char* kSettings[] = {"clv.valued_at_horizon_discount_day", "clv.valued_at_horizon_discount_week", "clv.valued_at_horizon_discount_month"};
-    ImGui::TextDisabled("%s", trf(kSettings[static_cast<int>(r.settings.unit)], {to_iso(r.calibration_end), std::to_string(r.settings.horizon),
+    text_disabled_wrapped(trf(kSettings[static_cast<int>(r.settings.unit)], {to_iso(r.calibration_end), std::to_string(r.settings.horizon),
                                                                                  format_value(r.settings.discount, ValueFormat::percent)}).c_str());
 }
 
@@ -300,7 +301,7 @@ void draw_stage_table(const ClvResult& r) {
             ImGui::SetTooltip("%s %s", tr("clv.margin_per_month_in_this_stage"), format_value(s.margin, ValueFormat::money).c_str());
     }
     ImGui::EndTable();
-    ImGui::TextDisabled("%s", tr("clv.markov_value_expected_discounted_margin_of"));
+    text_disabled_wrapped(tr("clv.markov_value_expected_discounted_margin_of"));
 }
 
 double sort_key(const ClvRow& row, int column) {
@@ -416,7 +417,7 @@ void draw_customer_table(AppState& state, ClvPanelState& p, const ClvResult& r) 
         }
     }
     ImGui::EndTable();
-    ImGui::TextDisabled("%s", trf("clv.shown_of_rows", {std::to_string(p.order.size()), std::to_string(r.rows.size())}).c_str());
+    text_disabled_wrapped(trf("clv.shown_of_rows", {std::to_string(p.order.size()), std::to_string(r.rows.size())}).c_str());
 }
 
 // Offers the finished result to the Lifecycle panel as per-stage columns.

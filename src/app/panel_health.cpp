@@ -10,6 +10,7 @@
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
 #include "app/table_fit.h"
+#include "app/ui_style.h"
 #include "app/ui_lang.h"
 #include "imgui.h"
 
@@ -52,15 +53,17 @@ const char* measure_help(int m) {
 ImU32 band_color(HealthBand band) { return health_band_color(band); }
 
 bool int_setting(const char* label, const char* name, int& value) {
+    const std::string shown = label_beside_or_above(label, ImGui::GetFontSize() * 6);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    ImGui::InputInt(label, &value, 0, 0);
+    ImGui::InputInt(shown.c_str(), &value, 0, 0);
     automation::record(name);
     return ImGui::IsItemDeactivatedAfterEdit();
 }
 
 bool double_setting(const char* label, const char* name, double& value) {
+    const std::string shown = label_beside_or_above(label, ImGui::GetFontSize() * 6);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    ImGui::InputDouble(label, &value, 0, 0, "%g");
+    ImGui::InputDouble(shown.c_str(), &value, 0, 0, "%g");
     automation::record(name);
     return ImGui::IsItemDeactivatedAfterEdit();
 }
@@ -92,7 +95,7 @@ void draw_scorecard(AppState& state, HealthPanelState& p) {
         const std::string& id = d.stages[static_cast<std::size_t>(p.scorecard)].id;
         auto it = std::find_if(h.stage_weights.begin(), h.stage_weights.end(), [&](const StageHealthWeights& w) { return w.stage_id == id; });
         if (it == h.stage_weights.end()) {
-            ImGui::TextDisabled("%s", tr("health.this_stage_uses_the_default_weights"));
+            text_disabled_wrapped(tr("health.this_stage_uses_the_default_weights"));
             if (ImGui::Button(tr("health.give_this_stage_its_own_weights"))) {
                 h.stage_weights.push_back({id, h.weights});
                 commit_lifecycle_model(state, d, "edit.add_stage_scorecard");
@@ -119,9 +122,10 @@ void draw_scorecard(AppState& state, HealthPanelState& p) {
             if (ImGui::SliderFloat("##w", &w, 0, 100, "%.0f")) (*weights)[static_cast<std::size_t>(m)] = std::round(w);
             automation::record(std::string("health.weight.") + health_measure_id(static_cast<HealthMeasure>(m)));
             commit |= ImGui::IsItemDeactivatedAfterEdit();
-            ImGui::SameLine();
             double share = total > 0 ? (*weights)[static_cast<std::size_t>(m)] / total : 0;
-            ImGui::Text("%s (%s)", measure_label(m), format_value(share, ValueFormat::percent).c_str());
+            const std::string measure = std::string(measure_label(m)) + " (" + format_value(share, ValueFormat::percent) + ")";
+            same_line_if_fits(ImGui::CalcTextSize(measure.c_str()).x);
+            ImGui::TextWrapped("%s", measure.c_str());
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", measure_help(m));
             ImGui::PopID();
         }
@@ -132,9 +136,9 @@ void draw_scorecard(AppState& state, HealthPanelState& p) {
     ImGui::Separator();
     ImGui::TextUnformatted(tr("health.bands"));
     commit |= double_setting(tr("health.red_up_to"), "health.red_max", h.red_max);
-    ImGui::SameLine();
+    same_line_if_fits(labelled_width(ImGui::GetFontSize() * 6, tr("health.yellow_up_to")));
     commit |= double_setting(tr("health.yellow_up_to"), "health.yellow_max", h.yellow_max);
-    ImGui::TextDisabled("%s", tr("health.scores_above_the_yellow_limit_are"));
+    text_disabled_wrapped(tr("health.scores_above_the_yellow_limit_are"));
     ImGui::Separator();
     ImGui::TextUnformatted(tr("health.measure_settings"));
     commit |= int_setting(tr("health.recency_full_marks_up_to_days"), "health.recency_good", h.recency_good_days);
@@ -151,7 +155,7 @@ void draw_distribution(AppState& state) {
     const LifecycleModel& model = lifecycle_model(state);
     const LifecycleAtDate& a = lifecycle_analysis(state);
     const auto& b = a.health.band_counts;
-    ImGui::TextUnformatted(trf("health.distribution_as_of", {to_iso(a.as_of)}).c_str());
+    ImGui::TextWrapped("%s", trf("health.distribution_as_of", {to_iso(a.as_of)}).c_str());
     std::vector<charts::FunnelStep> parts = {
         {tr("health.red"), static_cast<double>(b[static_cast<int>(HealthBand::red)]), band_color(HealthBand::red)},
         {tr("health.yellow"), static_cast<double>(b[static_cast<int>(HealthBand::yellow)]), band_color(HealthBand::yellow)},
@@ -161,9 +165,10 @@ void draw_distribution(AppState& state) {
     charts::share_bar("bands", parts, ValueFormat::integer);
     automation::record("health.bands");
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (i) ImGui::SameLine();
+        const std::string part = parts[i].label + " " + format_value(parts[i].value, ValueFormat::integer);
+        if (i) same_line_if_fits(ImGui::GetFontSize() * 1.5f + ImGui::CalcTextSize(part.c_str()).x);
         color_swatch(parts[i].color);
-        ImGui::Text("%s %s", parts[i].label.c_str(), format_value(parts[i].value, ValueFormat::integer).c_str());
+        ImGui::TextUnformatted(part.c_str());
     }
     std::vector<std::string> labels;
     charts::Series mean{tr("common.mean_health_score"), {}, {}, charts::palette_color(0)};
@@ -186,7 +191,7 @@ void draw_warnings(AppState& state) {
     const LifecycleOverTime& o = *over_time;
     const Workspace& ws = state.workspace();
     std::string since = o.history.dates.size() >= 2 ? to_iso(o.history.dates[o.history.dates.size() - 2]) : to_iso(a.as_of);
-    ImGui::TextUnformatted(trf("health.warnings_since", {std::to_string(o.warnings.size()), since}).c_str());
+    ImGui::TextWrapped("%s", trf("health.warnings_since", {std::to_string(o.warnings.size()), since}).c_str());
     automation::record("health.warnings.count");
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
                             ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;

@@ -11,6 +11,7 @@
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
 #include "app/table_fit.h"
+#include "app/ui_style.h"
 #include "app/ui_lang.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -206,27 +207,31 @@ void draw_stage_facts(AppState& state, const LifecycleModel& model, const Lifecy
     const Lang lang = ui_lang();
     color_swatch(stage_color(s));
     ImGui::TextUnformatted(stage_name(s).c_str());
-    ImGui::SameLine();
-    ImGui::TextDisabled("(%s / %s)", s.name.en.c_str(), s.name.zh.c_str());
+    const std::string both_names = "(" + s.name.en + " / " + s.name.zh + ")";
+    same_line_if_fits(ImGui::CalcTextSize(both_names.c_str()).x);
+    text_disabled_wrapped(both_names.c_str());
     const std::string& description = s.description.in(lang);
     if (!description.empty()) ImGui::TextWrapped("%s", description.c_str());
 
     if (ImGui::CollapsingHeader(tr("lifecycle.playbook"), ImGuiTreeNodeFlags_DefaultOpen)) {
         const std::string& goal = s.goal.in(lang);
-        ImGui::TextDisabled("%s", tr("common.goal"));
+        text_disabled_wrapped(tr("common.goal"));
         ImGui::TextWrapped("%s", goal.empty() ? "-" : goal.c_str());
-        ImGui::TextDisabled("%s", tr("lifecycle.strategies"));
-        for (const PlaybookItem& item : s.playbook) ImGui::BulletText("%s", playbook_text(item).c_str());
+        text_disabled_wrapped(tr("lifecycle.strategies"));
+        for (const PlaybookItem& item : s.playbook) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", playbook_text(item).c_str());
+        }
         if (s.playbook.empty()) ImGui::TextDisabled("-");
-        ImGui::TextDisabled("%s", tr("common.result_metrics"));
+        text_disabled_wrapped(tr("common.result_metrics"));
         std::string metrics;
         for (const std::string& m : s.result_metrics) metrics += (metrics.empty() ? "" : ", ") + std::string(tr(result_metric_label(m)));
         ImGui::TextWrapped("%s", metrics.empty() ? "-" : metrics.c_str());
     }
     if (ImGui::CollapsingHeader(tr("lifecycle.stage_metrics"), ImGuiTreeNodeFlags_DefaultOpen)) {
         const PeriodMetrics& pm = a.metrics;
-        ImGui::TextDisabled("%s", trf("lifecycle.period_grouped_by_start_stage",
-                                      {to_iso(pm.period.start), to_iso(Date{pm.period.end.days - 1})}).c_str());
+        text_disabled_wrapped(trf("lifecycle.period_grouped_by_start_stage",
+                                  {to_iso(pm.period.start), to_iso(Date{pm.period.end.days - 1})}).c_str());
         if (begin_fitting_table("stage_metrics", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
             ImGui::TableSetupColumn(tr("common.metric"), ImGuiTableColumnFlags_WidthStretch);
             ImGui::TableSetupColumn(tr("common.value"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
@@ -303,7 +308,7 @@ void draw_stages_tab(AppState& state, LifecyclePanelState& p) {
     int clicked = draw_chain(model, a, v.selected_stage);
     if (clicked >= 0) v.selected_stage = clicked;
     int stage = std::clamp(v.selected_stage, 0, static_cast<int>(model.stages.size()) - 1);
-    ImGui::TextDisabled("%s", trf("lifecycle.staged_as_of", {std::to_string(a.stages.present), to_iso(a.as_of)}).c_str());
+    text_disabled_wrapped(trf("lifecycle.staged_as_of", {std::to_string(a.stages.present), to_iso(a.as_of)}).c_str());
     if (ImGui::CollapsingHeader(tr("lifecycle.all_stages"))) draw_stage_table(state, model, a);
 
     float width = ImGui::GetContentRegionAvail().x;
@@ -328,7 +333,7 @@ void draw_lifecycle_header(AppState& state, bool with_picker) {
     const LifecycleModel& model = v.model;
     if (with_picker) {
         ImGui::TextUnformatted(tr("common.model"));
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::GetFontSize() * 20);  // the header's controls flow onto more lines when narrow
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20);
         std::string preview = model_name(model);
         if (!v.model_is_builtin) preview = std::string(tr("lifecycle.custom")) + ": " + preview;
@@ -350,16 +355,15 @@ void draw_lifecycle_header(AppState& state, bool with_picker) {
             }
             ImGui::EndCombo();
         }
-        ImGui::SameLine();
+        same_line_if_fits(button_width(tr("lifecycle.duplicate_as_custom")));
         if (ImGui::Button(tr("lifecycle.duplicate_as_custom"))) duplicate_lifecycle_model(state);
         automation::record("lifecycle.duplicate");
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", tr("lifecycle.copy_this_model_into_the_workspaces"));
-        ImGui::SameLine();
     } else {
         ImGui::Text("%s: %s", tr("common.model"), model_name(model).c_str());
-        ImGui::SameLine();
     }
+    same_line_if_fits(ImGui::CalcTextSize(tr("common.as_of")).x + ImGui::GetStyle().ItemSpacing.x + ImGui::GetFontSize() * 7);
     ImGui::TextUnformatted(tr("common.as_of"));
     ImGui::SameLine();
     Date as_of = lifecycle_as_of(state);
@@ -367,7 +371,7 @@ void draw_lifecycle_header(AppState& state, bool with_picker) {
     automation::record("lifecycle.as_of");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("lifecycle.yyyy_mm_dd_press_enter"));
     if (v.as_of) {
-        ImGui::SameLine();
+        same_line_if_fits(button_width(tr("lifecycle.reset_date")));
         if (ImGui::SmallButton(tr("lifecycle.reset_date"))) v.as_of.reset();
         automation::record("lifecycle.as_of.reset");
     }

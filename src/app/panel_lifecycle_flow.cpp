@@ -13,6 +13,7 @@
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
 #include "app/table_fit.h"
+#include "app/ui_style.h"
 #include "core/lifecycle/cohort_recurring.h"
 #include "imgui.h"
 
@@ -53,7 +54,7 @@ void draw_funnel_history(AppState& state, FlowPanelState& p) {
     int hovered = charts::funnel_chart("funnel", steps, ValueFormat::integer, funnel, charts::FunnelShare::of_total);
     automation::record("flow.funnel");
     if (hovered >= 0 && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) v.selected_stage = hovered;
-    ImGui::TextDisabled("%s", tr("lifecycle_flow.stages_in_model_order_percentages_are"));
+    text_disabled_wrapped(tr("lifecycle_flow.stages_in_model_order_percentages_are"));
 
     ImGui::Spacing();
     ImGui::Separator();
@@ -61,11 +62,11 @@ void draw_funnel_history(AppState& state, FlowPanelState& p) {
     if (!history) return draw_history_pending(state);
     const SnapshotSeries& h = *history;
     if (h.dates.empty()) {
-        ImGui::TextDisabled("%s", tr("lifecycle_flow.no_dated_data_to_build_a"));
+        text_disabled_wrapped(tr("lifecycle_flow.no_dated_data_to_build_a"));
         return;
     }
     ImGui::TextUnformatted(tr("lifecycle_flow.stages_over_time_month_end_snapshots"));
-    ImGui::SameLine();
+    same_line_if_fits(radio_width(tr("lifecycle_flow.shares")));
     ImGui::Checkbox(tr("lifecycle_flow.shares"), &p.history_shares);
     automation::record("flow.history_shares");
     std::vector<double> x;
@@ -112,27 +113,27 @@ void draw_cohorts(AppState& state, FlowPanelState& p) {
     LifecycleView& v = lifecycle_view(state);
     int basis = p.recurring ? 2 : v.cohort_basis == CohortBasis::first_purchase ? 0 : 1;
     ImGui::TextUnformatted(tr("lifecycle_flow.cohort_by"));
-    ImGui::SameLine();
+    same_line_if_fits(radio_width(tr("lifecycle_flow.first_purchase_birth_cohort")));  // the choices flow onto more lines when narrow
     if (ImGui::RadioButton(tr("lifecycle_flow.first_purchase_birth_cohort"), &basis, 0)) {
         v.cohort_basis = CohortBasis::first_purchase;
         p.recurring = false;
     }
     automation::record("flow.cohort.birth");
-    ImGui::SameLine();
+    same_line_if_fits(radio_width(tr("lifecycle_flow.acquisition_date")));
     if (ImGui::RadioButton(tr("lifecycle_flow.acquisition_date"), &basis, 1)) {
         v.cohort_basis = CohortBasis::acquired;
         p.recurring = false;
     }
     automation::record("flow.cohort.acquired");
-    ImGui::SameLine();
+    same_line_if_fits(radio_width(tr("lifecycle_flow.any_purchase_in_the_month_recurring")));
     if (ImGui::RadioButton(tr("lifecycle_flow.any_purchase_in_the_month_recurring"), &basis, 2)) p.recurring = true;
     automation::record("flow.cohort.recurring");
     int period = v.cohort_period == CohortPeriod::calendar_month ? 0 : 1;
     ImGui::TextUnformatted(tr("lifecycle_flow.columns"));
-    ImGui::SameLine();
+    same_line_if_fits(radio_width(tr("lifecycle_flow.calendar_months_after_the_cohort_month")));
     if (ImGui::RadioButton(tr("lifecycle_flow.calendar_months_after_the_cohort_month"), &period, 0)) v.cohort_period = CohortPeriod::calendar_month;
     automation::record("flow.cohort.calendar");
-    ImGui::SameLine();
+    same_line_if_fits(radio_width(tr("lifecycle_flow.rolling_30_day_periods_after_each")));
     if (ImGui::RadioButton(tr("lifecycle_flow.rolling_30_day_periods_after_each"), &period, 1))
         v.cohort_period = CohortPeriod::rolling_30_days;
     automation::record("flow.cohort.rolling");
@@ -148,7 +149,7 @@ void draw_cohorts(AppState& state, FlowPanelState& p) {
     if (!p.recurring && !over_time) return draw_history_pending(state);
     const CohortTable& t = recurring ? *recurring : over_time->cohorts;
     if (t.rows.empty()) {
-        ImGui::TextDisabled("%s", tr("lifecycle_flow.no_purchases_yet_no_cohorts"));
+        text_disabled_wrapped(tr("lifecycle_flow.no_purchases_yet_no_cohorts"));
         return;
     }
     std::size_t columns = 0;
@@ -168,10 +169,9 @@ void draw_cohorts(AppState& state, FlowPanelState& p) {
     for (std::size_t k = 0; k < columns; ++k) column_labels.push_back(prefix + std::to_string(k));
     charts::Options options;
     options.height_lines = std::clamp(static_cast<float>(t.rows.size()) * 1.1f + 2, 6.0f, 40.0f);
-    if (p.recurring) ImGui::TextDisabled("%s", tr("lifecycle_flow.recurring_cohort_everyone_who_bought_in"));
-    ImGui::TextDisabled("%s", t.period == CohortPeriod::calendar_month
-                                  ? tr("lifecycle_flow.cell_mk_share_of_the_cohort")
-                                  : tr("lifecycle_flow.cell_pk_share_who_bought_in"));
+    if (p.recurring) text_disabled_wrapped(tr("lifecycle_flow.recurring_cohort_everyone_who_bought_in"));
+    text_disabled_wrapped(t.period == CohortPeriod::calendar_month ? tr("lifecycle_flow.cell_mk_share_of_the_cohort")
+                                                                 : tr("lifecycle_flow.cell_pk_share_who_bought_in"));
     charts::heatmap("cohorts", row_labels, column_labels, values, p.cohort_counts ? ValueFormat::integer : ValueFormat::percent,
                     charts::palette_color(0), options);
     automation::record("flow.cohort.heatmap");
@@ -212,7 +212,7 @@ void draw_stage_move_times(AppState& state) {
         ImGui::EndTable();
     }
     automation::record("flow.transition.times");
-    ImGui::TextDisabled("%s", tr("lifecycle_flow.mean_days_from_entering_the_rows"));
+    text_disabled_wrapped(tr("lifecycle_flow.mean_days_from_entering_the_rows"));
 }
 
 // The from and to sliders over the history's dates (by default the last date and a year before it).
@@ -249,7 +249,7 @@ void draw_transition_table(const LifecycleModel& model, const TransitionMatrix& 
             bool entered = r == n;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            if (entered) ImGui::TextDisabled("%s", tr("lifecycle_flow.new_not_present"));
+            if (entered) text_disabled_wrapped(tr("lifecycle_flow.new_not_present"));
             else {
                 color_swatch(stage_color(model.stages[r]));
                 ImGui::TextUnformatted(stage_name(model.stages[r]).c_str());
@@ -272,7 +272,7 @@ void draw_transition_table(const LifecycleModel& model, const TransitionMatrix& 
         }
         ImGui::EndTable();
     }
-    ImGui::TextDisabled("%s", tr("lifecycle_flow.rows_stage_at_the_first_date"));
+    text_disabled_wrapped(tr("lifecycle_flow.rows_stage_at_the_first_date"));
 }
 
 // The same moves as a flow chart, new customers as an extra node on the left.
@@ -300,7 +300,7 @@ void draw_transitions(AppState& state, FlowPanelState& p) {
     if (!history) return draw_history_pending(state);
     const SnapshotSeries& h = *history;
     if (h.dates.size() < 2) {
-        ImGui::TextDisabled("%s", tr("lifecycle_flow.transitions_need_at_least_two_months"));
+        text_disabled_wrapped(tr("lifecycle_flow.transitions_need_at_least_two_months"));
         return;
     }
     draw_date_range(h, p);

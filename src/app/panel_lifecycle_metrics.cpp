@@ -9,6 +9,7 @@
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/table_fit.h"
+#include "app/ui_style.h"
 #include "imgui.h"
 
 namespace lcs {
@@ -84,17 +85,17 @@ void draw_lifecycle_metrics_table(AppState& state) {
         m.periods_back = 0;
     }
     automation::record("lifecycle.metrics.period");
-    ImGui::SameLine();
+    same_line_if_fits(labelled_width(ImGui::GetFontSize() * 6, tr("lifecycle_metrics.periods_back")));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
     ImGui::InputInt(tr("lifecycle_metrics.periods_back"), &m.periods_back);
     m.periods_back = std::clamp(m.periods_back, 0, 120);
     automation::record("lifecycle.metrics.back");
-    ImGui::SameLine();
+    same_line_if_fits(labelled_width(ImGui::GetFontSize() * 6, tr("lifecycle_metrics.active_window_days")));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
     int active = v.active_days;
     if (ImGui::InputInt(tr("lifecycle_metrics.active_window_days"), &active, 30) && active > 0) v.active_days = std::min(active, 3650);
     automation::record("lifecycle.metrics.active_days");
-    ImGui::SameLine();
+    same_line_if_fits(radio_width(tr("lifecycle_metrics.by_segment")));
     ImGui::Checkbox(tr("lifecycle_metrics.by_segment"), &m.by_segment);
     automation::record("lifecycle.metrics.by_segment");
 
@@ -105,7 +106,7 @@ void draw_lifecycle_metrics_table(AppState& state) {
         m.metrics = compute_period_metrics(state.workspace(), lifecycle_index(state), model, period, options);
     }
     const PeriodMetrics& pm = m.metrics;
-    ImGui::TextDisabled("%s", trf("lifecycle_metrics.period_active_days", {to_iso(pm.period.start), to_iso(Date{pm.period.end.days - 1}),
+    text_disabled_wrapped(trf("lifecycle_metrics.period_active_days", {to_iso(pm.period.start), to_iso(Date{pm.period.end.days - 1}),
                                                                          std::to_string(pm.options.active_days)}).c_str());
 
     std::vector<std::pair<std::string, const GroupMetrics*>> columns;

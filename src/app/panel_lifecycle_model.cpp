@@ -9,6 +9,7 @@
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/table_fit.h"
+#include "app/ui_style.h"
 #include "app/text_field.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -155,8 +156,8 @@ void add_stage_button(AppState& state, int n, LifecycleView& v) {
             v.selected_stage = position;
     }
     automation::record("lifecycle.model.add_stage");
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", tr("lifecycle_model.a_new_stage_catches_nobody_until"));
+    same_line_if_fits(ImGui::CalcTextSize(tr("lifecycle_model.a_new_stage_catches_nobody_until")).x);
+    text_disabled_wrapped(tr("lifecycle_model.a_new_stage_catches_nobody_until"));
 }
 
 void draw_stage_list(AppState& state, ModelEditorState& e, LifecycleView& v) {
@@ -213,7 +214,7 @@ void draw_stage_texts(AppState& state, ModelEditorState& e, LifecycleView& v) {
         s.result_metrics = split(e.metrics_text);
         commit_lifecycle_model(state, d, "edit.edit_result_metrics");
     }
-    ImGui::TextDisabled("%s", tr("lifecycle_model.strategies_the_first_one_is_the"));
+    text_disabled_wrapped(tr("lifecycle_model.strategies_the_first_one_is_the"));
     int remove = -1;
     for (std::size_t k = 0; k < s.playbook.size(); ++k) {
         ImGui::PushID(static_cast<int>(k));
@@ -256,7 +257,7 @@ void draw_lifecycle_model_editor(AppState& state) {
     if (e.draft.stages.empty()) return;
     ImGui::BeginChild("model_editor");
     if (v.model_is_builtin) {
-        ImGui::TextDisabled("%s", tr("lifecycle_model.this_is_a_built_in_template"));
+        text_disabled_wrapped(tr("lifecycle_model.this_is_a_built_in_template"));
         if (v.stashed_custom)
             ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("lifecycle_model.editing_it_replaces_the_custom_model"));
     }

@@ -14,6 +14,7 @@
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
 #include "app/table_fit.h"
+#include "app/ui_style.h"
 #include "app/text_field.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -279,7 +280,10 @@ void draw_stage_list(const LifecycleModel& model, const LifecycleAtDate& a, int&
 }
 
 void draw_order_and_fallback(AppState& state, LifecycleModel& d) {
-    ImGui::TextUnformatted(tr("rules.evaluation_order_first_match_wins"));
+    ImGui::TextWrapped("%s", tr("rules.evaluation_order_first_match_wins"));
+    // The arrows line up in a column, moved left (or to the next line) when the list is narrow.
+    const float arrows_w = ImGui::GetFrameHeight() * 2 + ImGui::GetStyle().ItemSpacing.x;
+    const float arrows_x = std::min(ImGui::GetFontSize() * 12, ImGui::GetWindowContentRegionMax().x - arrows_w);
     std::vector<int> order = evaluation_sequence(d);
     int move_from = -1, move_to = -1;
     for (std::size_t k = 0; k < order.size(); ++k) {
@@ -288,7 +292,8 @@ void draw_order_and_fallback(AppState& state, LifecycleModel& d) {
         ImGui::SameLine(ImGui::GetFontSize() * 2);
         color_swatch(stage_color(d.stages[static_cast<std::size_t>(order[k])]));
         ImGui::TextUnformatted(stage_name(d.stages[static_cast<std::size_t>(order[k])]).c_str());
-        ImGui::SameLine(ImGui::GetFontSize() * 12);
+        if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x <= arrows_x) ImGui::SameLine(arrows_x);
+        else same_line_if_fits(arrows_w);
         ImGui::BeginDisabled(k == 0);
         if (ImGui::ArrowButton("up", ImGuiDir_Up)) move_from = static_cast<int>(k), move_to = static_cast<int>(k) - 1;
         ImGui::EndDisabled();
@@ -306,9 +311,9 @@ void draw_order_and_fallback(AppState& state, LifecycleModel& d) {
         commit_lifecycle_model(state, d, "edit.change_evaluation_order");
     }
     ImGui::Spacing();
-    ImGui::TextUnformatted(tr("rules.fallback_stage_customers_no_rule_catches"));
+    ImGui::TextWrapped("%s", tr("rules.fallback_stage_customers_no_rule_catches"));
     int fallback = fallback_index(d);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 12, ImGui::GetContentRegionAvail().x));
     if (ImGui::BeginCombo("##fallback", stage_name_at(d, fallback).c_str())) {
         for (std::size_t i = 0; i < d.stages.size(); ++i)
             if (ImGui::Selectable(stage_name(d.stages[i]).c_str(), static_cast<int>(i) == fallback) && static_cast<int>(i) != fallback) {

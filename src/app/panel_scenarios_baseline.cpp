@@ -9,6 +9,7 @@
 #include "app/i18n.h"
 #include "app/panel_scenarios_internal.h"
 #include "app/table_fit.h"
+#include "app/ui_style.h"
 #include "core/scenario/defaults.h"
 #include "imgui.h"
 
@@ -85,8 +86,9 @@ bool draw_baseline_source(AppState& state, ScenarioPanelState& s) {
 void draw_stage_table(ScenarioPanelState& s, const Baseline& b, const std::string& currency) {
     const size_t n = b.stages.size();
     ImGui::TextUnformatted(tr("scenarios.per_stage"));
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", trf("scenarios.money_per_customer_per_month", {currency}).c_str());
+    const std::string money_note = trf("scenarios.money_per_customer_per_month", {currency});
+    same_line_if_fits(ImGui::CalcTextSize(money_note.c_str()).x);
+    text_disabled_wrapped(money_note.c_str());
     std::vector<double> revenue = effective_revenue(b);
     if (begin_fitting_table("stages", 6, kTableFlags)) {
         ImGui::TableSetupColumn(tr("common.stage"));
@@ -136,9 +138,10 @@ void draw_flows(ScenarioPanelState& s, const Baseline& b) {
     field_label(tr("common.new_customers_per_month"));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     input_cell(s, "scenarios.baseline.new_customers", "new_customers_per_month", "", b.new_customers_per_month, "%.1f");
-    ImGui::SameLine();
     const bool has_entry = b.entry_stage >= 0 && static_cast<size_t>(b.entry_stage) < n;
-    ImGui::TextDisabled("%s", trf("scenarios.enter_stage", {has_entry ? stage_title(s, b.stages[static_cast<size_t>(b.entry_stage)]) : "-"}).c_str());
+    const std::string entry = trf("scenarios.enter_stage", {has_entry ? stage_title(s, b.stages[static_cast<size_t>(b.entry_stage)]) : "-"});
+    same_line_if_fits(ImGui::CalcTextSize(entry.c_str()).x);
+    text_disabled_wrapped(entry.c_str());
     result_help("new_customers");
     field_label(tr("scenarios.discount_rate_n_month"));
     ImGui::PushItemWidth(ImGui::GetFontSize() * 10);
@@ -146,10 +149,11 @@ void draw_flows(ScenarioPanelState& s, const Baseline& b) {
     input_cell(s, "scenarios.baseline.discount", "discount_rate_monthly", "", b.discount_rate_monthly, "%.3f", 0.01);
     ImGui::EndGroup();
     ImGui::PopItemWidth();
-    ImGui::SameLine();
     char yearly[32];
     std::snprintf(yearly, sizeof yearly, "%.1f%%", (std::pow(1 + b.discount_rate_monthly, 12) - 1) * 100);
-    ImGui::TextDisabled("%s", trf("scenarios.equals_per_year", {yearly}).c_str());
+    const std::string per_year = trf("scenarios.equals_per_year", {yearly});
+    same_line_if_fits(ImGui::CalcTextSize(per_year.c_str()).x);
+    text_disabled_wrapped(per_year.c_str());
     field_label(tr("scenarios.horizon_months"));
     int horizon = b.horizon_months;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
@@ -164,7 +168,7 @@ void draw_flows(ScenarioPanelState& s, const Baseline& b) {
 void draw_channels(const Baseline& b, const std::string& currency) {
     if (!b.channels.empty()) {
         ImGui::Spacing();
-        ImGui::TextUnformatted(trf("scenarios.acquisition_channels_average", {money(average_acquisition_cost(b)), currency}).c_str());
+        ImGui::TextWrapped("%s", trf("scenarios.acquisition_channels_average", {money(average_acquisition_cost(b)), currency}).c_str());
         if (begin_fitting_table("channels", 3, kTableFlags)) {
             ImGui::TableSetupColumn(tr("common.channel"));
             ImGui::TableSetupColumn(tr("scenarios.share_of_new_customers"));
@@ -188,7 +192,7 @@ void draw_channels(const Baseline& b, const std::string& currency) {
 // The monthly transition matrix: read-only when measured, typed in (row by row) otherwise.
 void draw_transition_matrix(ScenarioPanelState& s, const Baseline& b) {
     const size_t n = b.stages.size();
-    ImGui::TextUnformatted(tr("scenarios.monthly_transition_probabilities_row_stage_now"));
+    ImGui::TextWrapped("%s", tr("scenarios.monthly_transition_probabilities_row_stage_now"));
     if (s.has_data) help_marker(tr("scenarios.measured_of_the_customers_in_the"));
     else help_marker(tr("scenarios.type_each_row_so_that_it"));
     if (begin_fitting_table("transition", static_cast<int>(n) + 2, kTableFlags)) {

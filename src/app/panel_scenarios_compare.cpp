@@ -11,6 +11,7 @@
 #include "app/panel_scenarios_internal.h"
 #include "app/table_fit.h"
 #include "app/ui_lang.h"
+#include "app/ui_style.h"
 #include "imgui.h"
 
 namespace lcs::scenario_ui {
@@ -143,7 +144,7 @@ void draw_comparison(AppState& state, ScenarioPanelState& s) {
     if (!s.comparison) return;
     const Comparison& c = *s.comparison;
     ImGui::BeginChild("comparison", ImVec2(0, 0), false);
-    ImGui::TextDisabled("%s", tr("scenarios_compare.differences_are_to_the_baseline_no"));
+    text_disabled_wrapped(tr("scenarios_compare.differences_are_to_the_baseline_no"));
     result_help("difference_to_baseline");
     draw_figures_table(s, c);
 
@@ -276,7 +277,7 @@ void draw_sensitivity(AppState& state, ScenarioPanelState& s) {
     ImGui::AlignTextToFramePadding();
     ImGui::Text("%s: %s", result_name("sensitivity"), s.working.name.c_str());
     result_help("sensitivity");
-    ImGui::SameLine();
+    same_line_if_fits(ImGui::GetFontSize() * 10);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     ImGui::SliderFloat("##delta", &s.tornado_delta_percent, 1, 50, tr("scenarios_compare.each_input_n"));
     automation::record("scenarios.sensitivity.delta");
@@ -291,7 +292,7 @@ void draw_sensitivity(AppState& state, ScenarioPanelState& s) {
     ImGui::BeginChild("sensitivity", ImVec2(0, 0), false);
     ImGui::TextWrapped("%s", trf("scenarios_compare.scenario_projected_equity", {s.working.name, horizon_text(s.baseline->horizon_months),
                                                                                 money(t.base_equity), state.workspace().meta.currency}).c_str());
-    ImGui::TextDisabled("%s", tr("scenarios_compare.bars_show_customer_equity_when_one"));
+    text_disabled_wrapped(tr("scenarios_compare.bars_show_customer_equity_when_one"));
     std::vector<charts::TornadoRow> rows;
     for (const TornadoBar& bar : t.bars) {
         charts::TornadoRow row;

@@ -13,6 +13,7 @@
 #include "app/i18n.h"
 #include "app/panels.h"
 #include "app/table_fit.h"
+#include "app/ui_style.h"
 #include "app/ui_lang.h"
 #include "core/value/value_segmentation.h"
 #include "imgui.h"
@@ -103,26 +104,27 @@ void refresh(AppState& state, ValuePanelState& s, const std::optional<ClvResult>
     recompute_results(s);
 }
 
+// The measure choices flow onto more lines when the window is narrow (larger UI scale, Chinese).
 void draw_controls(ValuePanelState& s, bool have_clv) {
     ImGui::TextUnformatted(tr("value.value_measure"));
-    ImGui::SameLine();
+    same_line_if_fits(radio_width(tr("common.revenue_to_date")));
     int measure = static_cast<int>(s.measure);
     ImGui::RadioButton(tr("common.revenue_to_date"), &measure, 0);
     automation::record("value.measure.revenue");
-    ImGui::SameLine();
+    same_line_if_fits(radio_width(tr("value.clv_last_fit")));
     if (!have_clv) ImGui::BeginDisabled();
     ImGui::RadioButton(tr("value.clv_last_fit"), &measure, 1);
     automation::record("value.measure.clv");
     if (!have_clv) ImGui::EndDisabled();
     s.measure = static_cast<ValueMeasure>(measure);
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    same_line_if_fits(ImGui::CalcTextSize(tr("value.loyalty_measure")).x, ImGui::GetFontSize() * 2);
     ImGui::TextUnformatted(tr("value.loyalty_measure"));
-    ImGui::SameLine();
     int loyalty = static_cast<int>(s.loyalty);
+    same_line_if_fits(radio_width(tr("value.purchase_days")));
     ImGui::RadioButton(tr("value.purchase_days"), &loyalty, 0);
-    ImGui::SameLine();
+    same_line_if_fits(radio_width(tr("common.tenure")));
     ImGui::RadioButton(tr("common.tenure"), &loyalty, 1);
-    ImGui::SameLine();
+    same_line_if_fits(radio_width(tr("clv.p_alive")));
     if (!have_clv) ImGui::BeginDisabled();
     ImGui::RadioButton(tr("clv.p_alive"), &loyalty, 2);
     if (!have_clv) ImGui::EndDisabled();
@@ -210,15 +212,15 @@ void draw_lorenz(const ValuePanelState& s) {
     charts::line_chart("lorenz", {curve, equal, top}, {tr("value.share_of_customers_most_valuable_first"), ValueFormat::percent},
                        {tr("value.share_of_value"), ValueFormat::percent}, o);
     automation::record("value.lorenz");
-    ImGui::TextUnformatted(trf("value.top_20_hold_share", {format_value(c.top20_share, ValueFormat::percent)}).c_str());
+    ImGui::TextWrapped("%s", trf("value.top_20_hold_share", {format_value(c.top20_share, ValueFormat::percent)}).c_str());
     automation::record("value.top20");
     char gini[32];
     std::snprintf(gini, sizeof gini, "%.3f", c.gini);
-    ImGui::TextDisabled("%s", trf("value.gini_total", {gini, format_value(c.total_value, ValueFormat::money)}).c_str());
+    text_disabled_wrapped(trf("value.gini_total", {gini, format_value(c.total_value, ValueFormat::money)}).c_str());
 }
 
 void draw_tiers(const ValuePanelState& s) {
-    ImGui::TextUnformatted(tr("value.20_60_20_tiers"));
+    ImGui::TextWrapped("%s", tr("value.20_60_20_tiers"));
     const Lang lang = ui_lang();
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
     if (!begin_fitting_table("tiers", 5, flags)) return;
@@ -245,8 +247,8 @@ void draw_tiers(const ValuePanelState& s) {
 }
 
 void draw_quadrants(const ValuePanelState& s) {
-    ImGui::TextUnformatted(tr("value.value_loyalty_matrix"));
-    ImGui::TextDisabled("%s", trf("value.thresholds", {format_value(s.thresholds.value, ValueFormat::money),
+    ImGui::TextWrapped("%s", tr("value.value_loyalty_matrix"));
+    text_disabled_wrapped(trf("value.thresholds", {format_value(s.thresholds.value, ValueFormat::money),
                                                       format_value(s.thresholds.loyalty, ValueFormat::number)}).c_str());
     const Lang lang = ui_lang();
     ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
@@ -329,7 +331,7 @@ void draw_panel_value(AppState& state) {
         ImGui::TextDisabled("%s", tr("value.no_customers_with_purchases_and_a"));
         return;
     }
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    same_line_if_fits(button_width(tr("value.save_segments_as_tags")), ImGui::GetFontSize() * 2);
     if (ImGui::Button(tr("value.save_segments_as_tags"))) save_tags(state, s);
     automation::record("value.save_tags");
     if (ImGui::IsItemHovered())

@@ -46,6 +46,20 @@ std::unordered_map<ImGuiID, Measured>& measured() {
     return tables;
 }
 
+// A fixed column narrower than its content (sized for other rows or another workspace, or narrowed by
+// hand) is fitted to its content again, one column a frame.
+void refit_fixed_columns(ImGuiTable& t) {
+    for (int i = 0; i < t.ColumnsCount; ++i) {
+        const ImGuiTableColumn& c = t.Columns[i];
+        if (!c.IsEnabled || (c.Flags & ImGuiTableColumnFlags_WidthStretch)) continue;
+        const float content = std::max({c.ContentMaxXFrozen, c.ContentMaxXUnfrozen, c.ContentMaxXHeadersIdeal});
+        if (content > c.WorkMaxX + 1) {
+            ImGui::TableSetColumnWidthAutoSingle(&t, i);
+            return;
+        }
+    }
+}
+
 }  // namespace
 
 bool begin_fitting_table(const char* str_id, int columns, ImGuiTableFlags flags, const ImVec2& outer_size) {
@@ -55,6 +69,7 @@ bool begin_fitting_table(const char* str_id, int columns, ImGuiTableFlags flags,
     const float scrollbar = (flags & ImGuiTableFlags_ScrollY) ? ImGui::GetStyle().ScrollbarSize : 0.0f;
     const float room = (outer_size.x > 0 ? outer_size.x : ImGui::GetContentRegionAvail().x) - scrollbar;
     if (!last || last->LastFrameActive < 0) return ImGui::BeginTable(str_id, columns, flags, outer_size);
+    refit_fixed_columns(*last);
     Measured& m = measured()[id];
     const bool was_scrolling = (last->Flags & ImGuiTableFlags_ScrollX) && !(flags & ImGuiTableFlags_ScrollX);
     if (!was_scrolling && !(flags & (ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY))) m.natural_height = last->OuterRect.GetHeight();

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "platform/platform.h"
 
 namespace lcs {
@@ -80,5 +81,38 @@ ImU32 readable_text_color(const ImVec4& fill) {
 }
 
 ImU32 readable_text_color(ImU32 fill) { return readable_text_color(ImGui::ColorConvertU32ToFloat4(fill)); }
+
+void same_line_if_fits(float next_width, float spacing) {
+    const float gap = spacing < 0 ? ImGui::GetStyle().ItemSpacing.x : spacing;
+    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + gap + next_width <= right_edge) ImGui::SameLine(0, gap);
+}
+
+std::string label_beside_or_above(const char* label, float item_width) {
+    if (labelled_width(item_width, label) <= ImGui::GetContentRegionAvail().x) return label;
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(label, end);
+    ImGui::PopTextWrapPos();
+    return std::string("##") + label;
+}
+
+void text_disabled_wrapped(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
+float button_width(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+float labelled_width(float item_width, const char* label) {
+    return item_width + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
+}
+
+float radio_width(const char* label) {
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
+}
 
 }  // namespace lcs

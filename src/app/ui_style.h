@@ -29,4 +29,20 @@ private:
 ImU32 readable_text_color(const ImVec4& fill);
 ImU32 readable_text_color(ImU32 fill);
 
+// Flowing rows of controls: call between two items instead of ImGui::SameLine. Keeps the next item on
+// the line when `next_width` pixels (plus `spacing`, default ItemSpacing.x) still fit in the window's
+// content region, else lets it start a new line, so a row of buttons or radio buttons never runs past
+// the window at a larger UI scale or in a longer language.
+void same_line_if_fits(float next_width, float spacing = -1);
+// The label of a widget `item_width` wide with its label on the right: `label` itself when it fits beside
+// the widget; else it is drawn now on its own wrapped line and "##" + label is returned for the widget.
+std::string label_beside_or_above(const char* label, float item_width);
+// TextDisabled that wraps at the window's edge instead of running past it.
+void text_disabled_wrapped(const char* text);
+// Width of a button, radio button or checkbox with this label (text up to "##" plus frame and box).
+float button_width(const char* label);
+float radio_width(const char* label);
+// Width of a widget `item_width` wide with its label on the right (InputInt, Combo, Slider).
+float labelled_width(float item_width, const char* label);
+
 }  // namespace lcs

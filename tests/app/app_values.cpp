@@ -82,6 +82,7 @@ TEST_CASE_FIXTURE(DemoApp, "CLV fit: editing a scenario in the planner keeps it 
     run_frames(app, 3);
     const auto undo = s.undo_depth();
     REQUIRE(click(app, "scenarios.new"));
+    REQUIRE(click(app, "scenarios.tab.levers"));  // the tab bar remembers the tab an earlier case left open
     REQUIRE(click(app, "scenarios.add_lever"));
     REQUIRE(click(app, "scenarios.add_lever.retention"));
     run_frames(app, 3);
@@ -101,6 +102,7 @@ TEST_CASE_FIXTURE(DemoApp, "lever units: 7 typed in the points box is 7 points, 
     app.select_panel("scenarios");
     run_frames(app, 3);
     REQUIRE(click(app, "scenarios.new"));
+    REQUIRE(click(app, "scenarios.tab.levers"));  // the tab bar remembers the tab an earlier case left open
     REQUIRE(click(app, "scenarios.add_lever"));
     REQUIRE(click(app, "scenarios.add_lever.retention"));
     REQUIRE(has_item(app, "scenarios.lever.0.points.input"));
