@@ -113,14 +113,10 @@ void draw_table(const CompareResult& r) {
         value_cell(r, i, clv::CompareColumn::holdout_rmse, m.holdout_rmse, 3);
         value_cell(r, i, clv::CompareColumn::curve_error, 100 * m.curve_error, 1);
     }
-    for (const clv::ExcludedModel& e : r.excluded) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextDisabled("%s", e.label.c_str());
-        ImGui::TableNextColumn();
-        weak_wrapped(trf("clv_diagnostics.cmp_not_compared", {e.reason.in(lang)}));
-    }
     ImGui::EndTable();
+    // Models that do not apply, under the table (their reasons are sentences, too long for a cell).
+    for (const clv::ExcludedModel& e : r.excluded)
+        weak_wrapped(trf("clv_diagnostics.cmp_not_compared", {e.label, e.reason.in(lang)}));
     weak_wrapped(tr("clv_diagnostics.cmp_best_note"));
 }
 

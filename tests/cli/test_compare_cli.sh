@@ -19,7 +19,7 @@ check_py "holdout errors: 39 weeks, RMSE >= MAE > 0" \
 check_py "best per column agrees with the values" \
   "j['best']['aic']==min(j['models'], key=lambda m: m['aic'])['model'] and j['best']['holdout_mae']==min(j['models'], key=lambda m: m['holdout_mae'])['model'] and j['best']['log_likelihood']==max(j['models'], key=lambda m: m['log_likelihood'])['model']" "$TMP/cmp.json"
 check_py "verdict names the recommended model in both languages" \
-  "j['recommended'] in ('bgnbd','paretonbd') and j['verdict'].endswith('use ' + {'bgnbd':'BG/NBD','paretonbd':'Pareto/NBD'}[j['recommended']] + '.') and '建议使用' in j['verdict_zh'] and 'ΔAIC' in j['verdict']" "$TMP/cmp.json"
+  "j['recommended'] in ('bgnbd','paretonbd') and j['verdict'].endswith('use ' + {'bgnbd':'BG/NBD','paretonbd':'Pareto/NBD'}[j['recommended']] + '.') and '建议使用' in j['verdict_zh'] and 'AIC difference' in j['verdict']" "$TMP/cmp.json"
 check_py "BG/BB and sBG left out with a reason" \
   "sorted(e['model'] for e in j['excluded'])==['bgbb','sbg'] and all(len(e['reason'])>20 for e in j['excluded'])" "$TMP/cmp.json"
 "$BIN" fit "$DATA/CDNOW_sample.txt" --model paretonbd --period week --calibration-end 1997-09-30 --json >"$TMP/fit.json"

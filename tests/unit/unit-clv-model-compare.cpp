@@ -126,8 +126,8 @@ TEST_CASE("model comparison: CDNOW table matches the individual fits and the pub
     const std::string& chosen = c.models[static_cast<size_t>(c.verdict.recommended)].label;
     CHECK(c.verdict.text.en.find("use " + chosen) != std::string::npos);
     CHECK(c.verdict.text.zh.find("建议使用 " + chosen) != std::string::npos);
-    // ΔAIC is 25: BG/NBD "fits clearly better".
-    CHECK(c.verdict.text.en.find("BG/NBD fits clearly better than Pareto/NBD (ΔAIC 25.") == 0);
+    // The AIC difference is 25: BG/NBD "fits clearly better".
+    CHECK(c.verdict.text.en.find("BG/NBD fits clearly better than Pareto/NBD (AIC difference 25.") == 0);
     // BG/BB and sBG are listed with their reasons.
     REQUIRE(c.excluded.size() == 2);
     CHECK(c.excluded[1].model == "bgbb");
@@ -174,21 +174,21 @@ TEST_CASE("model comparison verdict: equal fit, better holdout prediction decide
     const std::vector<ModelScore> table = {row("Pareto/NBD", 1000.0, 0.50), row("BG/NBD", 1001.2, 0.48)};
     const Verdict v = compare_verdict(table);
     CHECK(v.recommended == 1);
-    CHECK(v.text.en == "Pareto/NBD and BG/NBD fit equally (ΔAIC 1.2); BG/NBD predicts the holdout 4.0% better (MAE); use BG/NBD.");
-    CHECK(v.text.zh == "Pareto/NBD 与 BG/NBD 拟合程度相当（ΔAIC 1.2）；BG/NBD 对留出期的预测好 4.0%（MAE）；建议使用 BG/NBD。");
+    CHECK(v.text.en == "Pareto/NBD and BG/NBD fit equally (AIC difference 1.2); BG/NBD predicts the holdout 4.0% better (MAE); use BG/NBD.");
+    CHECK(v.text.zh == "Pareto/NBD 与 BG/NBD 拟合程度相当（AIC 相差 1.2）；BG/NBD 对留出期的预测好 4.0%（MAE）；建议使用 BG/NBD。");
     const auto best = best_per_column(table);
     CHECK(best[static_cast<int>(CompareColumn::aic)] == 0);
     CHECK(best[static_cast<int>(CompareColumn::holdout_mae)] == 1);
     CHECK(best[static_cast<int>(CompareColumn::log_likelihood)] == 0);
 }
 
-TEST_CASE("model comparison verdict: equal prediction, the AIC decides; the scale of ΔAIC is worded") {
+TEST_CASE("model comparison verdict: equal prediction, the AIC decides; the scale of the AIC difference is worded") {
     Verdict v = compare_verdict({row("BG/NBD", 1000, 0.500), row("Pareto/NBD", 1005, 0.505)});
     CHECK(v.recommended == 0);
-    CHECK(v.text.en == "BG/NBD fits better than Pareto/NBD (ΔAIC 5.0); both predict the holdout equally well (MAE 0.500 vs 0.505); use BG/NBD.");
+    CHECK(v.text.en == "BG/NBD fits better than Pareto/NBD (AIC difference 5.0); both predict the holdout equally well (MAE 0.500 vs 0.505); use BG/NBD.");
     v = compare_verdict({row("BG/NBD", 1030, 0.500), row("Pareto/NBD", 1000, 0.501)});
     CHECK(v.recommended == 1);
-    CHECK(v.text.en.find("Pareto/NBD fits clearly better than BG/NBD (ΔAIC 30.0)") == 0);
+    CHECK(v.text.en.find("Pareto/NBD fits clearly better than BG/NBD (AIC difference 30.0)") == 0);
     // A clearly worse fit that predicts the holdout much better is still chosen (prediction first).
     v = compare_verdict({row("BG/NBD", 1030, 0.40), row("Pareto/NBD", 1000, 0.50)});
     CHECK(v.recommended == 0);
@@ -202,7 +202,7 @@ TEST_CASE("model comparison verdict: ties fall to the curve error, then the fewe
     CHECK(v.recommended == 1);
     v = compare_verdict({row("BG/NBD", 1000, NAN), row("Pareto/NBD", 1001, NAN)});
     CHECK(v.recommended == 0);
-    CHECK(v.text.en == "BG/NBD and Pareto/NBD fit equally (ΔAIC 1.0); there is no holdout to check the predictions; use BG/NBD.");
+    CHECK(v.text.en == "BG/NBD and Pareto/NBD fit equally (AIC difference 1.0); there is no holdout to check the predictions; use BG/NBD.");
 }
 
 TEST_CASE("model comparison verdict: models without usable estimates are named and left out") {
@@ -295,7 +295,7 @@ TEST_CASE("model comparison verdict: BG/BB is compared on the holdout only") {
     const std::vector<ModelScore> table = {row("BG/NBD", 1000, 0.40), row("Pareto/NBD", 1001, 0.41), bgbb};
     const Verdict v = compare_verdict(table);
     CHECK(v.recommended == 2);  // 25% better on the holdout
-    CHECK(v.text.en == "BG/NBD and Pareto/NBD fit equally (ΔAIC 1.0) (BG/BB: likelihood on opportunities, not compared); "
+    CHECK(v.text.en == "BG/NBD and Pareto/NBD fit equally (AIC difference 1.0; BG/BB: likelihood on opportunities, not compared); "
                        "BG/BB predicts the holdout 25% better (MAE); use BG/BB.");
     const auto best = best_per_column(table);
     CHECK(best[static_cast<int>(CompareColumn::aic)] == 0);

@@ -153,7 +153,7 @@ const std::vector<Entry>& english() {
         {"clv_diagnostics.cmp_holdout_rmse", "Holdout RMSE"},
         {"clv_diagnostics.cmp_log_likelihood", "Log-likelihood"},
         {"clv_diagnostics.cmp_needs_purchases", "The model comparison needs dated purchases."},
-        {"clv_diagnostics.cmp_not_compared", "not compared: {0}"},
+        {"clv_diagnostics.cmp_not_compared", "Not compared: {0}: {1}"},
         {"clv_diagnostics.cmp_not_usable", "no usable estimates, values withheld: {0}"},
         {"clv_diagnostics.cmp_opportunities_ll", "BG/BB's likelihood is over purchase opportunities, not continuous time: its LL, AIC and BIC are not compared with the other models'."},
         {"clv_diagnostics.cmp_parameters", "Parameters"},

@@ -153,7 +153,7 @@ const std::vector<Entry>& chinese() {
         {"clv_diagnostics.cmp_holdout_rmse", "留出期 RMSE"},
         {"clv_diagnostics.cmp_log_likelihood", "对数似然"},
         {"clv_diagnostics.cmp_needs_purchases", "模型比较需要带日期的购买记录。"},
-        {"clv_diagnostics.cmp_not_compared", "未参与比较：{0}"},
+        {"clv_diagnostics.cmp_not_compared", "未参与比较：{0}：{1}"},
         {"clv_diagnostics.cmp_not_usable", "没有可用的估计，数值不予显示：{0}"},
         {"clv_diagnostics.cmp_opportunities_ll", "BG/BB 的似然基于购买时机而非连续时间：其对数似然、AIC 和 BIC 不与其他模型比较。"},
         {"clv_diagnostics.cmp_parameters", "参数个数"},

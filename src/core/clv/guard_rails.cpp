@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/clv/intervals.h"
 #include "core/clv/plain_text.h"
@@ -63,6 +64,14 @@ std::vector<double> symmetric_eigenvalues(std::vector<std::vector<double>> a) {
     return out;
 }
 
+// "3.2e+09"; "inf" when the matrix could not be inverted at all.
+std::string condition_text(double condition) {
+    if (!std::isfinite(condition)) return "inf";
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1e", condition);
+    return buffer;
+}
+
 }  // namespace
 
 std::string fit_model_label(const std::string& model) {
@@ -89,16 +98,16 @@ std::optional<GuardRail> check_holdout_length(const std::vector<CustomerRfm>& cu
                     {"There is no holdout period: the fit cannot be checked against purchases it has not seen.",
                      "没有留出期：无法用模型未见过的购买来检验拟合。"},
                     fill_localized("Set a holdout of at least {0} periods (the typical gap between purchases), better two or three times that.",
-                                   "把留出期设为至少 {0} 期（两次购买之间的典型间隔），最好是它的两到三倍。",
+                                   "把留出期设为至少{0}期（两次购买之间的典型间隔），最好是它的两到三倍。",
                                    {number_text(std::ceil(gap), 0)}));
     return rail("holdout_short", GuardSeverity::warning,
                 fill_localized("The holdout ({0} periods) is shorter than the typical gap between purchases ({1} periods): "
                                "most customers cannot show within it whether they still buy, so holdout errors say little.",
-                               "留出期（{0} 期）短于两次购买之间的典型间隔（{1} 期）：大多数客户在留出期内无法显示是否仍在购买，"
+                               "留出期（{0}期）短于两次购买之间的典型间隔（{1}期）：大多数客户在留出期内无法显示是否仍在购买，"
                                "留出期误差参考价值有限。",
                                {number_text(holdout_length, 1), number_text(gap, 1)}),
                 fill_localized("Use a holdout of at least {0} periods, or an earlier calibration end.",
-                               "把留出期设为至少 {0} 期，或把校准期结束日提前。", {number_text(std::ceil(gap), 0)}));
+                               "把留出期设为至少{0}期，或把校准期结束日提前。", {number_text(std::ceil(gap), 0)}));
 }
 
 std::optional<GuardRail> check_repeat_buyers(const std::vector<CustomerRfm>& customers) {
@@ -107,7 +116,7 @@ std::optional<GuardRail> check_repeat_buyers(const std::vector<CustomerRfm>& cus
     return rail("few_repeat_buyers", GuardSeverity::warning,
                 fill_localized("Only {0} of {1} customers bought again in the calibration period: with fewer than {2} repeat "
                                "buyers the model's parameters are poorly determined and its predictions vary a lot.",
-                               "校准期内 {1} 位客户中只有 {0} 位再次购买：复购客户少于 {2} 位时，模型参数难以确定，预测波动很大。",
+                               "校准期内{1}位客户中只有{0}位再次购买：复购客户少于{2}位时，模型参数难以确定，预测波动很大。",
                                {std::to_string(repeat), std::to_string(customers.size()), std::to_string(kMinRepeatBuyers)}),
                 {"Use a longer calibration period or more customers (e.g. several acquisition cohorts together); "
                  "read the values as rough.",
@@ -124,7 +133,7 @@ std::optional<GuardRail> check_observation_length(const std::vector<CustomerRfm>
     return rail("short_observation", GuardSeverity::warning,
                 fill_localized("{0}% of the customers were observed for less than two purchase cycles (2 × {1} periods): "
                                "the data can hardly tell a customer who left from one who has not bought yet.",
-                               "{0}% 的客户观察时间不足两个购买周期（2 × {1} 期）：数据很难区分已流失的客户和尚未再次购买的客户。",
+                               "{0}%的客户观察时间不足两个购买周期（2 × {1}期）：数据很难区分已流失的客户和尚未再次购买的客户。",
                                {number_text(100 * share, 0), number_text(gap, 1)}),
                 {"Use a later calibration end (a shorter holdout) or leave out the newest customers; "
                  "treat P(alive) of recent customers with care.",
@@ -142,14 +151,14 @@ std::optional<GuardRail> check_period_unit(const std::vector<CustomerRfm>& custo
         return rail("period_unit_tiny", GuardSeverity::warning,
                     fill_localized("Half the customers were observed for less than {0} {1}: in this unit the times are "
                                    "tiny, purchases pile up in few periods and recency loses its detail.",
-                                   "一半客户的观察时间不足 {0}{2}：以此为单位时间值过小，购买集中在少数几期，最近购买时间失去细节。",
+                                   "一半客户的观察时间不足{0}{2}：以此为单位时间值过小，购买集中在少数几期，最近购买时间失去细节。",
                                    {number_text(m, 2), en, zh}),
                     {"Use a smaller period unit (weeks or days).", "改用更小的时间单位（周或天）。"});
     if (m > kHugeMedianT)
         return rail("period_unit_huge", GuardSeverity::warning,
                     fill_localized("Half the customers were observed for more than {0} {1}: in this unit the purchase rates "
                                    "per period are tiny and the parameters hard to read.",
-                                   "一半客户的观察时间超过 {0}{2}：以此为单位每期购买率极小，参数难以解读。",
+                                   "一半客户的观察时间超过{0}{2}：以此为单位每期购买率极小，参数难以解读。",
                                    {number_text(m, 0), en, zh}),
                     {"Use a larger period unit (weeks or months).", "改用更大的时间单位（周或月）。"});
     return std::nullopt;
@@ -160,7 +169,7 @@ std::optional<GuardRail> check_convergence(const FitResult& fit) {
     return rail("not_converged", GuardSeverity::error,
                 fill_localized("The {0} fit did not converge ({1}): its parameters, expected purchases and values are not "
                                "maximum-likelihood estimates and must not be used.",
-                               "{0} 拟合未收敛：其参数、预期购买次数和价值都不是最大似然估计，不能使用。",
+                               "{0}拟合未收敛：其参数、预期购买次数和价值都不是最大似然估计，不能使用。",
                                {fit_model_label(fit.model), fit.message}),
                 {"Check the guard rails above (period unit, repeat buyers, holdout), change the data or settings and "
                  "fit again, or use the other model.",
@@ -176,7 +185,7 @@ std::optional<GuardRail> check_parameter_bounds(const FitResult& fit) {
     return rail("parameter_at_bound", GuardSeverity::warning,
                 fill_localized("{0} of the {1} fit ran to the edge of its range: the data do not pin it down, and "
                                "predictions that depend on it are arbitrary.",
-                               "{1} 拟合的参数 {0} 跑到了取值范围的边缘：数据无法确定它，依赖它的预测是任意的。",
+                               "{1}拟合的参数{0}跑到了取值范围的边缘：数据无法确定它，依赖它的预测是任意的。",
                                {names, fit_model_label(fit.model)}),
                 {"Look at the period unit and the repeat buyers; if they are fine, the simpler model (or the other "
                  "one) may describe these data better.",
@@ -213,9 +222,9 @@ std::optional<GuardRail> check_hessian(const std::vector<std::vector<double>>& i
                 fill_localized("The {0} likelihood is nearly flat in some direction at the optimum (condition number {1}): "
                                "some combination of parameters is not identified, so their standard errors are huge or "
                                "missing and the parameters alone should not be interpreted.",
-                               "{0} 的似然函数在最优点附近某个方向上几乎是平的（条件数 {1}）：某些参数组合无法由数据识别，"
+                               "{0}的似然函数在最优点附近某个方向上几乎是平的（条件数{1}）：某些参数组合无法由数据识别，"
                                "其标准误极大或无法计算，不应单独解读这些参数。",
-                               {fit_model_label(fit.model), std::isfinite(condition) ? number_text(condition, 0) : "∞"}),
+                               {fit_model_label(fit.model), condition_text(condition)}),
                 {"Predictions may still be fine (check the holdout); for parameters you can read, use more data or "
                  "a longer calibration period.",
                  "预测可能仍然可用（请看留出期检验）；若要解读参数，需要更多数据或更长的校准期。"});
@@ -230,12 +239,12 @@ std::optional<GuardRail> check_p_alive_no_repeat(const FitResult& fit, const std
                                "bug: a customer can only drop out right after a repeat purchase, so one who never repeated "
                                "cannot have dropped out. Their expected purchases are still low, because the model has "
                                "learnt that such customers buy rarely.",
-                               "{0} 位从未再次购买的客户存活概率为 1。这是 BG/NBD 模型本身的设定，不是错误：客户只会在一次复购之后流失，"
+                               "{0}位从未再次购买的客户存活概率为1。这是BG/NBD模型本身的设定，不是错误：客户只会在一次复购之后流失，"
                                "从未复购的客户因此不会被判为已流失。他们的预期购买次数仍然很低，因为模型知道这类客户很少购买。",
                                {std::to_string(none)}),
                 {"Rank such customers by expected purchases, not by P(alive); or use Pareto/NBD, whose P(alive) falls "
                  "with the time since the first purchase.",
-                 "对这类客户请按预期购买次数而不是存活概率排序；或改用 Pareto/NBD，其存活概率随首次购买后的时间下降。"});
+                 "对这类客户请按预期购买次数而不是存活概率排序；或改用Pareto/NBD，其存活概率随首次购买后的时间下降。"});
 }
 
 std::vector<GuardRail> pre_fit_guard_rails(const std::vector<CustomerRfm>& customers, PeriodUnit unit,

@@ -118,14 +118,16 @@ Localized fit_sentence(const std::vector<ModelScore>& models, int a, int b) {
     }
     const ModelScore& B = models[static_cast<size_t>(b)];
     const double d_aic = B.aic - A.aic;
-    const std::string d = number_text(d_aic, 1);
-    fit = d_aic < kEqualAic ? fill_localized("{0} and {1} fit equally (ΔAIC {2})", "{0} 与 {1} 拟合程度相当（ΔAIC {2}）", {A.label, B.label, d})
-        : d_aic < kClearAic ? fill_localized("{0} fits better than {1} (ΔAIC {2})", "{0} 比 {1} 拟合得更好（ΔAIC {2}）", {A.label, B.label, d})
-                            : fill_localized("{0} fits clearly better than {1} (ΔAIC {2})", "{0} 明显比 {1} 拟合得更好（ΔAIC {2}）", {A.label, B.label, d});
-    if (!apart_en.empty()) {
-        fit.en += " (" + apart_en + ": likelihood on opportunities, not compared)";
-        fit.zh += "（" + apart_zh + "：似然基于购买时机，不参与比较）";
-    }
+    // The AIC difference, and which models' likelihoods stay out of it.
+    const std::string d_en = number_text(d_aic, 1) + (apart_en.empty() ? "" : "; " + apart_en + ": likelihood on opportunities, not compared");
+    const std::string d_zh = number_text(d_aic, 1) + (apart_zh.empty() ? "" : "；" + apart_zh + "：似然基于购买时机，不参与比较");
+    const char* en = d_aic < kEqualAic ? "{0} and {1} fit equally (AIC difference {2})"
+                   : d_aic < kClearAic ? "{0} fits better than {1} (AIC difference {2})"
+                                       : "{0} fits clearly better than {1} (AIC difference {2})";
+    const char* zh = d_aic < kEqualAic ? "{0} 与 {1} 拟合程度相当（AIC 相差 {2}）"
+                   : d_aic < kClearAic ? "{0} 比 {1} 拟合得更好（AIC 相差 {2}）"
+                                       : "{0} 明显比 {1} 拟合得更好（AIC 相差 {2}）";
+    fit = {fill_text(en, {A.label, B.label, d_en}), fill_text(zh, {A.label, B.label, d_zh})};
     return fit;
 }
 

@@ -16,12 +16,12 @@
 //  1. Not usable models are named first ("Pareto/NBD did not converge and is left out.").
 //  2. None usable: says so. One usable: "Only X gave usable estimates; use X."
 //  3. Fit: among the models whose likelihoods are comparable (see above), the lowest AIC (a) against the runner-up (b), Burnham & Anderson's scale:
-//     ΔAIC < 2 "a and b fit equally", < 10 "a fits better than b", else "a fits clearly better than b".
+//     AIC difference < 2 "a and b fit equally", < 10 "a fits better than b", else "a fits clearly better than b".
 //  4. Prediction (when there is a holdout): the lowest per-customer holdout MAE (p) against the
 //     runner-up (q): relative gain (MAE_q − MAE_p) / MAE_q below kEqualMaeGain "predict the holdout
 //     equally well", else "p predicts the holdout N% better (MAE)".
 //  5. Recommendation: p when the holdout gain is at least kEqualMaeGain (predicting unseen purchases
-//     is what a CLV needs); else a when ΔAIC >= 2; else the lower aggregate curve error; else the
+//     is what a CLV needs); else a when the AIC difference is >= 2; else the lower aggregate curve error; else the
 //     fewer parameters; else a.
 //
 // Index: CompareSettings · ModelScore / ModelComparison · best_per_column · compare_verdict ·
