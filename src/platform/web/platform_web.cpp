@@ -9,6 +9,7 @@
 #include <array>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -20,6 +21,7 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "core/text_clean.h"
 #include "platform/platform.h"
 
 extern "C" {
@@ -60,6 +62,7 @@ struct WebHost {
     float pixel_ratio = 1.0f;
     std::set<int> keys_pressed_since_frame;
     std::vector<std::array<int, 4>> deferred_releases;  // key, scancode, mods (action is release)
+    lcs::Utf16Joiner keypress_units;                     // see char_callback
     bool text_input_active = false;
     int ime_x = 0, ime_y = 0;
     bool ready_requested = false;
@@ -129,6 +132,17 @@ void key_callback(GLFWwindow* window, int key, int scancode, int action, int mod
     ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
 }
 
+// Emscripten's GLFW passes each keypress's charCode, which is one UTF-16 unit. platform_web.js keeps
+// surrogate keypresses from GLFW (the text area delivers those characters whole), but ImGui's own
+// callback would queue any half that still came this way as a character of its own (WCHAR32 ImGui
+// stores a lone surrogate, later written as bytes ED A0 ..): here a pair is joined into its character
+// and a half without its partner becomes U+FFFD, never half a character.
+void char_callback(GLFWwindow*, unsigned int unit) {
+    std::uint32_t codes[2];
+    const int n = host().keypress_units.feed(unit, codes);
+    for (int i = 0; i < n; ++i) ImGui::GetIO().AddInputCharacter(codes[i]);
+}
+
 void flush_deferred_keys() {
     WebHost& h = host();
     h.keys_pressed_since_frame.clear();
@@ -192,6 +206,7 @@ bool init(const InitOptions& options) {
     io.ConfigMacOSXBehaviors = is_mac();
     ImGui_ImplGlfw_InitForOpenGL(h.window, true);
     glfwSetKeyCallback(h.window, key_callback);  // wraps ImGui's (see key_callback)
+    glfwSetCharCallback(h.window, char_callback);  // replaces ImGui's (see char_callback)
     ImGui_ImplOpenGL3_Init("#version 300 es");
     // After the GLFW backend so ours win: the browser clipboard instead of GLFW's emulation.
     io.GetClipboardTextFn = get_clipboard_for_imgui;
@@ -315,8 +330,10 @@ EMSCRIPTEN_KEEPALIVE void lcs_web_on_storage(int request_id, int found, const ch
     request_redraw();
 }
 
+// Text from the hidden text area (typing, input methods): whole UTF-8 characters, surrogate pairs
+// already joined by the browser; clean_text keeps a NUL or a stray surrogate out all the same.
 EMSCRIPTEN_KEEPALIVE void lcs_web_text_input(const char* utf8) {
-    if (utf8) ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    if (utf8) ImGui::GetIO().AddInputCharactersUTF8(lcs::clean_text(utf8).c_str());
 // A storage request answered: for a get, found says whether the key held data; for a set or a
 // remove, whether it succeeded (no data).
     lcs::platform::request_redraw();

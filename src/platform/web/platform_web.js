@@ -12,11 +12,33 @@ mergeInto(LibraryManager.library, {
     db: null,
     resolveReady: null,
 
+    // Every string handed to C goes through here. Emscripten 3.1.6's stringToUTF8 joins a high
+    // surrogate with whatever unit follows it, so a lone surrogate (a broken paste, an IME that
+    // delivers half a character) would become a wrong character: make the text well-formed first.
     allocString: function(text) {
+      text = LCS.wellFormed(text);
       var size = lengthBytesUTF8(text) + 1;
       var ptr = _malloc(size);
       stringToUTF8(text, ptr, size);
       return ptr;
+    },
+
+    // The text with each lone UTF-16 surrogate replaced by U+FFFD and NULs removed (a C string would
+    // end at the NUL); pairs are kept, so characters outside the BMP (CJK Extension B, emoji) pass whole.
+    wellFormed: function(text) {
+      text = String(text);
+      var parts = [], start = 0;
+      for (var i = 0; i < text.length; i++) {
+        var c = text.charCodeAt(i);
+        if (c !== 0 && (c < 0xD800 || c > 0xDFFF)) continue;
+        var d = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+        if (c >= 0xD800 && c <= 0xDBFF && d >= 0xDC00 && d <= 0xDFFF) { i++; continue; }
+        parts.push(text.slice(start, i), c === 0 ? '' : '\uFFFD');
+        start = i + 1;
+      }
+      if (!parts.length) return text;
+      parts.push(text.slice(start));
+      return parts.join('');
     },
 
     // Copies bytes into the wasm heap for the duration of fn(ptr, len).
@@ -103,6 +125,14 @@ mergeInto(LibraryManager.library, {
     });
     LCS.installWheel();
 
+    // A keypress for a character outside the BMP carries only its high surrogate (Chromium: charCode
+    // 0xD83D for U+1F600), while the text area's input event that follows carries the whole character.
+    // Registered before GLFW's own capture listener (glfwInit runs after this), so stopping it here
+    // keeps GLFW from passing half a character, and the text area sends the input event's text instead.
+    window.addEventListener('keypress', function(e) {
+      if (e.charCode >= 0xD800 && e.charCode <= 0xDFFF) e.stopImmediatePropagation();
+    }, true);
+
     // Keep the browser's own Ctrl/Cmd shortcuts (save page, open, select all, print) away from the
     // app; copy/cut/paste stay with the browser so the clipboard events fire. Ctrl/Cmd+P reaches the
     // app, which prints a picture of what it shows (the browser's own would print a blank canvas).
@@ -183,7 +213,9 @@ mergeInto(LibraryManager.library, {
 
   // Text entry through a hidden textarea that has focus while ImGui edits text, so input methods
   // (Chinese pinyin, Japanese, ...) and on-screen keyboards work. Characters that also arrived as
-  // keypress events (which Emscripten's GLFW already forwards) are not sent twice.
+  // keypress events (which Emscripten's GLFW already forwards, one UTF-16 unit each; platform_web.cpp
+  // joins surrogate halves) are not sent twice. Text arrives whole here (a string with its surrogate
+  // pairs), so characters outside the BMP pass as themselves.
   lcs_js_set_text_input__deps: ['$LCS', 'malloc', 'free'],
   lcs_js_set_text_input: function(active, x, y) {
     var area = LCS.textArea;
@@ -196,23 +228,38 @@ mergeInto(LibraryManager.library, {
       area.style.cssText = 'position:fixed;left:0;top:0;width:2px;height:1em;opacity:0;border:0;padding:0;' +
                            'resize:none;overflow:hidden;z-index:-1;font-size:16px';
       document.body.appendChild(area);
+      // A high surrogate at the end of one event's text waits for its low half in the next (a platform
+      // that delivers a character outside the BMP as two events); anything else lone becomes U+FFFD.
+      var pendingHigh = '';
       var sent = function(text) {
+        text = pendingHigh + (text || '');
+        pendingHigh = '';
+        var last = text.charCodeAt(text.length - 1);
+        if (last >= 0xD800 && last <= 0xDBFF) {
+          pendingHigh = text.slice(-1);
+          text = text.slice(0, -1);
+        }
         if (!text) return;
         var ptr = LCS.allocString(text);
         _lcs_web_text_input(ptr);
         _free(ptr);
         LCS.inputEvents++;
       };
-      var keypressSeen = false, composed = false;
+      // composedText: what compositionend just sent; a browser that follows it with an input event
+      // carrying the same text (older Safari) must not insert it twice. Any other input is new text
+      // (Chrome fires no input after compositionend, so the next insertText must not be swallowed).
+      var keypressSeen = false, composedText = null;
+      area.addEventListener('keydown', function() { composedText = null; });
       area.addEventListener('keypress', function() { keypressSeen = true; });
-      area.addEventListener('compositionend', function(e) { sent(e.data); composed = true; area.value = ''; });
+      area.addEventListener('compositionend', function(e) { sent(e.data); composedText = e.data || null; area.value = ''; });
       area.addEventListener('input', function(e) {
         if (e.isComposing) return;
-        if (!keypressSeen && !composed && e.data &&
+        var repeat = composedText !== null && e.data === composedText;
+        if (!keypressSeen && !repeat && e.data &&
             (e.inputType === 'insertText' || e.inputType === 'insertReplacementText')) sent(e.data);
         keypressSeen = false;
-        composed = false;
-        if (!e.isComposing) area.value = '';
+        composedText = null;
+        area.value = '';
       });
     }
     if (active) {
