@@ -240,9 +240,9 @@ std::string input_value(const TornadoBar& bar, double v) {
     switch (bar.input) {
         case SensitivityInput::retention:
         case SensitivityInput::discount_rate: return charts::format_value(v, ValueFormat::percent);
-        case SensitivityInput::new_customers: return charts::format_value(v, ValueFormat::number);
+        case SensitivityInput::new_customers: return charts::format_value(v, ValueFormat::integer);  // people: whole
         case SensitivityInput::lever:
-            if (bar.parameter == "points") return trf("common.points", {charts::format_value(v * 100, ValueFormat::number)});
+            if (bar.parameter == "points") return trf("common.points", {charts::format_value(lever_shown_value(v), ValueFormat::number)});
             if (bar.parameter == "cost_per_customer" || bar.parameter == "fixed_cost_per_month")
                 return charts::format_value(v, ValueFormat::money);
             return charts::format_value(v, ValueFormat::percent);
