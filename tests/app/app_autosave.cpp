@@ -366,3 +366,25 @@ TEST_CASE_FIXTURE(EditedApp, "title shows the workspace name and an unsaved mark
     REQUIRE(menu(app, "file.print"));
     CHECK(native::prints() == prints + 2);
 }
+
+TEST_CASE_FIXTURE(EditedApp, "Chinese: the prompt, the Restore list and the demo import note have Chinese text") {
+    app.set_language(lcs::Language::chinese);
+    lcs::take_missing_translations();
+    REQUIRE(menu(app, "file.new"));
+    REQUIRE(click(app, "unsaved.discard"));
+    REQUIRE(menu(app, "file.restore"));
+    CHECK(drawn(app, "restore.open.0"));
+    REQUIRE(click(app, "restore.open.0"));
+    REQUIRE(app.open_demo("saas"));
+    app.state().edit_customer(0, "Rename customer", [](lcs::Customer& c) { c.name = "演示"; });
+    native::drop_file({"client.csv", "customer_id,date,amount\nK1,2024-04-01,10\n"});
+    run_frames(app, 3);
+    REQUIRE(click(app, "import.import"));
+    CHECK(drawn(app, "unsaved.dialog"));
+    CHECK(click(app, "unsaved.cancel"));
+    CHECK(click(app, "import.cancel"));
+    std::string list;
+    for (const std::string& key : lcs::take_missing_translations()) list += "\n  " + key;
+    CHECK_MESSAGE(list.empty(), "drawn in Chinese without a Chinese entry:" << list);
+    app.set_language(lcs::Language::english);
+}
