@@ -455,7 +455,7 @@ std::optional<Problem> clv_intervals(const ValuationResult& result, bool dated, 
     }
     out.parameters = std::move(*iv);
     out.bootstrap.emplace(result.rfm, out.parameters.draws, out.parameters.bootstrap);
-    while (out.bootstrap->step(4096) > 0) {
+    while (out.bootstrap->step(4096)) {
     }
     return std::nullopt;
 }
@@ -527,7 +527,7 @@ int cmd_predict(const Args& raw) {
         settings.clv.period_length = *horizon;
         bootstrap.emplace(input.customers, draw_clv_parameters(counts.model, parameters, nullptr, interval.draws, interval.seed),
                           settings);
-        while (bootstrap->step(4096) > 0) {
+        while (bootstrap->step(4096)) {
         }
     }
     Json rows = Json::array();
@@ -768,7 +768,7 @@ int cmd_bench_intervals(const Args& args) {
     double mean_equity = 0;
     for (double v : bootstrap.total_clv_draws()) mean_equity += v / bootstrap.draw_count();
     std::printf("%10s %6s %9s %10s %14s %15s %13s %6s %16s %11s\n", "customers", "draws", "fit_cpu_s", "hessian_ms",
-                "bootstrap_cpu_s", "intervals_cpu_s", "slice_custs", "steps", "longest_step_ms", "peak_rss_mb");
+                "bootstrap_cpu_s", "intervals_cpu_s", "slice", "steps", "longest_step_ms", "peak_rss_mb");
     std::printf("%10lld %6d %9.3f %10.2f %14.3f %15.3f %13lld %6d %16.2f %11.1f\n", *customers, bootstrap.draw_count(),
                 t1 - t0, 1e3 * (t2 - t1), t4 - t3, t4 - t1, *slice, steps, 1e3 * longest, peak_rss_mb());
     std::printf("mean equity over the draws %.0f, %g%% interval [%.0f, %.0f]; %d draws redrawn (undefined model)\n",
@@ -777,7 +777,8 @@ int cmd_bench_intervals(const Args& args) {
                 "fit_cpu_s: both fits (not part of the intervals); hessian_ms: both log-scale Hessians and their\n"
                 "inversion; bootstrap_cpu_s: P(alive), purchases and CLV (12 months, 1%%/month) of every customer under\n"
                 "every draw with per-customer 90%% quantiles and the equity total; intervals_cpu_s: Hessians + draws +\n"
-                "bootstrap; longest_step_ms: the longest ClvBootstrap::step(slice_custs) call (std::clock: 1 ms under Node).\n");
+                "bootstrap; longest_step_ms: the longest ClvBootstrap::step(slice) call, slice in work units of about one customer\n"
+                "(std::clock: 1 ms resolution under Node, where it counts wall time).\n");
     return 0;
 }
 

@@ -20,6 +20,14 @@ constexpr int kMaxRedrawsPerDraw = 50;
 constexpr int kChebNodes = 16;
 constexpr size_t kMinDistinctT = 2 * kChebNodes;
 constexpr double kInterpolationTolerance = 1e-8;
+// Draws whose interpolants one step() call builds (12 horizon periods × 16 nodes each: about 5,000
+// expectations, a few ms), so that no call takes much longer than a slice of customers.
+constexpr size_t kDrawsPerBuild = 25;
+// Work units of step(), relative to valuing one customer's CLV under every draw (a few µs): a new
+// history (P(alive) per draw and two quantiles), and a new (x, T) valued directly (a 2F1 per horizon
+// period and draw, for runs too short to interpolate).
+constexpr size_t kHistoryWork = 2;
+constexpr size_t kDirectFutureWork = 200;
 const double kPi = 3.14159265358979323846;
 
 // E[purchases in (T, T + t] | alive at T, x, T]: from the most recent history t_x = T, where
@@ -194,15 +202,25 @@ ClvBootstrap::ClvBootstrap(const std::vector<CustomerRfm>& customers, ClvDraws d
 // part (a 2F1 per horizon period and draw for BG/NBD); a run of equal x with many distinct T gets a
 // Chebyshev interpolant in T per draw and horizon period instead, checked against the direct value
 // off the nodes and dropped for the run when it is not within kInterpolationTolerance.
-void ClvBootstrap::value_future(const CustomerRfm& c) {
-    while (run_ + 1 < runs_.size() && runs_[run_].end <= next_) ++run_;
+bool ClvBootstrap::value_future(const CustomerRfm& c) {
     factored_ = true;
-    if (run_ < runs_.size() && runs_[run_].distinct_T >= kMinDistinctT && horizons() > 0) {
-        if (built_run_ != run_) build_interpolant(run_);
-        if (interpolated_) return future_interpolated(c.T);
+    if (uses_interpolant()) {
+        while (building()) build_interpolant();  // normally built by step() already
+        if (interpolated_) {
+            future_interpolated(c.T);
+            return false;
+        }
     }
     future_direct(c);
+    return true;
 }
+
+bool ClvBootstrap::uses_interpolant() {
+    while (run_ + 1 < runs_.size() && runs_[run_].end <= next_) ++run_;
+    return run_ < runs_.size() && runs_[run_].distinct_T >= kMinDistinctT && horizons() > 0;
+}
+
+bool ClvBootstrap::building() const { return built_run_ != run_ || built_draws_ < draws_.counts.size(); }
 
 int ClvBootstrap::horizons() const {
     const int h = settings_.clv.horizon_periods;
@@ -238,18 +256,25 @@ void ClvBootstrap::future_direct(const CustomerRfm& c) {
     }
 }
 
-void ClvBootstrap::build_interpolant(size_t run) {
-    const Run& r = runs_[run];
+// Builds the interpolants of the next kDrawsPerBuild draws of run_ (starting over when run_ changed),
+// and checks them all once the last draw is built.
+void ClvBootstrap::build_interpolant() {
+    const Run& r = runs_[run_];
     const int x = (*customers_)[order_[r.begin]].x;
     const int n = kChebNodes, horizons_n = horizons();
     const double mid = 0.5 * (r.t_min + r.t_max), half = 0.5 * (r.t_max - r.t_min);
-    built_run_ = run;
-    interpolated_ = true;
-    cheb_.assign(draws_.counts.size() * static_cast<size_t>(horizons_n * n), 0.0);
+    if (built_run_ != run_) {
+        built_run_ = run_;
+        built_draws_ = 0;
+        interpolated_ = true;
+        cheb_.assign(draws_.counts.size() * static_cast<size_t>(horizons_n * n), 0.0);
+    }
+    const size_t first = built_draws_;
+    built_draws_ = interpolated_ ? std::min(draws_.counts.size(), first + kDrawsPerBuild) : draws_.counts.size();
     std::vector<double> values(static_cast<size_t>(n)), cosines(static_cast<size_t>(n * n));
     for (int m = 0; m < n; ++m)
         for (int j = 0; j < n; ++j) cosines[static_cast<size_t>(m * n + j)] = std::cos(kPi * m * (j + 0.5) / n);
-    for (size_t d = 0; d < draws_.counts.size() && interpolated_; ++d)
+    for (size_t d = first; d < built_draws_ && interpolated_; ++d)
         for (int k = 0; k < horizons_n && interpolated_; ++k) {
             for (int j = 0; j < n; ++j) {
                 double alive = 0;
@@ -264,7 +289,7 @@ void ClvBootstrap::build_interpolant(size_t run) {
                 coefficients[m] = (m == 0 ? 1.0 : 2.0) * sum / n;
             }
         }
-    if (!interpolated_) return;
+    if (!interpolated_ || built_draws_ < draws_.counts.size()) return;
     // The check: every draw's last horizon point at a T between nodes, against the direct value.
     const double T = r.t_min + 0.3183 * (r.t_max - r.t_min);
     future_interpolated(T);
@@ -315,22 +340,30 @@ void ClvBootstrap::value_history(const CustomerRfm& c) {
     }
 }
 
-size_t ClvBootstrap::step(size_t count) {
+bool ClvBootstrap::step(size_t count) {
     const std::vector<CustomerRfm>& customers = *customers_;
-    const size_t end = std::min(order_.size(), next_ + std::max<size_t>(1, count));
-    const size_t done_before = next_;
+    const size_t done_before = next_, budget = std::max<size_t>(1, count);
     const double level = settings_.level;
-    for (; next_ < end; ++next_) {
+    for (size_t work = 0; next_ < order_.size() && work < budget; ++next_, ++work) {
         const size_t index = order_[next_];
         const CustomerRfm& c = customers[index];
         const CustomerRfm* previous = next_ > done_before ? &customers[order_[next_ - 1]] : nullptr;
-        if (!previous || previous->x != c.x || previous->T != c.T) value_future(c);
+        if (!previous || previous->x != c.x || previous->T != c.T) {
+            if (uses_interpolant() && building()) {
+                // Interpolants are built in calls of their own, kDrawsPerBuild draws at a time.
+                if (next_ > done_before) break;
+                build_interpolant();
+                if (building()) return true;
+            }
+            if (value_future(c)) work += kDirectFutureWork;
+        }
         if (!previous || previous->x != c.x || previous->T != c.T || previous->t_x != c.t_x) {
             value_history(c);
             scratch_ = p_alive_;
             alive_interval_ = quantile_interval(scratch_, level);
             scratch_ = purchases_;
             purchases_interval_ = quantile_interval(scratch_, level);
+            work += kHistoryWork;
         }
         CustomerIntervals& out = intervals_[index];
         out.p_alive = alive_interval_;
@@ -347,7 +380,7 @@ size_t ClvBootstrap::step(size_t count) {
         }
         out.clv = quantile_interval(scratch_, level);
     }
-    return next_ - done_before;
+    return !done();
 }
 
 Interval ClvBootstrap::total_clv() const {

@@ -65,10 +65,13 @@ public:
     ClvBootstrap(const std::vector<CustomerRfm>& customers, ClvDraws draws, BootstrapSettings settings,
                  std::vector<int> groups = {}, int group_count = 0);
 
-    // Values the next `count` customers (>= 1) under every draw and returns how many it did (0 once
-    // done). Customers are taken in an order that keeps identical (x, t_x, T) together, so their
-    // count-model values are computed once per draw (and the costly part once per (x, T)).
-    std::size_t step(std::size_t count);
+    // Values the next customers under every draw, about `count` (>= 1) units of work: one per
+    // customer, a few more where a customer needs new count-model values (see the .cpp), and at
+    // least one customer per call; returns false once done. Customers are taken in an order that
+    // keeps identical (x, t_x, T) together, so their count-model values are computed once per draw
+    // (and the costly part once per (x, T)). A call that has to build interpolants does only that,
+    // for a share of the draws, so no call takes much longer than another.
+    bool step(std::size_t count);
     bool done() const { return next_ == order_.size(); }
     std::size_t customers_done() const { return next_; }
     std::size_t customer_count() const { return order_.size(); }
@@ -89,11 +92,13 @@ public:
 private:
     // Per draw, the purchases of a customer with c's x and T who is alive (future_, discounted in
     // future_discounted_); then P(alive) and the purchases of c's history (x, t_x, T).
-    void value_future(const CustomerRfm& c);
+    bool value_future(const CustomerRfm& c);  // true when computed directly (the costly way)
     // The alive customer's purchases at T for every draw (future_ / future_discounted_), computed
     // directly; and the same from a Chebyshev interpolant in T built per run of equal x (see .cpp).
     void future_direct(const CustomerRfm& c);
-    void build_interpolant(std::size_t run);
+    bool uses_interpolant();  // the run of order_[next_] is interpolated (advances run_)
+    bool building() const;    // its interpolants are not all built yet
+    void build_interpolant();
     void future_interpolated(double T);
     int horizons() const;               // horizon points valued per draw
     double horizon_time(int k) const;   // in the model's time unit
@@ -118,6 +123,7 @@ private:
     std::vector<Run> runs_;
     std::size_t run_ = 0;           // the run holding order_[next_]
     std::size_t built_run_ = SIZE_MAX;  // the run cheb_ was built for
+    std::size_t built_draws_ = 0;       // draws of built_run_ with interpolants so far
     bool interpolated_ = false;     // cheb_ holds a validated interpolant for built_run_
     std::vector<double> cheb_;      // [(draw · horizons + k) · nodes + m]
     bool factored_ = true;  // false: value_history computes the purchases directly
