@@ -42,6 +42,9 @@ std::string subject(const Condition& c) {
             return c.window_days > 0 ? trf("rules.cond_typed_interactions_in_window", {c.text, std::to_string(c.window_days)})
                                      : trf("rules.cond_typed_interactions", {c.text});
         case ConditionKind::referrals_made: return windowed(c, "rules.cond_referrals", "rules.cond_referrals_in_window");
+        case ConditionKind::model_p_alive: return tr("rules.cond_model_p_alive");
+        case ConditionKind::model_expected_purchases: return tr("rules.cond_model_expected_purchases");
+        case ConditionKind::model_clv: return tr("rules.cond_model_clv");
         default: return {};
     }
 }

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "app/automation.h"
+#include "app/clv_session.h"
 #include "app/i18n.h"
 #include "app/ui_lang.h"
 #include "app/ui_style.h"
@@ -61,11 +62,34 @@ Date lifecycle_as_of(AppState& state) {
     return v.as_of ? *v.as_of : lifecycle_default_as_of(state);
 }
 
+const ModelScores* lifecycle_scores(AppState& state) {
+    LifecycleView& v = lifecycle_view(state);
+    ClvSession& session = clv_session(state);
+    const std::optional<ClvResult>& fit = session.result();
+    if (!fit || !fit->ok() || session.result_outdated(state)) {
+        v.scores.reset();
+        v.scores_generation = 0;
+        return nullptr;
+    }
+    if (!v.scores || v.scores_generation != fit->generation) {
+        v.scores = std::make_shared<const ModelScores>(clv::model_scores(*fit, state.workspace().customers.size()));
+        v.scores_generation = fit->generation;
+    }
+    return v.scores.get();
+}
+
+std::uint64_t lifecycle_scores_generation(AppState& state) {
+    if (!model_uses_scores(lifecycle_view(state).model) || !lifecycle_scores(state)) return 0;
+    return lifecycle_view(state).scores_generation;
+}
+
 const LifecycleAtDate& lifecycle_analysis(AppState& state) {
     LifecycleView& v = lifecycle_view(state);
     const Date as_of = lifecycle_as_of(state);
-    if (v.analysis_key.stale({state.revision(), as_of, v.period, v.active_days, v.cohort_period, v.cohort_basis})) {
+    const std::uint64_t scores = lifecycle_scores_generation(state);
+    if (v.analysis_key.stale({state.revision(), as_of, v.period, v.active_days, v.cohort_period, v.cohort_basis, scores})) {
         AnalysisOptions options;
+        options.scores = scores ? lifecycle_scores(state) : nullptr;
         options.as_of = as_of;
         options.period = v.period;
         options.metrics.active_days = v.active_days;
@@ -92,14 +116,16 @@ bool advance_until(SnapshotBuilder& builder, Clock::time_point deadline) {
 
 // Starts the full history when the data or the model changed since it was built or requested.
 void request_full_history(AppState& state, LifecycleView& v) {
-    if (!v.history_key.stale(state.revision())) return;
+    const std::uint64_t scores = lifecycle_scores_generation(state);
+    if (!v.history_key.stale({state.revision(), scores})) return;
     const EventIndex& index = lifecycle_index(state);
     Date last = lifecycle_default_as_of(state);
     Date first = first_data_date(state.workspace()).value_or(last);
     if (first > last) first = last;
     v.full_history_ready = false;
     v.full_history = {};
-    v.history_builder.emplace(state.workspace(), index, v.model, snapshot_dates(first, last, SnapshotStep::month));
+    v.history_builder.emplace(state.workspace(), index, v.model, snapshot_dates(first, last, SnapshotStep::month),
+                              scores ? lifecycle_scores(state) : nullptr);
 }
 
 // The history analyse_over_time needs at the analysis date, or nullptr while it is being built.
@@ -110,7 +136,8 @@ const SnapshotSeries* over_time_history(AppState& state, LifecycleView& v, const
     }
     if (!v.over_time_builder)
         v.over_time_builder.emplace(state.workspace(), lifecycle_index(state), v.model,
-                                    history_dates(state.workspace(), v.analysis_options, at_date.as_of));
+                                    history_dates(state.workspace(), v.analysis_options, at_date.as_of),
+                                    v.analysis_options.scores);
     return v.over_time_builder->done() ? &v.over_time_builder->series() : nullptr;
 }
 
@@ -131,7 +158,8 @@ bool advance_lifecycle_histories(AppState& state, double budget_ms) {
     LifecycleView& v = state.panel_data<LifecycleView>();
     // Drops an over-time build whose data, model or inputs changed (a finished one waits for its view).
     if (v.over_time_builder && !v.over_time_builder->done()) lifecycle_analysis(state);
-    if (v.history_builder && !v.history_key.current(state.revision())) v.history_builder.reset();
+    if (v.history_builder && !v.history_key.current({state.revision(), lifecycle_scores_generation(state)}))
+        v.history_builder.reset();
     const Clock::time_point deadline =
         Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double, std::milli>(budget_ms));
     if (v.over_time_builder && !v.over_time_builder->done() && !advance_until(*v.over_time_builder, deadline))

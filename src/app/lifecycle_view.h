@@ -7,6 +7,7 @@
 // Index: LifecycleView · access · model edits · labels and colours · stage value columns · automation
 #pragma once
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -48,7 +49,8 @@ struct LifecycleView {
     std::optional<LifecycleModel> stashed_custom;  // the custom model kept while a template is active
 
     // ---- caches (read through the functions below); each keyed on what it depends on ----
-    using AnalysisKey = std::tuple<std::uint64_t, Date, PeriodKind, int, CohortPeriod, CohortBasis>;
+    // The last element: the CLV fit's generation when the model reads its values (0: no scores).
+    using AnalysisKey = std::tuple<std::uint64_t, Date, PeriodKind, int, CohortPeriod, CohortBasis, std::uint64_t>;
     Cached<std::uint64_t> model_key;             // settings_revision
     Cached<std::uint64_t, EventIndex> index;     // data_revision: rule edits keep the index
     Cached<AnalysisKey> analysis_key;            // revision + the inputs above
@@ -57,10 +59,13 @@ struct LifecycleView {
     bool over_time_ready = false;  // over_time belongs to the current at_date
     LifecycleOverTime over_time;
     std::optional<SnapshotBuilder> over_time_builder;  // history to a non-default date, being built
-    Cached<std::uint64_t> history_key;                // revision
+    Cached<std::tuple<std::uint64_t, std::uint64_t>> history_key;  // revision, scores generation
     std::optional<SnapshotBuilder> history_builder;    // full_history being built by the job runner
     bool full_history_ready = false;
     SnapshotSeries full_history;   // monthly, first data date .. workspace default as-of
+    // The CLV fit's values for model-driven rules and the P(alive) health measure (lifecycle_scores).
+    std::shared_ptr<const ModelScores> scores;
+    std::uint64_t scores_generation = 0;  // the fit's generation they came from (0: none)
     std::vector<StageValueColumn> value_columns;
     Cached<std::tuple<std::uint64_t, Date>, std::vector<std::vector<double>>> column_values;  // [column][stage]
 };
@@ -90,6 +95,11 @@ void draw_history_pending(AppState& state);
 bool advance_lifecycle_histories(AppState& state, double budget_ms);
 // The date the analysis uses.
 Date lifecycle_as_of(AppState& state);
+// The current CLV fit's values for model-driven rules (core/lifecycle/model_scores.h), nullptr when
+// there is no finished, up-to-date fit. Valid until the next fit finishes.
+const ModelScores* lifecycle_scores(AppState& state);
+// The fit generation the lifecycle results use: 0 when the model reads no fit values or none exists.
+std::uint64_t lifecycle_scores_generation(AppState& state);
 Date lifecycle_default_as_of(AppState& state);
 
 // ---- model edits ----

@@ -262,11 +262,15 @@ void draw_summary(const ClvResult& r) {
     }
     // Equity says what it is and where it comes from (model, customers, date): other panels show other equities.
     ImGui::TextWrapped("%s", trf("clv.summary_equity_model_customers_date", {tr(clv_model_label(r.settings.model)), format_value(valued, ValueFormat::integer),
-                                                                               to_iso(r.calibration_end), format_value(total, ValueFormat::money),
+                                                                               to_iso(r.valued_at), format_value(total, ValueFormat::money),
                                                                                format_value(valued ? total / valued : 0, ValueFormat::money)}).c_str());
     const char* kSettings[] = {"clv.valued_at_horizon_discount_day", "clv.valued_at_horizon_discount_week", "clv.valued_at_horizon_discount_month"};
-    text_disabled_wrapped(trf(kSettings[static_cast<int>(r.settings.unit)], {to_iso(r.calibration_end), std::to_string(r.settings.horizon),
+    text_disabled_wrapped(trf(kSettings[static_cast<int>(r.settings.unit)], {to_iso(r.valued_at), std::to_string(r.settings.horizon),
                                                                                  format_value(r.settings.discount, ValueFormat::percent)}).c_str());
+    // Which fit the numbers come from (valuation.h): the refit on all data, the holdout check beside it.
+    ImGui::TextWrapped("%s", r.refitted() ? trf("clv.valued_from_refit", {to_iso(r.valued_at), to_iso(r.valued_at), to_iso(r.calibration_end)}).c_str()
+                                          : trf("clv.valued_from_one_fit", {to_iso(r.valued_at)}).c_str());
+    automation::record("clv.valued_from");
 }
 
 void draw_stage_table(const ClvResult& r) {

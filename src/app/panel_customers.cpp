@@ -367,7 +367,7 @@ void draw_standing(AppState& state, std::size_t i, const Customer& c, Date facts
             ImGui::SameLine();
             ImGui::TextUnformatted(std::isnan(clv->value.p_alive) ? "-" : charts::format_value(clv->value.p_alive, ValueFormat::percent).c_str());
             ImGui::SameLine();  // the fit values at its calibration end, not at the stage's date
-            ImGui::TextDisabled("%s", trf("customers.clv_valued_at", {to_iso(clv_session(state).result()->calibration_end)}).c_str());
+            ImGui::TextDisabled("%s", trf("customers.clv_valued_at", {to_iso(clv_session(state).result()->valued_at)}).c_str());
         } else {
             ImGui::TextDisabled("%s", tr(clv_session(state).result() ? "customers.not_valued_by_the_clv_fit" : "customers.fit_a_clv_model_to_see"));
         }

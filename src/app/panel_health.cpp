@@ -34,6 +34,7 @@ const char* measure_label(int m) {
         case HealthMeasure::nps: return tr("health.nps_answer");
         case HealthMeasure::complaints: return tr("health.complaints");
         case HealthMeasure::engagement: return tr("health.engagement");
+        case HealthMeasure::p_alive: return tr("health.p_alive_from_the_clv_fit");
     }
     return "?";
 }
@@ -46,6 +47,7 @@ const char* measure_help(int m) {
         case HealthMeasure::nps: return tr("health.the_last_nps_answer_x_10");
         case HealthMeasure::complaints: return tr("health.100_minus_50_per_complaint_in");
         case HealthMeasure::engagement: return tr("health.interactions_not_complaints_in_the_engagement");
+        case HealthMeasure::p_alive: return tr("health.100_x_p_alive_from_the_clv_fit");
     }
     return "";
 }
@@ -131,6 +133,9 @@ void draw_scorecard(AppState& state, HealthPanelState& p) {
         }
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("%s", tr("health.weights_are_relative_missing_measures_e"));
+        // The fit's P(alive) is weighted but there is no fit: the measure is missing for everyone.
+        if ((*weights)[static_cast<std::size_t>(HealthMeasure::p_alive)] > 0 && !lifecycle_scores(state))
+            ImGui::TextWrapped("%s", tr("health.p_alive_needs_a_clv_fit"));
         ImGui::PopStyleColor();
     }
     ImGui::Separator();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/automation.h"
+#include "app/clv_session.h"
 #include "app/charts/charts.h"
 #include "app/condition_text.h"
 #include "app/i18n.h"
@@ -66,10 +67,28 @@ bool text_combo(const char* id, std::string& value, const std::vector<std::pair<
 
 enum class RowAction { none, edited, remove, up, down };
 
-// How many customers the condition alone catches, with its full text as the tooltip.
-void draw_match_count(const Condition& c, const std::string& name, int count, int present) {
+// What model-driven conditions (core rules.h) can read here: the CLV fit's values and the date they
+// hold at, against the date the rules are evaluated at.
+struct FitContext {
+    const ModelScores* scores = nullptr;  // nullptr: no finished, current CLV fit
+    Date as_of;                           // the rules' analysis date
+    bool answers() const { return scores && scores->as_of == as_of; }
+};
+
+// Why a model-driven condition places no one here, or nullptr when the fit answers it.
+std::string model_gap(const Condition& c, const FitContext& fit) {
+    if (!is_model_condition(c.kind) || fit.answers()) return {};
+    if (!fit.scores) return tr("rules.needs_a_clv_fit");
+    return trf("rules.fit_values_hold_at_only", {to_iso(fit.scores->as_of)});
+}
+
+// How many customers the condition alone catches, with its full text as the tooltip; a model-driven
+// condition without an answer says why instead (it places no one).
+void draw_match_count(const Condition& c, const std::string& name, int count, int present, const FitContext& fit) {
     double share = present > 0 ? static_cast<double>(count) / present : 0;
     std::string caught = format_value(count, ValueFormat::integer) + " (" + format_value(share, ValueFormat::percent) + ")";
+    const std::string gap = model_gap(c, fit);
+    if (!gap.empty()) caught = gap;
     ImGui::TextDisabled("%s", caught.c_str());
     automation::record(name + ".count");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", condition_text(c).c_str(), tr("rules.customers_this_condition_alone_matches_as"));
@@ -200,9 +219,10 @@ RowAction row_buttons(const std::string& name) {
 
 // One condition's widgets. `edited` when an edit is complete (combo pick, checkbox, or a text/number
 // field the user left after typing); a move or remove button outranks an edit in the same frame.
-RowAction condition_row(Condition& c, const std::string& name, int count, int present, const std::vector<std::string>& segments) {
+RowAction condition_row(Condition& c, const std::string& name, int count, int present, const std::vector<std::string>& segments,
+                        const FitContext& fit) {
     float font = ImGui::GetFontSize();
-    draw_match_count(c, name, count, present);
+    draw_match_count(c, name, count, present, fit);
     bool edited = kind_widgets(c, name, font);
     edited |= text_widgets(c, name, font, segments);
     edited |= compare_widgets(c, name, font);
@@ -214,13 +234,13 @@ RowAction condition_row(Condition& c, const std::string& name, int count, int pr
 
 // Draws one list (all or any); returns true when the draft changed and should be committed.
 bool condition_list(std::vector<Condition>& list, const std::string& prefix, const std::vector<int>& counts, int present,
-                    const std::vector<std::string>& segments, std::string& label) {
+                    const std::vector<std::string>& segments, const FitContext& fit, std::string& label) {
     bool changed = false;
     int move_from = -1, move_to = -1, remove = -1;
     for (std::size_t k = 0; k < list.size(); ++k) {
         ImGui::PushID(static_cast<int>(k));
         int count = k < counts.size() ? counts[k] : 0;
-        RowAction a = condition_row(list[k], prefix + "." + std::to_string(k), count, present, segments);
+        RowAction a = condition_row(list[k], prefix + "." + std::to_string(k), count, present, segments, fit);
         ImGui::PopID();
         if (a == RowAction::edited) {
             changed = true;
@@ -247,6 +267,35 @@ bool condition_list(std::vector<Condition>& list, const std::string& prefix, con
     }
     automation::record(prefix + ".add");
     return changed;
+}
+
+// A stage whose rules read the CLV fit says where the values come from, or why they place no one.
+void draw_model_note(const Stage& s, const FitContext& fit) {
+    if (!rules_need_model(s.rules)) return;
+    if (fit.answers()) {
+        ImGui::TextDisabled("%s", trf("rules.model_values_from_fit", {to_iso(fit.scores->as_of), std::to_string(fit.scores->horizon),
+                                                                      tr(period_unit_plural(clv::parse_period_unit(fit.scores->horizon_unit).value_or(clv::PeriodUnit::month)))}).c_str());
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.45f, 0.1f, 1));
+        ImGui::TextWrapped("%s", fit.scores ? trf("rules.stage_fit_other_date", {to_iso(fit.scores->as_of)}).c_str()
+                                            : tr("rules.stage_needs_a_clv_fit"));
+        ImGui::PopStyleColor();
+    }
+    automation::record("rules.model_note");
+}
+
+// The selected stage's conditions as the editor shows them, for tests: "rules": {stage, conditions:
+// [{list, kind, count, gap}]} (gap: why a model-driven condition places no one, "" when it does not).
+void publish_rules(const Stage& s, const StageRuleCounts& rc, const FitContext& fit) {
+    Json conditions = Json::array();
+    for (const bool any : {false, true}) {
+        const std::vector<Condition>& list = any ? s.rules.any : s.rules.all;
+        const std::vector<int>& counts = any ? rc.any_matched : rc.all_matched;
+        for (std::size_t k = 0; k < list.size(); ++k)
+            conditions.push_back({{"list", any ? "any" : "all"}, {"kind", condition_kind_id(list[k].kind)},
+                                  {"count", k < counts.size() ? counts[k] : 0}, {"gap", model_gap(list[k], fit)}});
+    }
+    automation::publish("rules", Json{{"stage", s.id}, {"assigned", rc.assigned}, {"conditions", conditions}}.dump());
 }
 
 void draw_stage_list(const LifecycleModel& model, const LifecycleAtDate& a, int& selected) {
@@ -359,6 +408,9 @@ void draw_panel_rules(AppState& state) {
     automation::record("rules.summary");
     if (fallback_index(d) == selected) ImGui::TextDisabled("%s", tr("rules.this_is_the_fallback_stage_it"));
     if (s.rules.empty()) ImGui::TextDisabled("%s", tr("rules.no_conditions_the_rules_catch_nobody"));
+    const FitContext fit{lifecycle_scores(state), a.as_of};
+    draw_model_note(s, fit);
+    publish_rules(s, rc, fit);
     std::vector<std::string> segments;
     for (const GroupMetrics& g : a.metrics.by_segment)
         if (!g.group.empty()) segments.push_back(g.group);
@@ -369,12 +421,12 @@ void draw_panel_rules(AppState& state) {
     ImGui::SameLine();
     ImGui::TextDisabled("(%s)", tr("rules.left_customers_each_condition_catches"));
     ImGui::PushID("all");
-    changed |= condition_list(s.rules.all, "rules.all", rc.all_matched, a.stages.present, segments, label);
+    changed |= condition_list(s.rules.all, "rules.all", rc.all_matched, a.stages.present, segments, fit, label);
     ImGui::PopID();
     ImGui::Spacing();
     ImGui::TextUnformatted(tr("rules.and_when_listed_any_one_of"));
     ImGui::PushID("any");
-    changed |= condition_list(s.rules.any, "rules.any", rc.any_matched, a.stages.present, segments, label);
+    changed |= condition_list(s.rules.any, "rules.any", rc.any_matched, a.stages.present, segments, fit, label);
     ImGui::PopID();
     if (changed && !commit_lifecycle_model(state, d, label)) p.draft_key.invalidate();  // reload the draft
     ImGui::Spacing();

@@ -7,6 +7,7 @@
 #include "app/automation.h"
 #include "app/charts/charts.h"
 #include "app/i18n.h"
+#include "app/new_customer_view.h"
 #include "app/panel_scenarios_internal.h"
 #include "app/table_fit.h"
 #include "app/ui_style.h"
@@ -250,6 +251,7 @@ void draw_baseline_tab(AppState& state, ScenarioPanelState& s) {
     ImGui::Spacing();
     draw_flows(s, b);
     draw_channels(b, currency);
+    draw_new_customer_value(state, "scenarios");  // beside the channels' acquisition costs
     ImGui::Spacing();
     draw_transition_matrix(s, b);
     ImGui::EndChild();

@@ -10,6 +10,7 @@
 #include "app/cached.h"
 #include "app/charts/charts.h"
 #include "app/i18n.h"
+#include "app/new_customer_view.h"
 #include "app/panels.h"
 #include "core/clv/simple_clv.h"
 #include "core/clv/workspace_averages.h"
@@ -252,6 +253,7 @@ void draw_panel_simple_clv(AppState& state) {
         if (r.net_clv < 0)
             ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("simple_clv.the_customer_does_not_pay_back"));
     }
+    draw_new_customer_value(state, "simple");  // the fitted population's answer beside the formula's
     ImGui::Spacing();
     // Value by horizon, out to the chosen horizon (or 40 periods for the infinite case, with its limit).
     const int max_h = s.infinite ? 40 : std::max(10, s.horizon);

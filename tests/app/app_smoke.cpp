@@ -454,6 +454,61 @@ TEST_CASE_FIXTURE(SmokeApp, "a rule edit keeps the event index and the typed mod
     CHECK(v.index.builds() == index_builds + 1);  // customer edits do
 }
 
+TEST_CASE_FIXTURE(SmokeApp, "a P(alive) rule says it needs a CLV fit before one, and places customers after") {
+    REQUIRE(app.open_demo("ecommerce"));
+    if (app.unsaved_prompt_pending()) REQUIRE(click(app, "unsaved.discard"));
+    lcs::AppState& s = app.state();
+    lcs::switch_lifecycle_model(s, "crm_value_model");  // decline: cancelled, or P(alive) < 0.3
+    lcs::LifecycleView& v = lcs::lifecycle_view(s);
+    REQUIRE(v.model.id == "crm_value_model");
+    const int decline = lcs::stage_index(v.model, "decline");
+    REQUIRE(decline >= 0);
+    v.selected_stage = decline;
+    app.select_panel("rules");
+    run_frames(app, 3);
+
+    // No fit: the editor says so where the count would be, and the rule places no one.
+    json rules = state(app)["rules"];
+    REQUIRE(rules["stage"] == "decline");
+    REQUIRE(rules["conditions"].size() == 2);
+    CHECK(rules["conditions"][1]["kind"] == "model_p_alive");
+    CHECK(rules["conditions"][1]["gap"] == "needs a CLV fit");
+    CHECK(rules["conditions"][1]["count"] == 0);
+    CHECK(rules["conditions"][0]["gap"] == "");  // the churn condition counts as always
+    CHECK_FALSE(json::parse(app.query("itemRect", "rules.model_note")).is_null());
+    const int placed_before = lcs::lifecycle_analysis(s).stages.counts[static_cast<std::size_t>(decline)];
+
+    lcs::ClvSession& session = lcs::clv_session(s);
+    session.start(s);
+    for (int k = 0; session.running() && k < 100000; ++k) session.tick(s, 50);
+    REQUIRE(session.result());
+    REQUIRE(session.result()->ok());
+    run_frames(app, 3);
+
+    // After the fit: a live count, the customers the fit gives P(alive) < 0.3, and they are placed.
+    rules = state(app)["rules"];
+    CHECK(rules["conditions"][1]["gap"] == "");
+    const lcs::ModelScores* scores = lcs::lifecycle_scores(s);
+    REQUIRE(scores);
+    const lcs::LifecycleAtDate& a = lcs::lifecycle_analysis(s);
+    CHECK(scores->as_of == a.as_of);
+    int low = 0;
+    for (std::size_t c = 0; c < scores->p_alive.size(); ++c)
+        low += a.stages.stage[c] >= 0 && scores->p_alive[c] < 0.3;
+    CHECK(low > 0);
+    CHECK(rules["conditions"][1]["count"] == low);
+    CHECK(a.rule_counts[static_cast<std::size_t>(decline)].any_matched[1] == low);
+    CHECK(a.stages.counts[static_cast<std::size_t>(decline)] > placed_before);
+    CHECK(rules["assigned"] == a.stages.counts[static_cast<std::size_t>(decline)]);
+
+    // The new-customer value shows beside the simple CLV formula once a count model is fitted.
+    app.select_panel("simple_clv");
+    run_frames(app, 3);
+    CHECK_FALSE(json::parse(app.query("itemRect", "simple.new_customer")).is_null());
+    REQUIRE(lcs::clv::new_customer_value(*session.result()));
+    CHECK(lcs::clv::new_customer_value(*session.result())->total() > 0);
+}
+
 // Last: the autosave it leaves is what a later app would start from.
 TEST_CASE_FIXTURE(SmokeApp, "autosave: after the debounce the record is stored; a fresh app restores it") {
     open_tiny();

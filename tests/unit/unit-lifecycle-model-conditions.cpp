@@ -54,6 +54,12 @@ TEST_CASE("ModelScores::value: only model kinds, only at the fit's date, only fi
     CHECK(rules_need_model({{}, {cond(ConditionKind::model_p_alive, Compare::lt, 0.3)}}));
     CHECK_FALSE(rules_need_model({{cond(ConditionKind::recency_days, Compare::gt, 3)}, {}}));
     CHECK(describe_condition(cond(ConditionKind::model_p_alive, Compare::lt, 0.3)) == "P(alive) < 0.3");
+    LifecycleModel m = one_rule_model({{cond(ConditionKind::recency_days, Compare::gt, 3)}, {}});
+    CHECK_FALSE(model_uses_scores(m));
+    m.health.stage_weights.push_back({"hit", {0, 0, 0, 0, 0, 0, 1}});
+    CHECK(model_uses_scores(m));
+    CHECK(model_uses_scores(*find_template("crm_value_model")));
+    CHECK_FALSE(model_uses_scores(*find_template("crm_value")));
 }
 
 TEST_CASE("a P(alive) rule places exactly the customers the fit scores, and no one without a fit") {

@@ -344,7 +344,10 @@ void Valuation::summarise_stages() {
     const ValuationSettings& s = work_.settings;
     const int n = static_cast<int>(inputs.model->stages.size());
     for (const Stage& st : inputs.model->stages) work_.stage_names.push_back(st.name);
-    const StageAssignment assignment = assign_stages(ws, *inputs.index, *inputs.model, work_.valued_at);
+    // Model-driven rules (rules.h) read this valuation's own values: they hold at valued_at.
+    const ModelScores scores = model_scores(work_, ws.customers.size());
+    const StageAssignment assignment = assign_stages(ws, *inputs.index, *inputs.model, work_.valued_at,
+                                                     model_uses_scores(*inputs.model) ? &scores : nullptr);
 
     SnapshotSeries series = *inputs.history;
     size_t keep = 0;

@@ -22,4 +22,14 @@ int ModelScores::valued_customers() const {
     return n;
 }
 
+bool model_uses_scores(const LifecycleModel& model) {
+    for (const Stage& stage : model.stages)
+        if (rules_need_model(stage.rules)) return true;
+    const auto p_alive = static_cast<std::size_t>(HealthMeasure::p_alive);
+    if (model.health.weights[p_alive] > 0) return true;
+    for (const StageHealthWeights& w : model.health.stage_weights)
+        if (w.weights[p_alive] > 0) return true;
+    return false;
+}
+
 }  // namespace lcs

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/lifecycle/model.h"
 #include "core/lifecycle/rules.h"
 
 namespace lcs {
@@ -27,5 +28,9 @@ struct ModelScores {
     // Customers with a finite P(alive) or CLV.
     int valued_customers() const;
 };
+
+// Whether `model` reads ModelScores: a model-driven condition in some stage's rules, or the P(alive)
+// health measure weighted (default or per-stage weights). Callers skip building scores otherwise.
+bool model_uses_scores(const LifecycleModel& model);
 
 }  // namespace lcs
