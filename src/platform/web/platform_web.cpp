@@ -34,18 +34,18 @@ void lcs_js_open_file(const char* accept, int request_id);
 void lcs_js_download(const char* name, const char* data, int len, const char* mime);
 void lcs_js_storage_set(const char* key, const char* data, int len, int request_id);
 void lcs_js_storage_get(const char* key, int request_id);
+void lcs_js_storage_remove(const char* key, int request_id);
 char* lcs_js_settings_get(const char* key);
 void lcs_js_settings_set(const char* key, const char* value);
-void lcs_js_storage_remove(const char* key, int request_id);
 void lcs_js_clipboard_set(const char* text);
 char* lcs_js_clipboard_get();
 void lcs_js_set_unsaved(int unsaved);
 void lcs_js_set_title(const char* title);
 void lcs_js_print_canvas();
-double lcs_js_unix_time();
-}
 int lcs_js_is_mac();
 char* lcs_js_local_time(double unix_seconds, int with_seconds);
+double lcs_js_unix_time();
+}
 
 namespace lcs::platform {
 namespace {
@@ -69,13 +69,13 @@ struct WebHost {
     bool ready_sent = false;
     int next_request_id = 1;
     std::map<int, FileCallback> file_requests;
-    std::map<int, std::function<void(std::optional<std::string>)>> storage_requests;
-    FileCallback drop_handler;
-    AutomationHandler automation;
     // Storage requests waiting for IndexedDB: a get's on_value, or a set's / remove's on_done.
-    std::string query_answer;
+    std::map<int, std::function<void(std::optional<std::string>)>> storage_requests;
     std::map<int, StorageDone> storage_done;
     int print_after_frames = 0;  // print_page: frames to draw first (a menu that was clicked closes)
+    FileCallback drop_handler;
+    AutomationHandler automation;
+    std::string query_answer;
     std::string clipboard_buffer;
 };
 
@@ -169,6 +169,9 @@ void tick(void*) {
     glClearColor(0.94f, 0.95f, 0.96f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // The canvas is readable only in the task that drew it (no preserveDrawingBuffer): take the
+    // picture to print right after drawing.
+    if (h.print_after_frames > 0 && --h.print_after_frames == 0) lcs_js_print_canvas();
     flush_deferred_keys();
 
     // A text cursor blinks: keep drawing while a text field is active.
@@ -182,9 +185,6 @@ void tick(void*) {
         lcs_js_notify_ready();
     }
 }
-    // The canvas is readable only in the task that drew it (no preserveDrawingBuffer): take the
-    // picture to print right after drawing.
-    if (h.print_after_frames > 0 && --h.print_after_frames == 0) lcs_js_print_canvas();
 
 }  // namespace
 
@@ -286,6 +286,12 @@ void clipboard_set(const std::string& text) { lcs_js_clipboard_set(text.c_str())
 std::string clipboard_get() { return take_js_string(lcs_js_clipboard_get()); }
 
 void set_unsaved_changes(bool unsaved) { lcs_js_set_unsaved(unsaved ? 1 : 0); }
+void set_title(const std::string& title) { lcs_js_set_title(title.c_str()); }
+
+void print_page() {
+    host().print_after_frames = 2;
+    request_redraw();
+}
 
 void set_automation_handler(AutomationHandler handler) { host().automation = std::move(handler); }
 void notify_ready() {
@@ -300,12 +306,6 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void lcs_web_on_file(int request_id, const char* name, const char* data, int len) {
     using namespace lcs::platform;
-void set_title(const std::string& title) { lcs_js_set_title(title.c_str()); }
-
-void print_page() {
-    host().print_after_frames = 2;
-    request_redraw();
-}
     WebHost& h = host();
     FileData file{name ? name : "", std::string(data, static_cast<size_t>(len))};
     if (request_id == 0) {
@@ -318,9 +318,18 @@ void print_page() {
     request_redraw();
 }
 
+// A storage request answered: for a get, found says whether the key held data; for a set or a
+// remove, whether it succeeded (no data).
 EMSCRIPTEN_KEEPALIVE void lcs_web_on_storage(int request_id, int found, const char* data, int len) {
     using namespace lcs::platform;
     WebHost& h = host();
+    if (auto done = h.storage_done.find(request_id); done != h.storage_done.end()) {
+        StorageDone callback = std::move(done->second);
+        h.storage_done.erase(done);
+        if (callback) callback(found != 0);
+        request_redraw();
+        return;
+    }
     auto it = h.storage_requests.find(request_id);
     if (it == h.storage_requests.end()) return;
     auto callback = std::move(it->second);
@@ -334,18 +343,9 @@ EMSCRIPTEN_KEEPALIVE void lcs_web_on_storage(int request_id, int found, const ch
 // already joined by the browser; clean_text keeps a NUL or a stray surrogate out all the same.
 EMSCRIPTEN_KEEPALIVE void lcs_web_text_input(const char* utf8) {
     if (utf8) ImGui::GetIO().AddInputCharactersUTF8(lcs::clean_text(utf8).c_str());
-// A storage request answered: for a get, found says whether the key held data; for a set or a
-// remove, whether it succeeded (no data).
     lcs::platform::request_redraw();
 }
 
-    if (auto done = h.storage_done.find(request_id); done != h.storage_done.end()) {
-        StorageDone callback = std::move(done->second);
-        h.storage_done.erase(done);
-        if (callback) callback(found != 0);
-        request_redraw();
-        return;
-    }
 // One wheel event in ImGui's units: notches, positive = up / left (platform_web.js converts the
 // browser's pixels, lines or pages). Shift turns a vertical wheel horizontal, as on desktops; while
 // ImGui sees Shift held (not on macOS) it swaps MouseWheel into the horizontal axis itself and ignores

@@ -106,6 +106,26 @@ mergeInto(LibraryManager.library, {
     },
     maxWheelNotches: 10,
 
+    // Runs change(objectStore) in its own readwrite transaction and reports the outcome once.
+    storageChange: function(requestId, change) {
+      var answered = false;
+      var answer = function(ok, error) {
+        if (answered) return;
+        answered = true;
+        if (!ok) console.warn('lifecycle studio: storage write failed: ' + error);
+        _lcs_web_on_storage(requestId, ok ? 1 : 0, 0, 0);
+        LCS.inputEvents++;
+      };
+      LCS.openDb().then(function(db) {
+        // strict: 'complete' only once the data is on disk (a tab or browser closed right after keeps it).
+        var tx = db.transaction('kv', 'readwrite', { durability: 'strict' });
+        tx.oncomplete = function() { answer(true); };
+        tx.onerror = function() { answer(false, tx.error); };
+        tx.onabort = function() { answer(false, tx.error || 'aborted'); };
+        change(tx.objectStore('kv'));
+      }).catch(function(error) { answer(false, error); });
+    },
+
     query: function(name, arg) {
       var namePtr = LCS.allocString(name);
       var argPtr = LCS.allocString(arg || '');
@@ -137,26 +157,6 @@ mergeInto(LibraryManager.library, {
     // app; copy/cut/paste stay with the browser so the clipboard events fire. Ctrl/Cmd+P reaches the
     // app, which prints a picture of what it shows (the browser's own would print a blank canvas).
     window.addEventListener('keydown', function(e) {
-    // Runs change(objectStore) in its own readwrite transaction and reports the outcome once.
-    storageChange: function(requestId, change) {
-      var answered = false;
-      var answer = function(ok, error) {
-        if (answered) return;
-        answered = true;
-        if (!ok) console.warn('lifecycle studio: storage write failed: ' + error);
-        _lcs_web_on_storage(requestId, ok ? 1 : 0, 0, 0);
-        LCS.inputEvents++;
-      };
-      LCS.openDb().then(function(db) {
-        // strict: 'complete' only once the data is on disk (a tab or browser closed right after keeps it).
-        var tx = db.transaction('kv', 'readwrite', { durability: 'strict' });
-        tx.oncomplete = function() { answer(true); };
-        tx.onerror = function() { answer(false, tx.error); };
-        tx.onabort = function() { answer(false, tx.error || 'aborted'); };
-        change(tx.objectStore('kv'));
-      }).catch(function(error) { answer(false, error); });
-    },
-
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       var key = (e.key || '').toLowerCase();
       if (['s', 'o', 'z', 'y', 'a', 'p', 'f', 'g', 'h', 'd', 'e', 'k', 'u'].indexOf(key) >= 0) e.preventDefault();
@@ -318,6 +318,8 @@ mergeInto(LibraryManager.library, {
     setTimeout(function() { URL.revokeObjectURL(url); }, 10000);
   },
 
+  // One readwrite transaction per change: IndexedDB applies it whole or not at all, and 'complete'
+  // fires once it is durable. The app hears ok (1) or failure (0) through _lcs_web_on_storage.
   lcs_js_storage_set__deps: ['$LCS'],
   lcs_js_storage_set: function(keyPtr, dataPtr, len, requestId) {
     var key = UTF8ToString(keyPtr);
@@ -350,8 +352,6 @@ mergeInto(LibraryManager.library, {
         answer(value instanceof Uint8Array ? value : null);
       };
       request.onerror = function() { answer(null); };
-  // One readwrite transaction per change: IndexedDB applies it whole or not at all, and 'complete'
-  // fires once it is durable. The app hears ok (1) or failure (0) through _lcs_web_on_storage.
     }).catch(function() { answer(null); });
   },
 
