@@ -24,17 +24,6 @@ const char* header_name(CsvHeader header) {
     }
 }
 
-// Core names separators in English ("semicolon"); the dialog shows them in the UI language.
-const char* separator_name(CsvSeparator separator) {
-    switch (separator) {
-        case CsvSeparator::comma: return tr("import.separator_comma");
-        case CsvSeparator::semicolon: return tr("import.separator_semicolon");
-        case CsvSeparator::tab: return tr("import.separator_tab");
-        case CsvSeparator::whitespace: return tr("import.separator_whitespace");
-        default: return tr("import.auto");
-    }
-}
-
 // Patterns such as DD/MM/YYYY read the same in both languages; the two described formats are translated.
 const char* date_format_name(CsvDateFormat format) {
     if (format == CsvDateFormat::year_first) return tr("import.date_year_first");
@@ -138,7 +127,7 @@ bool CsvImportDialog::Impl::draw_layout_options() {
     const bool encoding_changed = enum_combo(tr("import.encoding"), "import.encoding", options.encoding, kEncodings, text_encoding_name);
     if (encoding_changed) decode();
     ImGui::SameLine();
-    bool layout_changed = enum_combo(tr("import.separator"), "import.separator", options.separator, kSeparators, separator_name);
+    bool layout_changed = enum_combo(tr("import.separator"), "import.separator", options.separator, kSeparators, import_separator_label);
     ImGui::SameLine();
     layout_changed |= enum_combo(tr("import.first_row_is_a_header"), "import.header", options.header, kHeaders, header_name);
     ImGui::SameLine();
@@ -146,9 +135,10 @@ bool CsvImportDialog::Impl::draw_layout_options() {
     if (layout_changed || encoding_changed) options.columns = CsvColumns{};  // guess the columns again
     ImGui::TextDisabled("%s", trf("import.encoding_detected", {text_encoding_name(decoded.encoding.encoding),
                                                                 import_reason_label(decoded.encoding.reason)}).c_str());
-    automation::record("import.encoding_shown");
+    // The encoding in the name too, so a browser test can check what the dialog shows.
+    automation::record((std::string("import.encoding_shown.") + text_encoding_name(decoded.encoding.encoding)).c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", trf("import.detected", {separator_name(preview.separator),
+    ImGui::TextDisabled("%s", trf("import.detected", {import_separator_label(preview.separator),
                                                        tr(preview.has_header ? "import.first_row_is_a_header" : "import.no_header"),
                                                        date_format_name(preview.date_format)}).c_str());
     return changed || layout_changed || encoding_changed;
@@ -252,7 +242,7 @@ void CsvImportDialog::Impl::run_import(AppState& state) {
         state.notify("import.imported_rows_from", {"0", file.name}, true);
     }
     report = ImportReport{import_report_json(file.name, result, stats), result.problems,
-                          merge == 1 ? state.workspace().meta.currency : currency, separator_name(result.detected.separator)};
+                          merge == 1 ? state.workspace().meta.currency : currency, result.detected.separator};
     stage = Stage::result;
 }
 

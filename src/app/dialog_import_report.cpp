@@ -70,6 +70,16 @@ const char* import_field_label(ImportField field) {
     return tr(kKeys[index >= 0 && index < kImportFieldCount ? index : 0]);
 }
 
+const char* import_separator_label(CsvSeparator separator) {
+    switch (separator) {
+        case CsvSeparator::comma: return tr("import.separator_comma");
+        case CsvSeparator::semicolon: return tr("import.separator_semicolon");
+        case CsvSeparator::tab: return tr("import.separator_tab");
+        case CsvSeparator::whitespace: return tr("import.separator_whitespace");
+        default: return tr("import.auto");
+    }
+}
+
 const char* import_reason_label(const char* reason) {
     const std::string r = reason ? reason : "";
     if (r == "byte-order mark") return tr("import.reason_bom");
@@ -122,7 +132,7 @@ void draw_import_report(const ImportReport& report, float line) {
                                                                j["date_range"]["last"].get<std::string>(),
                                                                money_text(j["revenue_total"].get<double>()), report.currency}).c_str());
         ImGui::TextDisabled("%s", trf("import.report_read_as", {j["encoding"].get<std::string>(),
-                                                                 report.separator}).c_str());
+                                                                 import_separator_label(report.separator)}).c_str());
     }
     if (!report.problems.empty()) {
         ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s: %zu", tr("import.rows_that_were_not_imported"), report.problems.size());

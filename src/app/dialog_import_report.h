@@ -13,11 +13,13 @@ struct ImportReport {
     Json json;             // import_report_json(...); null before an import
     Problems problems;     // the rows not imported (first ones listed) or why nothing was
     std::string currency;  // of the workspace the rows went into
-    std::string separator; // the separator used, in the UI language
+    CsvSeparator separator = CsvSeparator::comma;  // the separator used
 };
 
 // "Customer ID", "客户编号", ... for a field; "(not imported)" for none.
 const char* import_field_label(ImportField field);
+// Core names separators in English ("semicolon"); the dialog shows them in the UI language.
+const char* import_separator_label(CsvSeparator separator);
 // How the encoding was chosen (core's English reason: "byte statistics", ...) in the UI language.
 const char* import_reason_label(const char* reason);
 
