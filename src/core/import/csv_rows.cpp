@@ -95,7 +95,7 @@ void fill_customer(ImportedCustomer& customer, const std::vector<std::string>& f
         const std::string& value = field_at(fields, column);
         if (value.empty()) continue;
         const bool known = std::any_of(customer.attributes.begin(), customer.attributes.end(),
-                                       [&](const auto& attribute) { return attribute.first == key; });
+                                       [name = key](const auto& attribute) { return attribute.first == name; });
         if (!known) customer.attributes.emplace_back(key, value);
     }
 }
