@@ -7,6 +7,7 @@
 #include <map>
 #include <tuple>
 
+#include "core/clv/headed_csv.h"
 #include "core/internal/csv_reader.h"
 #include "core/problem_kinds.h"
 
@@ -93,33 +94,25 @@ bool looks_like_bgbb_csv(std::string_view text) {
 
 BgBbCsv parse_bgbb_csv(std::string_view text) {
     BgBbCsv out;
-    internal::CsvReader reader(text, ',');
-    std::vector<std::string> header, f;
-    int line = 0;
-    std::string error;
-    auto fail = [&](const char* kind, const std::string& message) {
-        out.problem = Problem{kind, line > 0 ? "line " + std::to_string(line) : "", message};
-        out.problem->line = line;
-        out.rows.clear();
-        return out;
-    };
-    if (!reader.next(header, line, error)) return fail(csv_problem::kEmpty, "the file has no header line");
-    if (!error.empty()) return fail(csv_problem::kSyntax, error);
-    const TableColumns col = find_columns(header);
-    const char* missing = col.x < 0 ? "frequency" : col.t_x < 0 ? "recency" : col.n < 0 ? "periods" : nullptr;
-    if (missing) return fail(csv_problem::kMissingColumn, std::string("the header has no ") + missing + " column");
-    while (reader.next(f, line, error)) {
-        if (!error.empty()) return fail(csv_problem::kSyntax, error);
-        if (f.size() < header.size())
-            return fail(csv_problem::kBadRow,
-                        "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(f.size()));
-        double x = 0, t_x = 0, n = 0, weight = 1;
-        if (!parse_whole(f[col.x], x) || !parse_whole(f[col.t_x], t_x) || !parse_whole(f[col.n], n) ||
-            (col.weight >= 0 && !parse_whole(f[col.weight], weight)))
-            return fail(csv_problem::kBadNumber, "frequency, recency, periods and weights must be whole numbers >= 0");
-        out.rows.push_back({static_cast<int>(x), static_cast<int>(t_x), static_cast<int>(n), weight});
-    }
-    if (out.rows.empty()) out.problem = Problem{csv_problem::kEmpty, "", "the file has a header but no rows"};
+    TableColumns col;
+    out.problem = read_headed_csv(
+        text,
+        [&](const std::vector<std::string>& header) -> CsvCheck {
+            col = find_columns(header);
+            const char* missing = col.x < 0 ? "frequency" : col.t_x < 0 ? "recency" : col.n < 0 ? "periods" : nullptr;
+            if (missing) return Problem{csv_problem::kMissingColumn, "", std::string("the header has no ") + missing + " column"};
+            return std::nullopt;
+        },
+        [&](const std::vector<std::string>& f) -> CsvCheck {
+            double x = 0, t_x = 0, n = 0, weight = 1;
+            if (!parse_whole(f[col.x], x) || !parse_whole(f[col.t_x], t_x) || !parse_whole(f[col.n], n) ||
+                (col.weight >= 0 && !parse_whole(f[col.weight], weight)))
+                return Problem{csv_problem::kBadNumber, "", "frequency, recency, periods and weights must be whole numbers >= 0"};
+            out.rows.push_back({static_cast<int>(x), static_cast<int>(t_x), static_cast<int>(n), weight});
+            return std::nullopt;
+        });
+    if (out.problem) out.rows.clear();
+    else if (out.rows.empty()) out.problem = Problem{csv_problem::kEmpty, "", "the file has a header but no rows"};
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/clv/headed_csv.h"
 #include "core/internal/csv_reader.h"
 #include "core/problem_kinds.h"
 
@@ -64,41 +65,33 @@ bool looks_like_rfm_csv(std::string_view text) {
 
 RfmCsv parse_rfm_csv(std::string_view text) {
     RfmCsv out;
-    internal::CsvReader reader(text, ',');
-    std::vector<std::string> header, f;
-    int line = 0;
-    std::string error;
-    auto fail = [&](const char* kind, const std::string& message) {
-        out.problem = Problem{kind, line > 0 ? "line " + std::to_string(line) : "", message};
-        out.problem->line = line;
-        out.customers.clear();
-        return out;
-    };
-    if (!reader.next(header, line, error)) return fail(csv_problem::kEmpty, "the file has no header line");
-    if (!error.empty()) return fail(csv_problem::kSyntax, error);
-    const SummaryColumns col = find_columns(header);
-    const char* missing = col.x < 0 ? "frequency (or x)" : col.t_x < 0 ? "recency (or t_x)" : col.T < 0 ? "T" : nullptr;
-    if (missing) return fail(csv_problem::kMissingColumn, std::string("the header has no ") + missing + " column");
-    out.has_spend = col.spend >= 0;
-    while (reader.next(f, line, error)) {
-        if (!error.empty()) return fail(csv_problem::kSyntax, error);
-        if (f.size() < header.size())
-            return fail(csv_problem::kBadRow,
-                        "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(f.size()));
-        CustomerRfm c;
-        c.id = col.id >= 0 ? f[col.id] : std::to_string(out.customers.size() + 1);
-        double x = 0;
-        if (!parse_double(f[col.x], x) || x < 0 || x != std::floor(x) || x > 1e9)
-            return fail(csv_problem::kBadNumber, "frequency \"" + f[col.x] + "\" is not a whole number >= 0");
-        c.x = static_cast<int>(x);
-        if (!parse_double(f[col.t_x], c.t_x) || !parse_double(f[col.T], c.T))
-            return fail(csv_problem::kBadNumber,
-                        "recency \"" + f[col.t_x] + "\" or T \"" + f[col.T] + "\" is not a number");
-        if (col.spend >= 0 && !parse_double(f[col.spend], c.zbar))
-            return fail(csv_problem::kBadNumber, "spend \"" + f[col.spend] + "\" is not a number");
-        out.customers.push_back(std::move(c));
-    }
-    if (out.customers.empty()) out.problem = Problem{csv_problem::kEmpty, "", "the file has a header but no rows"};
+    SummaryColumns col;
+    out.problem = read_headed_csv(
+        text,
+        [&](const std::vector<std::string>& header) -> CsvCheck {
+            col = find_columns(header);
+            const char* missing = col.x < 0 ? "frequency (or x)" : col.t_x < 0 ? "recency (or t_x)" : col.T < 0 ? "T" : nullptr;
+            if (missing) return Problem{csv_problem::kMissingColumn, "", std::string("the header has no ") + missing + " column"};
+            out.has_spend = col.spend >= 0;
+            return std::nullopt;
+        },
+        [&](const std::vector<std::string>& f) -> CsvCheck {
+            CustomerRfm c;
+            c.id = col.id >= 0 ? f[col.id] : std::to_string(out.customers.size() + 1);
+            double x = 0;
+            if (!parse_double(f[col.x], x) || x < 0 || x != std::floor(x) || x > 1e9)
+                return Problem{csv_problem::kBadNumber, "", "frequency \"" + f[col.x] + "\" is not a whole number >= 0"};
+            c.x = static_cast<int>(x);
+            if (!parse_double(f[col.t_x], c.t_x) || !parse_double(f[col.T], c.T))
+                return Problem{csv_problem::kBadNumber, "",
+                               "recency \"" + f[col.t_x] + "\" or T \"" + f[col.T] + "\" is not a number"};
+            if (col.spend >= 0 && !parse_double(f[col.spend], c.zbar))
+                return Problem{csv_problem::kBadNumber, "", "spend \"" + f[col.spend] + "\" is not a number"};
+            out.customers.push_back(std::move(c));
+            return std::nullopt;
+        });
+    if (out.problem) out.customers.clear();
+    else if (out.customers.empty()) out.problem = Problem{csv_problem::kEmpty, "", "the file has a header but no rows"};
     return out;
 }
 
