@@ -240,7 +240,9 @@ void draw_panel_simple_clv(AppState& state) {
     ImGui::TextWrapped("%s", formula.c_str());
     automation::record("simple.formula");
     if (r.problem) {
-        ImGui::TextColored(ImVec4(0.85f, 0.15f, 0.15f, 1), "%s", r.problem->message.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.15f, 0.15f, 1));
+        ImGui::TextWrapped("%s", r.problem->message.c_str());
+        ImGui::PopStyleColor();
     } else {
         ImGui::TextWrapped("%s", trf("simple_clv.net_clv_formula", {num(r.clv), num(s.acquisition), num(r.net_clv)}).c_str());
         // Equity is labelled with what it is: this workspace's active customers, or an example count.
@@ -250,8 +252,11 @@ void draw_panel_simple_clv(AppState& state) {
         // The current value, readable by tests: "simple.value.<CLV>".
         const ImVec2 min = ImGui::GetItemRectMin();
         automation::record_rect("simple.value." + num(r.clv), min.x, min.y, 1, 1);
-        if (r.net_clv < 0)
-            ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("simple_clv.the_customer_does_not_pay_back"));
+        if (r.net_clv < 0) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.45f, 0.1f, 1));
+            ImGui::TextWrapped("%s", tr("simple_clv.the_customer_does_not_pay_back"));
+            ImGui::PopStyleColor();
+        }
     }
     draw_new_customer_value(state, "simple");  // the fitted population's answer beside the formula's
     ImGui::Spacing();

@@ -46,6 +46,18 @@ std::unordered_map<ImGuiID, Measured>& measured() {
     return tables;
 }
 
+// Whether some column's content or header reached past its cell last frame. Columns that wrap or fill
+// their cell reach exactly its edge and never count, so their width does not feed back into the check.
+bool columns_overflow(const ImGuiTable& t) {
+    for (int i = 0; i < t.ColumnsCount; ++i) {
+        const ImGuiTableColumn& c = t.Columns[i];
+        if (!c.IsEnabled) continue;
+        const float content = std::max({c.ContentMaxXFrozen, c.ContentMaxXUnfrozen, c.ContentMaxXHeadersIdeal});
+        if (content > c.WorkMaxX + 1) return true;
+    }
+    return false;
+}
+
 // A fixed column narrower than its content (sized for other rows or another workspace, or narrowed by
 // hand) is fitted to its content again, one column a frame.
 void refit_fixed_columns(ImGuiTable& t) {
@@ -72,10 +84,18 @@ bool begin_fitting_table(const char* str_id, int columns, ImGuiTableFlags flags,
     refit_fixed_columns(*last);
     Measured& m = measured()[id];
     const bool was_scrolling = (last->Flags & ImGuiTableFlags_ScrollX) && !(flags & ImGuiTableFlags_ScrollX);
-    if (!was_scrolling && !(flags & (ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY))) m.natural_height = last->OuterRect.GetHeight();
+    if (!(flags & (ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY))) {
+        if (!was_scrolling) m.natural_height = last->OuterRect.GetHeight();
+        else if (last->InnerWindow && last->RowPosY2 > last->InnerWindow->Pos.y)  // rows wrap less when wider
+            m.natural_height = last->RowPosY2 - last->InnerWindow->Pos.y + 1;
+    }
+    // Scroll while a column would cut its text; once scrolling in the same room, keep the width, growing
+    // it only while a column still cuts.
+    const bool overflow = columns_overflow(*last);
     float needed = needed_width(*last);
-    if (was_scrolling && m.room == room) needed = std::max(needed, m.scroll_width);  // keeps scrolling while the room stays
-    if ((flags & ImGuiTableFlags_ScrollX) || needed <= room + 1) {
+    const bool keep_scrolling = was_scrolling && m.room == room;
+    if (keep_scrolling) needed = overflow ? std::max(needed, m.scroll_width) : m.scroll_width;
+    if ((flags & ImGuiTableFlags_ScrollX) || (!keep_scrolling && (!overflow || needed <= room + 1))) {
         m.room = -1;
         return ImGui::BeginTable(str_id, columns, flags, outer_size);
     }
