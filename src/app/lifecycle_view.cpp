@@ -66,14 +66,18 @@ const ModelScores* lifecycle_scores(AppState& state) {
     LifecycleView& v = lifecycle_view(state);
     ClvSession& session = clv_session(state);
     const std::optional<ClvResult>& fit = session.result();
-    if (!fit || !fit->ok() || session.result_outdated(state)) {
+    // A new fit is taken while it is current; its values then stay with the customers' data: the
+    // fit reads no rules, so a rule edit (a settings change that outdates the fit's stage summary)
+    // keeps them, and any data change drops them.
+    if (fit && fit->ok() && (!v.scores || v.scores_generation != fit->generation) && !session.result_outdated(state)) {
+        v.scores = std::make_shared<const ModelScores>(clv::model_scores(*fit, state.workspace().customers.size()));
+        v.scores_generation = fit->generation;
+        v.scores_data_revision = state.data_revision();
+    }
+    if (!fit || !fit->ok() || v.scores_generation != fit->generation || v.scores_data_revision != state.data_revision()) {
         v.scores.reset();
         v.scores_generation = 0;
         return nullptr;
-    }
-    if (!v.scores || v.scores_generation != fit->generation) {
-        v.scores = std::make_shared<const ModelScores>(clv::model_scores(*fit, state.workspace().customers.size()));
-        v.scores_generation = fit->generation;
     }
     return v.scores.get();
 }

@@ -66,6 +66,7 @@ struct LifecycleView {
     // The CLV fit's values for model-driven rules and the P(alive) health measure (lifecycle_scores).
     std::shared_ptr<const ModelScores> scores;
     std::uint64_t scores_generation = 0;  // the fit's generation they came from (0: none)
+    std::uint64_t scores_data_revision = 0;  // data_revision they belong to (rule edits keep them)
     std::vector<StageValueColumn> value_columns;
     Cached<std::tuple<std::uint64_t, Date>, std::vector<std::vector<double>>> column_values;  // [column][stage]
 };

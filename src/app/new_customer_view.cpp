@@ -4,6 +4,8 @@
 #include "app/charts/charts.h"
 #include "app/clv_session.h"
 #include "app/i18n.h"
+#include "app/lifecycle_view.h"
+#include "app/ui_style.h"
 #include "imgui.h"
 
 namespace lcs {
@@ -11,13 +13,15 @@ namespace lcs {
 void draw_new_customer_value(AppState& state, const std::string& id) {
     ClvSession& session = clv_session(state);
     const std::optional<ClvResult>& fit = session.result();
+    // The fit's values belong to the current customers (lifecycle_scores: a rule edit keeps them, a
+    // data change drops them); the population behind them is what a new customer is drawn from.
     const std::optional<clv::NewCustomerValue> value =
-        fit && !session.result_outdated(state) ? clv::new_customer_value(*fit) : std::nullopt;
+        fit && lifecycle_scores(state) ? clv::new_customer_value(*fit) : std::nullopt;
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::TextUnformatted(tr("new_customer.what_a_new_customer_is_worth"));
+    ImGui::TextWrapped("%s", tr("new_customer.what_a_new_customer_is_worth"));
     if (!value) {
-        ImGui::TextDisabled("%s", tr("new_customer.fit_a_count_model"));
+        text_disabled_wrapped(tr("new_customer.fit_a_count_model"));
         automation::record(id + ".new_customer.none");
         return;
     }

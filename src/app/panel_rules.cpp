@@ -106,6 +106,7 @@ bool kind_widgets(Condition& c, const std::string& name, float font) {
                 reset_for_kind(c, kind);
                 edited = true;
             }
+            automation::record(name + ".kind." + condition_kind_id(kind));
         }
         ImGui::EndCombo();
     }
@@ -273,8 +274,8 @@ bool condition_list(std::vector<Condition>& list, const std::string& prefix, con
 void draw_model_note(const Stage& s, const FitContext& fit) {
     if (!rules_need_model(s.rules)) return;
     if (fit.answers()) {
-        ImGui::TextDisabled("%s", trf("rules.model_values_from_fit", {to_iso(fit.scores->as_of), std::to_string(fit.scores->horizon),
-                                                                      tr(period_unit_plural(clv::parse_period_unit(fit.scores->horizon_unit).value_or(clv::PeriodUnit::month)))}).c_str());
+        const char* unit = period_unit_plural(clv::parse_period_unit(fit.scores->horizon_unit).value_or(clv::PeriodUnit::month));
+        text_disabled_wrapped(trf("rules.model_values_from_fit", {to_iso(fit.scores->as_of), std::to_string(fit.scores->horizon), tr(unit)}).c_str());
     } else {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.45f, 0.1f, 1));
         ImGui::TextWrapped("%s", fit.scores ? trf("rules.stage_fit_other_date", {to_iso(fit.scores->as_of)}).c_str()

@@ -501,6 +501,20 @@ TEST_CASE_FIXTURE(SmokeApp, "a P(alive) rule says it needs a CLV fit before one,
     CHECK(a.stages.counts[static_cast<std::size_t>(decline)] > placed_before);
     CHECK(rules["assigned"] == a.stages.counts[static_cast<std::size_t>(decline)]);
 
+    // A rule edit keeps the fit's values (the fit reads no rules): the count follows the new threshold.
+    lcs::LifecycleModel edited = v.model;
+    edited.stages[static_cast<std::size_t>(decline)].rules.any[1].value = 0.5;
+    REQUIRE(lcs::commit_lifecycle_model(s, edited, "Edit rule"));
+    run_frames(app, 3);
+    int below_half = 0;
+    for (std::size_t c = 0; c < scores->p_alive.size(); ++c)
+        below_half += a.stages.stage[c] >= 0 && scores->p_alive[c] < 0.5;
+    REQUIRE(lcs::lifecycle_scores(s));
+    rules = state(app)["rules"];
+    CHECK(rules["conditions"][1]["gap"] == "");
+    CHECK(rules["conditions"][1]["count"] == below_half);
+    CHECK(below_half > low);
+
     // The new-customer value shows beside the simple CLV formula once a count model is fitted.
     app.select_panel("simple_clv");
     run_frames(app, 3);

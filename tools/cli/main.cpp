@@ -25,7 +25,7 @@ const Command kCommands[] = {
     {"metrics", lcs::cli::cmd_metrics, "metrics FILE.json [--as-of DATE] [--period month] [--json]"},
     {"fit", lcs::cli::cmd_fit, "fit FILE --model bgnbd|paretonbd|gg|sbg|bgbb [--period day|week|month] [--calibration-end DATE] [--opportunity N] [--level 0.9] [--json]"},
     {"predict", lcs::cli::cmd_predict, "predict FILE --model bgnbd|paretonbd --horizon T [--interval 0.9 [--draws N] [--seed S]] [--json]"},
-    {"clv", lcs::cli::cmd_clv, "clv FILE --model bgnbd+gg|paretonbd+gg|sbg|markov|simple --horizon N --period month --discount D [--margin M] [--data-unit week] [--holdout N|--calibration-end DATE] [--retention R] [--cohort-periods N] [--interval 0.9 [--draws N] [--seed S]] [--json|--csv OUT]"},
+    {"clv", lcs::cli::cmd_clv, "clv FILE --model bgnbd+gg|paretonbd+gg|sbg|markov|simple --horizon N --period month --discount D [--margin M] [--data-unit week] [--holdout N|--calibration-end DATE] [--value-at-calibration-end] [--retention R] [--cohort-periods N] [--interval 0.9 [--draws N] [--seed S]] [--json|--csv OUT]"},
     {"simulate", lcs::cli::cmd_simulate, "simulate --model bgnbd [options] -o OUT.csv"},
     {"bench-fit", lcs::cli::cmd_bench_fit, "bench-fit [--customers N,...] [--model bgnbd|paretonbd]"},
     {"bench-intervals", lcs::cli::cmd_bench_intervals, "bench-intervals [--customers N] [--draws N] [--slice N]"},
