@@ -42,6 +42,15 @@ expect_status "compare summary CSV" 0 "$BIN" compare "$DATA/cdnow_customers_summ
 check_py "summary: no holdout, verdict says so" \
   "all(m['holdout_mae'] is None for m in j['models']) and 'no holdout' in j['verdict']" "$TMP/out"
 
+# Purchases with no dropout at all (the bench generator): BG/NBD runs to a bound and does not converge.
+# Its values are withheld (null), the guard rails say why, and the verdict leaves it out.
+"$BIN" generate bench --customers 2000 --transactions 20000 -o "$TMP/bench.json" >/dev/null
+expect_status "compare bench workspace" 0 "$BIN" compare "$TMP/bench.json" --calibration-end 2024-06-30 --json
+check_py "a fit that did not converge shows no values" \
+  "[(m['model'], m['usable'], m['converged']) for m in j['models']][0]==('bgnbd', False, False) and all(j['models'][0][k] is None for k in ('log_likelihood','aic','bic','holdout_mae','holdout_rmse')) and 'not_converged' in j['models'][0]['guard_rails']" "$TMP/out"
+check_py "verdict leaves it out and cautions about the other" \
+  "j['recommended']=='paretonbd' and j['verdict'].startswith('BG/NBD did not give usable estimates') and 'with care' in j['verdict'] and j['best']['aic']=='paretonbd'" "$TMP/out"
+
 expect_status "dated data needs --calibration-end" 1 "$BIN" compare "$DATA/CDNOW_sample.txt" --json
 expect_status "bad date" 1 "$BIN" compare "$DATA/CDNOW_sample.txt" --calibration-end 1997-13-40
 expect_status "bad period" 1 "$BIN" compare "$DATA/CDNOW_sample.txt" --calibration-end 1997-09-30 --period year

@@ -308,3 +308,16 @@ TEST_CASE("model comparison verdict: BG/BB is compared on the holdout only") {
     CHECK(w.recommended == 2);
     CHECK(w.text.en.find("BG/NBD's likelihood is not comparable with BG/BB's") != std::string::npos);
 }
+
+TEST_CASE("model comparison verdict: a recommended model with shaky parameters gets a caution") {
+    ModelScore shaky = row("Pareto/NBD", 1000, 0.40);
+    shaky.guard_rails.push_back(GuardRail{"parameter_at_bound", GuardSeverity::warning, {}, {}});
+    Verdict v = compare_verdict({row("BG/NBD", 1001, 0.50), shaky});
+    CHECK(v.recommended == 1);
+    CHECK(v.text.en.find("use Pareto/NBD. Read Pareto/NBD's parameters with care") != std::string::npos);
+    CHECK(v.text.zh.find("解读 Pareto/NBD 的参数时请谨慎") != std::string::npos);
+    // Not when the caution is about the model not chosen.
+    v = compare_verdict({row("BG/NBD", 1001, 0.30), shaky});
+    CHECK(v.recommended == 0);
+    CHECK(v.text.en.find("with care") == std::string::npos);
+}

@@ -131,6 +131,16 @@ Localized fit_sentence(const std::vector<ModelScore>& models, int a, int b) {
     return fit;
 }
 
+// Rule 6: the recommended model's parameters are at a bound or not identified.
+void add_caution(const ModelScore& m, Localized& text) {
+    const bool shaky = std::any_of(m.guard_rails.begin(), m.guard_rails.end(), [](const GuardRail& g) {
+        return g.id == "parameter_at_bound" || g.id == "hessian_singular";
+    });
+    if (!shaky) return;
+    text.en += fill_text(" Read {0}'s parameters with care: the data do not pin them all down (see its checks).", {m.label});
+    text.zh += fill_text("解读 {0} 的参数时请谨慎：数据无法确定全部参数（见其检查提示）。", {m.label});
+}
+
 // The rules are listed in the header comment; each numbered step is one block here.
 Verdict compare_verdict(const std::vector<ModelScore>& models) {
     Verdict verdict;
@@ -154,6 +164,7 @@ Verdict compare_verdict(const std::vector<ModelScore>& models) {
         verdict.recommended = a;
         verdict.text = {en + fill_text("Only {0} gave usable estimates; use {0}.", {A.label}),
                         zh + fill_text("只有 {0} 得到了可用的估计；建议使用 {0}。", {A.label})};
+        add_caution(A, verdict.text);  // 6.
         return verdict;
     }
     const Localized fit = fit_sentence(models, a, b);  // 3.
@@ -184,6 +195,7 @@ Verdict compare_verdict(const std::vector<ModelScore>& models) {
     const std::string& use = models[static_cast<size_t>(pick)].label;
     verdict.text = {en + fit.en + "; " + predict.en + "; use " + use + ".",
                     zh + fit.zh + "；" + predict.zh + "；建议使用 " + use + "。"};
+    add_caution(models[static_cast<size_t>(pick)], verdict.text);  // 6.
     return verdict;
 }
 
@@ -271,13 +283,14 @@ void ModelComparer::finish_fit() {
     if (!score.fit.ok()) score.not_usable = {score.fit.problem->message, "无法拟合：" + score.fit.problem->message};
     else if (!score.fit.converged) score.not_usable = {"the fit did not converge", "拟合未收敛"};
     else if (unidentified) score.not_usable = {unidentified->message, "参数无法识别：" + unidentified->message};
-    if (score.fit.ok()) {
+    if (score.usable) {  // a fit that did not converge has no estimates to compare (its LL stays in fit)
         score.log_likelihood = score.fit.log_likelihood;
         const double k = score.params_count;
         score.aic = 2 * k - 2 * score.log_likelihood;
         score.bic = k * std::log(static_cast<double>(std::max<size_t>(1, rfm_.size()))) - 2 * score.log_likelihood;
-        score.guard_rails = post_fit_guard_rails(score.fit, rfm_, fitter_->log_likelihood(), fitter_->has_gradient());
     }
+    if (score.fit.ok())
+        score.guard_rails = post_fit_guard_rails(score.fit, rfm_, fitter_->log_likelihood(), fitter_->has_gradient());
     fitter_.reset();
     work_.models.push_back(std::move(score));
     next_customer_ = 0;

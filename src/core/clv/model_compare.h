@@ -23,6 +23,8 @@
 //  5. Recommendation: p when the holdout gain is at least kEqualMaeGain (predicting unseen purchases
 //     is what a CLV needs); else a when the AIC difference is >= 2; else the lower aggregate curve error; else the
 //     fewer parameters; else a.
+//  6. When the recommended model has a parameter at a bound or a near-singular Hessian (guard
+//     rails), the verdict adds that its parameters must be read with care.
 //
 // Index: CompareSettings · ModelScore / ModelComparison · best_per_column · compare_verdict ·
 //        ModelComparer (sliced) · compare_models (one call)
@@ -74,7 +76,7 @@ struct ModelScore {
     bool usable = false;      // the fit succeeded, converged and is identified: its values are estimates
     Localized not_usable;     // why not (empty when usable)
     int params_count = 0;
-    double log_likelihood = NAN;  // total over the calibration summaries
+    double log_likelihood = NAN;  // total over the calibration summaries; NaN (like AIC, BIC) unless usable
     double aic = NAN;             // 2k − 2LL
     double bic = NAN;             // k·ln(customers) − 2LL
     double holdout_mae = NAN;     // mean |holdout purchases − expected| over customers (NaN: no holdout)
