@@ -24,7 +24,7 @@ JSON
 
 # ---- models ----
 "$BIN" models --json >"$TMP/models.json"
-check_js "seven models" "j.models.length === 7" "$TMP/models.json"
+check_js "seven models and two model-driven variants" "j.models.length === 9 && ['crm_value_model','telecom_value_model'].every(id => j.models.some(m => m.id === id))" "$TMP/models.json"
 check_js "model ids" "['five_core','call_centre','telecom_value','relationship','crm_value','customer_success','marketing_journey'].every(id => j.models.some(m => m.id === id))" "$TMP/models.json"
 check_js "models bilingual with stages" "j.models.every(m => m.name && m.name_zh && m.stages.length >= 4 && m.stages.every(s => typeof s === 'string'))" "$TMP/models.json"
 expect_status "models text" 0 "$BIN" models
