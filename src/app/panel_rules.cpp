@@ -99,7 +99,8 @@ bool kind_widgets(Condition& c, const std::string& name, float font) {
     bool edited = false;
     ImGui::SameLine(font * 7);
     ImGui::SetNextItemWidth(font * 13);
-    if (ImGui::BeginCombo("##kind", kind_label(c.kind))) {
+    // Every kind visible at once (16 with the model-driven ones), no scrolling inside the list.
+    if (ImGui::BeginCombo("##kind", kind_label(c.kind), ImGuiComboFlags_HeightLargest)) {
         for (int k = 0; k < kConditionKindCount; ++k) {
             auto kind = static_cast<ConditionKind>(k);
             if (ImGui::Selectable(kind_label(kind), kind == c.kind) && kind != c.kind) {
