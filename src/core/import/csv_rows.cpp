@@ -86,7 +86,7 @@ void fill(std::string& target, const std::string& value) {
 
 // Customer-level fields of a row fill the customer's empty ones.
 void fill_customer(ImportedCustomer& customer, const std::vector<std::string>& fields, const CsvColumns& columns) {
-    fill(customer.name, row_name(fields, columns));
+    if (customer.name.empty()) customer.name = row_name(fields, columns);
     fill(customer.segment, field_at(fields, columns.segment));
     fill(customer.channel, field_at(fields, columns.channel));
     const std::pair<const char*, int> attributes[] = {
@@ -196,8 +196,11 @@ void read_rows(std::string_view text, const CsvOptions& options, CsvImportResult
             continue;
         }
         const std::string& id = fields[static_cast<std::size_t>(format.columns.customer_id)];
-        const auto [it, inserted] = index.emplace(id, result.customers.size());
-        if (inserted) result.customers.push_back(ImportedCustomer{id, {}, {}, {}, {}, {}});
+        auto it = index.find(id);  // find first: most rows are repeat customers, no key to build
+        if (it == index.end()) {
+            it = index.emplace(id, result.customers.size()).first;
+            result.customers.push_back(ImportedCustomer{id, {}, {}, {}, {}, {}});
+        }
         ImportedCustomer& customer = result.customers[it->second];
         fill_customer(customer, fields, format.columns);
         count_imported(transaction, result);

@@ -7,16 +7,34 @@ namespace lcs::internal {
 namespace {
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
-std::string trimmed(std::string_view text) {
+std::string_view trimmed(std::string_view text) {
     std::size_t begin = 0, end = text.size();
     while (begin < end && is_blank(text[begin])) ++begin;
     while (end > begin && is_blank(text[end - 1])) --end;
-    return std::string(text.substr(begin, end - begin));
+    return text.substr(begin, end - begin);
 }
 }  // namespace
 
+// Fields are written over the previous record's strings, reusing their memory: a million-row import
+// would otherwise allocate every field longer than the short-string buffer again for every row.
+void CsvReader::put(std::vector<std::string>& fields, std::string_view value) {
+    if (count_ < fields.size()) fields[count_].assign(value.data(), value.size());
+    else fields.emplace_back(value);
+    ++count_;
+}
+
 CsvReader::CsvReader(std::string_view text, char separator) : text_(text), separator_(separator) {
     if (text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
+    valid_utf8_ = true;
+    for (std::size_t i = 0; i < text_.size() && valid_utf8_;) {
+        if (static_cast<unsigned char>(text_[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::size_t length = utf8_sequence_length(text_, i);
+        valid_utf8_ = length > 0;
+        i += length;
+    }
 }
 
 bool CsvReader::at_line_end() const { return pos_ >= text_.size() || text_[pos_] == '\n' || text_[pos_] == '\r'; }
@@ -30,6 +48,8 @@ void CsvReader::consume_line_end() {
 
 bool CsvReader::next(std::vector<std::string>& fields, int& line, std::string& error) {
     if (!read_record(fields, line, error)) return false;
+    fields.resize(count_);
+    if (valid_utf8_) return true;
     for (std::string& field : fields)
         for (char c : field)
             if (static_cast<unsigned char>(c) >= 0x80) {  // only non-ASCII fields can be invalid
@@ -40,7 +60,7 @@ bool CsvReader::next(std::vector<std::string>& fields, int& line, std::string& e
 }
 
 bool CsvReader::read_record(std::vector<std::string>& fields, int& line, std::string& error) {
-    fields.clear();
+    count_ = 0;
     error.clear();
     // Skip blank lines.
     for (;;) {
@@ -59,7 +79,7 @@ bool CsvReader::read_record(std::vector<std::string>& fields, int& line, std::st
             while (!at_line_end() && is_blank(text_[pos_])) ++pos_;
             const std::size_t start = pos_;
             while (!at_line_end() && !is_blank(text_[pos_])) ++pos_;
-            if (pos_ > start) fields.emplace_back(text_.substr(start, pos_ - start));
+            if (pos_ > start) put(fields, text_.substr(start, pos_ - start));
         }
         consume_line_end();
         return true;
@@ -99,11 +119,11 @@ bool CsvReader::read_record(std::vector<std::string>& fields, int& line, std::st
                 consume_line_end();
                 return true;
             }
-            fields.push_back(std::move(value));
+            put(fields, value);
         } else {
             const std::size_t start = pos_;
             while (!at_line_end() && text_[pos_] != separator_) ++pos_;
-            fields.push_back(trimmed(text_.substr(start, pos_ - start)));
+            put(fields, trimmed(text_.substr(start, pos_ - start)));
         }
         if (at_line_end()) {
             consume_line_end();
