@@ -169,5 +169,54 @@ test('CLV diagnostics: compare models as a background job; table with best marks
   await page.context().close();
 });
 
+test('Stage rules: a P(alive) rule needs a CLV fit, then counts customers from it (EN, ZH)', async (ctx) => {
+  const page = await openApp(ctx.browser, ctx.server.url);
+  await openPanel(page, 'rules');
+  await click(page, 'rules.stage.decline');
+  let s = await waitState(page, (st) => st.rules && st.rules.stage === 'decline');
+  const k = s.rules.conditions.filter((c) => c.list === 'any').length;
+  // Add a condition to the "any" group and pick the P(alive) kind with real clicks.
+  const addAndPick = async () => {
+    await click(page, 'rules.any.add');
+    await waitState(page, (st, n) => st.rules.conditions.filter((c) => c.list === 'any').length === n + 1, k);
+    await click(page, `rules.any.${k}.kind`);
+    await frames(page, 2);
+    await click(page, `rules.any.${k}.kind.model_p_alive`);
+    return waitState(page, (st, n) => st.rules.conditions.filter((c) => c.list === 'any')[n].kind === 'model_p_alive', k);
+  };
+  s = await addAndPick();
+  let added = s.rules.conditions.filter((c) => c.list === 'any')[k];
+  assert.equal(added.gap, 'needs a CLV fit', 'before a fit the rule says it needs one');
+  assert.equal(added.count, 0);
+  await rect(page, 'rules.model_note');
+  await screenshot(page, 'rules-p-alive-before-fit');
+
+  await openPanel(page, 'clv');
+  await click(page, 'clv.fit');
+  const status = await waitItem(page, (n) => n === 'clv.status.done' || n === 'clv.status.failed');
+  assert.equal(status, 'clv.status.done');
+  await rect(page, 'clv.valued_from');  // the panel says which fit the values come from
+  await screenshot(page, 'clv-valued-from-refit');
+  await openPanel(page, 'rules');
+  s = await waitState(page, (st, n) => st.rules && st.rules.conditions.filter((c) => c.list === 'any')[n].gap === '', k);
+  added = s.rules.conditions.filter((c) => c.list === 'any')[k];
+  assert.ok(added.count > 0, `the fit places customers by P(alive) < 0.3 (${added.count})`);
+  await screenshot(page, 'rules-p-alive');
+
+  await page.evaluate(() => window.lifecycleStudio.command('language', 'zh'));
+  await waitState(page, (st) => st.language === 'zh');
+  await frames(page, 3);
+  await screenshot(page, 'rules-p-alive-zh');
+  await openPanel(page, 'simple_clv');
+  await rect(page, 'simple.new_customer');
+  await screenshot(page, 'simple-clv-new-customer-zh');
+  await page.evaluate(() => window.lifecycleStudio.command('language', 'en'));
+  await waitState(page, (st) => st.language === 'en');
+  await frames(page, 2);
+  await screenshot(page, 'simple-clv-new-customer');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 // ---- runner (same output as run.mjs) ----
 await runSuite('clv browser', tests);
