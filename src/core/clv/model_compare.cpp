@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
-#include <set>
 
 #include "core/clv/bgnbd.h"
 #include "core/clv/pareto_nbd.h"
@@ -24,14 +23,16 @@ double elapsed_ms(Clock::time_point since) {
 // donations, renewals): no more distinct purchase days than periods spanned, plus one; the
 // opportunity is the median gap between those days in whole periods. 0 when they happen at any time.
 int discrete_opportunity_periods(const std::vector<CustomerEvents>& events, PeriodUnit unit) {
-    std::set<int32_t> days;
+    std::vector<int32_t> days;
     for (const CustomerEvents& c : events)
-        for (const Purchase& p : c.purchases) days.insert(p.date.days);
+        for (const Purchase& p : c.purchases) days.push_back(p.date.days);
+    std::sort(days.begin(), days.end());
+    days.erase(std::unique(days.begin(), days.end()), days.end());
     if (days.size() < 3) return 0;
     const double unit_days = period_length_days(unit);
-    if (static_cast<double>(days.size()) > (*days.rbegin() - *days.begin()) / unit_days + 1) return 0;
+    if (static_cast<double>(days.size()) > (days.back() - days.front()) / unit_days + 1) return 0;
     std::vector<int32_t> gaps;
-    for (auto it = std::next(days.begin()); it != days.end(); ++it) gaps.push_back(*it - *std::prev(it));
+    for (size_t i = 1; i < days.size(); ++i) gaps.push_back(days[i] - days[i - 1]);
     std::nth_element(gaps.begin(), gaps.begin() + static_cast<long>(gaps.size() / 2), gaps.end());
     return std::max(1, static_cast<int>(std::lround(gaps[gaps.size() / 2] / unit_days)));
 }
