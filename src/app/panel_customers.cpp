@@ -12,6 +12,7 @@
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
 #include "app/panels.h"
+#include "app/table_actions.h"
 #include "app/table_fit.h"
 #include "app/text_field.h"
 #include "imgui.h"
@@ -126,6 +127,21 @@ void refresh_order(CustomersPanelState& s, const Workspace& ws, std::uint64_t re
     else std::stable_sort(s.order.begin(), s.order.end(), [&](std::size_t a, std::size_t b) { return less(b, a); });
 }
 
+// The table as shown (filter and sort applied), cells as drawn, for Save CSV / Copy.
+ExportTable shown_customers(const CustomersPanelState& s, const Workspace& ws) {
+    ExportTable t{{tr("common.id"), tr("common.name"), tr("common.segment"), tr("customers.tags"), tr("customers.acquired"),
+                   tr("customers.purchases"), tr("common.revenue"), tr("customers.last_purchase")},
+                  {}};
+    t.rows.reserve(s.order.size());
+    for (std::size_t index : s.order) {
+        const Customer& c = ws.customers[index];
+        const RowSummary& r = s.rows[index];
+        t.rows.push_back({c.id, c.name, c.segment, r.tags, day_text(r.acquired), std::to_string(r.purchases),
+                          charts::format_value(r.revenue, charts::ValueFormat::money), day_text(r.last_purchase)});
+    }
+    return t;
+}
+
 void draw_table(AppState& state, CustomersPanelState& s) {
     const Workspace& ws = state.workspace();
     ImGui::SetNextItemWidth(-FLT_MIN);
@@ -189,6 +205,8 @@ void draw_table(AppState& state, CustomersPanelState& s) {
                                                ",\"scrolled_rows\":" + std::to_string(scrolled_rows) + "}");
     ImGui::EndTable();
     ImGui::TextDisabled("%s", trf("customers.shown_of_total", {std::to_string(s.order.size()), std::to_string(ws.customers.size())}).c_str());
+    ImGui::SameLine();
+    table_export_button("customers", "customers", [&] { return shown_customers(s, ws); });
 }
 
 // Single-line text field that commits one undoable edit when the user finishes typing. input_text keeps
