@@ -8,6 +8,7 @@
 #include "core/import/csv_rows.h"
 #include "core/import/decode_file.h"
 #include "core/import/parse_values.h"
+#include "core/import/xlsx_import.h"
 #include "core/internal/csv_reader.h"
 #include "core/problem_kinds.h"
 
@@ -263,15 +264,21 @@ CsvImportResult import_transactions_csv(std::string_view text, const CsvOptions&
 
 CsvImportResult import_transactions_file(std::string_view bytes, const CsvOptions& options, const TextDecoder& decoder) {
     DecodedText decoded;
+    CsvOptions used = options;  // a workbook's sheet arrives as comma-separated text
+    std::string sheet;
     try {
-        decoded = decode_import_text(bytes, options.encoding, decoder);
+        ImportFileText file = decode_import_file(bytes, options.encoding, options.sheet, decoder);
+        decoded = std::move(file.decoded);
+        sheet = std::move(file.sheet);
+        if (file.workbook) used.separator = CsvSeparator::comma;
     } catch (const std::bad_alloc&) {
         decoded.problems.push_back(
             Problem{csv_problem::kTooLarge, "", "the file is too large to import in the memory available", 0, 0});
     }
     CsvImportResult result;
-    if (decoded.ok()) result = import_transactions_csv(decoded.text, options);
+    if (decoded.ok()) result = import_transactions_csv(decoded.text, used);
     else result.problems = std::move(decoded.problems);
+    result.sheet = sheet;
     result.encoding = decoded.encoding.encoding;
     result.encoding_reason = decoded.encoding.reason;
     return result;

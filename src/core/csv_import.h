@@ -70,6 +70,7 @@ struct CsvOptions {
     std::size_t max_problems = 200;  // bad rows listed; the rest are counted
     TextEncoding encoding = TextEncoding::automatic;  // for import_transactions_file
     bool keep_cancelled = false;     // import rows whose status says cancelled/refunded (else skipped, counted)
+    std::string sheet;               // an .xlsx workbook's sheet to import (empty: the first)
 };
 
 // The CDNOW log (Fader & Hardie): whitespace, no header, id = column 0, date = column 2 (YYYYMMDD),
@@ -132,6 +133,7 @@ struct CsvImportResult {
     double revenue = 0;                          // sum of imported amounts (refunds negative)
     TextEncoding encoding = TextEncoding::utf8;  // what the bytes were read as (import_transactions_file)
     std::string encoding_reason;                 // how it was chosen: "byte-order mark", "byte statistics", ...
+    std::string sheet;                           // the .xlsx sheet read ("" for a text file)
 };
 
 // text: UTF-8 (invalid bytes become U+FFFD; files go through import_transactions_file instead).

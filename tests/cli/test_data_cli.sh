@@ -120,4 +120,13 @@ expect "--interactions is not supported yet" 2 "--interactions is not supported 
 expect "--encoding must be known" 2 "--encoding must be" -- "$BIN" import "$TMP/orders-gb.csv" --encoding latin1 -o "$TMP/c.json"
 expect "bench-import small" 0 "MiB/s" -- "$BIN" bench-import --rows 2000
 
+# .xlsx: the committed Chinese order workbook (tools/make_sample_xlsx.py), first sheet by default; a
+# truncated copy and a workbook that is not a zip import nothing and say why.
+expect "import .xlsx (first sheet)" 0 "sheet: 订单" -- "$BIN" import "$DATA/import/orders-zh.xlsx" --report "$TMP/xlsx-report.json" -o "$TMP/xlsx.json"
+check_py ".xlsx: shared strings and serial dates read" 'len(j["customers"]) == 3 and [c.get("name") for c in j["customers"]][:2] == ["王喆", "李堃"] and j["customers"][0]["transactions"][0]["date"] == "2024-03-02"' "$TMP/xlsx.json"
+check_py ".xlsx report names the sheet" 'j["sheet"] == "订单" and j["imported"] == 3 and j["cancelled"] == 1 and j["date_range"]["first"] == "2024-03-02"' "$TMP/xlsx-report.json"
+expect "import .xlsx --sheet of a notes sheet" 1 "no date column" -- "$BIN" import "$DATA/import/orders-zh.xlsx" --sheet 说明 -o "$TMP/xlsx2.json"
+head -c 1500 "$DATA/import/orders-zh.xlsx" >"$TMP/truncated.xlsx"
+expect "a truncated .xlsx is a clear problem" 1 "xlsx\.bad_zip.*truncated" -- "$BIN" import "$TMP/truncated.xlsx" -o "$TMP/not-written.json"
+
 finish

@@ -22,7 +22,7 @@ const char* const kImportUsage =
     "usage: lifecycle import FILE [FILE...] [--orders FILE] [--encoding auto|utf-8|utf-16|utf-16be|gb18030|big5] "
     "[--keep-cancelled] [--day-first|--month-first] [--report OUT.json] [--separator ,|;|tab|space] "
     "[--date-format ymd|ymd-slash|dmy|mdy|yyyymmdd|year-first|excel] [--no-header] [--columns id=0,date=2,amount=4] "
-    "[--preset cdnow] [--name NAME] -o OUT.json";
+    "[--preset cdnow] [--name NAME] [--sheet NAME] -o OUT.json";
 
 int usage_error(const std::string& message) {
     std::fprintf(stderr, "lifecycle: %s\n", message.c_str());
@@ -94,6 +94,7 @@ std::string import_options(const Args& args, CsvOptions& options) {
         if (!parse_text_encoding(*encoding, options.encoding))
             return "--encoding must be auto, utf-8, utf-16, utf-16le, utf-16be, gb18030 or big5";
     options.keep_cancelled = has_flag(args, "--keep-cancelled");
+    options.sheet = option_value(args, "--sheet").value_or("");  // .xlsx: which sheet (default the first)
     return "";
 }
 
@@ -106,6 +107,7 @@ void print_result(const std::string& file, const CsvImportResult& result) {
                  csv_separator_name(result.detected.separator), result.detected.has_header ? "yes" : "no",
                  csv_date_format_name(result.detected.date_format), c.customer_id, c.date, c.amount, c.cost, c.product,
                  c.name, c.status);
+    if (!result.sheet.empty()) std::fprintf(stderr, "%s: sheet: %s\n", file.c_str(), result.sheet.c_str());
     if (result.amount_missing && result.imported > 0) std::fprintf(stderr, "note: no amount column; every amount is 0\n");
     std::printf("imported %zu of %zu rows for %zu customers", result.imported, result.rows, result.customers.size());
     const std::size_t bad = result.rows - result.imported - result.cancelled;
@@ -118,7 +120,7 @@ void print_result(const std::string& file, const CsvImportResult& result) {
 
 int cmd_import(const Args& args) {
     const std::vector<std::string> value_options = {"-o", "--separator", "--date-format", "--columns", "--preset", "--name",
-                                                    "--encoding", "--report", "--orders", "--customers", "--interactions"};
+                                                    "--encoding", "--report", "--orders", "--customers", "--interactions", "--sheet"};
     std::vector<std::string> files = positionals(args, value_options);
     if (const auto orders = option_value(args, "--orders")) files.push_back(*orders);
     const std::optional<std::string> out = option_value(args, "-o");

@@ -50,6 +50,7 @@ Json import_report_json(const std::string& file, const CsvImportResult& result, 
     report["currency"] = result.detected.currency;
     report["encoding"] = text_encoding_name(result.encoding);
     report["encoding_reason"] = result.encoding_reason;
+    if (!result.sheet.empty()) report["sheet"] = result.sheet;  // an .xlsx workbook's sheet
     report["separator"] = csv_separator_name(result.detected.separator);
     report["header"] = result.detected.has_header;
     report["date_format"] = csv_date_format_name(result.detected.date_format);

@@ -13,7 +13,7 @@ namespace lcs {
 // {"file", "rows_read", "imported", "skipped": {"<reason>": {"count", "lines": [first 100]}},
 //  "skipped_total", "cancelled", "customers_created", "customers_updated", "customers_in_file",
 //  "date_range": {"first", "last"} | null, "revenue_total", "currency", "encoding", "encoding_reason",
-//  "separator", "header", "date_format", "decimal_comma", "columns": {"<field>": "<header>"},
+//  "sheet" (.xlsx only), "separator", "header", "date_format", "decimal_comma", "columns": {"<field>": "<header>"},
 //  "problems": ["[csv.bad_date] line 3: ...", ... first 100]}
 Json import_report_json(const std::string& file, const CsvImportResult& result, const MergeStats& stats);
 
