@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "app/clv_intervals_session.h"
 #include "app/clv_session.h"
 #include "app/compare_session.h"
 #include "app/lifecycle_view.h"
@@ -28,6 +29,9 @@ void add_app_jobs(JobRunner& runner) {
         ClvSession& session = clv_session(state);
         session.tick(state, budget_ms);
         return session.running();
+    });
+    runner.add("clv.intervals", [](AppState& state, double budget_ms) {
+        return clv_intervals_session(state).tick(state, budget_ms);
     });
     runner.add("clv.compare", [](AppState& state, double budget_ms) {
         CompareSession& session = compare_session(state);

@@ -41,7 +41,7 @@ private:
     bool busy_ = false;
 };
 
-// The app's jobs: the CLV fit (clv_session), the model comparison (compare_session) and the
+// The app's jobs: the CLV fit (clv_session), its intervals (clv_intervals_session), the model comparison (compare_session) and the
 // lifecycle snapshot histories (lifecycle_view).
 void add_app_jobs(JobRunner& runner);
 

@@ -9,6 +9,7 @@
 
 #include "app/automation.h"
 #include "app/charts/charts.h"
+#include "app/clv_intervals_view.h"
 #include "app/clv_session.h"
 #include "app/i18n.h"
 #include "app/lifecycle_view.h"
@@ -28,7 +29,8 @@ namespace {
 using charts::ValueFormat;
 using charts::format_value;
 
-enum Column { kId, kName, kClv, kAlive, kPurchases, kSpend, kX, kTx, kT, kHoldout, kColumnCount };
+// The interval columns (from kClvRange) are shown once the bootstrap is done (clv_intervals_view.h).
+enum Column { kId, kName, kClv, kAlive, kPurchases, kSpend, kX, kTx, kT, kHoldout, kClvRange, kAliveRange, kPurchasesRange, kColumnCount };
 
 struct ClvPanelState {
     std::string filter;
@@ -273,15 +275,17 @@ void draw_summary(const ClvResult& r) {
     automation::record("clv.valued_from");
 }
 
-void draw_stage_table(const ClvResult& r) {
+void draw_stage_table(AppState& state, const ClvResult& r) {
     if (r.stages.empty()) return;
     if (!ImGui::CollapsingHeader(tr("clv.value_per_lifecycle_stage"), ImGuiTreeNodeFlags_DefaultOpen)) return;
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
-    if (!begin_fitting_table("stage_value", 6, flags)) return;
+    const bool intervals = clv_row_interval(state, r, 0) != nullptr;  // the bootstrap is done
+    if (!begin_fitting_table("stage_value", intervals ? 7 : 6, flags)) return;
     ImGui::TableSetupColumn(tr("common.stage"), 0, 1.5f);
     ImGui::TableSetupColumn(tr("common.customers"));
     ImGui::TableSetupColumn(tr("clv.mean_clv"));
     ImGui::TableSetupColumn(tr("common.customer_equity"));
+    if (intervals) ImGui::TableSetupColumn(tr("clv.equity_low_high"), 0, 1.6f);
     ImGui::TableSetupColumn(tr("common.share"));
     ImGui::TableSetupColumn(tr("clv.markov_value"));
     ImGui::TableHeadersRow();
@@ -297,6 +301,11 @@ void draw_stage_table(const ClvResult& r) {
         ImGui::TextUnformatted(s.value.valued ? format_value(s.value.mean, ValueFormat::money).c_str() : "-");
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(format_value(s.value.equity, ValueFormat::money).c_str());
+        if (intervals) {
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(interval_text(clv_stage_interval(state, r, i), ValueFormat::money).c_str());
+            automation::record("clv.stage_interval." + std::to_string(i));
+        }
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(format_value(s.value.share, ValueFormat::percent).c_str());
         ImGui::TableNextColumn();
@@ -369,7 +378,8 @@ void draw_customer_table(AppState& state, ClvPanelState& p, const ClvResult& r) 
                             ImGuiTableFlags_Hideable | ImGuiTableFlags_SizingStretchProp;
     float footer = ImGui::GetTextLineHeightWithSpacing();
     float height = std::max(ImGui::GetContentRegionAvail().y - footer, ImGui::GetTextLineHeightWithSpacing() * 8);
-    if (!begin_fitting_table("clv_customers", kColumnCount, flags, ImVec2(0, height))) return;
+    const bool intervals = clv_row_interval(state, r, 0) != nullptr;  // the bootstrap is done
+    if (!begin_fitting_table("clv_customers", intervals ? kColumnCount : kClvRange, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     const std::string unit = std::string(" (") + tr(period_unit_plural(r.settings.unit)) + ")";
     ImGui::TableSetupColumn(tr("common.id"), 0, 0.9f, kId);
@@ -382,6 +392,11 @@ void draw_customer_table(AppState& state, ClvPanelState& p, const ClvResult& r) 
     ImGui::TableSetupColumn(("t_x" + unit).c_str(), ImGuiTableColumnFlags_PreferSortDescending, 1.2f, kTx);
     ImGui::TableSetupColumn(("T" + unit).c_str(), ImGuiTableColumnFlags_PreferSortDescending, 1, kT);
     ImGui::TableSetupColumn(tr("clv.holdout_x"), ImGuiTableColumnFlags_PreferSortDescending, 1.0f, kHoldout);
+    if (intervals) {
+        ImGui::TableSetupColumn(tr("clv.clv_low_high"), ImGuiTableColumnFlags_NoSort, 1.6f, kClvRange);
+        ImGui::TableSetupColumn(tr("clv.p_alive_low_high"), ImGuiTableColumnFlags_NoSort, 1.4f, kAliveRange);
+        ImGui::TableSetupColumn(tr("clv.exp_purchases_low_high"), ImGuiTableColumnFlags_NoSort, 1.4f, kPurchasesRange);
+    }
     ImGui::TableHeadersRow();
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
     refresh_order(p, r, state.workspace(), specs);
@@ -391,7 +406,8 @@ void draw_customer_table(AppState& state, ClvPanelState& p, const ClvResult& r) 
     clipper.Begin(static_cast<int>(p.order.size()));
     while (clipper.Step()) {
         for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
-            const ClvRow& row = r.rows[static_cast<size_t>(p.order[static_cast<size_t>(k)])];
+            const size_t index = static_cast<size_t>(p.order[static_cast<size_t>(k)]);
+            const ClvRow& row = r.rows[index];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::PushID(k);
@@ -418,6 +434,14 @@ void draw_customer_table(AppState& state, ClvPanelState& p, const ClvResult& r) 
             ImGui::TextUnformatted(fixed(row.T, 1).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(row.holdout_x >= 0 ? std::to_string(row.holdout_x).c_str() : "-");
+            if (const clv::CustomerIntervals* iv = intervals ? clv_row_interval(state, r, index) : nullptr) {
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(interval_text(iv->clv, ValueFormat::money).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(interval_text(iv->p_alive, ValueFormat::percent).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(interval_text(iv->expected_purchases, ValueFormat::number).c_str());
+            }
         }
     }
     ImGui::EndTable();
@@ -468,6 +492,7 @@ void draw_panel_clv(AppState& state) {
     if (session.result()) {
         ImGui::Separator();
         draw_fit(*session.result());
+        draw_clv_parameter_intervals(state, *session.result());
     }
     ImGui::EndChild();
     ImGui::SameLine();
@@ -480,7 +505,8 @@ void draw_panel_clv(AppState& state) {
         if (session.result_outdated(state))
             ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1), "%s", tr("clv.the_data_changed_since_this_fit"));
         draw_summary(*result);
-        if (fits_converged(*result)) draw_stage_table(*result);
+        draw_clv_equity_interval(state, *result);
+        if (fits_converged(*result)) draw_stage_table(state, *result);
         draw_customer_table(state, p, *result);
     }
     ImGui::EndChild();

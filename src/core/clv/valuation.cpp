@@ -393,6 +393,9 @@ void Valuation::summarise_stages() {
         r.customers = r.value.customers;
         if (!markov.empty()) r.markov = markov[static_cast<size_t>(i)];
     }
+    work_.row_stages.clear();
+    for (const ValuationRow& row : work_.rows)
+        work_.row_stages.push_back(row.customer >= 0 ? assignment.stage[static_cast<size_t>(row.customer)] : -1);
 }
 
 float Valuation::progress() const {

@@ -114,6 +114,7 @@ struct ValuationResult {
     std::vector<ValuationRow> rows;
     std::vector<Localized> stage_names;  // lifecycle stages (empty without stage inputs)
     std::vector<StageValuationRow> stages;
+    std::vector<int> row_stages;         // stage index of each row (-1: none); empty without stages
     std::optional<Problem> markov_problem;    // the Markov stage values could not be computed
     std::optional<Problem> problem;           // the valuation failed (kinds in the header comment)
     bool ok() const { return !problem.has_value(); }
