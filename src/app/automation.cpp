@@ -1,5 +1,6 @@
 #include "app/automation.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -35,6 +36,13 @@ void begin_frame() {
 void record(const std::string& name) {
     ImVec2 min = ImGui::GetItemRectMin();
     ImVec2 max = ImGui::GetItemRectMax();
+    // The visible part when there is one (a row spanning a table that scrolls sideways, a wide cell):
+    // a click at the centre of the rectangle then lands on the item, not outside its window.
+    const ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin(), clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
+    if (min.x < clip_max.x && max.x > clip_min.x && min.y < clip_max.y && max.y > clip_min.y) {
+        min = ImVec2(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y));
+        max = ImVec2(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y));
+    }
     record_rect(name, min.x, min.y, max.x - min.x, max.y - min.y);
 }
 
