@@ -209,7 +209,7 @@ void App::new_workspace() {
 void App::ask_then_new_workspace() { unsaved_.ask(state_, "common.new_workspace", [this] { new_workspace(); }); }
 
 void App::show_open_dialog() {
-    platform::open_file_dialog(".json,.csv,.txt", [this](platform::FileData file) { open_file(std::move(file)); });
+    platform::open_file_dialog(".json,.csv,.txt,.xlsx", [this](platform::FileData file) { open_file(std::move(file)); });
 }
 
 bool App::open_demo(const std::string& kind) {
@@ -259,7 +259,8 @@ void App::open_file(platform::FileData file) {
         if (!workspace) return;
         unsaved_.ask(state_, "app.open_a_workspace",
                      [this, workspace, name = file.name] { replace_workspace(std::move(*workspace), name); });
-    } else if (ends_with_ci(file.name, ".csv") || ends_with_ci(file.name, ".txt") || ends_with_ci(file.name, ".tsv")) {
+    } else if (ends_with_ci(file.name, ".csv") || ends_with_ci(file.name, ".txt") || ends_with_ci(file.name, ".tsv") ||
+               ends_with_ci(file.name, ".xlsx")) {
         import_dialog_->open(std::move(file), demo_is_open());
     } else {
         state_.notify("app.unsupported_file_type", {file.name}, true);
@@ -267,7 +268,7 @@ void App::open_file(platform::FileData file) {
 }
 
 void App::show_import_dialog() {
-    platform::open_file_dialog(".csv,.txt,.tsv", [this](platform::FileData file) {
+    platform::open_file_dialog(".csv,.txt,.tsv,.xlsx", [this](platform::FileData file) {
         import_dialog_->open(std::move(file), demo_is_open());
     });
 }

@@ -7,6 +7,7 @@
 #include "app/i18n.h"
 #include "core/csv_import.h"
 #include "core/import/decode_file.h"
+#include "core/import/xlsx_import.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "platform/text_decoder_host.h"
@@ -88,9 +89,13 @@ struct CsvImportDialog::Impl {
     UnsavedPrompt* prompt = nullptr;
     ImportReport report;  // after the import
 
+    std::vector<std::string> sheets;  // an .xlsx workbook's sheets (a picker when more than one)
     void decode() {
-        decoded = decode_import_text(file.bytes, options.encoding, platform::host_text_decoder());
+        ImportFileText text = decode_import_file(file.bytes, options.encoding, options.sheet, platform::host_text_decoder());
+        decoded = std::move(text.decoded);
+        if (text.workbook) options.separator = CsvSeparator::comma;  // the sheet arrives as CSV
     }
+    bool draw_sheet_picker();
     void refresh_preview() {
         if (!decoded.ok()) {
             preview = CsvPreview{};
@@ -142,6 +147,29 @@ bool CsvImportDialog::Impl::draw_layout_options() {
                                                        tr(preview.has_header ? "import.first_row_is_a_header" : "import.no_header"),
                                                        date_format_name(preview.date_format)}).c_str());
     return changed || layout_changed || encoding_changed;
+}
+
+// A workbook with several sheets: which one to import; a new sheet is read and its columns guessed
+// again. True when the sheet changed.
+bool CsvImportDialog::Impl::draw_sheet_picker() {
+    if (sheets.size() < 2) return false;
+    const std::string current = options.sheet.empty() ? sheets.front() : options.sheet;
+    bool changed = false;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    if (ImGui::BeginCombo(tr("import.sheet"), current.c_str())) {
+        for (const std::string& sheet : sheets)
+            if (ImGui::Selectable(sheet.c_str(), sheet == current) && sheet != current) {
+                options.sheet = sheet;
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    automation::record("import.sheet");
+    if (changed) {
+        options.columns = CsvColumns{};
+        decode();
+    }
+    return changed;
 }
 
 // The day/month question when the data cannot answer it, cancelled orders, currency, merge or new;
@@ -260,6 +288,7 @@ void CsvImportDialog::open(platform::FileData file, bool new_workspace_by_defaul
     d.currency.clear();
     d.stage = Stage::mapping;
     d.report = ImportReport{};
+    d.sheets = looks_like_zip(d.file.bytes) ? list_xlsx_sheets(d.file.bytes).names : std::vector<std::string>{};
     d.decode();
     d.refresh_preview();
     d.open_requested = true;
@@ -290,7 +319,8 @@ void CsvImportDialog::draw(AppState& state) {
         return;
     }
 
-    bool changed = d.draw_layout_options();
+    bool changed = d.draw_sheet_picker();
+    changed |= d.draw_layout_options();
     changed |= d.draw_choices();
     if (changed) d.refresh_preview();
 

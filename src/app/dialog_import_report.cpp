@@ -87,6 +87,7 @@ const char* import_reason_label(const char* reason) {
     if (r == "mostly valid UTF-8") return tr("import.reason_mostly_utf8");
     if (r == "byte statistics") return tr("import.reason_statistics");
     if (r == "zero bytes") return tr("import.reason_zero_bytes");
+    if (r == "Excel workbook") return tr("import.reason_workbook");
     return tr("import.reason_chosen");
 }
 
