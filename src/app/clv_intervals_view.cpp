@@ -109,6 +109,11 @@ void draw_clv_equity_interval(AppState& state, const ClvResult& result) {
     automation::record("clv.intervals.equity");
 }
 
+void draw_fit_equity_interval(AppState& state) {
+    const ClvSession& session = clv_session(state);
+    if (session.result() && !session.result_outdated(state)) draw_clv_equity_interval(state, *session.result());
+}
+
 const clv::CustomerIntervals* clv_row_interval(AppState& state, const ClvResult& result, std::size_t row) {
     const clv::ClvBootstrap* b = clv_intervals_session(state).bootstrap(result.generation);
     return b && row < b->customers().size() ? &b->customers()[row] : nullptr;

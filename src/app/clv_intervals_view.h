@@ -17,6 +17,9 @@ namespace lcs {
 void draw_clv_parameter_intervals(AppState& state, const ClvResult& result);
 // "Customer equity, 90% interval: lo – hi" (and expected purchases), once the bootstrap is done.
 void draw_clv_equity_interval(AppState& state, const ClvResult& result);
+// The same for the CLV session's current fit, where a fit's values are reused (the scenario
+// baseline, beside the new customer's value); nothing without a current, finished one.
+void draw_fit_equity_interval(AppState& state);
 // The bootstrap's intervals of row `row` of result.rows, or nullptr until the bootstrap is done.
 const clv::CustomerIntervals* clv_row_interval(AppState& state, const ClvResult& result, std::size_t row);
 // The CLV total of stage `stage` (index into result.stages) over the draws; NaN bounds until done.

@@ -6,6 +6,7 @@
 
 #include "app/automation.h"
 #include "app/charts/charts.h"
+#include "app/clv_intervals_view.h"
 #include "app/i18n.h"
 #include "app/new_customer_view.h"
 #include "app/panel_scenarios_internal.h"
@@ -252,6 +253,7 @@ void draw_baseline_tab(AppState& state, ScenarioPanelState& s) {
     draw_flows(s, b);
     draw_channels(b, currency);
     draw_new_customer_value(state, "scenarios");  // beside the channels' acquisition costs
+    draw_fit_equity_interval(state);  // the CLV fit behind it: its customer equity with the interval
     ImGui::Spacing();
     draw_transition_matrix(s, b);
     ImGui::EndChild();
