@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
+#include "app/clv_intervals_session.h"
 #include "app/clv_session.h"
 #include "app/i18n.h"
 #include "app/job_runner.h"
@@ -401,14 +402,17 @@ TEST_CASE_FIXTURE(SmokeApp, "background work: a CLV fit and a stage history fini
     CHECK(lcs::lifecycle_full_history_if_ready(s) == nullptr);  // requested, not built yet
     app.select_panel("customers");
     int frames = 0;
-    while ((session.running() || !lcs::lifecycle_full_history_if_ready(s)) && frames < 3000) {
+    // The fit's intervals (clv_intervals_session) are background work too: they follow the fit.
+    while ((session.running() || !lcs::lifecycle_full_history_if_ready(s) || app.jobs().busy()) && frames < 3000) {
         run_frames(app, 1);
         ++frames;
     }
     std::printf("app_smoke: background work done after %d Customers frames\n", frames);
+    CHECK(frames < 3000);
     CHECK_FALSE(session.running());
     REQUIRE(session.result());
     CHECK(session.result()->revision == s.revision());
+    CHECK(lcs::clv_intervals_session(s).bootstrap(session.result()->generation) != nullptr);
     const lcs::SnapshotSeries* history = lcs::lifecycle_full_history_if_ready(s);
     REQUIRE(history);
     CHECK_FALSE(history->dates.empty());
