@@ -78,4 +78,51 @@ test('a file that is not valid in the chosen encoding shows the line and imports
   await page.context().close();
 });
 
+// tests/data/import/orders-zh.xlsx (tools/make_sample_xlsx.py): two sheets, shared and inline strings,
+// serial dates in date styles.
+const XLSX_FILE = readFileSync(path.join(ROOT, 'tests', 'data', 'import', 'orders-zh.xlsx'));
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+test('an .xlsx workbook imports through the file chooser, its sheet picked', async () => {
+  const page = await openApp(browser, server.url);
+  await click(page, 'menu.file');
+  const chooser = page.waitForEvent('filechooser');
+  await click(page, 'file.import');
+  await (await chooser).setFiles({ name: '订单.xlsx', mimeType: XLSX_TYPE, buffer: XLSX_FILE });
+  await rect(page, 'import.dialog');
+  await rect(page, 'import.sheet');  // two sheets: the picker is shown
+  await rect(page, 'import.as_imported');
+  await screenshot(page, 'import-xlsx-en');
+  await language(page, 'zh');
+  await screenshot(page, 'import-xlsx-zh');
+  await language(page, 'en');
+  await click(page, 'import.import');
+  await rect(page, 'import.report');
+  await click(page, 'import.close');
+  const ws = JSON.parse(await workspaceJson(page));
+  const imported = ws.customers.filter((c) => ['C001', 'C002', 'C003'].includes(c.id));
+  assert.deepEqual(imported.map((c) => c.id), ['C001', 'C002', 'C003']);
+  assert.equal(imported[0].name, '王喆');
+  assert.deepEqual(imported[0].transactions.map((t) => [t.date, t.amount]), [['2024-03-02', 560.5]], '已取消 left out');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a truncated .xlsx shows the problem and leaves the workspace untouched', async () => {
+  const page = await openApp(browser, server.url);
+  const before = await workspaceJson(page);
+  await click(page, 'menu.file');
+  const chooser = page.waitForEvent('filechooser');
+  await click(page, 'file.import');
+  await (await chooser).setFiles({ name: 'cut.xlsx', mimeType: XLSX_TYPE, buffer: XLSX_FILE.subarray(0, 1500) });
+  await rect(page, 'import.dialog');
+  await screenshot(page, 'import-xlsx-truncated');
+  await click(page, 'import.import');  // disabled: nothing happens
+  assert.equal(await hasItem(page, 'import.report'), false);
+  await click(page, 'import.cancel');
+  assert.equal(await workspaceJson(page), before, 'the open workspace is untouched');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 runSuite('browser import', tests, (ctx) => ({ server, browser } = ctx));
