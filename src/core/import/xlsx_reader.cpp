@@ -174,7 +174,7 @@ bool is_date_format(int id, std::string_view code) {
         else if (c == '[') bracket = true;
         else if (c == ']') bracket = false;
         else if (bracket) continue;
-        else if (c == 'y' || c == 'Y' || c == 'e') y = true;
+        else if (c == 'y' || c == 'Y') y = true;  // not 'e' (era year): "General" has one
         else if (c == 'd' || c == 'D') d = true;
         else if (c == 'm' || c == 'M') m = true;
         else if (c == 'h' || c == 'H' || c == 's' || c == 'S') h = true;
