@@ -128,6 +128,12 @@ TEST_CASE("valuation: BG/NBD + Gamma-Gamma on a hand-made shop, stepped in slice
     for (const StageValuationRow& st : once.stages) staged += st.customers;
     CHECK(staged > 0);
     CHECK(staged <= static_cast<int>(ws.customers.size()));
+    // Every row knows its stage (the intervals' per-stage totals group rows by it): the counts agree.
+    REQUIRE(once.row_stages.size() == once.rows.size());
+    std::vector<int> rows_per_stage(once.stages.size(), 0);
+    for (const int st : once.row_stages)
+        if (st >= 0) ++rows_per_stage.at(static_cast<size_t>(st));
+    for (size_t i = 0; i < once.stages.size(); ++i) CHECK(rows_per_stage[i] <= once.stages[i].customers);
 
     Valuation sliced;
     sliced.configure(ws, s, source);
