@@ -12,6 +12,7 @@
 #include "core/customer_facts.h"
 #include "app/i18n.h"
 #include "app/panels.h"
+#include "app/table_actions.h"
 #include "app/table_fit.h"
 #include "app/ui_style.h"
 #include "app/ui_lang.h"
@@ -219,6 +220,12 @@ void draw_lorenz(const ValuePanelState& s) {
     text_disabled_wrapped(trf("value.gini_total", {gini, format_value(c.total_value, ValueFormat::money)}).c_str());
 }
 
+// One tier's cells as the table shows them (drawn and exported alike).
+std::vector<std::string> tier_cells(const TierSummary& t, Lang lang) {
+    return {tier_name(t.tier).in(lang), format_value(t.customers, ValueFormat::integer), format_value(t.value, ValueFormat::money),
+            format_value(t.value_share, ValueFormat::percent), tier_strategy(t.tier).in(lang)};
+}
+
 void draw_tiers(const ValuePanelState& s) {
     ImGui::TextWrapped("%s", tr("value.20_60_20_tiers"));
     const Lang lang = ui_lang();
@@ -232,18 +239,19 @@ void draw_tiers(const ValuePanelState& s) {
     ImGui::TableHeadersRow();
     for (const TierSummary& t : s.tier_summary) {
         ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(tier_name(t.tier).in(lang).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(format_value(t.customers, ValueFormat::integer).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(format_value(t.value, ValueFormat::money).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(format_value(t.value_share, ValueFormat::percent).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", tier_strategy(t.tier).in(lang).c_str());
+        const std::vector<std::string> cells = tier_cells(t, lang);
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            ImGui::TableNextColumn();
+            if (c + 1 == cells.size()) ImGui::TextWrapped("%s", cells[c].c_str());
+            else ImGui::TextUnformatted(cells[c].c_str());
+        }
     }
     ImGui::EndTable();
+    table_export_button("value.tiers", "value-tiers", [&] {
+        ExportTable t{{tr("value.tier"), tr("common.customers"), tr("common.value"), tr("common.share"), tr("value.strategy")}, {}};
+        for (const TierSummary& tier : s.tier_summary) t.rows.push_back(tier_cells(tier, lang));
+        return t;
+    });
 }
 
 void draw_quadrants(const ValuePanelState& s) {

@@ -50,6 +50,7 @@ TEST_CASE("export: Save CSV and Copy on the customers table give the filtered ro
     native::storage().clear();
     lcs::App app;
     app.start();
+    native::key('P', false);  // a key event without Ctrl: an earlier case's Ctrl+P leaves Ctrl held, and Ctrl+typing types nothing
     run_frames(app, 3);
     native::queue_open_file({"export.json", kWorkspace});
     app.show_open_dialog();
