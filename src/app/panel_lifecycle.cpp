@@ -337,7 +337,8 @@ void draw_lifecycle_header(AppState& state, bool with_picker) {
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20);
         std::string preview = model_name(model);
         if (!v.model_is_builtin) preview = std::string(tr("lifecycle.custom")) + ": " + preview;
-        bool open = ImGui::BeginCombo("##model", preview.c_str());
+        // Every template and the custom model fit without scrolling: a hidden "custom" entry looks lost.
+        bool open = ImGui::BeginCombo("##model", preview.c_str(), ImGuiComboFlags_HeightLargest);
         automation::record("lifecycle.model");
         if (open) {
             bool builtin = v.model_is_builtin;

@@ -10,7 +10,6 @@ using Args = std::vector<std::string>;
 
 // cli_data.cpp
 int cmd_validate(const Args& args);    // validate FILE.json
-int cmd_import_csv(const Args& args);  // import-csv FILE.csv [options] -o OUT.json
 int cmd_summary(const Args& args);     // summary FILE.json [--json]
 int cmd_generate(const Args& args);    // generate demo|bench ... (deterministic workspaces)
 int cmd_bench_load(const Args& args);  // bench-load [--customers N] [--transactions N]
