@@ -87,12 +87,13 @@ else()
   # app_text.cpp: astral characters survive a text-field edit; repaired text on load is reported.
   # app_export.cpp: Save CSV / Copy on a filtered, sorted table.
   # app_clv_intervals.cpp: the CLV intervals job brackets the fit's values.
+  # app_settings.cpp: Edit > Workspace settings (name, currency) as one undoable edit.
   target_compile_definitions(lcs_imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE)
   add_executable(app_smoke ${CMAKE_SOURCE_DIR}/tests/app/app_smoke.cpp ${CMAKE_SOURCE_DIR}/tests/app/app_clv_paths.cpp
                            ${CMAKE_SOURCE_DIR}/tests/app/app_i18n.cpp ${CMAKE_SOURCE_DIR}/tests/app/app_autosave.cpp
                            ${CMAKE_SOURCE_DIR}/tests/app/app_values.cpp ${CMAKE_SOURCE_DIR}/tests/app/app_ui_scale.cpp
                            ${CMAKE_SOURCE_DIR}/tests/app/app_text.cpp ${CMAKE_SOURCE_DIR}/tests/app/app_export.cpp
-                           ${CMAKE_SOURCE_DIR}/tests/app/app_clv_intervals.cpp
+                           ${CMAKE_SOURCE_DIR}/tests/app/app_clv_intervals.cpp ${CMAKE_SOURCE_DIR}/tests/app/app_settings.cpp
                            ${CMAKE_SOURCE_DIR}/src/platform/native/platform_native.cpp)
   target_link_libraries(app_smoke PRIVATE lcs_app lcs_deps_doctest)
   target_compile_definitions(app_smoke PRIVATE LCS_SOURCE_DIR="${CMAKE_SOURCE_DIR}" LCS_CLI="$<TARGET_FILE:lifecycle>")

@@ -176,6 +176,7 @@ void App::frame() {
     status_bar();
     import_dialog_->draw(state_);
     restore_dialog_.draw(state_, autosave_.journal(), unsaved_, [this](std::uint64_t id) { restore_version(id); });
+    settings_dialog_.draw(state_);
     problem_dialog();
     save_as_dialog();
     help_dialogs();
@@ -394,6 +395,9 @@ void App::edit_menu() {
     std::string redo_text = state_.can_redo() ? trf("app.redo_label", {tr(state_.redo_label().c_str())}) : tr("app.redo");
     if (ImGui::MenuItem((redo_text + "###redo").c_str(), shortcut("Y").c_str(), false, state_.can_redo())) redo();
     automation::record("edit.redo");
+    ImGui::Separator();
+    if (ImGui::MenuItem(tr("app.workspace_settings"))) settings_dialog_.open();
+    automation::record("edit.workspace_settings");
     ImGui::EndMenu();
 }
 

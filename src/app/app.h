@@ -9,6 +9,7 @@
 #include "app/autosave_store.h"
 #include "app/dialog_restore.h"
 #include "app/dialog_unsaved.h"
+#include "app/dialog_workspace_settings.h"
 #include "app/i18n.h"
 #include "app/job_runner.h"
 #include "app/ui_style.h"
@@ -115,6 +116,7 @@ private:
     AutosaveStore autosave_;
     UnsavedPrompt unsaved_;
     RestoreDialog restore_dialog_;
+    WorkspaceSettingsDialog settings_dialog_;
     bool started_ = false;
     std::uint64_t seen_revision_ = 0;
     std::uint64_t autosaved_revision_ = 0;
