@@ -70,6 +70,34 @@ bool double_setting(const char* label, const char* name, double& value) {
     return ImGui::IsItemDeactivatedAfterEdit();
 }
 
+// One slider per measure with its share of the total; true when an edit finished (commit it).
+bool draw_weight_sliders(AppState& state, HealthWeights& weights) {
+    bool commit = false;
+    double total = 0;
+    for (double w : weights) total += w;
+    for (int m = 0; m < kHealthMeasureCount; ++m) {
+        ImGui::PushID(m);
+        float w = static_cast<float>(weights[static_cast<std::size_t>(m)]);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+        if (ImGui::SliderFloat("##w", &w, 0, 100, "%.0f")) weights[static_cast<std::size_t>(m)] = std::round(w);
+        automation::record(std::string("health.weight.") + health_measure_id(static_cast<HealthMeasure>(m)));
+        commit |= ImGui::IsItemDeactivatedAfterEdit();
+        double share = total > 0 ? weights[static_cast<std::size_t>(m)] / total : 0;
+        const std::string measure = std::string(measure_label(m)) + " (" + format_value(share, ValueFormat::percent) + ")";
+        same_line_if_fits(ImGui::CalcTextSize(measure.c_str()).x);
+        ImGui::TextWrapped("%s", measure.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", measure_help(m));
+        ImGui::PopID();
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", tr("health.weights_are_relative_missing_measures_e"));
+    // The fit's P(alive) is weighted but there is no fit: the measure is missing for everyone.
+    if (weights[static_cast<std::size_t>(HealthMeasure::p_alive)] > 0 && !lifecycle_scores(state))
+        ImGui::TextWrapped("%s", tr("health.p_alive_needs_a_clv_fit"));
+    ImGui::PopStyleColor();
+    return commit;
+}
+
 void draw_scorecard(AppState& state, HealthPanelState& p) {
     LifecycleModel& d = p.draft;
     HealthConfig& h = d.health;
@@ -114,30 +142,7 @@ void draw_scorecard(AppState& state, HealthPanelState& p) {
             automation::record("health.stage_weights.remove");
         }
     }
-    if (weights) {
-        double total = 0;
-        for (double w : *weights) total += w;
-        for (int m = 0; m < kHealthMeasureCount; ++m) {
-            ImGui::PushID(m);
-            float w = static_cast<float>((*weights)[static_cast<std::size_t>(m)]);
-            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-            if (ImGui::SliderFloat("##w", &w, 0, 100, "%.0f")) (*weights)[static_cast<std::size_t>(m)] = std::round(w);
-            automation::record(std::string("health.weight.") + health_measure_id(static_cast<HealthMeasure>(m)));
-            commit |= ImGui::IsItemDeactivatedAfterEdit();
-            double share = total > 0 ? (*weights)[static_cast<std::size_t>(m)] / total : 0;
-            const std::string measure = std::string(measure_label(m)) + " (" + format_value(share, ValueFormat::percent) + ")";
-            same_line_if_fits(ImGui::CalcTextSize(measure.c_str()).x);
-            ImGui::TextWrapped("%s", measure.c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", measure_help(m));
-            ImGui::PopID();
-        }
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("%s", tr("health.weights_are_relative_missing_measures_e"));
-        // The fit's P(alive) is weighted but there is no fit: the measure is missing for everyone.
-        if ((*weights)[static_cast<std::size_t>(HealthMeasure::p_alive)] > 0 && !lifecycle_scores(state))
-            ImGui::TextWrapped("%s", tr("health.p_alive_needs_a_clv_fit"));
-        ImGui::PopStyleColor();
-    }
+    if (weights) commit |= draw_weight_sliders(state, *weights);
     ImGui::Separator();
     ImGui::TextUnformatted(tr("health.bands"));
     commit |= double_setting(tr("health.red_up_to"), "health.red_max", h.red_max);
