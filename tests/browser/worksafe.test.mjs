@@ -1,10 +1,12 @@
 // Browser test: work is never lost, and the page behaves like a page. File > New with unsaved work
 // asks (Cancel keeps it, Discard replaces it); two autosaved versions, File > Restore... opens the
 // older one (and a reload comes back to it); Ctrl+P prints a picture of the app; the tab title shows
-// the workspace name with a mark while there are unsaved changes.
+// the workspace name with a mark while there are unsaved changes; Save As with a .csv name still
+// downloads a .json workspace and says so.
 //   node tests/browser/worksafe.test.mjs   (after the web build; LCS_SITE_DIR selects the site folder)
 // Screenshots: build/screenshots/unsaved-prompt-{en,zh}.png, restore-list-{en,zh}.png, print-preview.png.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   SCREENSHOTS, click, frames, key, openApp, rect, screenshot, state, waitReady, waitState, workspaceJson, runSuite,
@@ -145,6 +147,28 @@ test('Ctrl+P prints a picture of the app; the title shows the workspace name and
   await click(page, 'menu.file');
   await click(page, 'file.print');
   await page.waitForFunction(() => window.printCalls === 2);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('File > Save As... with a .csv name downloads a .json workspace and says why', async (ctx) => {
+  const page = await openApp(ctx.browser, ctx.server.url);
+  const customers = JSON.parse(await workspaceJson(page)).customers.length;
+  await click(page, 'menu.file');
+  await click(page, 'file.save_as');
+  await rect(page, 'save_as.name');
+  await waitState(page, (s) => s.wantTextInput);  // the name field has the keyboard when the dialog opens
+  await key(page, 'Control+A');
+  await page.keyboard.type('client-report.csv', { delay: 10 });
+  const downloading = page.waitForEvent('download');
+  await click(page, 'save_as.download');
+  const download = await downloading;
+  assert.equal(download.suggestedFilename(), 'client-report.json');
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(saved.customers.length, customers, 'the whole workspace, not a table');
+  const s = await waitState(page, (st) => /client-report\.json/.test(st.notice));
+  assert.match(s.notice, /always a \.json file/);
+  assert.match(s.notice, /client-report\.csv/);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
