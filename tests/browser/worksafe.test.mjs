@@ -2,7 +2,7 @@
 // asks (Cancel keeps it, Discard replaces it); two autosaved versions, File > Restore... opens the
 // older one (and a reload comes back to it); Ctrl+P prints a picture of the app; the tab title shows
 // the workspace name with a mark while there are unsaved changes; Save As with a .csv name still
-// downloads a .json workspace and says so.
+// downloads a .json workspace and says so; Edit > Workspace settings... changes the currency.
 //   node tests/browser/worksafe.test.mjs   (after the web build; LCS_SITE_DIR selects the site folder)
 // Screenshots: build/screenshots/unsaved-prompt-{en,zh}.png, restore-list-{en,zh}.png, print-preview.png.
 import assert from 'node:assert/strict';
@@ -169,6 +169,27 @@ test('File > Save As... with a .csv name downloads a .json workspace and says wh
   const s = await waitState(page, (st) => /client-report\.json/.test(st.notice));
   assert.match(s.notice, /always a \.json file/);
   assert.match(s.notice, /client-report\.csv/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('Edit > Workspace settings... corrects the currency an import guessed (screenshots EN and ZH)', async (ctx) => {
+  const page = await openApp(ctx.browser, ctx.server.url);
+  assert.notEqual(JSON.parse(await workspaceJson(page)).workspace.currency, 'CNY');
+  await language(page, 'zh');
+  await click(page, 'menu.edit');
+  await click(page, 'edit.workspace_settings');
+  await rect(page, 'settings.dialog');
+  await screenshot(page, 'workspace-settings-zh');
+  await click(page, 'settings.cancel');
+  await language(page, 'en');
+  await click(page, 'menu.edit');
+  await click(page, 'edit.workspace_settings');
+  await click(page, 'settings.currency.CNY');
+  await screenshot(page, 'workspace-settings-en');
+  await click(page, 'settings.apply');
+  await waitState(page, (st) => st.dirty);
+  assert.equal(JSON.parse(await workspaceJson(page)).workspace.currency, 'CNY');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -805,7 +805,7 @@ const std::vector<Entry>& english() {
         {"scenarios_compare.win_back_share", "win-back share"},
         {"settings.apply", "Apply"},
         {"settings.currency", "Currency of the amounts"},
-        {"settings.currency_note", "Amounts are not converted: this names the currency they are already in (an import guesses it from symbols like ¥, € and $)."},
+        {"settings.currency_note", "Amounts are not converted: this names the currency they are already in (an import guesses it from the currency symbols in the amounts)."},
         {"settings.edit", "Workspace settings"},
         {"settings.name", "Workspace name"},
         {"settings.title", "Workspace settings"},

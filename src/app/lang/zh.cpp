@@ -805,7 +805,7 @@ const std::vector<Entry>& chinese() {
         {"scenarios_compare.win_back_share", "挽回率"},
         {"settings.apply", "应用"},
         {"settings.currency", "金额的币种"},
-        {"settings.currency_note", "金额不会换算：这里只标明金额本来的币种（导入时会根据¥、€、$等符号推测）。"},
+        {"settings.currency_note", "金额不会换算：这里只标明金额本来的币种（导入时会根据金额中的货币符号推测）。"},
         {"settings.edit", "工作区设置"},
         {"settings.name", "工作区名称"},
         {"settings.title", "工作区设置"},
