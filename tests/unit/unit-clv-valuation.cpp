@@ -75,6 +75,23 @@ void check_same_rows(const ValuationResult& a, const ValuationResult& b) {
     }
 }
 
+// The CDNOW transaction log as a workspace, and the published study's settings (weeks, calibration to
+// 1997-09-30, a 39-week horizon).
+Workspace cdnow_workspace() {
+    const CsvImportResult imported = import_transactions_csv(clv_test::read_text("CDNOW_sample.txt"), CsvOptions{});
+    REQUIRE(imported.customers.size() == 2357);
+    return workspace_from_import(imported, "CDNOW_sample");
+}
+
+ValuationSettings cdnow_settings() {
+    ValuationSettings s;
+    s.model = ValuationModel::bgnbd_gg;
+    s.unit = PeriodUnit::week;
+    s.calibration_end = day(1997, 9, 30);
+    s.horizon = 39;
+    return s;
+}
+
 }  // namespace
 
 TEST_CASE("period conversion: counts scale with the unit, rates compound") {
@@ -220,15 +237,7 @@ TEST_CASE("valuation: CDNOW summaries give the published fits and the per-custom
 }
 
 TEST_CASE("valuation: the CDNOW transaction log, valued as a workspace, fits the published BG/NBD") {
-    const CsvImportResult imported = import_transactions_csv(clv_test::read_text("CDNOW_sample.txt"), CsvOptions{});
-    REQUIRE(imported.customers.size() == 2357);
-    const Workspace ws = workspace_from_import(imported, "CDNOW_sample");
-    ValuationSettings s;
-    s.model = ValuationModel::bgnbd_gg;
-    s.unit = PeriodUnit::week;
-    s.calibration_end = day(1997, 9, 30);
-    s.horizon = 39;
-    const ValuationResult r = run_valuation(ws, s);
+    const ValuationResult r = run_valuation(cdnow_workspace(), cdnow_settings());
     REQUIRE(r.ok());
     // The holdout check (fit to the calibration end) is the published fit; the values come from the refit.
     CHECK(r.holdout_counts().bgnbd.r == doctest::Approx(0.243).epsilon(0.002));
@@ -240,13 +249,8 @@ TEST_CASE("valuation: the CDNOW transaction log, valued as a workspace, fits the
 // Issue 14 §5: once the holdout check is done, the values come from a refit on every purchase up to
 // the analysis date, and equal a direct fit of the models on all the data.
 TEST_CASE("valuation: CDNOW values as of the analysis date come from a refit on all data, not the calibration fit") {
-    const CsvImportResult imported = import_transactions_csv(clv_test::read_text("CDNOW_sample.txt"), CsvOptions{});
-    const Workspace ws = workspace_from_import(imported, "CDNOW_sample");
-    ValuationSettings s;
-    s.model = ValuationModel::bgnbd_gg;
-    s.unit = PeriodUnit::week;
-    s.calibration_end = day(1997, 9, 30);
-    s.horizon = 39;
+    const Workspace ws = cdnow_workspace();
+    const ValuationSettings s = cdnow_settings();
     const ValuationResult today = run_valuation(ws, s);
     ValuationSettings at_end = s;
     at_end.value_at_analysis_date = false;
