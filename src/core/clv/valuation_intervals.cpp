@@ -3,7 +3,6 @@
 #include "core/clv/bgnbd.h"
 #include "core/clv/gamma_gamma.h"
 #include "core/clv/pareto_nbd.h"
-#include "core/clv/period.h"
 
 namespace lcs::clv {
 
@@ -22,11 +21,7 @@ std::optional<ValuationIntervals> valuation_intervals(const ValuationResult& res
     out.spend = parameter_intervals(*result.spend_fit, spend.log_likelihood(), spend.has_gradient(), level);
     out.draws = draw_clv_parameters(bgnbd ? CountModel::bgnbd : CountModel::pareto_nbd, out.counts, &out.spend, draws, seed);
     out.bootstrap.level = out.counts.level;
-    out.bootstrap.clv.horizon_periods = s.horizon;
-    // As Valuation values customers: the horizon's periods (unit) in the fit's time unit.
-    out.bootstrap.clv.period_length = convert_period_count(1, s.unit, s.fit_unit.value_or(s.unit));
-    out.bootstrap.clv.discount = s.discount;
-    out.bootstrap.clv.margin = s.margin;
+    out.bootstrap.clv = count_clv_settings(s);  // as Valuation values customers
     return out;
 }
 
